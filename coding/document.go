@@ -1,0 +1,163 @@
+package coding
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Interview kinds a document may have.
+const (
+	KindClient       = "client"
+	KindProfessional = "professional"
+	KindOther        = "other"
+)
+
+// Kinds lists the valid interview kinds in display order.
+var Kinds = []string{KindClient, KindProfessional, KindOther}
+
+// ValidKind reports whether k is one of Kinds.
+func ValidKind(k string) bool {
+	for _, v := range Kinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Languages a document may have.
+const (
+	LangFinnish = "fi"
+	LangEnglish = "en"
+)
+
+// Record holds what every record a team member creates carries: a UUID,
+// its author and its times. Deleted records are tombstoned, never removed.
+type Record struct {
+	ID      string
+	Coder   string
+	Created time.Time
+	Updated time.Time
+	Deleted bool
+}
+
+// Turn is one speaker turn of a document: a span of its text.
+type Turn struct {
+	N       int    // 1-based number within the document
+	Speaker string // "" when the transcript names no speaker
+	Start   int    // code-point offset of the turn's first character
+	End     int    // code-point offset just past the turn's last character
+	// Time and TimeEnd are the turn's timestamps in the recording when the
+	// transcript gives them (HasTime); TimeEnd is zero when only a start is known.
+	Time    time.Duration
+	TimeEnd time.Duration
+	HasTime bool
+}
+
+// Document is one imported transcript. Its Text is immutable after import:
+// NFC, with line ends normalised to "\n".
+type Document struct {
+	Record
+	Name   string            // display name, usually the file's base name
+	Kind   string            // one of Kinds
+	Lang   string            // LangFinnish or LangEnglish
+	Text   string            // the whole normalised text
+	Hash   string            // ContentHash(Text)
+	Format string            // the source format: txt, md, docx, odt, vtt, srt
+	Attrs  map[string]string // document attributes such as region
+	Turns  []Turn
+}
+
+// ContentHash is the hex SHA-256 of a normalised text; the same transcript
+// imported twice has the same hash.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// RuneLen returns the length of s in code points.
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Slice returns the code points [start, end) of s. Out-of-range bounds are
+// clamped.
+func Slice(s string, start, end int) string {
+	if start < 0 {
+		start = 0
+	}
+	if end <= start {
+		return ""
+	}
+	i, bs, be := 0, len(s), len(s)
+	for b := range s {
+		if i == start {
+			bs = b
+		}
+		if i == end {
+			be = b
+			break
+		}
+		i++
+	}
+	if bs > be {
+		return ""
+	}
+	return s[bs:be]
+}
+
+// TurnText returns the text of turn t of d.
+func (d *Document) TurnText(t Turn) string { return Slice(d.Text, t.Start, t.End) }
+
+// Words counts the words of d's turns (of its whole text when it has none).
+func (d *Document) Words() int {
+	if len(d.Turns) == 0 {
+		return CountWords(d.Text)
+	}
+	n := 0
+	for _, t := range d.Turns {
+		n += CountWords(d.TurnText(t))
+	}
+	return n
+}
+
+// CountWords counts runs of letters or digits in s.
+func CountWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// Validate checks d's invariants: a name, a known kind, non-empty text, and
+// turns numbered from 1 that lie inside the text in order without overlap.
+func (d *Document) Validate() error {
+	if strings.TrimSpace(d.Name) == "" {
+		return fmt.Errorf("%w: document has no name", ErrInvalid)
+	}
+	if !ValidKind(d.Kind) {
+		return fmt.Errorf("%w: unknown interview kind %q (want client, professional or other)", ErrInvalid, d.Kind)
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return fmt.Errorf("%w: document %s has no text", ErrInvalid, d.Name)
+	}
+	n, prev := RuneLen(d.Text), 0
+	for i, t := range d.Turns {
+		if t.N != i+1 {
+			return fmt.Errorf("%w: turn %d is numbered %d", ErrInvalid, i+1, t.N)
+		}
+		if t.Start < prev || t.End <= t.Start || t.End > n {
+			return fmt.Errorf("%w: turn %d span [%d,%d) is outside the text or overlaps", ErrInvalid, t.N, t.Start, t.End)
+		}
+		prev = t.End
+	}
+	return nil
+}

@@ -1,0 +1,315 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// DocSummary is one row of the document list.
+type DocSummary struct {
+	ID      string            `json:"id"`
+	Name    string            `json:"name"`
+	Kind    string            `json:"kind"`
+	Lang    string            `json:"lang"`
+	Format  string            `json:"format"`
+	Attrs   map[string]string `json:"attrs"`
+	Words   int               `json:"words"`
+	Turns   int               `json:"turns"`
+	Codings int               `json:"codings"`
+	Coder   string            `json:"coder"`
+	Created time.Time         `json:"created"`
+}
+
+// DuplicateError reports that a document's text is already in the project.
+type DuplicateError struct {
+	ExistingID, ExistingName string
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("the same text is already imported as %s", e.ExistingName)
+}
+
+// Unwrap makes errors.Is(err, coding.ErrDuplicate) true.
+func (e *DuplicateError) Unwrap() error { return coding.ErrDuplicate }
+
+// ImportDocument stores a new document with its turns and attributes in one
+// transaction, recorded in the audit trail. It fills doc's Record (id,
+// coder, times). A document whose text is already in the project (same
+// content hash) is refused with a *DuplicateError.
+func (s *Store) ImportDocument(ctx context.Context, doc *coding.Document, coder string) error {
+	if doc.Hash == "" {
+		doc.Hash = coding.ContentHash(doc.Text)
+	}
+	if err := doc.Validate(); err != nil {
+		return err
+	}
+	now := s.Now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var id, name string
+		err := tx.QueryRowContext(ctx, "SELECT id, name FROM documents WHERE hash = ? AND deleted = 0", doc.Hash).Scan(&id, &name)
+		if err == nil {
+			return &DuplicateError{ExistingID: id, ExistingName: name}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		doc.Record = coding.Record{ID: newID(), Coder: coder, Created: now, Updated: now}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents(id, name, kind, lang, format, text, hash, words, coder, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, doc.Words(), coder, ms(now), ms(now)); err != nil {
+			return err
+		}
+		if err := insertTurns(ctx, tx, doc); err != nil {
+			return err
+		}
+		for _, k := range sortedKeys(doc.Attrs) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO doc_attributes(id, document_id, key, value, coder, created, updated)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, newID(), doc.ID, k, doc.Attrs[k], coder, ms(now), ms(now)); err != nil {
+				return err
+			}
+		}
+		if err := bumpContentVersion(ctx, tx); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, coder, "import", doc.ID,
+			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), doc.Words()))
+	})
+}
+
+func insertTurns(ctx context.Context, tx *sql.Tx, doc *coding.Document) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO turns(document_id, n, speaker, start, end, time_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, t := range doc.Turns {
+		var at, end sql.NullInt64
+		if t.HasTime {
+			at = sql.NullInt64{Int64: t.Time.Milliseconds(), Valid: true}
+			if t.TimeEnd > 0 {
+				end = sql.NullInt64{Int64: t.TimeEnd.Milliseconds(), Valid: true}
+			}
+		}
+		if _, err := stmt.ExecContext(ctx, doc.ID, t.N, t.Speaker, t.Start, t.End, at, end); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Documents lists the live documents by name, with counts.
+func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.words, d.coder, d.created,
+		(SELECT count(*) FROM turns t WHERE t.document_id = d.id),
+		(SELECT count(*) FROM codings c WHERE c.document_id = d.id AND c.deleted = 0)
+		FROM documents d WHERE d.deleted = 0 ORDER BY d.name, d.id`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	var out []DocSummary
+	index := map[string]int{}
+	for rows.Next() {
+		var d DocSummary
+		var created int64
+		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Words, &d.Coder, &created, &d.Turns, &d.Codings); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Created = fromMS(created)
+		d.Attrs = map[string]string{}
+		index[d.ID] = len(out)
+		out = append(out, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	attrs, err := s.attributes(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	for id, m := range attrs {
+		if i, ok := index[id]; ok {
+			out[i].Attrs = m
+		}
+	}
+	return out, nil
+}
+
+// attributes returns the live attributes of one document (or of all when
+// docID is ""), by document id.
+func (s *Store) attributes(ctx context.Context, docID string) (map[string]map[string]string, error) {
+	q := "SELECT document_id, key, value FROM doc_attributes WHERE deleted = 0"
+	var args []any
+	if docID != "" {
+		q += " AND document_id = ?"
+		args = append(args, docID)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	out := map[string]map[string]string{}
+	for rows.Next() {
+		var id, k, v string
+		if err := rows.Scan(&id, &k, &v); err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[string]string{}
+		}
+		out[id][k] = v
+	}
+	return out, translate(rows.Err())
+}
+
+// ResolveDocument finds a live document by id or by name. A name shared by
+// several documents is refused as ambiguous.
+func (s *Store) ResolveDocument(ctx context.Context, ref string) (string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE deleted = 0 AND (id = ? OR name = ?) ORDER BY id = ? DESC`, ref, ref, ref)
+	if err != nil {
+		return "", translate(err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return "", err
+		}
+		ids = append(ids, id)
+	}
+	switch {
+	case len(ids) == 0:
+		return "", fmt.Errorf("document %q: %w", ref, coding.ErrNotFound)
+	case ids[0] == ref || len(ids) == 1:
+		return ids[0], nil
+	default:
+		return "", fmt.Errorf("document name %q is shared by %d documents; use its id: %w", ref, len(ids), coding.ErrConflict)
+	}
+}
+
+// Document loads a live document with its turns and attributes, by id or name.
+func (s *Store) Document(ctx context.Context, ref string) (*coding.Document, error) {
+	id, err := s.ResolveDocument(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	var docs []*coding.Document
+	err = s.loadDocuments(ctx, "d.id = ?", []any{id}, func(d *coding.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("document %q: %w", ref, coding.ErrNotFound)
+	}
+	return docs[0], nil
+}
+
+// EachDocument calls fn with every live document, whole, in name order.
+// It stops at fn's first error.
+func (s *Store) EachDocument(ctx context.Context, fn func(*coding.Document) error) error {
+	return s.loadDocuments(ctx, "1", nil, fn)
+}
+
+func (s *Store) loadDocuments(ctx context.Context, where string, args []any, fn func(*coding.Document) error) error {
+	attrs, err := s.attributes(ctx, "")
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.text, d.hash, d.coder, d.created, d.updated
+		FROM documents d WHERE d.deleted = 0 AND `+where+` ORDER BY d.name, d.id`, args...)
+	if err != nil {
+		return translate(err)
+	}
+	var docs []*coding.Document
+	for rows.Next() {
+		d := &coding.Document{}
+		var created, updated int64
+		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Text, &d.Hash, &d.Coder, &created, &updated); err != nil {
+			rows.Close()
+			return err
+		}
+		d.Created, d.Updated = fromMS(created), fromMS(updated)
+		d.Attrs = attrs[d.ID]
+		if d.Attrs == nil {
+			d.Attrs = map[string]string{}
+		}
+		docs = append(docs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return translate(err)
+	}
+	for _, d := range docs {
+		if d.Turns, err = s.turns(ctx, d.ID); err != nil {
+			return err
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) turns(ctx context.Context, docID string) ([]coding.Turn, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT n, speaker, start, end, time_ms, time_end_ms FROM turns WHERE document_id = ? ORDER BY n`, docID)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []coding.Turn
+	for rows.Next() {
+		var t coding.Turn
+		var at, end sql.NullInt64
+		if err := rows.Scan(&t.N, &t.Speaker, &t.Start, &t.End, &at, &end); err != nil {
+			return nil, err
+		}
+		if at.Valid {
+			t.HasTime = true
+			t.Time = time.Duration(at.Int64) * time.Millisecond
+			t.TimeEnd = time.Duration(end.Int64) * time.Millisecond
+		}
+		out = append(out, t)
+	}
+	return out, translate(rows.Err())
+}
+
+// TurnCounts returns the number of turns of every live document, by id.
+func (s *Store) TurnCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, count(t.n) FROM documents d LEFT JOIN turns t ON t.document_id = d.id
+		WHERE d.deleted = 0 GROUP BY d.id`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, translate(rows.Err())
+}

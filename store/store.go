@@ -1,0 +1,200 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ApplicationID marks a SQLite file as an avain project (PRAGMA
+// application_id); it spells "AVAI".
+const ApplicationID = 0x41564149
+
+// Errors of opening a project.
+var (
+	// ErrNotProject: the file is not an avain project (another SQLite
+	// database, or not a database at all).
+	ErrNotProject = errors.New("not an avain project")
+	// ErrNewerSchema: the project was written by a newer avain.
+	ErrNewerSchema = errors.New("project was made by a newer avain")
+	// ErrExists: init was asked to create a project where a file exists.
+	ErrExists = errors.New("file already exists")
+	// ErrNoProject: the project file does not exist.
+	ErrNoProject = errors.New("no such project")
+	// ErrBusy: another process holds the project longer than the busy timeout.
+	ErrBusy = errors.New("the project is busy in another avain process; try again when it finishes")
+)
+
+// Store is an open avain project.
+type Store struct {
+	db   *sql.DB
+	path string
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Path returns the project file's path.
+func (s *Store) Path() string { return s.path }
+
+// DB exposes the database handle for packages that read the project in
+// bulk (export, merge); writes go through Store methods.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// dsn builds the connection string: pragmas ride in the DSN so that every
+// pooled connection gets them; mode=rw never creates a file by accident.
+func dsn(path string, create bool) string {
+	mode := "rw"
+	if create {
+		mode = "rwc"
+	}
+	esc := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
+	q := url.Values{}
+	q.Set("mode", mode)
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	return "file:" + esc + "?" + q.Encode()
+}
+
+// Create makes a new, empty project at path (mode 0600) and opens it.
+func Create(ctx context.Context, path string) (*Store, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, fmt.Errorf("%s: %w", path, ErrExists)
+		}
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathErr(err))
+	}
+	f.Close()
+	_ = os.Chmod(path, 0o600) // whatever the umask
+	s, err := open(ctx, path, true)
+	if err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return s, nil
+}
+
+// Open opens an existing project, applying any migrations it lacks. It
+// refuses files that are not avain projects and projects of a newer schema.
+func Open(ctx context.Context, path string) (*Store, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w (create one with avain init)", path, ErrNoProject)
+		}
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathErr(err))
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: %w: it is a directory", path, ErrNotProject)
+	}
+	return open(ctx, path, false)
+}
+
+func open(ctx context.Context, path string, create bool) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, create))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, Now: time.Now}
+	if err := s.init(ctx, create); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init(ctx context.Context, create bool) error {
+	var appID int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return translate(err)
+	}
+	if !create && appID != ApplicationID {
+		return ErrNotProject
+	}
+	if create {
+		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return translate(err)
+		}
+	}
+	return s.migrate(ctx)
+}
+
+// Close checkpoints the WAL into the project file and closes it, so that a
+// plain copy of a closed project is complete.
+func (s *Store) Close() error {
+	_, cerr := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	err := s.db.Close()
+	if err == nil && cerr != nil && !errors.Is(translate(cerr), ErrBusy) {
+		err = cerr
+	}
+	return err
+}
+
+// tx runs fn in one write transaction, committed when fn returns nil and
+// rolled back otherwise.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return translate(err)
+	}
+	return translate(tx.Commit())
+}
+
+// translate turns driver errors into the package's and the domain's error
+// kinds, in one place.
+func translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return ErrBusy
+		case sqlite3.SQLITE_NOTADB:
+			return ErrNotProject
+		case sqlite3.SQLITE_CORRUPT:
+			return fmt.Errorf("the project file is damaged (%v); run avain check", se)
+		case sqlite3.SQLITE_FULL:
+			return fmt.Errorf("the disk is full: %w", err)
+		case sqlite3.SQLITE_READONLY:
+			return fmt.Errorf("the project is read-only: %w", err)
+		case sqlite3.SQLITE_CANTOPEN:
+			return fmt.Errorf("cannot open the project file: %w", err)
+		}
+	}
+	return err
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// newID returns a new UUID v7: time-ordered, so inserts stay ordered.
+func newID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// ms converts a time to the stored Unix milliseconds.
+func ms(t time.Time) int64 { return t.UTC().UnixMilli() }
+
+// fromMS converts stored Unix milliseconds back to a time.
+func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
