@@ -1,0 +1,141 @@
+package transcript
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+)
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// decodeText turns the bytes of a text file into a string: UTF-16 with a
+// byte-order mark, UTF-8 with or without one, and anything else as
+// Windows-1252. It rejects binary data and bytes Windows-1252 leaves
+// undefined. The result is not yet normalised.
+func decodeText(data []byte) (string, error) {
+	if len(data) == 0 {
+		return "", errorf(ErrEmpty, "empty file")
+	}
+	var s string
+	switch {
+	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
+		var err error
+		if s, err = decodeUTF16(data); err != nil {
+			return "", err
+		}
+		if strings.ContainsRune(s, 0) {
+			return "", errorf(ErrBinary, "binary data (NUL characters), not text")
+		}
+	case bytes.IndexByte(data, 0) >= 0:
+		return "", errorf(ErrBinary, "binary data (NUL bytes), not text")
+	case bytes.HasPrefix(data, bomUTF8):
+		data = data[len(bomUTF8):]
+		if off := invalidUTF8(data); off >= 0 {
+			return "", errorf(ErrEncoding, "invalid UTF-8 at offset %d", off+len(bomUTF8))
+		}
+		s = string(data)
+	case utf8.Valid(data):
+		s = string(data)
+	default:
+		return decodeWindows1252(data)
+	}
+	if tooManyControls(s) {
+		return "", errorf(ErrBinary, "binary data (control characters), not text")
+	}
+	return s, nil
+}
+
+// decodeUTF16 decodes data that starts with a UTF-16 byte-order mark.
+func decodeUTF16(data []byte) (string, error) {
+	if len(data)%2 != 0 {
+		return "", errorf(ErrEncoding, "UTF-16 text with an odd number of bytes")
+	}
+	little := bytes.HasPrefix(data, bomUTF16LE)
+	units := make([]uint16, 0, len(data)/2-1)
+	for i := 2; i+1 < len(data); i += 2 {
+		if little {
+			units = append(units, uint16(data[i])|uint16(data[i+1])<<8)
+		} else {
+			units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
+		}
+	}
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		switch {
+		case utf16.IsSurrogate(rune(u)) && u < 0xDC00 && i+1 < len(units) && units[i+1] >= 0xDC00 && units[i+1] <= 0xDFFF:
+			i++ // a valid pair
+		case utf16.IsSurrogate(rune(u)):
+			return "", errorf(ErrEncoding, "undecodable bytes at offset %d (unpaired UTF-16 surrogate)", 2+2*i)
+		}
+	}
+	return string(utf16.Decode(units)), nil
+}
+
+// decodeWindows1252 decodes data that is not UTF-8 as Windows-1252.
+func decodeWindows1252(data []byte) (string, error) {
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", errorf(ErrEncoding, "undecodable text: %v", err)
+	}
+	s := string(out)
+	if tooManyControls(s) {
+		return "", errorf(ErrBinary, "binary data (control bytes), not text")
+	}
+	for i, b := range data {
+		switch b {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			return "", errorf(ErrEncoding, "undecodable bytes at offset %d (neither UTF-8 nor Windows-1252)", i)
+		}
+	}
+	return s, nil
+}
+
+// invalidUTF8 returns the offset of the first invalid UTF-8 sequence in
+// data, or -1.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// tooManyControls reports whether more than one character in twenty of s
+// is a control character other than tab, line feed, carriage return and
+// form feed: the mark of binary data.
+func tooManyControls(s string) bool {
+	total, bad := 0, 0
+	for _, r := range s {
+		total++
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			bad++
+		}
+	}
+	return bad*20 > total
+}
+
+// normalizeText gives decoded text the form of Document.Text: line ends
+// "\n", NFC, no leading byte-order mark, no trailing white space.
+func normalizeText(s string) (string, error) {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = norm.NFC.String(s)
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if strings.TrimSpace(s) == "" {
+		return "", errorf(ErrEmpty, "no text (empty or only white space)")
+	}
+	return s, nil
+}

@@ -1,0 +1,112 @@
+package transcript
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// OpenDocument namespaces and the part that holds the text.
+const (
+	nsODFText   = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+	nsODFOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+	odtPart     = "content.xml"
+)
+
+// odtText extracts the paragraphs of an .odt file: text:p and text:h
+// (also inside lists and tables), with text:span runs, text:s spaces
+// (text:c of them), text:tab and text:line-break. As ODF says, runs of
+// white space in the XML count as one space. Notes, annotations and
+// tracked deletions are left out.
+func odtText(data []byte) (string, error) {
+	part, err := readPart(data, odtPart)
+	if err != nil {
+		return "", err
+	}
+	dec := xml.NewDecoder(bytes.NewReader(part))
+	var ps paragraphs
+	skip := 0
+	space := false // the paragraph ends in a collapsible space
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", xmlError(odtPart, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 || odtSkipped(t.Name) {
+				skip++
+				continue
+			}
+			if t.Name.Space != nsODFText {
+				continue
+			}
+			switch t.Name.Local {
+			case "p", "h":
+				ps.start()
+				space = true // leading white space is dropped
+			case "s":
+				ps.cur.WriteString(strings.Repeat(" ", spaceCount(t)))
+				space = false
+			case "tab":
+				ps.cur.WriteByte('\t')
+				space = false
+			case "line-break":
+				ps.cur.WriteByte('\n')
+				space = true
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			if t.Name.Space == nsODFText && (t.Name.Local == "p" || t.Name.Local == "h") {
+				ps.end()
+			}
+		case xml.CharData:
+			if skip > 0 || !ps.open() {
+				continue
+			}
+			for _, r := range string(t) {
+				if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+					if !space {
+						ps.cur.WriteByte(' ')
+					}
+					space = true
+					continue
+				}
+				ps.cur.WriteRune(r)
+				space = false
+			}
+		}
+	}
+	return ps.text(), nil
+}
+
+// odtSkipped reports whether an element's content is not document text.
+func odtSkipped(n xml.Name) bool {
+	switch {
+	case n.Space == nsODFText:
+		return n.Local == "note" || n.Local == "tracked-changes" || n.Local == "sequence-decls"
+	case n.Space == nsODFOffice:
+		return n.Local == "annotation"
+	}
+	return false
+}
+
+// spaceCount returns the text:c attribute of a text:s element (default 1).
+func spaceCount(t xml.StartElement) int {
+	for _, a := range t.Attr {
+		if a.Name.Space == nsODFText && a.Name.Local == "c" {
+			if n, err := strconv.Atoi(a.Value); err == nil && n > 0 && n <= 1000 {
+				return n
+			}
+		}
+	}
+	return 1
+}
