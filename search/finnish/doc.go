@@ -1,0 +1,20 @@
+// Package finnish registers avain's Finnish text analysis with bleve, so that
+// a search for a base form ("toimeentulotuki", "päätös") finds its inflected
+// forms ("toimeentulotuen", "päätöksen") and the compounds built on it.
+//
+// Two analyses are registered under distinct names, and AnalyzerName picks
+// the one in force:
+//   - with Voikko (package voikko), every word is replaced by its base forms
+//     and, at index time, the base forms of its compound parts, all at the
+//     word's own position and byte offsets;
+//   - without Voikko (or with AVAIN_NO_VOIKKO=1), Snowball stemming followed
+//     by a normalisation of Finnish stem alternations (consonant gradation,
+//     stem types) and a table of irregular closed-class words.
+//
+// Index with AnalyzerName and analyse match queries with QueryAnalyzerName
+// (the query side does not add compound parts, so "toimeentulotuki" does not
+// also search for every "tuki").
+//
+// It may import the standard library, bleve's analysis packages and registry,
+// snowballstem, and avain's voikko package; nothing from the rest of avain.
+package finnish

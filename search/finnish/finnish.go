@@ -1,0 +1,86 @@
+package finnish
+
+import (
+	"sync"
+
+	"github.com/toituavain/avain/voikko"
+)
+
+// Names of the analyzers and token filters registered with bleve.
+const (
+	VoikkoAnalyzer      = "avain_fi_voikko"       // index side, with Voikko
+	VoikkoQueryAnalyzer = "avain_fi_voikko_query" // query side, with Voikko
+	FallbackAnalyzer    = "avain_fi_fallback"     // both sides, without Voikko
+
+	VoikkoFilter      = "avain_fi_voikko_filter"
+	VoikkoQueryFilter = "avain_fi_voikko_query_filter"
+	FallbackFilter    = "avain_fi_fallback_filter"
+)
+
+// Analysis IDs: change the number whenever the terms an analysis produces
+// change, so that indexes built with the old one are rebuilt.
+const (
+	voikkoID   = "voikko-1"
+	fallbackID = "fallback-1"
+)
+
+const fallbackNotice = "Voikko is not installed: Finnish search uses stemming " +
+	"(apt-get install libvoikko1 voikko-fi for full Finnish morphology)"
+
+var (
+	sharedOnce sync.Once
+	sharedV    *voikko.Voikko
+	sharedErr  error
+)
+
+// sharedVoikko opens the process-wide Voikko instance the filters use.
+func sharedVoikko() (*voikko.Voikko, error) {
+	sharedOnce.Do(func() {
+		sharedV, sharedErr = voikko.Open("fi")
+	})
+	return sharedV, sharedErr
+}
+
+// UsesVoikko reports whether the analysis in force is Voikko's.
+func UsesVoikko() bool {
+	_, err := sharedVoikko()
+	return err == nil
+}
+
+// AnalyzerName is the name of the bleve analyzer in force for indexing
+// Finnish text fields (Voikko's when it is installed, the fallback's
+// otherwise).
+func AnalyzerName() string {
+	if UsesVoikko() {
+		return VoikkoAnalyzer
+	}
+	return FallbackAnalyzer
+}
+
+// QueryAnalyzerName is the name of the bleve analyzer to analyse search text
+// with (set it as a match query's Analyzer): like AnalyzerName but without
+// compound parts.
+func QueryAnalyzerName() string {
+	if UsesVoikko() {
+		return VoikkoQueryAnalyzer
+	}
+	return FallbackAnalyzer
+}
+
+// AnalysisID names the analysis in force ("voikko-1" or "fallback-1"); an
+// index built with another ID must be rebuilt.
+func AnalysisID() string {
+	if UsesVoikko() {
+		return voikkoID
+	}
+	return fallbackID
+}
+
+// Notice is a one-line note for the user when Voikko is not in use ("" when
+// it is).
+func Notice() string {
+	if UsesVoikko() {
+		return ""
+	}
+	return fallbackNotice
+}

@@ -1,0 +1,52 @@
+package finnish
+
+import "strings"
+
+// irregularForms lists, per base form, the inflected forms of Finnish
+// closed-class words (pronouns, the verbs olla and ei) and the commonest
+// irregular verbs, whose stems no suffix rule can join. The fallback
+// analysis indexes these forms as their base form.
+var irregularForms = map[string]string{
+	"minä":  "minun minua minut minussa minusta minuun minulla minulta minulle minuna minusta",
+	"sinä":  "sinun sinua sinut sinussa sinusta sinuun sinulla sinulta sinulle sinuna",
+	"hän":   "hänen häntä hänet hänessä hänestä häneen hänellä häneltä hänelle",
+	"me":    "meidän meitä meidät meissä meistä meihin meillä meiltä meille",
+	"te":    "teidän teitä teidät teissä teistä teihin teillä teiltä teille",
+	"he":    "heidän heitä heidät heissä heistä heihin heillä heiltä heille",
+	"se":    "sen sitä siinä siitä siihen sillä siltä sille sinä siksi",
+	"ne":    "niiden niitä niissä niistä niihin niillä niiltä niille ninä niiksi",
+	"tämä":  "tämän tätä tässä tästä tähän tällä tältä tälle tänä täksi",
+	"nämä":  "näiden näitä näissä näistä näihin näillä näiltä näille näinä näiksi",
+	"tuo":   "tuon tuota tuossa tuosta tuohon tuolla tuolta tuolle tuona",
+	"nuo":   "noiden noita noissa noista noihin noilla noilta noille noina",
+	"joka":  "jonka jota jossa josta johon jolla jolta jolle jona joiden joita joissa joista joihin joilla joilta joille jotka",
+	"mikä":  "minkä mitä missä mistä mihin millä miltä mille minä miksi mitkä",
+	"kuka":  "kenen ketä kenessä kenestä keneen kenellä keneltä kenelle kenet ketkä",
+	"jokin": "jonkin jotakin jossakin jostakin johonkin jollakin joltakin jollekin jonnekin jotkin",
+	"olla":  "olen olet on olemme olette ovat oli olin olit olimme olitte olivat olisi olisin olisit olisimme olisitte olisivat ollut olleet ollaan oltiin olkaa olisiko onko onhan oliko ovatko",
+	"ei":    "en et emme ette eivät eikä enkä etkä eivätkä ellei",
+	"tehdä": "teen teet tekee teemme teette tekevät tein teit teki teimme teitte tekivät tehty tehtiin tehdään tekemään tekemässä tekeminen tekemän tehnyt tehneet",
+	"nähdä": "näen näet näkee näemme näette näkevät näin näit näki näkivät nähty nähtiin nähdään näkemään nähnyt nähneet näe",
+	"saada": "saan saat saa saamme saatte saavat sain sait sai saimme saitte saivat saisi saisin saisit saatu saatiin saadaan saamaan saanut saaneet",
+	"käydä": "käyn käyt käy käymme käytte käyvät kävin kävit kävi kävimme kävitte kävivät käyty käytiin käydään käymään käynyt käyneet",
+	"viedä": "vien viet vie viemme viette vievät vein veit vei veimme veitte veivät viety vietiin viedään viemään vienyt vieneet",
+	"tuoda": "tuon tuot tuo tuomme tuotte tuovat toin toit toi toimme toitte toivat tuotu tuotiin tuodaan tuomaan tuonut tuoneet",
+	"voida": "voin voit voi voimme voitte voivat voisi voisin voitiin voidaan voinut voineet",
+	"hyvä":  "parempi parempaa paremmin paras parhaiten",
+	"yksi":  "yhden yhtä yhdessä yhdestä yhteen yhdellä yhdeltä yhdelle",
+	"kaksi": "kahden kahta kahdessa kahdesta kahteen kahdella kahdelta kahdelle",
+}
+
+// irregular maps a form in irregularForms to its base form.
+var irregular = func() map[string]string {
+	m := make(map[string]string)
+	for base, forms := range irregularForms {
+		m[base] = base
+		for _, f := range strings.Fields(forms) {
+			if _, taken := m[f]; !taken {
+				m[f] = base
+			}
+		}
+	}
+	return m
+}()

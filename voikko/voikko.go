@@ -1,0 +1,179 @@
+package voikko
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// ErrUnavailable reports that libvoikko or its dictionary for the language
+// is not installed, or that AVAIN_NO_VOIKKO=1 turned Voikko off.
+var ErrUnavailable = errors.New("voikko: not available")
+
+// EnvDisable is the environment variable that, set to 1, turns Voikko off.
+const EnvDisable = "AVAIN_NO_VOIKKO"
+
+// maxWordBytes bounds the words sent to libvoikko (it refuses words over
+// 255 characters anyway).
+const maxWordBytes = 255 * 4
+
+// cacheLimit is the number of distinct words whose analyses are kept before
+// the cache is emptied.
+const cacheLimit = 100_000
+
+// Analysis is one morphological reading of a word.
+type Analysis struct {
+	BaseForm  string // BASEFORM, e.g. "toimeentulotuki" for "toimeentulotuen"
+	Class     string // CLASS, e.g. "nimisana", "teonsana", "sukunimi"
+	Structure string // STRUCTURE, e.g. "=ppppppppppp=pppp"
+	WordBases string // WORDBASES, e.g. "+toimeentulo(toimeentulo)+tuki(tuki)"
+}
+
+// Voikko is an open libvoikko instance. It is safe for concurrent use: calls
+// into libvoikko are serialised and their results cached.
+type Voikko struct {
+	c *capi
+
+	mu    sync.Mutex
+	h     uintptr
+	cache map[string][]Analysis
+}
+
+// Disabled reports whether AVAIN_NO_VOIKKO turns Voikko off.
+func Disabled() bool {
+	v := os.Getenv(EnvDisable)
+	return v != "" && v != "0" && !strings.EqualFold(v, "false")
+}
+
+// Open loads libvoikko and its dictionary for lang ("fi"). The error wraps
+// ErrUnavailable when either is missing or Voikko is disabled.
+func Open(lang string) (*Voikko, error) {
+	if Disabled() {
+		return nil, fmt.Errorf("%w: turned off by %s", ErrUnavailable, EnvDisable)
+	}
+	c, err := loadLib()
+	if err != nil {
+		return nil, err
+	}
+	h, err := c.open(lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Voikko{c: c, h: h, cache: make(map[string][]Analysis)}, nil
+}
+
+// Close releases the libvoikko instance; v must not be used afterwards.
+func (v *Voikko) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.h != 0 {
+		v.c.terminate(v.h)
+		v.h = 0
+	}
+	v.cache = nil
+	return nil
+}
+
+// Analyze returns Voikko's readings of word (none for an unknown word). The
+// returned slice is shared with the cache and must not be modified.
+func (v *Voikko) Analyze(word string) []Analysis {
+	if word == "" || len(word) > maxWordBytes || !utf8.ValidString(word) ||
+		strings.IndexByte(word, 0) >= 0 {
+		return nil
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if as, ok := v.cache[word]; ok {
+		return as
+	}
+	if v.h == 0 {
+		return nil
+	}
+	as := v.c.analyze(v.h, word)
+	if len(v.cache) >= cacheLimit {
+		clear(v.cache)
+	}
+	v.cache[word] = as
+	return as
+}
+
+// BaseForms returns the distinct lowercase base forms of word, in Voikko's
+// order; none for an unknown word.
+func (v *Voikko) BaseForms(word string) []string {
+	var out []string
+	for _, a := range v.Analyze(word) {
+		if a.BaseForm != "" {
+			out = appendNew(out, strings.ToLower(a.BaseForm))
+		}
+	}
+	return out
+}
+
+// CompoundParts returns the distinct lowercase base forms of the parts of a
+// compound word ("byrokratialoukussa": byrokratia, loukku), taken from
+// WORDBASES; none when no reading of word is a compound.
+func (v *Voikko) CompoundParts(word string) []string {
+	var out []string
+	for _, a := range v.Analyze(word) {
+		parts := WordBaseParts(a.WordBases)
+		if len(parts) < 2 {
+			continue
+		}
+		for _, p := range parts {
+			out = appendNew(out, p)
+		}
+	}
+	return out
+}
+
+// WordBaseParts parses a WORDBASES value such as
+// "+toimeentulo(toimeentulo)+tuki(tuki)" into lowercase base forms of its
+// parts (toimeentulo, tuki). Inner boundaries ("toimeen=tulo") are removed;
+// derivational suffixes ("+to(+to)") and parts without a base form
+// ("+yhteis") are left out.
+func WordBaseParts(wordBases string) []string {
+	var out []string
+	for _, seg := range strings.Split(wordBases, "+") {
+		open := strings.IndexByte(seg, '(')
+		if open < 0 || !strings.HasSuffix(seg, ")") {
+			continue
+		}
+		base := seg[open+1 : len(seg)-1]
+		if open == 0 || base == "" || strings.HasPrefix(base, "-") || strings.HasPrefix(base, "+") {
+			continue
+		}
+		out = append(out, strings.ToLower(strings.ReplaceAll(base, "=", "")))
+	}
+	return out
+}
+
+// appendNew appends s to list unless it is there already.
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+var (
+	probeOnce sync.Once
+	probeOK   bool
+)
+
+// Available reports whether Open("fi") would succeed. It probes once per
+// process and remembers the answer.
+func Available() bool {
+	probeOnce.Do(func() {
+		v, err := Open("fi")
+		if err == nil {
+			probeOK = true
+			_ = v.Close()
+		}
+	})
+	return probeOK
+}
