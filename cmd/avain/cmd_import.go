@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/transcript"
+)
+
+func importCmd() *command {
+	c := &command{name: "import", args: "PROJECT FILE... [--kind client|professional|other] [--attr key=value]... [--lang fi|en] [--meta FILE.csv]",
+		summary: "import transcripts (txt, md, docx, odt, vtt, srt)"}
+	c.help = `Each file is imported in its own transaction: a bad file is reported on one
+line and changes nothing, the others still import, and the command exits 1.
+The same text imported again is skipped. Encodings: UTF-8 (with or without
+BOM), UTF-16 with BOM, Windows-1252 / ISO-8859-1. Speaker turns come from
+labels such as H:, V:, Haastattelija:, ### Name:, **M:**, [id1], or WebVTT
+voices; timestamps such as [00:12:34] are kept on the turn.
+
+--meta reads a CSV sidecar with a "file" column (each file's base name) and
+one column per attribute (a "kind" and a "lang" column are understood too),
+so a whole folder imports with its attributes in one call.`
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		fs := flagSet(e, c)
+		kind := fs.String("kind", "", "interview kind: client, professional or other (default other)")
+		lang := fs.String("lang", "", "language: fi or en (default: detected)")
+		meta := fs.String("meta", "", "CSV sidecar with a file column and attribute columns")
+		attrs := attrFlags{}
+		fs.Var(attrs, "attr", "a document attribute key=value (repeatable)")
+		coder := coderFlag(fs)
+		pos, err := parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) < 2 {
+			return usagef("need a project and at least one file")
+		}
+		if *kind != "" && !coding.ValidKind(*kind) {
+			return usagef("--kind %q: want client, professional or other", *kind)
+		}
+		if *lang != "" && *lang != "fi" && *lang != "en" {
+			return usagef("--lang %q: want fi or en", *lang)
+		}
+		p, err := project.Open(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		prog := &progress{e: e}
+		p.Progress = prog.show
+		files := pos[1:]
+		var imported, dups int
+		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
+			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: resolveCoder(*coder),
+		}, func(i int, r project.ImportResult) {
+			prog.clear()
+			switch r.Status {
+			case project.Imported:
+				imported++
+				fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Doc.Words(),
+					r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
+			case project.Duplicate:
+				dups++
+				fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
+			default:
+				fmt.Fprintf(e.stderr, "error: %s\n", oneLine(r.Err.Error()))
+			}
+			if len(files) > 1 {
+				prog.show("importing", i+1, len(files))
+			}
+		})
+		prog.clear()
+		if err != nil {
+			return err
+		}
+		if len(files) > 1 {
+			fmt.Fprintf(e.stdout, "%d imported, %d skipped as duplicates, %d failed\n", imported, dups, failed)
+		}
+		if failed > 0 {
+			return exitError{1}
+		}
+		return nil
+	}
+	return c
+}
+
+func attrSuffix(attrs map[string]string) string {
+	if len(attrs) == 0 {
+		return ""
+	}
+	return ", " + formatAttrs(attrs)
+}
+
+// supportedFormats names the importable extensions for messages.
+func supportedFormats() string { return strings.Join(transcript.Formats, ", ") }

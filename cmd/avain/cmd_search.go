@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/search"
+	"github.com/toituavain/avain/search/finnish"
+)
+
+func searchCmd() *command {
+	c := &command{name: "search", args: "PROJECT QUERY [--limit N] [--json]", summary: "full-text search of the speaker turns"}
+	c.help = `QUERY uses bleve's query-string syntax: words, "a phrase", +must -mustnot,
+field:value filters (kind:client, speaker:V, lang:en, region:Kuopio and any
+other document attribute), wildcards (toimeentulo*) and fuzzy terms (tuki~1).
+Finnish words are matched by their base form: toimeentulotuki finds
+toimeentulotuen and toimeentulotukea.`
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		fs := flagSet(e, c)
+		limit := fs.Int("limit", 20, "show at most N hits")
+		asJSON := fs.Bool("json", false, "print JSON: an array of hits")
+		pos, err := parse(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(pos) < 2 {
+			return usagef("need a project and a query")
+		}
+		if *limit < 1 {
+			return usagef("--limit must be at least 1")
+		}
+		p, err := project.Open(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		prog := &progress{e: e}
+		p.Progress = prog.show
+		ix, err := p.Index(ctx)
+		prog.clear()
+		if err != nil {
+			return err
+		}
+		res, err := ix.Search(ctx, strings.Join(pos[1:], " "), *limit)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e, jsonHits(res.Hits))
+		}
+		if n := finnish.Notice(); n != "" {
+			fmt.Fprintln(e.stderr, "note:", n)
+		}
+		open, close := "«", "»"
+		if e.ttyOut {
+			open, close = "\033[1;4m", "\033[0m"
+		}
+		for _, h := range res.Hits {
+			speaker := h.Speaker
+			if speaker == "" {
+				speaker = "-"
+			}
+			fmt.Fprintf(e.stdout, "%s  turn %d  %s  [%d:%d]\n    %s\n", h.DocName, h.Turn, speaker, h.Start, h.End,
+				markSnippet(h.Snippet, h.Marks, open, close))
+		}
+		fmt.Fprintf(e.stdout, "%d hits", res.Total)
+		if uint64(len(res.Hits)) < res.Total {
+			fmt.Fprintf(e.stdout, ", %d shown (--limit)", len(res.Hits))
+		}
+		fmt.Fprintln(e.stdout)
+		return nil
+	}
+	return c
+}
+
+// jsonHit is one hit of search --json.
+type jsonHit struct {
+	Doc     string  `json:"doc"`
+	DocID   string  `json:"doc_id"`
+	Turn    int     `json:"turn"`
+	Speaker string  `json:"speaker"`
+	Kind    string  `json:"kind"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Score   float64 `json:"score"`
+	// Snippet is the passage around the match, each matched word in «».
+	Snippet string `json:"snippet"`
+}
+
+func jsonHits(hits []search.Hit) []jsonHit {
+	out := make([]jsonHit, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, jsonHit{Doc: h.DocName, DocID: h.DocID, Turn: h.Turn, Speaker: h.Speaker, Kind: h.Kind,
+			Start: h.Start, End: h.End, Score: h.Score, Snippet: markSnippet(h.Snippet, h.Marks, "«", "»")})
+	}
+	return out
+}
+
+// markSnippet wraps the code-point spans marks of s in open and close.
+func markSnippet(s string, marks [][2]int, open, close string) string {
+	if len(marks) == 0 {
+		return oneLine(s)
+	}
+	r := []rune(s)
+	var b strings.Builder
+	at := 0
+	for _, m := range marks {
+		if m[0] < at || m[1] > len(r) || m[0] >= m[1] {
+			continue
+		}
+		b.WriteString(string(r[at:m[0]]))
+		b.WriteString(open)
+		b.WriteString(string(r[m[0]:m[1]]))
+		b.WriteString(close)
+		at = m[1]
+	}
+	b.WriteString(string(r[at:]))
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,178 @@
+package project
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/store"
+	"github.com/toituavain/avain/transcript"
+)
+
+// ImportOptions says how files are imported.
+type ImportOptions struct {
+	Kind  string            // client, professional or other; "" means other unless the sidecar says
+	Lang  string            // fi or en; "" means detect (unless the sidecar says)
+	Attrs map[string]string // attributes given on the command line, for every file
+	Meta  string            // a CSV sidecar: a file column and one column per attribute
+	Coder string
+}
+
+// ImportStatus is what became of one file.
+type ImportStatus int
+
+// The outcomes of importing one file.
+const (
+	Imported ImportStatus = iota
+	Duplicate
+	Failed
+)
+
+// ImportResult reports one file.
+type ImportResult struct {
+	Path   string
+	Status ImportStatus
+	Doc    *coding.Document // the imported document (Imported), or the parsed one (Duplicate)
+	Err    error            // why it failed, or the duplicate's explanation
+}
+
+// Loader turns a path into a document; ImportFiles uses transcript.ReadFile
+// unless a test or another source supplies its own.
+type Loader func(path string) (*coding.Document, error)
+
+// ImportFiles imports each file in its own transaction, so a bad file
+// changes nothing while the others still import, and keeps the index in
+// step. report is called once per file, in order. It returns the number of
+// files that failed; an error only when the project itself fails.
+func (p *Project) ImportFiles(ctx context.Context, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
+	return p.ImportWith(ctx, transcript.ReadFile, files, opts, report)
+}
+
+// ImportWith is ImportFiles with another loader.
+func (p *Project) ImportWith(ctx context.Context, load Loader, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
+	if opts.Kind != "" && !coding.ValidKind(opts.Kind) {
+		return 0, fmt.Errorf("unknown interview kind %q (want client, professional or other)", opts.Kind)
+	}
+	if opts.Lang != "" && opts.Lang != coding.LangFinnish && opts.Lang != coding.LangEnglish {
+		return 0, fmt.Errorf("unknown language %q (want fi or en)", opts.Lang)
+	}
+	var meta map[string]map[string]string
+	if opts.Meta != "" {
+		if meta, err = transcript.ReadMeta(opts.Meta); err != nil {
+			return 0, err
+		}
+	}
+	return p.importWithMeta(ctx, load, files, opts, meta, report)
+}
+
+func (p *Project) importWithMeta(ctx context.Context, load Loader, files []string, opts ImportOptions,
+	meta map[string]map[string]string, report func(i int, r ImportResult)) (failed int, err error) {
+	ix, err := p.Index(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for i, path := range files {
+		if err := ctx.Err(); err != nil {
+			return failed, err
+		}
+		r := ImportResult{Path: path}
+		r.Doc, r.Err = load(path)
+		if r.Err == nil {
+			r.Err = applyOptions(r.Doc, opts, meta, path)
+		}
+		if r.Err == nil {
+			r.Err = p.Store.ImportDocument(ctx, r.Doc, opts.Coder)
+		}
+		switch {
+		case r.Err == nil:
+			r.Status = Imported
+			if err := p.indexDoc(ctx, ix, r.Doc); err != nil {
+				return failed, err
+			}
+		case errors.Is(r.Err, coding.ErrDuplicate):
+			r.Status = Duplicate
+		default:
+			r.Status = Failed
+			failed++
+			if !strings.HasPrefix(r.Err.Error(), path) {
+				r.Err = fmt.Errorf("%s: %w", path, r.Err)
+			}
+			if isProjectError(r.Err) {
+				report(i, r)
+				return failed, r.Err
+			}
+		}
+		report(i, r)
+	}
+	return failed, nil
+}
+
+// indexDoc adds a freshly committed document to the index and records the
+// content version the index now reflects. Should this fail or the process
+// die first, the version differs and the next open rebuilds the index.
+func (p *Project) indexDoc(ctx context.Context, ix interface {
+	Add(...*coding.Document) error
+	SetVersion(string) error
+}, doc *coding.Document) error {
+	if err := ix.Add(doc); err != nil {
+		return fmt.Errorf("indexing %s: %w", doc.Name, err)
+	}
+	v, err := p.Store.ContentVersion(ctx)
+	if err != nil {
+		return err
+	}
+	return ix.SetVersion(v)
+}
+
+// applyOptions sets kind, language and attributes: the sidecar row first,
+// then the command line's, which win.
+func applyOptions(doc *coding.Document, opts ImportOptions, meta map[string]map[string]string, path string) error {
+	if doc.Attrs == nil {
+		doc.Attrs = map[string]string{}
+	}
+	if row, ok := meta[filepath.Base(path)]; ok {
+		for k, v := range row {
+			switch k {
+			case "kind":
+				doc.Kind = v
+			case "lang":
+				doc.Lang = v
+			default:
+				if v != "" {
+					doc.Attrs[k] = v
+				}
+			}
+		}
+	}
+	if opts.Kind != "" {
+		doc.Kind = opts.Kind
+	}
+	if doc.Kind == "" {
+		doc.Kind = coding.KindOther
+	}
+	if !coding.ValidKind(doc.Kind) {
+		return fmt.Errorf("unknown interview kind %q in the sidecar (want client, professional or other)", doc.Kind)
+	}
+	if opts.Lang != "" {
+		doc.Lang = opts.Lang
+	}
+	keys := make([]string, 0, len(opts.Attrs))
+	for k := range opts.Attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		doc.Attrs[k] = opts.Attrs[k]
+	}
+	return nil
+}
+
+// isProjectError tells a failure of the project (disk full, busy, damaged)
+// from a failure of one input file: the former stops the batch.
+func isProjectError(err error) bool {
+	return errors.Is(err, store.ErrBusy) || errors.Is(err, store.ErrNotProject)
+}

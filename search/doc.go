@@ -1,0 +1,17 @@
+// Package search is avain's full-text index of speaker turns: one bleve
+// document per turn, so that every hit is a passage a researcher can code.
+//
+// The index is derived data. SQLite is the truth; the index records which
+// analysis built it and which project content version it reflects, and Open
+// reports it stale when either differs, so that the caller rebuilds it.
+//
+// Finnish turns are analysed with the analysis of package search/finnish
+// (base forms, so that a search for "toimeentulotuki" finds
+// "toimeentulotuen"), English turns with bleve's English analyzer. Queries
+// use bleve's query-string syntax; words without a field search both
+// languages, each with its own analyzer. Hits carry code-point offsets into
+// the document text, a snippet and the spans to highlight in it.
+//
+// It may import the standard library, bleve, avain's coding package and
+// search/finnish; nothing else from avain.
+package search
