@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -106,7 +107,9 @@ func (v *Voikko) BaseForms(word string) []string {
 	var out []string
 	for _, a := range v.Analyze(word) {
 		if a.BaseForm != "" {
-			out = appendNew(out, strings.ToLower(a.BaseForm))
+			if b := strings.ToLower(a.BaseForm); !slices.Contains(out, b) {
+				out = append(out, b)
+			}
 		}
 	}
 	return out
@@ -123,7 +126,9 @@ func (v *Voikko) CompoundParts(word string) []string {
 			continue
 		}
 		for _, p := range parts {
-			out = appendNew(out, p)
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
 		}
 	}
 	return out
@@ -148,16 +153,6 @@ func WordBaseParts(wordBases string) []string {
 		out = append(out, strings.ToLower(strings.ReplaceAll(base, "=", "")))
 	}
 	return out
-}
-
-// appendNew appends s to list unless it is there already.
-func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }
 
 var (

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/search/finnish"
 )
 
@@ -23,13 +22,11 @@ that every speaker turn is in the search index. The index is derived data:
 		if err := exactly(pos, 1, "PROJECT"); err != nil {
 			return err
 		}
-		p, err := project.Open(ctx, pos[0])
+		p, prog, err := openProject(ctx, e, pos[0])
 		if err != nil {
 			return err
 		}
 		defer p.Close()
-		prog := &progress{e: e}
-		p.Progress = prog.show
 		if *reindex {
 			err = p.Reindex(ctx)
 			prog.clear()

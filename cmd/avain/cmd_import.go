@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/toituavain/avain/transcript"
 )
 
 func importCmd() *command {
@@ -44,13 +42,11 @@ so a whole folder imports with its attributes in one call.`
 		if *lang != "" && *lang != "fi" && *lang != "en" {
 			return usagef("--lang %q: want fi or en", *lang)
 		}
-		p, err := project.Open(ctx, pos[0])
+		p, prog, err := openProject(ctx, e, pos[0])
 		if err != nil {
 			return err
 		}
 		defer p.Close()
-		prog := &progress{e: e}
-		p.Progress = prog.show
 		files := pos[1:]
 		var imported, dups int
 		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
@@ -93,6 +89,3 @@ func attrSuffix(attrs map[string]string) string {
 	}
 	return ", " + formatAttrs(attrs)
 }
-
-// supportedFormats names the importable extensions for messages.
-func supportedFormats() string { return strings.Join(transcript.Formats, ", ") }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/search"
 	"github.com/toituavain/avain/search/finnish"
 )
@@ -31,13 +30,11 @@ toimeentulotuen and toimeentulotukea.`
 		if *limit < 1 {
 			return usagef("--limit must be at least 1")
 		}
-		p, err := project.Open(ctx, pos[0])
+		p, prog, err := openProject(ctx, e, pos[0])
 		if err != nil {
 			return err
 		}
 		defer p.Close()
-		prog := &progress{e: e}
-		p.Progress = prog.show
 		ix, err := p.Index(ctx)
 		prog.clear()
 		if err != nil {

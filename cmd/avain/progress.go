@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
+
+	"github.com/toituavain/avain/project"
 )
 
 // progress prints a self-overwriting status line on a terminal's stderr,
@@ -31,4 +34,16 @@ func (p *progress) clear() {
 		fmt.Fprint(p.e.stderr, "\r\033[K")
 		p.shown = false
 	}
+}
+
+// openProject opens the project at path with its index rebuilds reported
+// on the progress line.
+func openProject(ctx context.Context, e *env, path string) (*project.Project, *progress, error) {
+	p, err := project.Open(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	prog := &progress{e: e}
+	p.Progress = prog.show
+	return p, prog, nil
 }

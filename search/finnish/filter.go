@@ -3,6 +3,7 @@ package finnish
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/toituavain/avain/voikko"
+	"slices"
 )
 
 // unknownPrefix marks the fallback key of a word Voikko does not know, so
@@ -80,8 +81,11 @@ func (f *VoikkoTokenFilter) terms(word string) [][]byte {
 			list = append(list, unknownPrefix+key)
 		}
 	} else if f.parts {
+		list = slices.Clip(list) // the list may be a cached one: never append into it
 		for _, p := range f.lem.CompoundParts(word) {
-			list = appendNew(list, p)
+			if !slices.Contains(list, p) {
+				list = append(list, p)
+			}
 		}
 	}
 	out := make([][]byte, len(list))
@@ -89,15 +93,6 @@ func (f *VoikkoTokenFilter) terms(word string) [][]byte {
 		out[i] = []byte(s)
 	}
 	return out
-}
-
-func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }
 
 // FallbackTokenFilter replaces each token by its fallback key: the Snowball
