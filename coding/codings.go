@@ -71,3 +71,13 @@ func (d *Document) TurnAt(p int) int {
 func SameCoding(a, b *Coding) bool {
 	return a.DocumentID == b.DocumentID && a.CodeID == b.CodeID && a.Start == b.Start && a.End == b.End && a.Coder == b.Coder
 }
+
+// MemoTarget names what a memo is written on.
+type MemoTarget string
+
+// The things a memo can be written on.
+const (
+	MemoCoding   MemoTarget = "coding"
+	MemoDocument MemoTarget = "document"
+	MemoCode     MemoTarget = "code"
+)

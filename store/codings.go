@@ -1,0 +1,198 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// AddCoding stores a new coding (its id and times are made here), unless
+// the same coder already applied the same code to the same span: then it
+// returns that one with created false. Rule checks (span, code) are the
+// coding package's; this is the write.
+func (s *Store) AddCoding(ctx context.Context, c *coding.Coding) (created bool, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var id string
+		err := tx.QueryRowContext(ctx, `SELECT id FROM codings WHERE deleted = 0 AND document_id = ? AND code_id = ? AND start = ? AND end = ? AND coder = ?`,
+			c.DocumentID, c.CodeID, c.Start, c.End, c.Coder).Scan(&id)
+		if err == nil {
+			got, err := codingByID(ctx, tx, id)
+			if err == nil {
+				*c = *got
+			}
+			return err
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		now := s.Now()
+		c.ID, c.Created, c.Updated, c.Deleted = newID(), now, now, false
+		if _, err := tx.ExecContext(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, ms(now), ms(now)); err != nil {
+			return err
+		}
+		if c.Memo != "" {
+			if err := s.setMemo(ctx, tx, coding.MemoCoding, c.ID, c.Memo, c.Coder); err != nil {
+				return err
+			}
+		}
+		created = true
+		return s.audit(ctx, tx, c.Coder, "code", c.ID, fmt.Sprintf("document %s, code %s, [%d,%d)", c.DocumentID, c.CodeID, c.Start, c.End))
+	})
+	return created, err
+}
+
+// SetCodingDeleted tombstones a coding (deleted true) or brings a
+// tombstoned one back (false, for undo). It returns the coding.
+func (s *Store) SetCodingDeleted(ctx context.Context, id, coder string, deleted bool) (*coding.Coding, error) {
+	var out *coding.Coding
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		c, err := codingByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if c.Deleted == deleted {
+			if deleted {
+				return fmt.Errorf("coding %s is already removed: %w", id, coding.ErrNotFound)
+			}
+			out = c
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = ?, updated = ?, coder = ? WHERE id = ?`, deleted, ms(s.Now()), coder, id); err != nil {
+			return err
+		}
+		c.Deleted = deleted
+		out = c
+		action := "uncode"
+		if !deleted {
+			action = "recode"
+		}
+		return s.audit(ctx, tx, coder, action, id, "")
+	})
+	return out, err
+}
+
+// Coding loads one coding (live or tombstoned) by id.
+func (s *Store) Coding(ctx context.Context, id string) (*coding.Coding, error) {
+	return codingByID(ctx, s.db, id)
+}
+
+type rowQueryer interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}
+
+func codingByID(ctx context.Context, q rowQueryer, id string) (*coding.Coding, error) {
+	c := &coding.Coding{}
+	var created, updated int64
+	err := q.QueryRowContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, c.created, c.updated, c.deleted,
+		coalesce((SELECT text FROM memos m WHERE m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0), '')
+		FROM codings c WHERE c.id = ?`, id).Scan(&c.ID, &c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder, &created, &updated, &c.Deleted, &c.Memo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("coding %s: %w", id, coding.ErrNotFound)
+	}
+	c.Created, c.Updated = fromMS(created), fromMS(updated)
+	return c, translate(err)
+}
+
+// CodingFilter narrows Codings; empty fields match everything.
+type CodingFilter struct {
+	DocumentID string
+	CodeIDs    []string // any of these codes
+	Coder      string
+}
+
+// Codings returns the live codings that match f, by document name and
+// position.
+func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, error) {
+	where := []string{"c.deleted = 0"}
+	var args []any
+	if f.DocumentID != "" {
+		where = append(where, "c.document_id = ?")
+		args = append(args, f.DocumentID)
+	}
+	if f.Coder != "" {
+		where = append(where, "c.coder = ?")
+		args = append(args, f.Coder)
+	}
+	if len(f.CodeIDs) > 0 {
+		where = append(where, "c.code_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.CodeIDs)), ",")+")")
+		for _, id := range f.CodeIDs {
+			args = append(args, id)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, c.created, c.updated,
+		coalesce(m.text, '') FROM codings c JOIN documents d ON d.id = c.document_id
+		LEFT JOIN memos m ON m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY d.name, d.id, c.start, c.end, c.id`, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []*coding.Coding
+	for rows.Next() {
+		c := &coding.Coding{}
+		var created, updated int64
+		if err := rows.Scan(&c.ID, &c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder, &created, &updated, &c.Memo); err != nil {
+			return nil, err
+		}
+		c.Created, c.Updated = fromMS(created), fromMS(updated)
+		out = append(out, c)
+	}
+	return out, translate(rows.Err())
+}
+
+// SetMemo sets (or, with empty text, removes) the memo on a coding, a
+// document or a code. The target must exist.
+func (s *Store) SetMemo(ctx context.Context, target coding.MemoTarget, id, text, coder string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		table := map[coding.MemoTarget]string{coding.MemoCoding: "codings", coding.MemoDocument: "documents", coding.MemoCode: "codes"}[target]
+		if table == "" {
+			return fmt.Errorf("%w: memo target %q", coding.ErrInvalid, target)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE id = ? AND deleted = 0", id).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%s %s: %w", target, id, coding.ErrNotFound)
+		}
+		return s.setMemo(ctx, tx, target, id, text, coder)
+	})
+}
+
+func (s *Store) setMemo(ctx context.Context, tx *sql.Tx, target coding.MemoTarget, id, text, coder string) error {
+	now := ms(s.Now())
+	var memoID string
+	err := tx.QueryRowContext(ctx, "SELECT id FROM memos WHERE target = ? AND target_id = ? AND deleted = 0", string(target), id).Scan(&memoID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if text == "" {
+			return nil
+		}
+		memoID = newID()
+		_, err = tx.ExecContext(ctx, `INSERT INTO memos(id, target, target_id, text, coder, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			memoID, string(target), id, text, coder, now, now)
+	case err == nil && text == "":
+		_, err = tx.ExecContext(ctx, "UPDATE memos SET deleted = 1, updated = ?, coder = ? WHERE id = ?", now, coder, memoID)
+	case err == nil:
+		_, err = tx.ExecContext(ctx, "UPDATE memos SET text = ?, updated = ?, coder = ? WHERE id = ?", text, now, coder, memoID)
+	}
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, coder, "memo", memoID, fmt.Sprintf("%s %s", target, id))
+}
+
+// Memo returns the live memo text of a target ("" when none).
+func (s *Store) Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error) {
+	var text string
+	err := s.db.QueryRowContext(ctx, "SELECT text FROM memos WHERE target = ? AND target_id = ? AND deleted = 0", string(target), id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return text, translate(err)
+}
