@@ -245,3 +245,14 @@ func nameIs(c *Code, name string) bool {
 	name = strings.TrimSpace(name)
 	return strings.EqualFold(c.NameFi, name) || strings.EqualFold(c.NameEn, name)
 }
+
+// Subtree returns the id of the code and of every code below it.
+func (cb *Codebook) Subtree(id string) []string {
+	out := []string{id}
+	for i := 0; i < len(out); i++ {
+		for _, k := range cb.children[out[i]] {
+			out = append(out, k.ID)
+		}
+	}
+	return out
+}

@@ -43,3 +43,9 @@ func (s *Store) AuditLog(ctx context.Context) ([]AuditEntry, error) {
 	}
 	return out, translate(rows.Err())
 }
+
+// Log appends an entry to the audit trail on its own, for actions that
+// change nothing else in the project (an export, say).
+func (s *Store) Log(ctx context.Context, coder, action, target, detail string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.audit(ctx, tx, coder, action, target, detail) })
+}

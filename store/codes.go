@@ -265,12 +265,7 @@ func (s *Store) DeleteCode(ctx context.Context, id, coder string, force bool) (c
 		if cb.Code(id) == nil {
 			return fmt.Errorf("code %s: %w", id, coding.ErrNotFound)
 		}
-		subtree := []string{id}
-		for i := 0; i < len(subtree); i++ {
-			for _, k := range cb.Children(subtree[i]) {
-				subtree = append(subtree, k.ID)
-			}
-		}
+		subtree := cb.Subtree(id)
 		in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(subtree)), ",") + ")"
 		args := make([]any, len(subtree))
 		for i, v := range subtree {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/toituavain/avain/codebooks"
 	"github.com/toituavain/avain/project"
 )
 
@@ -36,7 +37,7 @@ work done in it is kept.`
 			}
 			fmt.Fprintf(e.stdout, "opened the existing demo project %s\n", path)
 		} else if errors.Is(err, os.ErrNotExist) {
-			if p, err = project.Create(ctx, path); err != nil {
+			if p, _, err = project.CreateWithCodebook(ctx, path, codebooks.Default, resolveCoder(*coder)); err != nil {
 				return err
 			}
 			prog := &progress{e: e}

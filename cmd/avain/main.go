@@ -46,7 +46,8 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func commands() []*command {
 	return []*command{
-		initCmd(), importCmd(), docsCmd(), searchCmd(), checkCmd(), demoCmd(),
+		initCmd(), importCmd(), docsCmd(), searchCmd(), codeCmd(), uncodeCmd(), memoCmd(), codingsCmd(),
+		codebookCmd(), checkCmd(), demoCmd(),
 	}
 }
 
