@@ -65,6 +65,22 @@ func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder str
 	var res CodeImport
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := ms(s.Now())
+		// New codes go after the children a parent already has.
+		after := map[string]int{}
+		rows, err := tx.QueryContext(ctx, `SELECT coalesce(parent_id, ''), max(position) + 1 FROM codes WHERE deleted = 0 GROUP BY 1`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var parent string
+			var n int
+			if err := rows.Scan(&parent, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			after[parent] = n
+		}
+		rows.Close()
 		// Insert without parents first, so a child may precede its parent.
 		for _, c := range codes {
 			old, err := queryCodes(ctx, tx, "id = ?", c.ID)
@@ -89,7 +105,7 @@ func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder str
 			if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, name_fi, name_en, color, shortcut, short_def, definition,
 				when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 				c.ID, c.NameFi, c.NameEn, c.Color, c.Shortcut, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
-				c.Position, coder, now, now); err != nil {
+				c.Position+after[c.ParentID], coder, now, now); err != nil {
 				return err
 			}
 			res.Added++

@@ -187,3 +187,17 @@ func TestMemos(t *testing.T) {
 		t.Errorf("cleared memo %q", m)
 	}
 }
+
+func TestImportCodesAppendsAfterExistingSiblings(t *testing.T) {
+	s, _ := codedProject(t)
+	ctx := context.Background()
+	more := []*coding.Code{{Record: coding.Record{ID: "00000000-0000-0000-0000-0000000000b1"}, NameFi: "Uusi teema", NameEn: "New theme"}}
+	if _, err := s.ImportCodes(ctx, more, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	cb, _ := s.Codebook(ctx)
+	codes := cb.Codes()
+	if last := codes[len(codes)-1]; last.NameFi != "Uusi teema" {
+		t.Errorf("imported theme not last: %s", last.NameFi)
+	}
+}
