@@ -75,6 +75,9 @@ func layout(e entry, labelShort bool) string {
 	sep := ""
 	for i, l := range labels {
 		v := *l.field(&e)
+		if l.meta {
+			v = strings.TrimSpace(v) // one-line values, as parseDescription reads them
+		}
 		if v == "" && !(i == labelNameFi && e.HasNameFi) {
 			continue
 		}
@@ -105,6 +108,9 @@ func parseDescription(s string) entry {
 	closeValue := func(end int) {
 		if cur < 0 {
 			e.ShortDef = s[:end]
+		} else if labels[cur].meta {
+			// Names and shortcuts are one-line values.
+			*labels[cur].field(&e) = strings.TrimSpace(s[start:end])
 		} else {
 			*labels[cur].field(&e) = s[start:end]
 		}

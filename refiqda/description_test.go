@@ -22,8 +22,8 @@ func TestDescriptionLayout(t *testing.T) {
 		{"definition and the other name", entry{Definition: "D", NameFi: "Suomeksi", HasNameFi: true},
 			"Definition: D\n\nName (fi): Suomeksi"},
 		{"no Finnish name", entry{HasNameFi: true}, "Name (fi):"},
-		{"values with edge spaces and newlines", entry{WhenToUse: " u \n", Example: "\n\ne", NameEn: "a\nb", Shortcut: " "},
-			"When to use:  u \n\n\nExample: \n\ne\n\nName (en): a\nb\nShortcut:  "},
+		{"values with edge spaces and newlines", entry{WhenToUse: " u \n", Example: "\n\ne", NameEn: "a\nb", Shortcut: "s"},
+			"When to use:  u \n\n\nExample: \n\ne\n\nName (en): a\nb\nShortcut: s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
