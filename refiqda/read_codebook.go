@@ -198,6 +198,7 @@ func (rd *codebookReader) codeOrSkip(se xml.StartElement, parent string, pos *in
 	}
 	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
 		e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut
+	name = strings.TrimSpace(name)
 	if e.HasNameFi {
 		c.NameFi, c.NameEn = e.NameFi, name
 	} else {
