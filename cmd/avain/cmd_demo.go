@@ -13,8 +13,8 @@ import (
 func demoCmd() *command {
 	c := &command{name: "demo", args: "[PATH]", summary: "write a demo project of fictional interviews and open it"}
 	c.help = `Writes PATH (default ./avain-demo.avain) from the fictional client and
-professional interviews built into avain, then shows what it made and a
-search to try. An existing demo project at PATH is opened as it is, so the
+professional interviews built into avain, then opens it in the terminal UI
+(off a terminal it prints what it made and searches to try). An existing demo project at PATH is opened as it is, so the
 work done in it is kept.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
@@ -53,6 +53,9 @@ work done in it is kept.`
 			return err
 		}
 		defer p.Close()
+		if e.ttyOut && e.ttyIn {
+			return runTUI(ctx, p)
+		}
 		docs, err := p.Store.Documents(ctx)
 		if err != nil {
 			return err

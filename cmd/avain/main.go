@@ -29,7 +29,7 @@ type command struct {
 type env struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
-	ttyOut, ttyErr bool
+	ttyIn, ttyOut, ttyErr bool
 }
 
 // usageError marks a mistake in the command line (exit 2).
@@ -47,7 +47,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func commands() []*command {
 	return []*command{
 		initCmd(), importCmd(), docsCmd(), searchCmd(), codeCmd(), uncodeCmd(), memoCmd(), codingsCmd(),
-		codebookCmd(), checkCmd(), demoCmd(),
+		codebookCmd(), checkCmd(), openCmd(), demoCmd(),
 	}
 }
 
@@ -55,7 +55,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin,
-		ttyOut: isTerminal(os.Stdout), ttyErr: isTerminal(os.Stderr)}
+		ttyIn: isTerminal(os.Stdin), ttyOut: isTerminal(os.Stdout), ttyErr: isTerminal(os.Stderr)}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
 
@@ -81,6 +81,9 @@ func run(ctx context.Context, e *env, args []string) int {
 		if c.name == args[0] {
 			cmd = c
 		}
+	}
+	if cmd == nil && strings.HasSuffix(args[0], ".avain") {
+		return run(ctx, e, append([]string{"open"}, args...))
 	}
 	if cmd == nil {
 		fmt.Fprintf(e.stderr, "avain: unknown command %q (see avain --help)\n", args[0])

@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/store"
+)
+
+// docsLoadedMsg carries the project's documents.
+type docsLoadedMsg struct{ docs []store.DocSummary }
+
+// openDocMsg asks the root to open a document in the reader.
+type openDocMsg struct{ ID, Name string }
+
+// loadDocuments reads the document list.
+func loadDocuments(svc Services) tea.Cmd {
+	return func() tea.Msg {
+		docs, err := svc.Documents(context.Background())
+		if err != nil {
+			return errMsg{fmt.Errorf("loading documents: %w", err)}
+		}
+		return docsLoadedMsg{docs}
+	}
+}
+
+// Documents is the screen listing the project's documents.
+type Documents struct {
+	c         Common
+	docs      []store.DocSummary
+	shown     []int // indices into docs that pass the filter
+	cursor    int   // index into shown
+	offset    int   // first visible row
+	filter    string
+	filtering bool // typing a filter: keys go to the filter
+	loaded    bool
+}
+
+// NewDocuments returns an empty documents screen.
+func NewDocuments(c Common) Documents { return Documents{c: c} }
+
+// SetSize sets the screen's box.
+func (d *Documents) SetSize(w, h int) {
+	d.c.Width, d.c.Height = w, h
+	d.offset = scrollTo(d.offset, d.cursor, d.rows(), len(d.shown))
+}
+
+// SetStyles replaces the styles.
+func (d *Documents) SetStyles(s Styles) { d.c.Styles = s }
+
+// Typing reports whether the screen takes every key (a filter is being typed).
+func (d Documents) Typing() bool { return d.filtering }
+
+// Selected returns the document under the cursor, if any.
+func (d Documents) Selected() (store.DocSummary, bool) {
+	if d.cursor < 0 || d.cursor >= len(d.shown) {
+		return store.DocSummary{}, false
+	}
+	return d.docs[d.shown[d.cursor]], true
+}
+
+// rows is the number of list rows that fit under the title and header.
+func (d Documents) rows() int { return max(0, d.c.Height-2) }
+
+// applyFilter recomputes the shown documents, keeping the cursor in range.
+func (d *Documents) applyFilter() {
+	d.shown = d.shown[:0]
+	f := strings.ToLower(d.filter)
+	for i, doc := range d.docs {
+		if f == "" || strings.Contains(strings.ToLower(doc.Name), f) {
+			d.shown = append(d.shown, i)
+		}
+	}
+	d.cursor = clamp(d.cursor, 0, len(d.shown)-1)
+	d.offset = scrollTo(d.offset, d.cursor, d.rows(), len(d.shown))
+}
+
+// Update handles the list's messages.
+func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
+	switch msg := msg.(type) {
+	case docsLoadedMsg:
+		d.docs, d.loaded = msg.docs, true
+		d.applyFilter()
+	case tea.KeyPressMsg:
+		if d.filtering {
+			return d.updateFilter(msg), nil
+		}
+		return d.updateKeys(msg)
+	}
+	return d, nil
+}
+
+func (d Documents) updateFilter(msg tea.KeyPressMsg) Documents {
+	k := d.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		d.filtering, d.filter = false, ""
+	case key.Matches(msg, k.Open):
+		d.filtering = false
+	case msg.Code == tea.KeyBackspace:
+		if r := []rune(d.filter); len(r) > 0 {
+			d.filter = string(r[:len(r)-1])
+		}
+	case msg.Text != "":
+		d.filter += msg.Text
+	}
+	d.applyFilter()
+	return d
+}
+
+func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
+	k, n, page := d.c.Keys, len(d.shown), max(1, d.rows())
+	switch {
+	case key.Matches(msg, k.Up):
+		d.cursor--
+	case key.Matches(msg, k.Down):
+		d.cursor++
+	case key.Matches(msg, k.PageUp):
+		d.cursor -= page
+	case key.Matches(msg, k.PageDown):
+		d.cursor += page
+	case key.Matches(msg, k.Top):
+		d.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		d.cursor = n - 1
+	case key.Matches(msg, k.Filter):
+		d.filtering = true
+	case key.Matches(msg, k.Back):
+		if d.filter != "" {
+			d.filter = ""
+			d.applyFilter()
+		}
+	case key.Matches(msg, k.Open):
+		if doc, ok := d.Selected(); ok {
+			return d, func() tea.Msg { return openDocMsg{ID: doc.ID, Name: doc.Name} }
+		}
+	}
+	d.cursor = clamp(d.cursor, 0, n-1)
+	d.offset = scrollTo(d.offset, d.cursor, d.rows(), n)
+	return d, nil
+}
+
+// Column widths of the list; the name takes what is left.
+const (
+	kindCol    = 13
+	wordsCol   = 7
+	turnsCol   = 6
+	codingsCol = 8
+)
+
+// View renders the visible part of the list.
+func (d Documents) View() string {
+	w, h, st := d.c.Width, d.c.Height, d.c.Styles
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	title := fmt.Sprintf("Documents (%d)", len(d.docs))
+	switch {
+	case d.filtering:
+		title += st.Filter.Render("  /" + d.filter + "▏")
+	case d.filter != "":
+		title += st.Dim.Render(fmt.Sprintf("  filter: %s (%d shown)", d.filter, len(d.shown)))
+	}
+	b.WriteString(st.Title.Render(title) + "\n")
+	nameW := max(4, w-2-kindCol-wordsCol-turnsCol-codingsCol)
+	b.WriteString(st.Header.Render("  "+pad("Name", nameW)+pad(" Kind", kindCol)+
+		padLeft("Words", wordsCol)+padLeft("Turns", turnsCol)+padLeft("Codings", codingsCol)) + "\n")
+	switch {
+	case !d.loaded:
+		b.WriteString(st.Dim.Render("  Loading…"))
+	case len(d.docs) == 0:
+		b.WriteString(st.Dim.Render("  No documents yet: import some with avain import."))
+	case len(d.shown) == 0:
+		b.WriteString(st.Dim.Render("  No document matches the filter."))
+	}
+	end := min(len(d.shown), d.offset+d.rows())
+	for i := d.offset; i < end; i++ {
+		doc := d.docs[d.shown[i]]
+		mark, style := "  ", st.Row
+		if i == d.cursor {
+			mark, style = "› ", st.Selected
+		}
+		row := mark + pad(doc.Name, nameW) + pad(" "+doc.Kind, kindCol) +
+			padLeft(strconv.Itoa(doc.Words), wordsCol) + padLeft(strconv.Itoa(doc.Turns), turnsCol) +
+			padLeft(strconv.Itoa(doc.Codings), codingsCol)
+		b.WriteString(style.Render(pad(row, w)))
+		if i < end-1 {
+			b.WriteString("\n")
+		}
+	}
+	return fit(b.String(), w, h)
+}
+
+// ShortHelp returns the screen's one-line help.
+func (d Documents) ShortHelp() []key.Binding {
+	k := d.c.Keys
+	if d.filtering {
+		return []key.Binding{k.Open, k.Back}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Filter}
+}
+
+// FullHelp returns the screen's expanded help.
+func (d Documents) FullHelp() [][]key.Binding {
+	k := d.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Open, k.Filter}}
+}
