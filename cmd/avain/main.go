@@ -27,8 +27,8 @@ type command struct {
 // env is what a command talks to: its output streams and whether stdout and
 // stderr are terminals.
 type env struct {
-	stdout, stderr io.Writer
-	stdin          io.Reader
+	stdout, stderr        io.Writer
+	stdin                 io.Reader
 	ttyIn, ttyOut, ttyErr bool
 }
 
