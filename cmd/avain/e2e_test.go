@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTerminalUIInTmux runs the real binary in tmux: the demo opens in the
+// terminal UI, a document opens with its coding stripe, and q quits.
+func TestTerminalUIInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed (apt-get install tmux); CI runs this test")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "avain")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	proj := filepath.Join(dir, "demo.avain")
+	session := "avain-e2e-" + filepath.Base(dir)
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	// Write the demo first (off a terminal it only prints), and code a turn.
+	if out, err := exec.Command(bin, "demo", proj).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(bin, "code", proj, "--doc", "asiakas_01_kuopio.txt", "--turn", "4", "--code", "Toistuvat liitepyynnöt", "--coder", "e2e").CombinedOutput(); err != nil {
+		t.Fatalf("code: %v\n%s", err, out)
+	}
+	tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", bin+" demo "+proj)
+	defer exec.Command("tmux", "kill-session", "-t", session).Run()
+	waitFor := func(want string) string {
+		t.Helper()
+		var screen string
+		for i := 0; i < 50; i++ {
+			screen = tmux("capture-pane", "-t", session, "-p")
+			if strings.Contains(screen, want) {
+				return screen
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("screen never showed %q:\n%s", want, screen)
+		return ""
+	}
+	waitFor("Documents (10)")
+	tmux("send-keys", "-t", session, "j", "j", "j", "Enter")
+	screen := waitFor("asiakas_01_kuopio.txt · client")
+	if !strings.Contains(screen, "▌ H Mistä sä sait tiedon") {
+		t.Errorf("no coding stripe on the coded turn:\n%s", screen)
+	}
+	tmux("send-keys", "-t", session, "q")
+	for i := 0; i < 50; i++ {
+		if exec.Command("tmux", "has-session", "-t", session).Run() != nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if exec.Command("tmux", "has-session", "-t", session).Run() == nil {
+		t.Fatal("q did not quit the UI")
+	}
+	out, err := exec.Command(bin, "codings", proj, "--json").Output()
+	var rows []struct{ Doc, Coder string }
+	if err != nil || json.Unmarshal(out, &rows) != nil || len(rows) != 1 || rows[0].Coder != "e2e" {
+		t.Errorf("project after the UI: %v %s", err, out)
+	}
+}
