@@ -149,7 +149,7 @@ func checkMarkdown(t *testing.T, b *Book, out string) {
 	t.Helper()
 	for _, c := range b.Codes {
 		for _, n := range []string{c.NameFi, c.NameEn} {
-			if !strings.Contains(out, mdEscaper.Replace(n)) {
+			if !strings.Contains(out, inline(n)) {
 				t.Errorf("name %q missing", n)
 			}
 		}
