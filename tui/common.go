@@ -9,13 +9,13 @@ import (
 	"github.com/toituavain/avain/store"
 )
 
-// Services is what the workspace reads from a project; *store.Store
-// satisfies it.
+// Services is what the workspace reads from and writes to a project:
+// the coding.Repository the Engine writes through, and the lists it reads.
+// *store.Store satisfies it.
 type Services interface {
+	coding.Repository
 	Documents(ctx context.Context) ([]store.DocSummary, error)
-	Document(ctx context.Context, ref string) (*coding.Document, error)
 	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
-	Codebook(ctx context.Context) (*coding.Codebook, error)
 }
 
 // Common is what every screen shares: its size, the styles, the keys and
@@ -25,6 +25,7 @@ type Common struct {
 	Styles        Styles
 	Keys          KeyMap
 	Svc           Services
+	Coder         string // who the codings made here are by
 }
 
 // errMsg reports a failed command; the root shows it in the status line.

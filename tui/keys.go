@@ -17,6 +17,20 @@ type KeyMap struct {
 	Help      key.Binding
 	Quit      key.Binding
 	ForceQuit key.Binding
+
+	// Coding in the reader.
+	Code     key.Binding // open the code picker
+	Shortcut key.Binding // a code's one-key shortcut
+	Repeat   key.Binding // apply the last code again
+	Remove   key.Binding // remove the newest coding on the turn
+	Undo     key.Binding
+	Redo     key.Binding
+
+	// The code picker, which takes every other key as filter text.
+	PickUp   key.Binding
+	PickDown key.Binding
+	Choose   key.Binding
+	Cancel   key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings.
@@ -35,6 +49,17 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Code:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "code turn")),
+		Shortcut: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"),
+			key.WithHelp("0-9", "shortcut")),
+		Repeat:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "repeat")),
+		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove newest")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		PickUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		PickDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }
 

@@ -30,9 +30,10 @@ type Model struct {
 	err     error  // the last error, shown instead of status
 }
 
-// New returns the workspace for a project read through svc.
-func New(svc Services, projectName string) Model {
-	c := Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Svc: svc}
+// New returns the workspace for a project read and written through svc,
+// coding as coder.
+func New(svc Services, projectName, coder string) Model {
+	c := Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Svc: svc, Coder: coder}
 	h := help.New()
 	h.Styles = c.Styles.Help
 	m := Model{c: c, project: projectName, docs: NewDocuments(c), reader: NewReader(c), help: h}
@@ -72,8 +73,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case docLoadedMsg:
 		m.reader, cmd = m.reader.Update(msg)
-		if m.reader.Document() == msg.doc {
+		if m.reader.Document() == msg.doc && !msg.reload {
 			m.report("opened " + msg.doc.Name)
+		}
+		m.syncKeys()
+		return m, cmd
+	case codedMsg:
+		m.reader, cmd = m.reader.Update(msg)
+		if msg.err != nil {
+			m.err = msg.err
+		} else {
+			m.report(msg.status)
 		}
 		m.syncKeys()
 		return m, cmd
@@ -117,13 +127,18 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.reader, cmd = m.reader.Update(msg)
 	default:
 		m.docs, cmd = m.docs.Update(msg)
-		m.syncKeys()
 	}
+	m.syncKeys()
 	return m, cmd
 }
 
 // typing reports whether the focused screen takes every key.
-func (m Model) typing() bool { return m.focus == screenDocuments && m.docs.Typing() }
+func (m Model) typing() bool {
+	if m.focus == screenReader {
+		return m.reader.Typing()
+	}
+	return m.docs.Typing()
+}
 
 // syncKeys enables the global bindings that apply now, so help stays true.
 func (m *Model) syncKeys() {

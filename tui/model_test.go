@@ -94,8 +94,8 @@ func press(k string) tea.KeyPressMsg {
 	if c, ok := named[k]; ok {
 		return tea.KeyPressMsg{Code: c}
 	}
-	if k == "ctrl+c" {
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	if c, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: []rune(c)[0], Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
@@ -121,7 +121,7 @@ func keys(t *testing.T, m Model, ks ...string) Model {
 func started(t *testing.T, w, h int) (Model, *coding.Document) {
 	t.Helper()
 	s, doc := newProject(t)
-	m := New(s, "testi")
+	m := New(s, "testi", "testaaja")
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	m, _ = send(t, m, loadDocuments(s)())
 	return m, doc
@@ -348,6 +348,8 @@ func TestGolden(t *testing.T) {
 		{"documents_help_80x24", func(t *testing.T) Model { m, _ := started(t, 80, 24); return keys(t, m, "?") }},
 		{"reader_80x24", func(t *testing.T) Model { m, _ := opened(t, 80, 24); return keys(t, m, "j", "j") }},
 		{"reader_bottom_80x24", func(t *testing.T) Model { m, _ := opened(t, 80, 24); return keys(t, m, "G") }},
+		{"picker_80x24", func(t *testing.T) Model { m, _, _ := coder(t, 80, 24); return keys(t, m, "c") }},
+		{"picker_filtered_80x24", func(t *testing.T) Model { m, _, _ := coder(t, 80, 24); return keys(t, m, "c", "o", "d") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -371,7 +373,7 @@ func TestGolden(t *testing.T) {
 
 func TestErrorsShowInStatus(t *testing.T) {
 	s, doc := newProject(t)
-	m := New(s, "testi")
+	m := New(s, "testi", "testaaja")
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, _ = send(t, m, openDocMsg{ID: doc.ID, Name: doc.Name})
 	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Loading…") {

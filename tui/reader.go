@@ -18,13 +18,17 @@ type docLoadedMsg struct {
 	doc      *coding.Document
 	codings  []*coding.Coding
 	codebook *coding.Codebook
+	reload   bool // a reload after a coding action, not an open
 }
 
 // backMsg asks the root to leave the reader.
 type backMsg struct{}
 
 // loadDocument reads a document, its live codings and the codebook.
-func loadDocument(svc Services, id string) tea.Cmd {
+func loadDocument(svc Services, id string) tea.Cmd { return readDocument(svc, id, false) }
+
+// readDocument is loadDocument; reload marks a reload of the open document.
+func readDocument(svc Services, id string, reload bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		doc, err := svc.Document(ctx, id)
@@ -39,7 +43,7 @@ func loadDocument(svc Services, id string) tea.Cmd {
 		if err != nil {
 			return errMsg{fmt.Errorf("loading codebook: %w", err)}
 		}
-		return docLoadedMsg{doc: doc, codings: cs, codebook: cb}
+		return docLoadedMsg{doc: doc, codings: cs, codebook: cb, reload: reload}
 	}
 }
 
@@ -70,6 +74,12 @@ type Reader struct {
 	cache    map[int][]line // wrapped lines by text width; made on load so copies share it
 	cursor   int
 	offset   int
+	codebook *coding.Codebook
+	picking  bool // the code picker is open and takes the keys
+	picker   Picker
+	undo     []step // done actions, newest last
+	redo     []step // undone actions, newest last
+	last     string // id of the code applied last, for repeat
 }
 
 // NewReader returns an empty reader.
@@ -86,6 +96,7 @@ func (r *Reader) SetSize(w, h int) {
 		r.cursor = r.lineAt(at)
 	}
 	r.offset = scrollTo(r.offset, r.cursor, r.rows(), len(r.lines()))
+	r.picker.SetSize(w, r.pickerHeight())
 }
 
 // SetStyles replaces the styles and the stripe styles built from them.
@@ -106,17 +117,34 @@ func (r Reader) Document() *coding.Document { return r.doc }
 // Cursor returns the index of the line under the cursor.
 func (r Reader) Cursor() int { return r.cursor }
 
-// rows is the number of text lines under the title.
-func (r Reader) rows() int { return max(0, r.c.Height-1) }
+// Typing reports whether the reader takes every key (the picker is open).
+func (r Reader) Typing() bool { return r.picking }
+
+// rows is the number of text lines under the title and above the picker.
+func (r Reader) rows() int { return max(0, r.c.Height-1-r.pickerHeight()) }
+
+// pickerHeight is the height of the picker pane, 0 when it is closed.
+func (r Reader) pickerHeight() int {
+	if !r.picking {
+		return 0
+	}
+	return min(12, r.c.Height/2)
+}
 
 // Update handles the reader's messages.
 func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 	switch msg := msg.(type) {
 	case docLoadedMsg:
-		if r.loading != "" && msg.doc.ID != r.loading {
+		if r.loading != "" && msg.doc.ID != r.loading ||
+			msg.reload && (r.loading != "" || r.doc == nil || r.doc.ID != msg.doc.ID) {
 			return r, nil // a stale load
 		}
 		r.load(msg)
+	case codedMsg:
+		r.record(msg)
+		if msg.err == nil && r.doc != nil && r.loading == "" && msg.step.docID == r.doc.ID {
+			return r, readDocument(r.c.Svc, r.doc.ID, true)
+		}
 	case tea.KeyPressMsg:
 		return r.updateKeys(msg)
 	}
@@ -124,7 +152,11 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 }
 
 func (r *Reader) load(msg docLoadedMsg) {
-	r.loading, r.doc, r.codings = "", msg.doc, msg.codings
+	at := -1 // on a reload, the cursor stays on its text
+	if ls := r.lines(); msg.reload && r.cursor < len(ls) {
+		at = ls[r.cursor].start
+	}
+	r.loading, r.doc, r.codings, r.codebook = "", msg.doc, msg.codings, msg.codebook
 	r.turns = msg.doc.Turns
 	if len(r.turns) == 0 {
 		r.turns = []coding.Turn{{N: 1, Start: 0, End: coding.RuneLen(msg.doc.Text)}}
@@ -166,6 +198,10 @@ func (r *Reader) load(msg docLoadedMsg) {
 		}
 	}
 	r.buildStripes()
+	if at >= 0 {
+		r.cursor = r.lineAt(at)
+		r.offset = scrollTo(r.offset, r.cursor, r.rows(), len(r.lines()))
+	}
 }
 
 // buildStripes makes one stripe style per code from its codebook colour.
@@ -181,8 +217,25 @@ func (r *Reader) buildStripes() {
 }
 
 func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
-	k, n, page := r.c.Keys, len(r.lines()), max(1, r.rows())
+	if r.picking {
+		return r.updatePicker(msg)
+	}
+	k, n, page := r.keys(), len(r.lines()), max(1, r.rows())
 	switch {
+	case key.Matches(msg, k.Code):
+		return r.openPicker(), nil
+	case key.Matches(msg, k.Shortcut):
+		return r, r.apply(r.shortcut(msg.Text))
+	case key.Matches(msg, k.Repeat):
+		return r, r.apply(r.codebook.Code(r.last))
+	case key.Matches(msg, k.Remove):
+		return r, r.remove()
+	case key.Matches(msg, k.Undo):
+		s, _ := pop(&r.undo)
+		return r, runStep(r.c, s, viaUndo)
+	case key.Matches(msg, k.Redo):
+		s, _ := pop(&r.redo)
+		return r, runStep(r.c, s, viaRedo)
 	case key.Matches(msg, k.Back):
 		return r, func() tea.Msg { return backMsg{} }
 	case key.Matches(msg, k.Up):
@@ -314,7 +367,11 @@ func (r Reader) View() string {
 	for i := r.offset; i < end; i++ {
 		b.WriteString("\n" + r.renderLine(ls[i], i == r.cursor))
 	}
-	return fit(b.String(), w, h)
+	ph := r.pickerHeight()
+	if ph == 0 {
+		return fit(b.String(), w, h)
+	}
+	return fit(b.String(), w, h-ph) + "\n" + fit(r.picker.View(), w, ph)
 }
 
 // renderLine draws one line: cursor mark, stripes, speaker, text.
@@ -369,12 +426,19 @@ func (r Reader) gutter(l line) string {
 
 // ShortHelp returns the reader's one-line help.
 func (r Reader) ShortHelp() []key.Binding {
-	k := r.c.Keys
-	return []key.Binding{k.Up, k.Down, k.PageDown, k.Back}
+	if r.picking {
+		return r.picker.ShortHelp()
+	}
+	k := r.keys()
+	return []key.Binding{k.Up, k.Down, k.Code, k.Shortcut, k.Remove, k.Undo, k.Back}
 }
 
 // FullHelp returns the reader's expanded help.
 func (r Reader) FullHelp() [][]key.Binding {
-	k := r.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Back}}
+	if r.picking {
+		return r.picker.FullHelp()
+	}
+	k := r.keys()
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Back},
+		{k.Code, k.Shortcut, k.Repeat, k.Remove}, {k.Undo, k.Redo}}
 }

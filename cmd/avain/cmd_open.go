@@ -38,6 +38,6 @@ esc goes back, tab switches screens, ? shows all keys, q quits.`
 // runTUI runs the terminal UI on an open project until the user quits.
 func runTUI(ctx context.Context, p *project.Project) error {
 	name := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
-	_, err := tea.NewProgram(tui.New(p.Store, name), tea.WithContext(ctx)).Run()
+	_, err := tea.NewProgram(tui.New(p.Store, name, resolveCoder("")), tea.WithContext(ctx)).Run()
 	return err
 }
