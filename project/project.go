@@ -10,8 +10,10 @@ import (
 )
 
 // Project is an open project: its store and, once asked for, its index.
+// The store's methods are the project's own, so a *Project is the
+// repository the coding engine and the terminal UI work through.
 type Project struct {
-	Store *store.Store
+	*store.Store
 	path  string
 	index *search.Index
 	// Progress, when set, is told about long work (index rebuilds):
@@ -115,4 +117,14 @@ func (p *Project) rebuild(ctx context.Context, version string) error {
 		return fmt.Errorf("rebuilding the search index: %w", err)
 	}
 	return p.index.SetVersion(version)
+}
+
+// Search runs query q on the project's index (brought up to date first)
+// and returns at most limit hits; see search.Index.Search.
+func (p *Project) Search(ctx context.Context, q string, limit int) (search.Result, error) {
+	ix, err := p.Index(ctx)
+	if err != nil {
+		return search.Result{}, err
+	}
+	return ix.Search(ctx, q, limit)
 }

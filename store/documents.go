@@ -22,8 +22,10 @@ type DocSummary struct {
 	Words   int               `json:"words"`
 	Turns   int               `json:"turns"`
 	Codings int               `json:"codings"`
-	Coder   string            `json:"coder"`
-	Created time.Time         `json:"created"`
+	// CodedTurns counts the turns that some live coding covers part of.
+	CodedTurns int       `json:"coded_turns"`
+	Coder      string    `json:"coder"`
+	Created    time.Time `json:"created"`
 }
 
 // DuplicateError reports that a document's text is already in the project.
@@ -116,7 +118,9 @@ func sortedKeys(m map[string]string) []string {
 func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.words, d.coder, d.created,
 		(SELECT count(*) FROM turns t WHERE t.document_id = d.id),
-		(SELECT count(*) FROM codings c WHERE c.document_id = d.id AND c.deleted = 0)
+		(SELECT count(*) FROM codings c WHERE c.document_id = d.id AND c.deleted = 0),
+		(SELECT count(*) FROM turns t WHERE t.document_id = d.id AND EXISTS (SELECT 1 FROM codings c
+			WHERE c.document_id = d.id AND c.deleted = 0 AND c.start < t.end AND c.end > t.start))
 		FROM documents d WHERE d.deleted = 0 ORDER BY d.name, d.id`)
 	if err != nil {
 		return nil, translate(err)
@@ -126,7 +130,7 @@ func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
 	for rows.Next() {
 		var d DocSummary
 		var created int64
-		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Words, &d.Coder, &created, &d.Turns, &d.Codings); err != nil {
+		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Words, &d.Coder, &created, &d.Turns, &d.Codings, &d.CodedTurns); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -18,90 +18,166 @@ const (
 	viaRedo
 )
 
-// step is one done coding action as the undo stacks keep it: a coding
-// made (applied; undone by Remove, redone by Restore) or removed (undone
-// by Restore, redone by Remove).
-type step struct {
-	docID    string
-	codeID   string
+// op is one change to one coding: made (undone by Remove, redone by
+// Restore) or removed (undone by Restore, redone by Remove).
+type op struct {
 	codingID string
-	label    string // "turn 3: Theme/Code"
-	applied  bool
+	made     bool
 }
 
-// codedMsg reports a finished coding action.
+// step is one coding action as the undo stacks keep it: every change one
+// key press made (one coding, a recode, or all the hits of a search).
+type step struct {
+	ops    []op
+	docs   []string // ids of the documents the codings are on
+	codeID string   // the code applied, for repeat; "" when none
+	verb   string   // "coded", "removed", "recoded"
+	label  string   // "turn 3: Theme/Code", "12 hits: Theme/Code"
+}
+
+// codedMsg reports a finished coding action. A partly failed action
+// carries the changes it made (which undo can take back) and the error.
 type codedMsg struct {
 	step   step
 	via    via
-	done   bool // false when nothing changed (already coded)
 	status string
 	err    error
 }
 
-// applyCode codes turn n of doc with code through the Engine.
-func applyCode(c Common, doc *coding.Document, code *coding.Code, n int, label string) tea.Cmd {
+// target is one passage to code: a selection of a document.
+type target struct {
+	docID string
+	sel   coding.Selection
+}
+
+// applyCodes codes every target with code through the Engine, as one
+// undoable step named label. Targets already coded so are left as they
+// are.
+func applyCodes(c Common, code *coding.Code, targets []target, label string) tea.Cmd {
 	return func() tea.Msg {
+		ctx := context.Background()
 		e := coding.Engine{Repo: c.Svc}
-		cd, created, err := e.ApplyTo(context.Background(), doc, code, coding.Selection{Turn: n}, c.Coder, "")
-		msg := codedMsg{via: viaNew}
-		if err != nil {
-			msg.err = fmt.Errorf("coding %s: %w", label, err)
-			return msg
+		s := step{codeID: code.ID, verb: "coded", label: label}
+		docs := map[string]*coding.Document{}
+		already := 0
+		for _, t := range targets {
+			doc := docs[t.docID]
+			if doc == nil {
+				d, err := c.Svc.Document(ctx, t.docID)
+				if err != nil {
+					return codedMsg{step: s, err: fmt.Errorf("coding %s: %w", label, err)}
+				}
+				doc, docs[t.docID] = d, d
+				s.docs = append(s.docs, d.ID)
+			}
+			cd, created, err := e.ApplyTo(ctx, doc, code, t.sel, c.Coder, "")
+			if err != nil {
+				return codedMsg{step: s, err: fmt.Errorf("coding %s: %w", label, err)}
+			}
+			if created {
+				s.ops = append(s.ops, op{codingID: cd.ID, made: true})
+			} else {
+				already++
+			}
 		}
-		msg.step = step{docID: doc.ID, codeID: code.ID, codingID: cd.ID, label: label, applied: true}
-		msg.done, msg.status = created, "coded "+label
-		if !created {
+		msg := codedMsg{step: s, status: "coded " + label}
+		switch {
+		case len(s.ops) == 0:
 			msg.status = "already coded " + label
+		case already > 0:
+			msg.status += fmt.Sprintf(" (%d already coded)", already)
 		}
 		return msg
 	}
 }
 
-// runStep does s again (viaNew, viaRedo) or its inverse (viaUndo).
+// removeCoding removes coding cd as one undoable step.
+func removeCoding(c Common, cd *coding.Coding, label string) tea.Cmd {
+	s := step{ops: []op{{codingID: cd.ID, made: false}}, docs: []string{cd.DocumentID}, verb: "removed", label: label}
+	return runStep(c, s, viaNew)
+}
+
+// recode replaces coding old by a coding of code on the same span, as one
+// undoable step.
+func recode(c Common, old *coding.Coding, code *coding.Code, label string) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		e := coding.Engine{Repo: c.Svc}
+		s := step{docs: []string{old.DocumentID}, codeID: code.ID, verb: "recoded", label: label}
+		if old.CodeID == code.ID {
+			return codedMsg{step: s, status: "already coded " + label}
+		}
+		doc, err := c.Svc.Document(ctx, old.DocumentID)
+		if err != nil {
+			return codedMsg{step: s, err: fmt.Errorf("recoding %s: %w", label, err)}
+		}
+		cd, created, err := e.ApplyTo(ctx, doc, code, coding.Selection{Span: old.Span()}, c.Coder, old.Memo)
+		if err != nil {
+			return codedMsg{step: s, err: fmt.Errorf("recoding %s: %w", label, err)}
+		}
+		if created {
+			s.ops = append(s.ops, op{codingID: cd.ID, made: true})
+		}
+		if _, err := e.Remove(ctx, old.ID, c.Coder); err != nil {
+			return codedMsg{step: s, err: fmt.Errorf("recoding %s: %w", label, err)}
+		}
+		s.ops = append(s.ops, op{codingID: old.ID, made: false})
+		return codedMsg{step: s, status: "recoded " + label}
+	}
+}
+
+// runStep does s (viaNew, viaRedo) or its inverse (viaUndo), change by
+// change; on an error it stops and reports the changes it did make.
 func runStep(c Common, s step, v via) tea.Cmd {
 	return func() tea.Msg {
 		e, ctx := coding.Engine{Repo: c.Svc}, context.Background()
-		var err error
-		if s.applied == (v == viaUndo) { // undo a coding, or (re)do a removal
-			_, err = e.Remove(ctx, s.codingID, c.Coder)
-		} else {
-			_, err = e.Restore(ctx, s.codingID, c.Coder)
-		}
-		what := "removed " + s.label
-		if s.applied {
-			what = "coded " + s.label
-		}
+		what := s.verb + " " + s.label
 		switch v {
 		case viaUndo:
 			what = "undone: " + what
 		case viaRedo:
 			what = "redone: " + what
 		}
-		if err != nil {
-			return codedMsg{step: s, via: v, err: fmt.Errorf("%s failed: %w", what, err)}
+		var err error
+		for _, o := range s.ops {
+			if o.made == (v == viaUndo) { // take back a coding, or (re)do a removal
+				_, err = e.Remove(ctx, o.codingID, c.Coder)
+			} else {
+				_, err = e.Restore(ctx, o.codingID, c.Coder)
+			}
+			if err != nil {
+				return codedMsg{step: s, via: v, err: fmt.Errorf("%s failed: %w", what, err)}
+			}
 		}
-		return codedMsg{step: s, via: v, done: true, status: what}
+		return codedMsg{step: s, via: v, status: what}
 	}
 }
 
-// record puts a finished action on the undo stacks: a new action clears
-// the redo stack; a failed undo or redo goes back where it came from.
-func (r *Reader) record(msg codedMsg) {
+// history is the session's undo and redo stacks.
+type history struct {
+	undo, redo []step // newest last
+	last       string // id of the code applied last, for repeat
+}
+
+// record puts a finished action on the stacks: a new action clears the
+// redo stack; a failed undo or redo goes back where it came from.
+func (h *history) record(msg codedMsg) {
+	done := len(msg.step.ops) > 0
 	switch {
 	case msg.err != nil && msg.via == viaUndo:
-		r.undo = append(r.undo, msg.step)
+		h.undo = append(h.undo, msg.step)
 	case msg.err != nil && msg.via == viaRedo:
-		r.redo = append(r.redo, msg.step)
-	case msg.err != nil || !msg.done:
+		h.redo = append(h.redo, msg.step)
+	case !done:
 	case msg.via == viaNew:
-		r.undo, r.redo = append(r.undo, msg.step), nil
+		h.undo, h.redo = append(h.undo, msg.step), nil
 	case msg.via == viaUndo:
-		r.redo = append(r.redo, msg.step)
+		h.redo = append(h.redo, msg.step)
 	case msg.via == viaRedo:
-		r.undo = append(r.undo, msg.step)
+		h.undo = append(h.undo, msg.step)
 	}
-	if msg.err == nil && msg.via == viaNew && msg.step.applied {
-		r.last = msg.step.codeID
+	if msg.err == nil && msg.via == viaNew && msg.step.codeID != "" {
+		h.last = msg.step.codeID
 	}
 }
 

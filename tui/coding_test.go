@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -9,13 +10,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/store"
 )
 
 // coder opens the first document of a project whose codebook also has
 // the theme child Odottaminen/Jonottaminen with shortcut 1; the cursor is
 // on turn 1, which has no codings.
-func coder(t *testing.T, w, h int) (Model, *store.Store, *coding.Code) {
+func coder(t *testing.T, w, h int) (Model, *project.Project, *coding.Code) {
 	t.Helper()
 	s, _ := newProject(t)
 	queue := &coding.Code{ParentID: codeWait, NameFi: "Jonottaminen", NameEn: "Queueing", Color: "#6aa84f", Shortcut: "1"}
@@ -34,16 +36,39 @@ func coder(t *testing.T, w, h int) (Model, *store.Store, *coding.Code) {
 	return m, s, queue
 }
 
+func init() { positionSaveDelay = time.Millisecond }
+
 // drain runs cmd and the commands that follow from it, feeding each
-// message to m.
+// message to m; the commands of a batch run in order, and a quit ends it.
 func drain(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
-	for i := 0; cmd != nil; i++ {
-		if i > 10 {
+	var run func(cmd tea.Cmd, depth int)
+	run = func(cmd tea.Cmd, depth int) {
+		if cmd == nil {
+			return
+		}
+		if depth > 20 {
 			t.Fatal("commands do not settle")
 		}
-		m, cmd = send(t, m, cmd())
+		switch msg := cmd().(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c, depth+1)
+			}
+		case tea.Msg:
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+				for i := range v.Len() { // a tea.Sequence
+					run(v.Index(i).Interface().(tea.Cmd), depth+1)
+				}
+				return
+			}
+			var next tea.Cmd
+			m, next = send(t, m, msg)
+			run(next, depth+1)
+		}
 	}
+	run(cmd, 0)
 	return m
 }
 
@@ -59,7 +84,7 @@ func do(t *testing.T, m Model, ks ...string) Model {
 }
 
 // live returns the live codings of code in the store.
-func live(t *testing.T, s *store.Store, codeID string) []*coding.Coding {
+func live(t *testing.T, s *project.Project, codeID string) []*coding.Coding {
 	t.Helper()
 	cs, err := s.Codings(context.Background(), store.CodingFilter{CodeIDs: []string{codeID}})
 	if err != nil {
@@ -211,14 +236,14 @@ func TestRemoveUndoRedo(t *testing.T) {
 			t.Fatalf("after %s: deleted %v, want %v", st.key, got, st.deleted)
 		}
 	}
-	if len(m.reader.redo) != 1 || len(m.reader.undo) != 1 {
-		t.Errorf("stacks: undo %d, redo %d", len(m.reader.undo), len(m.reader.redo))
+	if len(m.hist.redo) != 1 || len(m.hist.undo) != 1 {
+		t.Errorf("stacks: undo %d, redo %d", len(m.hist.undo), len(m.hist.redo))
 	}
 	m = do(t, m, "j", "1") // a new action clears redo
-	if len(m.reader.redo) != 0 {
+	if len(m.hist.redo) != 0 {
 		t.Errorf("redo kept after a new action")
 	}
-	if k := m.reader.keys(); k.Redo.Enabled() || !k.Undo.Enabled() {
+	if k := m.c.Keys; k.Redo.Enabled() || !k.Undo.Enabled() {
 		t.Errorf("help: redo %v undo %v", k.Redo.Enabled(), k.Undo.Enabled())
 	}
 }
@@ -264,7 +289,7 @@ func TestReaderFullHelpFits(t *testing.T) {
 	m = do(t, m, "1", "?")
 	assertFits(t, m, 80, 24)
 	v := ansi.Strip(m.View().Content)
-	for _, want := range []string{"code turn", "shortcut", "repeat", "remove newest", "undo", "quit"} {
+	for _, want := range []string{"code turn", "shortcut", "repeat", "remove coding", "undo", "quit"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("full help lacks %q:\n%s", want, v)
 		}

@@ -6,16 +6,23 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/search"
 	"github.com/toituavain/avain/store"
 )
 
 // Services is what the workspace reads from and writes to a project:
-// the coding.Repository the Engine writes through, and the lists it reads.
-// *store.Store satisfies it.
+// the coding.Repository the Engine writes through, the lists it reads,
+// memos, reading positions and search. *project.Project satisfies it.
 type Services interface {
 	coding.Repository
 	Documents(ctx context.Context) ([]store.DocSummary, error)
 	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
+	CodeUsage(ctx context.Context) (map[string]store.CodeCounts, error)
+	Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error)
+	SetMemo(ctx context.Context, target coding.MemoTarget, id, text, coder string) error
+	Position(ctx context.Context, docID, coder string) (int, bool, error)
+	SavePosition(ctx context.Context, docID, coder string, pos int) error
+	Search(ctx context.Context, q string, limit int) (search.Result, error)
 }
 
 // Common is what every screen shares: its size, the styles, the keys and

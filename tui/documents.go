@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -38,6 +41,46 @@ type Documents struct {
 	filter    string
 	filtering bool // typing a filter: keys go to the filter
 	loaded    bool
+	sortBy    docSort
+}
+
+// docSort is an order of the document list.
+type docSort int
+
+const (
+	sortName docSort = iota
+	sortKind
+	sortProgress
+	sortCodings
+	sortCount
+)
+
+func (s docSort) String() string {
+	return [...]string{"name", "kind", "progress", "codings"}[s]
+}
+
+// progress is the share of a document's turns that carry a coding, 0–1.
+func progress(d store.DocSummary) float64 {
+	if d.Turns == 0 {
+		return 0
+	}
+	return float64(d.CodedTurns) / float64(d.Turns)
+}
+
+// attrs lists a document's attribute values in the order of their names.
+func attrs(d store.DocSummary) string {
+	names := make([]string, 0, len(d.Attrs))
+	for k := range d.Attrs {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	vals := make([]string, 0, len(names))
+	for _, k := range names {
+		if v := d.Attrs[k]; v != "" {
+			vals = append(vals, v)
+		}
+	}
+	return strings.Join(vals, ", ")
 }
 
 // NewDocuments returns an empty documents screen.
@@ -66,13 +109,39 @@ func (d Documents) Selected() (store.DocSummary, bool) {
 // rows is the number of list rows that fit under the title and header.
 func (d Documents) rows() int { return max(0, d.c.Height-2) }
 
-// applyFilter recomputes the shown documents, keeping the cursor in range.
+// applyFilter recomputes the shown documents in the chosen order: those
+// whose name, kind or attribute values hold every word of the filter. The
+// cursor stays on the document it was on.
 func (d *Documents) applyFilter() {
+	cur, had := d.Selected()
 	d.shown = d.shown[:0]
-	f := strings.ToLower(d.filter)
+	words := strings.Fields(strings.ToLower(d.filter))
 	for i, doc := range d.docs {
-		if f == "" || strings.Contains(strings.ToLower(doc.Name), f) {
+		hay := strings.ToLower(doc.Name + " " + doc.Kind + " " + attrs(doc))
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
 			d.shown = append(d.shown, i)
+		}
+	}
+	less := map[docSort]func(a, b store.DocSummary) int{
+		sortName: func(a, b store.DocSummary) int { return 0 },
+		sortKind: func(a, b store.DocSummary) int { return strings.Compare(a.Kind, b.Kind) },
+		sortProgress: func(a, b store.DocSummary) int {
+			return cmp.Compare(progress(a), progress(b))
+		},
+		sortCodings: func(a, b store.DocSummary) int { return cmp.Compare(b.Codings, a.Codings) },
+	}[d.sortBy]
+	slices.SortStableFunc(d.shown, func(i, j int) int { // docs come ordered by name
+		return less(d.docs[i], d.docs[j])
+	})
+	if had {
+		for i, j := range d.shown {
+			if d.docs[j].ID == cur.ID {
+				d.cursor = i
+			}
 		}
 	}
 	d.cursor = clamp(d.cursor, 0, len(d.shown)-1)
@@ -129,6 +198,9 @@ func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
 		d.cursor = n - 1
 	case key.Matches(msg, k.Filter):
 		d.filtering = true
+	case key.Matches(msg, k.Sort):
+		d.sortBy = (d.sortBy + 1) % sortCount
+		d.applyFilter()
 	case key.Matches(msg, k.Back):
 		if d.filter != "" {
 			d.filter = ""
@@ -144,12 +216,12 @@ func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
 	return d, nil
 }
 
-// Column widths of the list; the name takes what is left.
+// Column widths of the list; the name and the attributes share the rest.
 const (
-	kindCol    = 13
-	wordsCol   = 7
-	turnsCol   = 6
-	codingsCol = 8
+	kindCol     = 13
+	turnsCol    = 6
+	codingsCol  = 8
+	progressCol = 12
 )
 
 // View renders the visible part of the list.
@@ -162,14 +234,17 @@ func (d Documents) View() string {
 	title := fmt.Sprintf("Documents (%d)", len(d.docs))
 	switch {
 	case d.filtering:
-		title += st.Filter.Render("  /" + d.filter + "▏")
+		title += st.Filter.Render("  filter: " + d.filter + "▏")
 	case d.filter != "":
 		title += st.Dim.Render(fmt.Sprintf("  filter: %s (%d shown)", d.filter, len(d.shown)))
 	}
+	title += st.Dim.Render("  sorted by " + d.sortBy.String())
 	b.WriteString(st.Title.Render(title) + "\n")
-	nameW := max(4, w-2-kindCol-wordsCol-turnsCol-codingsCol)
-	b.WriteString(st.Header.Render("  "+pad("Name", nameW)+pad(" Kind", kindCol)+
-		padLeft("Words", wordsCol)+padLeft("Turns", turnsCol)+padLeft("Codings", codingsCol)) + "\n")
+	rest := max(8, w-2-kindCol-turnsCol-codingsCol-progressCol)
+	nameW := max(4, rest*3/5)
+	attrW := rest - nameW
+	b.WriteString(st.Header.Render("  "+pad("Name", nameW)+pad(" Kind", kindCol)+pad(" Attributes", attrW)+
+		padLeft("Turns", turnsCol)+padLeft("Codings", codingsCol)+pad("  Coded", progressCol)) + "\n")
 	switch {
 	case !d.loaded:
 		b.WriteString(st.Dim.Render("  Loading…"))
@@ -185,9 +260,9 @@ func (d Documents) View() string {
 		if i == d.cursor {
 			mark, style = "› ", st.Selected
 		}
-		row := mark + pad(doc.Name, nameW) + pad(" "+doc.Kind, kindCol) +
-			padLeft(strconv.Itoa(doc.Words), wordsCol) + padLeft(strconv.Itoa(doc.Turns), turnsCol) +
-			padLeft(strconv.Itoa(doc.Codings), codingsCol)
+		row := mark + pad(doc.Name, nameW) + pad(" "+doc.Kind, kindCol) + pad(" "+attrs(doc), attrW) +
+			padLeft(strconv.Itoa(doc.Turns), turnsCol) + padLeft(strconv.Itoa(doc.Codings), codingsCol) +
+			"  " + progressBar(progress(doc), progressCol-2)
 		b.WriteString(style.Render(pad(row, w)))
 		if i < end-1 {
 			b.WriteString("\n")
@@ -196,17 +271,29 @@ func (d Documents) View() string {
 	return fit(b.String(), w, h)
 }
 
+// progressBar draws share (0–1) as a bar of blocks and a percentage in w
+// cells.
+func progressBar(share float64, w int) string {
+	pct := fmt.Sprintf("%3.0f%%", share*100)
+	bw := w - len(pct) - 1
+	if bw < 2 {
+		return padLeft(pct, w)
+	}
+	full := int(share*float64(bw) + 0.5)
+	return strings.Repeat("█", full) + strings.Repeat("░", bw-full) + " " + pct
+}
+
 // ShortHelp returns the screen's one-line help.
 func (d Documents) ShortHelp() []key.Binding {
 	k := d.c.Keys
 	if d.filtering {
 		return []key.Binding{k.Open, k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Filter}
+	return []key.Binding{k.Open, k.Filter, k.Sort}
 }
 
 // FullHelp returns the screen's expanded help.
 func (d Documents) FullHelp() [][]key.Binding {
 	k := d.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Open, k.Filter}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Open, k.Filter, k.Sort}}
 }

@@ -3,7 +3,10 @@ package tui
 import (
 	"context"
 	"fmt"
-	"strings"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -13,37 +16,61 @@ import (
 	"github.com/toituavain/avain/store"
 )
 
-// docLoadedMsg carries an opened document with its codings and the codebook.
+// docLoadedMsg carries an opened document with its codings, the codebook
+// and where to put the caret.
 type docLoadedMsg struct {
 	doc      *coding.Document
 	codings  []*coding.Coding
 	codebook *coding.Codebook
-	reload   bool // a reload after a coding action, not an open
+	memo     string // the document's memo
+	pos      int    // caret position; -1 keeps the caret (a reload)
+	reload   bool   // a reload after a change, not an open
 }
 
-// backMsg asks the root to leave the reader.
+// backMsg asks the root to leave the screen.
 type backMsg struct{}
 
-// loadDocument reads a document, its live codings and the codebook.
-func loadDocument(svc Services, id string) tea.Cmd { return readDocument(svc, id, false) }
+// savePosMsg asks the reader to save its position if nothing moved since
+// the move numbered seq.
+type savePosMsg struct{ seq int }
 
-// readDocument is loadDocument; reload marks a reload of the open document.
-func readDocument(svc Services, id string, reload bool) tea.Cmd {
+// positionSaveDelay is how long the caret rests before its position is
+// written to the project.
+var positionSaveDelay = time.Second
+
+// readDocument loads a document, its live codings, the codebook and its
+// memo. On an open (not a reload) a negative pos means the coder's saved
+// reading position.
+func readDocument(c Common, id string, reload bool, pos int) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		doc, err := svc.Document(ctx, id)
+		doc, err := c.Svc.Document(ctx, id)
 		if err != nil {
 			return errMsg{fmt.Errorf("opening document: %w", err)}
 		}
-		cs, err := svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+		cs, err := c.Svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
 		if err != nil {
 			return errMsg{fmt.Errorf("loading codings: %w", err)}
 		}
-		cb, err := svc.Codebook(ctx)
+		cb, err := c.Svc.Codebook(ctx)
 		if err != nil {
 			return errMsg{fmt.Errorf("loading codebook: %w", err)}
 		}
-		return docLoadedMsg{doc: doc, codings: cs, codebook: cb, reload: reload}
+		memo, err := c.Svc.Memo(ctx, coding.MemoDocument, doc.ID)
+		if err != nil {
+			return errMsg{fmt.Errorf("loading the document memo: %w", err)}
+		}
+		if !reload && pos < 0 {
+			saved, ok, err := c.Svc.Position(ctx, doc.ID, c.Coder)
+			if err != nil {
+				return errMsg{fmt.Errorf("reading the saved position: %w", err)}
+			}
+			pos = 0
+			if ok {
+				pos = saved
+			}
+		}
+		return docLoadedMsg{doc: doc, codings: cs, codebook: cb, memo: memo, pos: pos, reload: reload}
 	}
 }
 
@@ -59,44 +86,65 @@ type line struct {
 // its last column.
 const maxStripes = 6
 
-// Reader shows one document as speaker turns with a gutter of coding stripes.
+// Side pane sizes: on the right from wideWidth columns, else at the
+// bottom while it has the focus.
+const (
+	wideWidth  = 100
+	paneWidth  = 34
+	paneHeight = 8
+)
+
+// picking says what the open code picker is for.
+type picking int
+
+const (
+	pickNone   picking = iota
+	pickCode           // code the selection or the turn
+	pickRecode         // change the code of a coding
+)
+
+// Reader shows one document as speaker turns with a gutter of coding
+// stripes, a caret that moves by word, sentence, line and turn, a
+// selection, and a side pane with the codings at the cursor.
 type Reader struct {
 	c        Common
 	loading  string // id being loaded, "" when none
 	doc      *coding.Document
-	turns    []coding.Turn
+	txt      text
 	codings  []*coding.Coding
+	codebook *coding.Codebook
+	memo     string                    // the document's memo
 	slot     map[string]int            // code id -> gutter column
-	colors   map[string]string         // code id -> "#rrggbb" from the codebook
-	stripe   map[string]lipgloss.Style // code id -> stripe style in that colour
+	stripe   map[string]lipgloss.Style // code id -> stripe style in its colour
 	slots    int
 	speakerW int
 	cache    map[int][]line // wrapped lines by text width; made on load so copies share it
-	cursor   int
-	offset   int
-	codebook *coding.Codebook
-	picking  bool // the code picker is open and takes the keys
-	picker   Picker
-	undo     []step // done actions, newest last
-	redo     []step // undone actions, newest last
-	last     string // id of the code applied last, for repeat
+
+	pos    int // the caret, a code point inside a turn
+	anchor int // selection start; -1 when not selecting
+	head   int // selection end (exclusive) while selecting
+	offset int // first line shown
+
+	pane    bool // the side pane has the focus
+	paneSel int  // the coding chosen in the side pane
+	pick    picking
+	picker  Picker
+	recode  *coding.Coding // the coding a recode replaces
+	jumping bool           // typing a turn number to go to
+	jumpTo  string
+	last    string // id of the code applied last, for repeat (set by the root)
+	seq     int    // counts caret moves, for saving the position when it rests
+	saved   int    // the position last saved
 }
 
 // NewReader returns an empty reader.
-func NewReader(c Common) Reader { return Reader{c: c} }
+func NewReader(c Common) Reader { return Reader{c: c, anchor: -1} }
 
-// SetSize sets the reader's box, keeping the cursor on the same text.
+// SetSize sets the reader's box; the caret stays on its text.
 func (r *Reader) SetSize(w, h int) {
-	var at = -1
-	if ls := r.lines(); r.cursor < len(ls) {
-		at = ls[r.cursor].start
-	}
 	r.c.Width, r.c.Height = w, h
-	if at >= 0 {
-		r.cursor = r.lineAt(at)
-	}
-	r.offset = scrollTo(r.offset, r.cursor, r.rows(), len(r.lines()))
-	r.picker.SetSize(w, r.pickerHeight())
+	r.scroll()
+	r.picker.SetSize(r.c.Width, r.overlayHeight())
 }
 
 // SetStyles replaces the styles and the stripe styles built from them.
@@ -105,30 +153,75 @@ func (r *Reader) SetStyles(s Styles) {
 	r.buildStripes()
 }
 
-// Open starts loading the document id and returns the command that does it.
-func (r *Reader) Open(id string) tea.Cmd {
+// Open starts loading document id with the caret at pos (the saved
+// position when pos < 0) and returns the command that does it.
+func (r *Reader) Open(id string, pos int) tea.Cmd {
 	r.loading = id
-	return loadDocument(r.c.Svc, id)
+	return readDocument(r.c, id, false, pos)
 }
 
 // Document returns the open document, or nil.
 func (r Reader) Document() *coding.Document { return r.doc }
 
-// Cursor returns the index of the line under the cursor.
-func (r Reader) Cursor() int { return r.cursor }
+// Cursor returns the index of the line under the caret.
+func (r Reader) Cursor() int { return r.cursorLine() }
 
-// Typing reports whether the reader takes every key (the picker is open).
-func (r Reader) Typing() bool { return r.picking }
+// Pos returns the caret's code-point position.
+func (r Reader) Pos() int { return r.pos }
 
-// rows is the number of text lines under the title and above the picker.
-func (r Reader) rows() int { return max(0, r.c.Height-1-r.pickerHeight()) }
+// Selection returns the selected span, and false when nothing is selected.
+func (r Reader) Selection() (coding.Span, bool) {
+	if r.anchor < 0 {
+		return coding.Span{}, false
+	}
+	return coding.Span{Start: r.anchor, End: r.head}, true
+}
 
-// pickerHeight is the height of the picker pane, 0 when it is closed.
-func (r Reader) pickerHeight() int {
-	if !r.picking {
+// Typing reports whether the reader takes every key (the picker is open,
+// or a turn number is being typed).
+func (r Reader) Typing() bool { return r.pick != pickNone || r.jumping }
+
+// Mode names what the reader is doing, for the status line.
+func (r Reader) Mode() string {
+	switch {
+	case r.pick != pickNone:
+		return "PICK"
+	case r.jumping:
+		return "GO TO"
+	case r.anchor >= 0:
+		return "SELECT"
+	case r.pane:
+		return "CODES"
+	}
+	return "READ"
+}
+
+// wide reports whether the side pane sits to the right of the text.
+func (r Reader) wide() bool { return r.c.Width >= wideWidth }
+
+// overlayHeight is the height of the picker or the go-to prompt under
+// the text, 0 when neither is open.
+func (r Reader) overlayHeight() int {
+	switch {
+	case r.pick != pickNone:
+		return min(12, r.c.Height/2)
+	case r.jumping:
+		return 1
+	}
+	return 0
+}
+
+// bottomPane is the height of the side pane when it sits under the text.
+func (r Reader) bottomPane() int {
+	if r.wide() || !r.pane {
 		return 0
 	}
-	return min(12, r.c.Height/2)
+	return min(paneHeight, r.c.Height/3)
+}
+
+// rows is the number of text lines under the title.
+func (r Reader) rows() int {
+	return max(0, r.c.Height-1-r.overlayHeight()-r.bottomPane())
 }
 
 // Update handles the reader's messages.
@@ -141,9 +234,17 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 		}
 		r.load(msg)
 	case codedMsg:
-		r.record(msg)
-		if msg.err == nil && r.doc != nil && r.loading == "" && msg.step.docID == r.doc.ID {
-			return r, readDocument(r.c.Svc, r.doc.ID, true)
+		if r.doc != nil && r.loading == "" && slices.Contains(msg.step.docs, r.doc.ID) {
+			return r, r.reload()
+		}
+	case memoSavedMsg:
+		if msg.Err == nil && r.doc != nil && r.loading == "" &&
+			(msg.Target == coding.MemoCoding || msg.Target == coding.MemoDocument && msg.ID == r.doc.ID) {
+			return r, r.reload()
+		}
+	case savePosMsg:
+		if msg.seq == r.seq {
+			return r, r.savePosition()
 		}
 	case tea.KeyPressMsg:
 		return r.updateKeys(msg)
@@ -151,22 +252,41 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 	return r, nil
 }
 
+// reload re-reads the open document after a change, keeping the caret.
+func (r Reader) reload() tea.Cmd { return readDocument(r.c, r.doc.ID, true, -1) }
+
+// savePosition writes the caret's position to the project when it moved
+// since the last save; the root calls it when the reader is left.
+func (r *Reader) savePosition() tea.Cmd {
+	if r.doc == nil || r.pos == r.saved {
+		return nil
+	}
+	r.saved = r.pos
+	c, id, pos := r.c, r.doc.ID, r.pos
+	return func() tea.Msg {
+		if err := c.Svc.SavePosition(context.Background(), id, c.Coder, pos); err != nil {
+			return errMsg{fmt.Errorf("saving the reading position: %w", err)}
+		}
+		return nil
+	}
+}
+
 func (r *Reader) load(msg docLoadedMsg) {
-	at := -1 // on a reload, the cursor stays on its text
-	if ls := r.lines(); msg.reload && r.cursor < len(ls) {
-		at = ls[r.cursor].start
+	if !msg.reload {
+		r.anchor, r.pane, r.paneSel = -1, false, 0
 	}
-	r.loading, r.doc, r.codings, r.codebook = "", msg.doc, msg.codings, msg.codebook
-	r.turns = msg.doc.Turns
-	if len(r.turns) == 0 {
-		r.turns = []coding.Turn{{N: 1, Start: 0, End: coding.RuneLen(msg.doc.Text)}}
+	r.loading, r.doc, r.codings, r.codebook, r.memo = "", msg.doc, msg.codings, msg.codebook, msg.memo
+	turns := msg.doc.Turns
+	if len(turns) == 0 {
+		turns = []coding.Turn{{N: 1, Start: 0, End: coding.RuneLen(msg.doc.Text)}}
 	}
+	r.txt = text{r: []rune(msg.doc.Text), turns: turns}
 	r.speakerW = 0
-	for _, t := range r.turns {
+	for _, t := range turns {
 		r.speakerW = max(r.speakerW, ansi.StringWidth(t.Speaker))
 	}
 	r.speakerW = min(r.speakerW, 12)
-	r.cache, r.cursor, r.offset = map[int][]line{}, 0, 0
+	r.cache = map[int][]line{}
 	r.slot, r.slots = map[string]int{}, 0
 	used := map[string]bool{}
 	for _, c := range r.codings {
@@ -191,17 +311,13 @@ func (r *Reader) load(msg docLoadedMsg) {
 		r.slot[id] = min(i, maxStripes-1)
 	}
 	r.slots = min(len(order), maxStripes)
-	r.colors = map[string]string{}
-	if msg.codebook != nil {
-		for _, c := range msg.codebook.Codes() {
-			r.colors[c.ID] = c.Color
-		}
-	}
 	r.buildStripes()
-	if at >= 0 {
-		r.cursor = r.lineAt(at)
-		r.offset = scrollTo(r.offset, r.cursor, r.rows(), len(r.lines()))
+	if !msg.reload {
+		r.pos, r.offset = r.txt.snap(max(0, msg.pos)), 0
+		r.saved = r.pos
 	}
+	r.paneSel = clamp(r.paneSel, 0, len(r.here())-1)
+	r.scroll()
 }
 
 // buildStripes makes one stripe style per code from its codebook colour.
@@ -209,59 +325,228 @@ func (r *Reader) buildStripes() {
 	r.stripe = map[string]lipgloss.Style{}
 	for id := range r.slot {
 		s := r.c.Styles.Stripe
-		if col := r.colors[id]; coding.ValidColor(col) {
-			s = s.Foreground(lipgloss.Color(col))
+		if r.codebook != nil {
+			if c := r.codebook.Code(id); c != nil && coding.ValidColor(c.Color) {
+				s = s.Foreground(lipgloss.Color(c.Color))
+			}
 		}
 		r.stripe[id] = s
 	}
 }
 
-func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
-	if r.picking {
-		return r.updatePicker(msg)
+// caret is where the cursor is drawn: the caret, or while selecting the
+// last character of the selection.
+func (r Reader) caret() int {
+	if r.anchor >= 0 {
+		return max(r.anchor, r.head-1)
 	}
-	k, n, page := r.keys(), len(r.lines()), max(1, r.rows())
-	switch {
-	case key.Matches(msg, k.Code):
-		return r.openPicker(), nil
-	case key.Matches(msg, k.Shortcut):
-		return r, r.apply(r.shortcut(msg.Text))
-	case key.Matches(msg, k.Repeat):
-		return r, r.apply(r.codebook.Code(r.last))
-	case key.Matches(msg, k.Remove):
-		return r, r.remove()
-	case key.Matches(msg, k.Undo):
-		s, _ := pop(&r.undo)
-		return r, runStep(r.c, s, viaUndo)
-	case key.Matches(msg, k.Redo):
-		s, _ := pop(&r.redo)
-		return r, runStep(r.c, s, viaRedo)
-	case key.Matches(msg, k.Back):
-		return r, func() tea.Msg { return backMsg{} }
-	case key.Matches(msg, k.Up):
-		r.cursor--
-	case key.Matches(msg, k.Down):
-		r.cursor++
-	case key.Matches(msg, k.PageUp):
-		r.cursor -= page
-		r.offset -= page
-	case key.Matches(msg, k.PageDown):
-		r.cursor += page
-		r.offset += page
-	case key.Matches(msg, k.Top):
-		r.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		r.cursor = n - 1
-	}
-	r.cursor = clamp(r.cursor, 0, n-1)
-	r.offset = scrollTo(r.offset, r.cursor, r.rows(), n)
-	return r, nil
+	return r.pos
 }
 
-// textWidth is the width left for text after the cursor mark, the gutter
-// and the speaker column.
+// cursorLine is the index of the line holding the caret.
+func (r *Reader) cursorLine() int { return r.lineAt(r.caret()) }
+
+// scroll keeps the caret's line in view.
+func (r *Reader) scroll() {
+	r.offset = scrollTo(r.offset, r.cursorLine(), r.rows(), len(r.lines()))
+}
+
+func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
+	switch {
+	case r.pick != pickNone:
+		return r.updatePicker(msg)
+	case r.jumping:
+		return r.updateJump(msg), nil
+	case r.doc == nil:
+		if key.Matches(msg, r.c.Keys.Back) {
+			return r, func() tea.Msg { return backMsg{} }
+		}
+		return r, nil
+	case r.pane:
+		return r.updatePane(msg)
+	}
+	k := r.keys()
+	switch {
+	case key.Matches(msg, k.Code):
+		return r.openPicker(pickCode, nil), nil
+	case key.Matches(msg, k.Shortcut):
+		return r.applyCode(r.shortcut(msg.Text))
+	case key.Matches(msg, k.Repeat):
+		return r.applyCode(r.codebook.Code(r.last))
+	case key.Matches(msg, k.Remove):
+		return r, r.removeCoding(r.newestHere())
+	case key.Matches(msg, k.Recode):
+		return r.openPicker(pickRecode, r.newestHere()), nil
+	case key.Matches(msg, k.Memo):
+		return r, r.editCodingMemo(r.newestHere())
+	case key.Matches(msg, k.DocMemo):
+		return r, r.editDocMemo()
+	case key.Matches(msg, k.Pane):
+		r.pane, r.paneSel = true, 0
+		r.scroll()
+		return r, nil
+	case key.Matches(msg, k.GoTo):
+		r.jumping, r.jumpTo = true, ""
+		return r, nil
+	case key.Matches(msg, k.Select):
+		if r.anchor >= 0 {
+			r.anchor = -1
+		} else {
+			r.anchor = r.pos
+			if r.txt.wordAt(r.pos, 0, len(r.txt.r)) {
+				r.anchor = r.txt.prevWord(r.pos + 1)
+			}
+			r.head = r.txt.wordEnd(r.anchor)
+		}
+		r.scroll()
+		return r, nil
+	case key.Matches(msg, k.Back):
+		if r.anchor >= 0 {
+			r.anchor = -1
+			return r, nil
+		}
+		return r, tea.Batch(r.savePosition(), func() tea.Msg { return backMsg{} })
+	}
+	before := r.pos
+	if r.anchor >= 0 {
+		r.extend(msg, k)
+	} else {
+		r.move(msg, k)
+	}
+	r.scroll()
+	if r.pos == before {
+		return r, nil
+	}
+	r.seq++
+	seq := r.seq
+	return r, tea.Tick(positionSaveDelay, func(time.Time) tea.Msg { return savePosMsg{seq: seq} })
+}
+
+// move moves the caret by the unit of the key.
+func (r *Reader) move(msg tea.KeyPressMsg, k KeyMap) {
+	ls, t := r.lines(), r.txt
+	if len(ls) == 0 {
+		return
+	}
+	cur := r.lineAt(r.pos)
+	toLine := func(i int) {
+		i = clamp(i, 0, len(ls)-1)
+		col := r.pos - ls[cur].start
+		r.pos = ls[i].start + min(col, max(0, ls[i].end-ls[i].start-1))
+	}
+	page := max(1, r.rows())
+	switch {
+	case key.Matches(msg, k.Up):
+		toLine(cur - 1)
+	case key.Matches(msg, k.Down):
+		toLine(cur + 1)
+	case key.Matches(msg, k.PageUp):
+		toLine(cur - page)
+		r.offset -= page
+	case key.Matches(msg, k.PageDown):
+		toLine(cur + page)
+		r.offset += page
+	case key.Matches(msg, k.WordNext):
+		r.pos = t.nextWord(r.pos)
+	case key.Matches(msg, k.WordPrev):
+		r.pos = t.prevWord(r.pos)
+	case key.Matches(msg, k.SentenceNext):
+		r.pos = t.nextSentence(r.pos)
+	case key.Matches(msg, k.SentencePrev):
+		r.pos = t.prevSentence(r.pos)
+	case key.Matches(msg, k.TurnNext):
+		r.pos = t.turns[min(t.turnIndex(r.pos)+1, len(t.turns)-1)].Start
+	case key.Matches(msg, k.TurnPrev):
+		i := t.turnIndex(r.pos)
+		if r.pos == t.turns[i].Start {
+			i--
+		}
+		r.pos = t.turns[max(i, 0)].Start
+	case key.Matches(msg, k.Top):
+		r.pos = t.turns[0].Start
+	case key.Matches(msg, k.Bottom):
+		r.pos = ls[len(ls)-1].start
+	}
+	r.pos = t.snap(r.pos)
+}
+
+// extend grows or shrinks the selection by the unit of the key: its end
+// moves to the end of the next or previous word, sentence, line or turn,
+// never before the end of the word it started on.
+func (r *Reader) extend(msg tea.KeyPressMsg, k KeyMap) {
+	t, ls := r.txt, r.lines()
+	last := r.head - 1
+	floor := t.wordEnd(r.anchor)
+	switch {
+	case key.Matches(msg, k.WordNext):
+		if n := t.nextWord(last); n > last {
+			r.head = t.wordEnd(n)
+		}
+	case key.Matches(msg, k.WordPrev):
+		r.head = t.wordEnd(t.prevWord(t.prevWord(r.head)))
+	case key.Matches(msg, k.SentenceNext):
+		if e := t.sentenceEnd(last); e > r.head {
+			r.head = e
+		} else if n := t.nextSentence(last); n > last {
+			r.head = t.sentenceEnd(n)
+		}
+	case key.Matches(msg, k.SentencePrev):
+		r.head = t.sentenceEnd(t.prevSentence(t.prevSentence(r.head)))
+	case key.Matches(msg, k.Down):
+		i := r.lineAt(last)
+		if ls[i].end > r.head {
+			r.head = ls[i].end
+		} else if i+1 < len(ls) {
+			r.head = ls[i+1].end
+		}
+	case key.Matches(msg, k.Up):
+		if i := r.lineAt(last); i > 0 {
+			r.head = ls[i-1].end
+		}
+	case key.Matches(msg, k.TurnNext):
+		i := t.turnIndex(last)
+		if t.turns[i].End > r.head {
+			r.head = t.turns[i].End
+		} else if i+1 < len(t.turns) {
+			r.head = t.turns[i+1].End
+		}
+	case key.Matches(msg, k.TurnPrev):
+		if i := t.turnIndex(last); i > 0 {
+			r.head = t.turns[i-1].End
+		}
+	}
+	r.head = max(r.head, floor, r.anchor+1)
+}
+
+// updateJump takes the digits of a turn number; enter goes there.
+func (r Reader) updateJump(msg tea.KeyPressMsg) Reader {
+	switch {
+	case key.Matches(msg, r.c.Keys.Cancel):
+		r.jumping = false
+	case key.Matches(msg, r.c.Keys.Choose):
+		r.jumping = false
+		if n, err := strconv.Atoi(r.jumpTo); err == nil && n >= 1 && n <= len(r.txt.turns) {
+			r.pos, r.anchor = r.txt.turns[n-1].Start, -1
+		}
+	case msg.Code == tea.KeyBackspace:
+		if r.jumpTo != "" {
+			r.jumpTo = r.jumpTo[:len(r.jumpTo)-1]
+		}
+	case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' && len(r.jumpTo) < 7:
+		r.jumpTo += msg.Text
+	}
+	r.scroll()
+	return r
+}
+
+// textWidth is the width left for text after the cursor mark, the gutter,
+// the speaker column and a side pane on the right.
 func (r Reader) textWidth() int {
-	return max(8, r.c.Width-1-r.slots-1-r.speakerW-1)
+	w := r.c.Width
+	if r.wide() {
+		w -= paneWidth + 1
+	}
+	return max(8, w-1-r.slots-1-r.speakerW-1)
 }
 
 // lines returns the document's wrapped lines for the current width,
@@ -278,9 +563,9 @@ func (r *Reader) lines() []line {
 		clear(r.cache)
 	}
 	var ls []line
-	for i, t := range r.turns {
+	for i, t := range r.txt.turns {
 		first := true
-		for _, l := range wrap([]rune(r.doc.Text), t.Start, t.End, w) {
+		for _, l := range wrap(r.txt.r, t.Start, t.End, w) {
 			l.turn, l.first = i, first
 			first = false
 			ls = append(ls, l)
@@ -290,15 +575,12 @@ func (r *Reader) lines() []line {
 	return ls
 }
 
-// lineAt returns the index of the line holding code point p.
+// lineAt returns the index of the line holding code point p (the next
+// line when p falls between lines).
 func (r *Reader) lineAt(p int) int {
 	ls := r.lines()
-	for i, l := range ls {
-		if p < l.end || i == len(ls)-1 {
-			return i
-		}
-	}
-	return 0
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].end > p || ls[i].start >= p })
+	return clamp(i, 0, len(ls)-1)
 }
 
 // wrap splits text[start:end] into lines of at most w cells, breaking at
@@ -344,101 +626,4 @@ func wrap(text []rune, start, end, w int) []line {
 		emit(ls, end)
 	}
 	return out
-}
-
-// View renders the title and the visible lines only.
-func (r Reader) View() string {
-	w, h, st := r.c.Width, r.c.Height, r.c.Styles
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	if r.doc == nil {
-		msg := "No document open."
-		if r.loading != "" {
-			msg = "Loading…"
-		}
-		return fit(st.Dim.Render(msg), w, h)
-	}
-	ls := r.lines()
-	var b strings.Builder
-	b.WriteString(st.Title.Render(r.doc.Name) + st.Dim.Render(fmt.Sprintf(" · %s · %d turns · %d codings · line %d/%d",
-		r.doc.Kind, len(r.doc.Turns), len(r.codings), r.cursor+1, len(ls))))
-	end := min(len(ls), r.offset+r.rows())
-	for i := r.offset; i < end; i++ {
-		b.WriteString("\n" + r.renderLine(ls[i], i == r.cursor))
-	}
-	ph := r.pickerHeight()
-	if ph == 0 {
-		return fit(b.String(), w, h)
-	}
-	return fit(b.String(), w, h-ph) + "\n" + fit(r.picker.View(), w, ph)
-}
-
-// renderLine draws one line: cursor mark, stripes, speaker, text.
-func (r Reader) renderLine(l line, cur bool) string {
-	st := r.c.Styles
-	var b strings.Builder
-	if cur {
-		b.WriteString(st.Speaker.Render("›"))
-	} else {
-		b.WriteString(" ")
-	}
-	b.WriteString(r.gutter(l))
-	b.WriteString(" ")
-	sp := ""
-	if l.first {
-		sp = r.turns[l.turn].Speaker
-	}
-	b.WriteString(st.Speaker.Render(pad(sp, r.speakerW)))
-	if r.speakerW > 0 {
-		b.WriteString(" ")
-	}
-	text := st.Text
-	if cur {
-		text = st.CursorLine
-	}
-	b.WriteString(text.Render(pad(l.text, r.textWidth())))
-	return b.String()
-}
-
-// gutter draws one stripe per code whose codings cover part of l.
-func (r Reader) gutter(l line) string {
-	if r.slots == 0 {
-		return ""
-	}
-	cells := make([]string, r.slots)
-	span := coding.Span{Start: l.start, End: max(l.end, l.start+1)}
-	for _, c := range r.codings {
-		if !c.Span().Overlaps(span) {
-			continue
-		}
-		if i, ok := r.slot[c.CodeID]; ok && cells[i] == "" {
-			cells[i] = r.stripe[c.CodeID].Render("▌")
-		}
-	}
-	for i, c := range cells {
-		if c == "" {
-			cells[i] = " "
-		}
-	}
-	return strings.Join(cells, "")
-}
-
-// ShortHelp returns the reader's one-line help.
-func (r Reader) ShortHelp() []key.Binding {
-	if r.picking {
-		return r.picker.ShortHelp()
-	}
-	k := r.keys()
-	return []key.Binding{k.Up, k.Down, k.Code, k.Shortcut, k.Remove, k.Undo, k.Back}
-}
-
-// FullHelp returns the reader's expanded help.
-func (r Reader) FullHelp() [][]key.Binding {
-	if r.picking {
-		return r.picker.FullHelp()
-	}
-	k := r.keys()
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Back},
-		{k.Code, k.Shortcut, k.Repeat, k.Remove}, {k.Undo, k.Redo}}
 }

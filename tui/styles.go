@@ -16,6 +16,9 @@ type Styles struct {
 	Speaker    lipgloss.Style // a turn's speaker label
 	Text       lipgloss.Style // transcript text
 	CursorLine lipgloss.Style // transcript text on the cursor line
+	Caret      lipgloss.Style // the character under the caret
+	Selection  lipgloss.Style // selected text
+	Mark       lipgloss.Style // a search match
 	Stripe     lipgloss.Style // a coding stripe; its colour comes from the code
 	Status     lipgloss.Style // the status line
 	Project    lipgloss.Style // the project name in the status line
@@ -31,6 +34,7 @@ func DefaultStyles(isDark bool) Styles {
 	dim := ld(lipgloss.Color("#6e7781"), lipgloss.Color("#8b949e"))
 	accent := ld(lipgloss.Color("#0550ae"), lipgloss.Color("#79c0ff"))
 	selBg := ld(lipgloss.Color("#d0e4ff"), lipgloss.Color("#2d3f5c"))
+	markBg := ld(lipgloss.Color("#fff1a8"), lipgloss.Color("#5c4b00"))
 	barBg := ld(lipgloss.Color("#eaeef2"), lipgloss.Color("#262c36"))
 	errFg := ld(lipgloss.Color("#cf222e"), lipgloss.Color("#ff7b72"))
 	speaker := ld(lipgloss.Color("#8250df"), lipgloss.Color("#d2a8ff"))
@@ -45,6 +49,9 @@ func DefaultStyles(isDark bool) Styles {
 		Speaker:    base.Bold(true).Foreground(speaker),
 		Text:       base.Foreground(fg),
 		CursorLine: base.Foreground(fg).Background(selBg),
+		Caret:      base.Reverse(true),
+		Selection:  base.Foreground(fg).Background(markBg),
+		Mark:       base.Bold(true).Underline(true).Foreground(accent),
 		Stripe:     base.Foreground(dim),
 		Status:     base.Foreground(fg).Background(barBg),
 		Project:    base.Bold(true).Foreground(accent).Background(barBg),

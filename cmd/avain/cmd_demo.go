@@ -54,7 +54,7 @@ work done in it is kept.`
 		}
 		defer p.Close()
 		if e.ttyOut && e.ttyIn {
-			return runTUI(ctx, p)
+			return runTUI(ctx, e, p, resolveCoder(*coder))
 		}
 		docs, err := p.Store.Documents(ctx)
 		if err != nil {

@@ -2,22 +2,37 @@ package main
 
 import (
 	"context"
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/search/finnish"
 	"github.com/toituavain/avain/tui"
 )
 
 func openCmd() *command {
-	c := &command{name: "open", args: "PROJECT", summary: "open the project in the terminal UI (also: avain PROJECT)"}
-	c.help = `The terminal UI lists the documents and shows a document's speaker turns with
-coding stripes in the codes' colours. Keys: j/k or arrows move, enter opens,
-esc goes back, tab switches screens, ? shows all keys, q quits.`
+	c := &command{name: "open", args: "PROJECT [--coder NAME]", summary: "open the project in the terminal UI (also: avain PROJECT)"}
+	c.help = `The terminal UI: a documents list, a reader that shows a document's speaker
+turns with coding stripes in the codes' colours, a codebook with retrieval of
+coded segments, and search. Every action is written to the project at once.
+
+  documents   enter open · f filter · s sort
+  reader      j/k line · w/b word · )/( sentence · ]/[ turn · : go to turn
+              v select (then w ) j extend) · c code (picker) · 0-9 shortcut
+              . repeat · x remove · r recode · m memo · M document memo
+              tab codes here · esc back
+  anywhere    / search · B codebook · D documents · u undo · ctrl+r redo
+              ? all keys · q quit · ctrl+c quit
+
+The coder is --coder, else $AVAIN_CODER, else your user name. The reader
+reopens each document where you left it.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
+		coder := fs.String("coder", "", "who the codings are by (default $AVAIN_CODER or your user name)")
 		pos, err := parse(fs, args)
 		if err != nil {
 			return err
@@ -30,14 +45,39 @@ esc goes back, tab switches screens, ? shows all keys, q quits.`
 			return err
 		}
 		defer p.Close()
-		return runTUI(ctx, p)
+		return runTUI(ctx, e, p, resolveCoder(*coder))
 	}
 	return c
 }
 
 // runTUI runs the terminal UI on an open project until the user quits.
-func runTUI(ctx context.Context, p *project.Project) error {
+// A panic inside it restores the terminal and leaves a crash report.
+func runTUI(ctx context.Context, e *env, p *project.Project, coder string) error {
 	name := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
-	_, err := tea.NewProgram(tui.New(p.Store, name, resolveCoder("")), tea.WithContext(ctx)).Run()
+	m := tui.New(p, name, coder)
+	if n := finnish.Notice(); n != "" {
+		m.Notify(n)
+	}
+	g := tui.NewGuard(m, crashDir())
+	_, err := tea.NewProgram(g, tea.WithContext(ctx)).Run()
+	if crash := g.Crash(); crash != "" {
+		return errors.New("the terminal UI stopped on an internal error; every action reported done is in the project; details: " + crash)
+	}
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return errors.New("the terminal UI stopped on an internal error (details above); every action reported done is in the project")
+	}
 	return err
+}
+
+// crashDir is where crash reports go: avain's private cache directory.
+func crashDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return os.TempDir()
+	}
+	dir = filepath.Join(dir, "avain")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return os.TempDir()
+	}
+	return dir
 }

@@ -1,0 +1,31 @@
+package tui
+
+import "github.com/toituavain/avain/coding"
+
+// The messages screens send the root to move between them. Any screen may
+// return a command yielding one of these; the root switches the focus.
+
+// openAtMsg opens document DocID in the reader with the caret on code
+// point Pos of its text (a search hit, a retrieved segment), or where the
+// coder last left it when Pos < 0.
+type openAtMsg struct {
+	DocID string
+	Pos   int
+}
+
+// editMemoMsg opens the memo editor on the memo of Target ID. Title says
+// what the memo is on ("coding turn 3: Odottaminen"); Text is the memo now.
+type editMemoMsg struct {
+	Target coding.MemoTarget
+	ID     string
+	Title  string
+	Text   string
+}
+
+// memoSavedMsg reports a memo written to the project (Err nil) or not.
+type memoSavedMsg struct {
+	Target coding.MemoTarget
+	ID     string
+	Text   string
+	Err    error
+}

@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// TEMPORARY stubs until the screens land.
+type CodebookView struct{ c Common }
+
+func NewCodebookView(c Common) CodebookView                       { return CodebookView{c: c} }
+func (v *CodebookView) SetSize(w, h int)                          { v.c.Width, v.c.Height = w, h }
+func (v *CodebookView) SetStyles(s Styles)                        {}
+func (v CodebookView) Load() tea.Cmd                              { return nil }
+func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) { return v, nil }
+func (v CodebookView) View() string                               { return "" }
+func (v CodebookView) Typing() bool                               { return false }
+func (v CodebookView) ShortHelp() []key.Binding                   { return nil }
+func (v CodebookView) FullHelp() [][]key.Binding                  { return nil }
+
+type SearchView struct{ c Common }
+
+func NewSearchView(c Common) SearchView                       { return SearchView{c: c} }
+func (v *SearchView) SetSize(w, h int)                        { v.c.Width, v.c.Height = w, h }
+func (v *SearchView) SetStyles(s Styles)                      {}
+func (v *SearchView) Focus() tea.Cmd                          { return nil }
+func (v SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) { return v, nil }
+func (v SearchView) View() string                             { return "" }
+func (v SearchView) Typing() bool                             { return false }
+func (v SearchView) ShortHelp() []key.Binding                 { return nil }
+func (v SearchView) FullHelp() [][]key.Binding                { return nil }
