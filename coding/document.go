@@ -117,9 +117,12 @@ func (d *Document) Words() int {
 	if len(d.Turns) == 0 {
 		return CountWords(d.Text)
 	}
+	r := []rune(d.Text) // one pass, not a Slice per turn from the start
 	n := 0
 	for _, t := range d.Turns {
-		n += CountWords(d.TurnText(t))
+		if t.Start >= 0 && t.Start <= t.End && t.End <= len(r) {
+			n += CountWords(string(r[t.Start:t.End]))
+		}
 	}
 	return n
 }

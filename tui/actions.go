@@ -44,9 +44,11 @@ type codedMsg struct {
 	err    error
 }
 
-// target is one passage to code: a selection of a document.
+// target is one passage to code: a selection of a document, given by its
+// id or, when the caller has it loaded, the document itself.
 type target struct {
 	docID string
+	doc   *coding.Document // optional
 	sel   coding.Selection
 }
 
@@ -61,6 +63,13 @@ func applyCodes(c Common, code *coding.Code, targets []target, label string) tea
 		docs := map[string]*coding.Document{}
 		already := 0
 		for _, t := range targets {
+			if t.doc != nil {
+				t.docID = t.doc.ID
+				if docs[t.docID] == nil {
+					docs[t.docID] = t.doc
+					s.docs = append(s.docs, t.docID)
+				}
+			}
 			doc := docs[t.docID]
 			if doc == nil {
 				d, err := c.Svc.Document(ctx, t.docID)

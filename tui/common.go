@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
@@ -29,7 +30,7 @@ type Services interface {
 // the services.
 type Common struct {
 	Width, Height int
-	Styles        Styles
+	Styles        *Styles // shared by every screen; replaced, never edited
 	Keys          KeyMap
 	Svc           Services
 	Coder         string // who the codings made here are by
@@ -49,12 +50,69 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "…")
+		if !narrowerThan(l, w) {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// narrowerThan reports, cheaply, that s (with escape sequences) is at
+// most w cells wide; false means it may be wider. It counts code points
+// outside CSI and OSC sequences and gives up on any that might be wide or
+// zero-width, leaving those to ansi.StringWidth.
+func narrowerThan(s string, w int) bool {
+	if len(s) <= w {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0x1b && i+1 < len(s) {
+			switch s[i+1] {
+			case '[': // CSI: parameters, then a final byte 0x40–0x7e
+				i += 2
+				for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
+					i++
+				}
+				i++
+				continue
+			case ']': // OSC: up to BEL or ST
+				i += 2
+				for i < len(s) && s[i] != 0x07 && !(s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\') {
+					i++
+				}
+				if i < len(s) && s[i] == 0x1b {
+					i++
+				}
+				i++
+				continue
+			}
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x20 || r >= 0x1100 && !oneCell(r) {
+			return false // a control, or possibly wide: measure properly
+		}
+		n++
+		if n > w {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// oneCell reports whether r, at or above U+1100, is one of the narrow
+// punctuation, arrows and box-drawing characters the workspace draws.
+// (Below U+1100 nothing is wider than one cell; zero-width marks there
+// only make narrowerThan overestimate, which is safe.)
+func oneCell(r rune) bool {
+	return r >= 0x2010 && r <= 0x2027 || r >= 0x2030 && r <= 0x205e || r >= 0x2190 && r <= 0x21ff ||
+		r >= 0x2500 && r <= 0x259f
 }
 
 // pad truncates s to w cells or pads it with spaces to exactly w cells.

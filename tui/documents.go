@@ -93,7 +93,7 @@ func (d *Documents) SetSize(w, h int) {
 }
 
 // SetStyles replaces the styles.
-func (d *Documents) SetStyles(s Styles) { d.c.Styles = s }
+func (d *Documents) SetStyles(s *Styles) { d.c.Styles = s }
 
 // Typing reports whether the screen takes every key (a filter is being typed).
 func (d Documents) Typing() bool { return d.filtering }

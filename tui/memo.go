@@ -19,7 +19,7 @@ type MemoEditor struct {
 	c    Common
 	open bool
 	msg  editMemoMsg
-	ta   textarea.Model
+	ta   *textarea.Model // large: shared by the copies of the editor
 }
 
 // NewMemoEditor returns a closed editor.
@@ -29,7 +29,7 @@ func NewMemoEditor(c Common) MemoEditor {
 	ta.Prompt = "│ "
 	ta.Placeholder = "Write the memo…"
 	ta.CharLimit = 0
-	e := MemoEditor{c: c, ta: ta}
+	e := MemoEditor{c: c, ta: &ta}
 	e.SetStyles(c.Styles)
 	return e
 }
@@ -58,7 +58,7 @@ func (e *MemoEditor) resize() {
 }
 
 // SetStyles sets the text area's styles from ours.
-func (e *MemoEditor) SetStyles(s Styles) {
+func (e *MemoEditor) SetStyles(s *Styles) {
 	e.c.Styles = s
 	ts := e.ta.Styles()
 	ts.Focused.Text, ts.Focused.Prompt = s.Text, s.Title
@@ -94,7 +94,7 @@ func (e MemoEditor) Update(msg tea.Msg) (MemoEditor, tea.Cmd) {
 		return e, e.Save()
 	}
 	var cmd tea.Cmd
-	e.ta, cmd = e.ta.Update(msg)
+	*e.ta, cmd = e.ta.Update(msg)
 	return e, cmd
 }
 

@@ -24,20 +24,21 @@ const (
 // keeps the session's undo history, and draws the status line and the
 // help bar under the focused screen, and the memo editor over it.
 type Model struct {
-	c        Common
-	project  string
-	focus    screen
-	back     []screen // the screens to go back to, last on top
-	docs     Documents
-	reader   Reader
-	codebook CodebookView
-	search   SearchView
-	memo     MemoEditor
-	help     help.Model
-	status   string // the last message
-	err      error  // the last error, shown instead of status
-	hist     history
-	quitting bool
+	c         Common
+	project   string
+	focus     screen
+	back      []screen // the screens to go back to, last on top
+	docs      Documents
+	reader    Reader
+	codebook  CodebookView
+	search    SearchView
+	memo      MemoEditor
+	help      help.Model
+	status    string // the last message
+	err       error  // the last error, shown instead of status
+	hist      history
+	quitting  bool
+	docsStale bool // the document list's counts are out of date
 }
 
 // New returns the workspace for a project read and written through svc,
@@ -141,10 +142,9 @@ func (m *Model) changed(msg tea.Msg) tea.Cmd {
 	m.codebook, cmd = m.codebook.Update(msg)
 	cmds = append(cmds, cmd)
 	m.search, cmd = m.search.Update(msg)
-	cmds = append(cmds, cmd, loadDocuments(m.c.Svc))
-	if m.focus == screenCodebook {
-		cmds = append(cmds, m.codebook.Load())
-	}
+	cmds = append(cmds, cmd)
+	m.docsStale = true // reloaded when the list is shown, not on every change
+	cmds = append(cmds, m.show())
 	m.syncKeys()
 	return tea.Batch(cmds...)
 }
@@ -207,6 +207,11 @@ func (m *Model) goBack() {
 // show returns what the focused screen needs when it comes into view.
 func (m *Model) show() tea.Cmd {
 	switch m.focus {
+	case screenDocuments:
+		if m.docsStale {
+			m.docsStale = false
+			return loadDocuments(m.c.Svc)
+		}
 	case screenCodebook:
 		return m.codebook.Load()
 	case screenSearch:
@@ -254,7 +259,7 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, m.show()
 		case key.Matches(msg, k.Documents):
 			m.goTo(screenDocuments)
-			return m, nil
+			return m, m.show()
 		case key.Matches(msg, k.Tab) && m.focus == screenDocuments:
 			m.goTo(screenReader)
 			return m, nil
@@ -315,7 +320,7 @@ func (m *Model) syncKeys() {
 func (m *Model) report(s string) { m.status, m.err = s, nil }
 
 // setStyles replaces the styles everywhere.
-func (m *Model) setStyles(s Styles) {
+func (m *Model) setStyles(s *Styles) {
 	m.c.Styles = s
 	m.help.Styles = s.Help
 	m.docs.SetStyles(s)
@@ -339,7 +344,7 @@ func (m *Model) layout() {
 func (m Model) bodyHeight() int { return max(0, m.c.Height-1-m.helpHeight()) }
 
 // memoHeight is the height of the memo editor over the bottom of the body.
-func (m Model) memoHeight() int { return min(12, max(3, m.bodyHeight()/2)) }
+func (m Model) memoHeight() int { h := m.bodyHeight(); return min(12, max(3, h/2), h) }
 
 func (m Model) helpHeight() int {
 	return strings.Count(m.helpView(), "\n") + 1
@@ -447,16 +452,17 @@ func (m Model) render() string {
 	if m.help.ShowAll && !m.typing() {
 		body = m.fullHelp()
 	}
-	bodyH := m.bodyHeight()
+	helpBar := m.helpView()
+	bodyH := max(0, h-1-strings.Count(helpBar, "\n")-1)
 	parts := []string{}
 	if bodyH > 0 {
 		if m.memo.IsOpen() {
-			mh := min(m.memoHeight(), bodyH)
+			mh := min(12, max(3, bodyH/2), bodyH)
 			body = fit(body, w, bodyH-mh) + "\n" + fit(m.memo.View(), w, mh)
 		}
 		parts = append(parts, fit(body, w, bodyH))
 	}
-	parts = append(parts, m.statusLine(), m.helpView())
+	parts = append(parts, m.statusLine(), helpBar)
 	return fit(strings.Join(parts, "\n"), w, h)
 }
 

@@ -80,6 +80,7 @@ type line struct {
 	first      bool   // the turn's first line, which shows the speaker
 	text       string // plain text
 	start, end int    // code-point span of text in the document
+	cells      int    // the text's width in cells
 }
 
 // maxStripes is the widest the coding gutter gets; further codes share
@@ -113,9 +114,10 @@ type Reader struct {
 	txt      text
 	codings  []*coding.Coding
 	codebook *coding.Codebook
-	memo     string                    // the document's memo
-	slot     map[string]int            // code id -> gutter column
-	stripe   map[string]lipgloss.Style // code id -> stripe style in its colour
+	memo     string               // the document's memo
+	slot     map[string]int       // code id -> gutter column
+	stripe   map[string]ansiStyle // code id -> stripe style in its colour
+	look     readerLook           // the styles of the text, compiled
 	slots    int
 	speakerW int
 	cache    map[int][]line // wrapped lines by text width; made on load so copies share it
@@ -148,7 +150,7 @@ func (r *Reader) SetSize(w, h int) {
 }
 
 // SetStyles replaces the styles and the stripe styles built from them.
-func (r *Reader) SetStyles(s Styles) {
+func (r *Reader) SetStyles(s *Styles) {
 	r.c.Styles = s
 	r.buildStripes()
 }
@@ -252,8 +254,27 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 	return r, nil
 }
 
-// reload re-reads the open document after a change, keeping the caret.
-func (r Reader) reload() tea.Cmd { return readDocument(r.c, r.doc.ID, true, -1) }
+// reload re-reads the codings, the codebook and the memo of the open
+// document after a change, keeping the caret. (Its text does not change.)
+func (r Reader) reload() tea.Cmd {
+	c, doc := r.c, r.doc
+	return func() tea.Msg {
+		ctx := context.Background()
+		cs, err := c.Svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+		if err != nil {
+			return errMsg{fmt.Errorf("loading codings: %w", err)}
+		}
+		cb, err := c.Svc.Codebook(ctx)
+		if err != nil {
+			return errMsg{fmt.Errorf("loading codebook: %w", err)}
+		}
+		memo, err := c.Svc.Memo(ctx, coding.MemoDocument, doc.ID)
+		if err != nil {
+			return errMsg{fmt.Errorf("loading the document memo: %w", err)}
+		}
+		return docLoadedMsg{doc: doc, codings: cs, codebook: cb, memo: memo, pos: -1, reload: true}
+	}
+}
 
 // savePosition writes the caret's position to the project when it moved
 // since the last save; the root calls it when the reader is left.
@@ -275,18 +296,21 @@ func (r *Reader) load(msg docLoadedMsg) {
 	if !msg.reload {
 		r.anchor, r.pane, r.paneSel = -1, false, 0
 	}
+	sameText := msg.reload && r.doc == msg.doc
 	r.loading, r.doc, r.codings, r.codebook, r.memo = "", msg.doc, msg.codings, msg.codebook, msg.memo
 	turns := msg.doc.Turns
 	if len(turns) == 0 {
 		turns = []coding.Turn{{N: 1, Start: 0, End: coding.RuneLen(msg.doc.Text)}}
 	}
-	r.txt = text{r: []rune(msg.doc.Text), turns: turns}
-	r.speakerW = 0
-	for _, t := range turns {
-		r.speakerW = max(r.speakerW, ansi.StringWidth(t.Speaker))
+	if !sameText {
+		r.txt = text{r: []rune(msg.doc.Text), turns: turns}
+		r.speakerW = 0
+		for _, t := range turns {
+			r.speakerW = max(r.speakerW, ansi.StringWidth(t.Speaker))
+		}
+		r.speakerW = min(r.speakerW, 12)
 	}
-	r.speakerW = min(r.speakerW, 12)
-	r.cache = map[int][]line{}
+	slots := r.slots
 	r.slot, r.slots = map[string]int{}, 0
 	used := map[string]bool{}
 	for _, c := range r.codings {
@@ -311,6 +335,9 @@ func (r *Reader) load(msg docLoadedMsg) {
 		r.slot[id] = min(i, maxStripes-1)
 	}
 	r.slots = min(len(order), maxStripes)
+	if !sameText || r.slots != slots { // the text column's width changed
+		r.cache = map[int][]line{}
+	}
 	r.buildStripes()
 	if !msg.reload {
 		r.pos, r.offset = r.txt.snap(max(0, msg.pos)), 0
@@ -320,17 +347,26 @@ func (r *Reader) load(msg docLoadedMsg) {
 	r.scroll()
 }
 
-// buildStripes makes one stripe style per code from its codebook colour.
+// readerLook is the reader's styles compiled for drawing runs of text.
+type readerLook struct {
+	text, cursorLine, selection, caret, speaker ansiStyle
+}
+
+// buildStripes compiles the text styles and one stripe style per code in
+// its codebook colour.
 func (r *Reader) buildStripes() {
-	r.stripe = map[string]lipgloss.Style{}
+	st := r.c.Styles
+	r.look = readerLook{text: compile(st.Text), cursorLine: compile(st.CursorLine), selection: compile(st.Selection),
+		caret: compile(st.Caret), speaker: compile(st.Speaker)}
+	r.stripe = map[string]ansiStyle{}
 	for id := range r.slot {
-		s := r.c.Styles.Stripe
+		s := st.Stripe
 		if r.codebook != nil {
 			if c := r.codebook.Code(id); c != nil && coding.ValidColor(c.Color) {
 				s = s.Foreground(lipgloss.Color(c.Color))
 			}
 		}
-		r.stripe[id] = s
+		r.stripe[id] = compile(s)
 	}
 }
 
@@ -588,7 +624,8 @@ func (r *Reader) lineAt(p int) int {
 func wrap(text []rune, start, end, w int) []line {
 	var out []line
 	emit := func(s, e int) {
-		out = append(out, line{text: string(text[s:e]), start: s, end: e})
+		t := string(text[s:e])
+		out = append(out, line{text: t, start: s, end: e, cells: ansi.StringWidth(t)})
 	}
 	ls, width, lastSpace := start, 0, -1
 	for i := start; i < end; i++ {

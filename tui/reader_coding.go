@@ -121,7 +121,7 @@ func (r Reader) applyCode(code *coding.Code) (Reader, tea.Cmd) {
 		sel, span = coding.Selection{Turn: t.N}, coding.Span{Start: t.Start, End: t.End}
 	}
 	label := r.where(span) + ": " + r.codeName(code.ID)
-	return r, applyCodes(r.c, code, []target{{docID: r.doc.ID, sel: sel}}, label)
+	return r, applyCodes(r.c, code, []target{{doc: r.doc, sel: sel}}, label)
 }
 
 // removeCoding returns the command that removes c.

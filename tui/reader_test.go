@@ -242,3 +242,20 @@ func TestDocumentsSortAndFilterAttributes(t *testing.T) {
 		t.Errorf("filter on kind: %d shown", len(m.docs.shown))
 	}
 }
+
+func TestDocumentsListRefreshesAfterCoding(t *testing.T) {
+	m, _, _ := coder(t, 80, 24)
+	m = do(t, m, "1", "]", "]", ".")
+	m, cmd := send(t, m, press("esc"))
+	m = drain(t, m, cmd)
+	if m.focus != screenDocuments {
+		t.Fatalf("esc: focus %v", m.focus)
+	}
+	d, _ := m.docs.Selected()
+	if d.Codings != 4 || d.CodedTurns != 3 {
+		t.Errorf("list after coding: %d codings on %d turns, want 4 on 3", d.Codings, d.CodedTurns)
+	}
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, " 19%") {
+		t.Errorf("progress not shown as 19%% (3 of 16 turns):\n%s", v)
+	}
+}

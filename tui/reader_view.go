@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 )
 
@@ -34,11 +34,20 @@ func (r Reader) View() string {
 	for i := r.offset; i < end; i++ {
 		text = append(text, r.renderLine(ls[i], i == cur))
 	}
-	body := fit(strings.Join(text, "\n"), r.textBoxWidth(), rows)
-	if r.wide() {
-		rule := strings.Repeat(st.Dim.Render("│")+"\n", max(0, rows-1)) + st.Dim.Render("│")
-		body = lipgloss.JoinHorizontal(lipgloss.Top, body, rule, r.paneView(paneWidth, rows))
+	for len(text) < rows {
+		text = append(text, "")
 	}
+	if r.wide() { // each text line is exactly the text box wide
+		rule := st.Dim.Render("│")
+		pane := strings.Split(r.paneView(paneWidth, rows), "\n")
+		for i := range text {
+			if text[i] == "" {
+				text[i] = strings.Repeat(" ", r.textBoxWidth())
+			}
+			text[i] += rule + pane[i]
+		}
+	}
+	body := strings.Join(text, "\n")
 	parts := []string{title, body}
 	if ph := r.bottomPane(); ph > 0 {
 		parts = append(parts, r.paneView(w, ph))
@@ -62,90 +71,94 @@ func (r Reader) textBoxWidth() int {
 }
 
 // renderLine draws one line: cursor mark, stripes, speaker, and the text
-// with the selection and the caret shown.
+// with the selection and the caret shown, exactly the text box wide.
 func (r Reader) renderLine(l line, cur bool) string {
-	st := r.c.Styles
+	lk := r.look
 	var b strings.Builder
 	if cur {
-		b.WriteString(st.Speaker.Render("›"))
+		b.WriteString(lk.speaker.render("›"))
 	} else {
 		b.WriteString(" ")
 	}
-	b.WriteString(r.gutter(l))
+	r.gutter(&b, l)
 	b.WriteString(" ")
 	sp := ""
 	if l.first {
 		sp = r.txt.turns[l.turn].Speaker
 	}
-	b.WriteString(st.Speaker.Render(pad(sp, r.speakerW)))
+	b.WriteString(lk.speaker.render(pad(sp, r.speakerW)))
 	if r.speakerW > 0 {
 		b.WriteString(" ")
 	}
-	base := st.Text
+	base := lk.text
 	if cur {
-		base = st.CursorLine
+		base = lk.cursorLine
 	}
 	sel, selecting := r.Selection()
 	caret := r.caret()
-	// Runs of code points drawn in one style: the line's, the selection's
-	// or the caret's.
-	styles := [3]lipgloss.Style{base, st.Selection, st.Caret}
-	width, style := 0, -1
-	var run strings.Builder
-	flush := func() {
-		if run.Len() > 0 {
-			b.WriteString(styles[style].Render(run.String()))
-			run.Reset()
-		}
+	tw := r.textWidth()
+	text, width := l.text, l.cells
+	if width > tw { // a line is never wider than the text column, but be safe
+		text, width = ansi.Truncate(text, tw, ""), tw
 	}
-	for p := l.start; p < l.end; p++ {
-		s := 0
-		switch {
-		case cur && p == caret:
-			s = 2
-		case selecting && p >= sel.Start && p < sel.End:
-			s = 1
+	switch {
+	case cur && caret >= l.start && caret < l.end || selecting && sel.Start < l.end && sel.End > l.start:
+		// Runs of code points in the line's, the selection's or the caret's style.
+		styles := [3]ansiStyle{base, lk.selection, lk.caret}
+		rs := []rune(text)
+		from, style := 0, -1
+		for i := range rs {
+			p, s := l.start+i, 0
+			switch {
+			case cur && p == caret:
+				s = 2
+			case selecting && p >= sel.Start && p < sel.End:
+				s = 1
+			}
+			if s != style {
+				if style >= 0 {
+					b.WriteString(styles[style].render(string(rs[from:i])))
+				}
+				from, style = i, s
+			}
 		}
-		if s != style {
-			flush()
-			style = s
+		if style >= 0 {
+			b.WriteString(styles[style].render(string(rs[from:])))
 		}
-		c := r.txt.r[p]
-		run.WriteRune(c)
-		width += max(0, lipgloss.Width(string(c)))
+	default:
+		b.WriteString(base.render(text))
 	}
-	flush()
 	if cur && caret >= l.end && l.start == l.end {
-		b.WriteString(st.Caret.Render(" "))
+		b.WriteString(lk.caret.render(" "))
 		width++
 	}
-	if rest := r.textWidth() - width; rest > 0 {
-		b.WriteString(base.Render(strings.Repeat(" ", rest)))
+	if rest := tw - width; rest > 0 {
+		b.WriteString(base.render(strings.Repeat(" ", rest)))
 	}
 	return b.String()
 }
 
 // gutter draws one stripe per code whose codings cover part of l.
-func (r Reader) gutter(l line) string {
+func (r Reader) gutter(b *strings.Builder, l line) {
 	if r.slots == 0 {
-		return ""
+		return
 	}
-	cells := make([]string, r.slots)
+	var cells [maxStripes]string
 	span := coding.Span{Start: l.start, End: max(l.end, l.start+1)}
 	for _, c := range r.codings {
 		if !c.Span().Overlaps(span) {
 			continue
 		}
 		if i, ok := r.slot[c.CodeID]; ok && cells[i] == "" {
-			cells[i] = r.stripe[c.CodeID].Render("▌")
+			cells[i] = r.stripe[c.CodeID].render("▌")
 		}
 	}
-	for i, c := range cells {
+	for _, c := range cells[:r.slots] {
 		if c == "" {
-			cells[i] = " "
+			c = " "
 		}
+		b.WriteString(c)
 	}
-	return strings.Join(cells, "")
 }
 
 // paneView draws the side pane: the codings on the cursor line with
@@ -167,7 +180,7 @@ func (r Reader) paneView(w, h int) string {
 		if r.pane && i == r.paneSel {
 			mark, style = "›", st.Selected
 		}
-		sw := r.stripe[c.CodeID].Render("▌")
+		sw := r.stripe[c.CodeID].render("▌")
 		b = append(b, mark+sw+style.Render(pad(" "+r.codeName(c.CodeID), max(0, w-2))))
 		info := fmt.Sprintf("   %s · %s", c.Coder, r.where(c.Span()))
 		b = append(b, st.Dim.Render(info))

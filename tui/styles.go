@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
@@ -28,7 +30,7 @@ type Styles struct {
 }
 
 // DefaultStyles returns the styles for a dark (isDark) or light terminal.
-func DefaultStyles(isDark bool) Styles {
+func DefaultStyles(isDark bool) *Styles {
 	ld := lipgloss.LightDark(isDark)
 	fg := ld(lipgloss.Color("#1f2328"), lipgloss.Color("#e6e6e6"))
 	dim := ld(lipgloss.Color("#6e7781"), lipgloss.Color("#8b949e"))
@@ -40,7 +42,7 @@ func DefaultStyles(isDark bool) Styles {
 	speaker := ld(lipgloss.Color("#8250df"), lipgloss.Color("#d2a8ff"))
 
 	base := lipgloss.NewStyle()
-	return Styles{
+	return &Styles{
 		Title:      base.Bold(true).Foreground(accent),
 		Header:     base.Bold(true).Foreground(dim),
 		Row:        base.Foreground(fg),
@@ -59,4 +61,28 @@ func DefaultStyles(isDark bool) Styles {
 		Filter:     base.Foreground(accent),
 		Help:       help.DefaultStyles(isDark),
 	}
+}
+
+// ansiStyle is a style's opening and closing escape sequences, so that
+// the many short runs of a transcript line are drawn without a full
+// lipgloss render each. Only for styles of colour and attributes (no
+// padding, width or borders).
+type ansiStyle struct{ open, close string }
+
+// compile extracts s's escape sequences by rendering a sentinel.
+func compile(s lipgloss.Style) ansiStyle {
+	const sentinel = "\uE000"
+	open, close, ok := strings.Cut(s.Render(sentinel), sentinel)
+	if !ok {
+		return ansiStyle{}
+	}
+	return ansiStyle{open: open, close: close}
+}
+
+// render wraps text in the style's sequences.
+func (a ansiStyle) render(text string) string {
+	if text == "" {
+		return ""
+	}
+	return a.open + text + a.close
 }
