@@ -229,10 +229,11 @@ func (s *Store) MergeCode(ctx context.Context, from, into, coder string) (moved 
 				return fmt.Errorf("%w: cannot merge a code into one of its own descendants", coding.ErrInvalid)
 			}
 		}
-		// Codings that would duplicate one already on into: tombstone.
-		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = 1, updated = ?, coder = ? WHERE code_id = ? AND deleted = 0
+		// Codings that would duplicate one already on into: tombstone. (A
+		// coding keeps its coder; who changed it is in the audit log.)
+		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = 1, updated = ? WHERE code_id = ? AND deleted = 0
 			AND EXISTS (SELECT 1 FROM codings o WHERE o.code_id = ? AND o.deleted = 0 AND o.document_id = codings.document_id
-				AND o.start = codings.start AND o.end = codings.end AND o.coder = codings.coder)`, now, coder, from, into); err != nil {
+				AND o.start = codings.start AND o.end = codings.end AND o.coder = codings.coder)`, now, from, into); err != nil {
 			return err
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE codings SET code_id = ?, updated = ? WHERE code_id = ? AND deleted = 0`, into, now, from)
@@ -295,8 +296,8 @@ func (s *Store) DeleteCode(ctx context.Context, id, coder string, force bool) (c
 			return fmt.Errorf("%w: %d codings and %d child codes; merge it into another code, or delete with --force to delete them too",
 				ErrCodeInUse, used, len(subtree)-1)
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE codings SET deleted = 1, updated = ?, coder = ? WHERE deleted = 0 AND code_id IN "+in,
-			append([]any{now, coder}, args...)...); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE codings SET deleted = 1, updated = ? WHERE deleted = 0 AND code_id IN "+in,
+			append([]any{now}, args...)...); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE codes SET deleted = 1, updated = ?, coder = ? WHERE id IN "+in,

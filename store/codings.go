@@ -47,7 +47,8 @@ func (s *Store) AddCoding(ctx context.Context, c *coding.Coding) (created bool, 
 }
 
 // SetCodingDeleted tombstones a coding (deleted true) or brings a
-// tombstoned one back (false, for undo). It returns the coding.
+// tombstoned one back (false, for undo). It returns the coding. The coding
+// stays its coder's; coder is who made the change, for the audit log.
 func (s *Store) SetCodingDeleted(ctx context.Context, id, coder string, deleted bool) (*coding.Coding, error) {
 	var out *coding.Coding
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -62,7 +63,9 @@ func (s *Store) SetCodingDeleted(ctx context.Context, id, coder string, deleted 
 			out = c
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = ?, updated = ?, coder = ? WHERE id = ?`, deleted, ms(s.Now()), coder, id); err != nil {
+		// The coding keeps its coder (agreement is per coder); who removed
+		// or restored it goes to the audit log.
+		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = ?, updated = ? WHERE id = ?`, deleted, ms(s.Now()), id); err != nil {
 			return err
 		}
 		c.Deleted = deleted

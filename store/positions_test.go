@@ -97,3 +97,42 @@ func TestDocumentsCountCodedTurns(t *testing.T) {
 		t.Errorf("after removing a coding: coded turns = %d, want 1", n)
 	}
 }
+
+func TestRemovingACodingKeepsItsCoder(t *testing.T) {
+	ctx := context.Background()
+	s, err := Create(ctx, filepath.Join(t.TempDir(), "p.avain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc := &coding.Document{Name: "h1", Kind: coding.KindClient, Lang: coding.LangFinnish, Format: "txt", Text: "Yksi kaksi kolme."}
+	if err := s.ImportDocument(ctx, doc, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	code := &coding.Code{NameFi: "Koodi", Color: "#336699"}
+	if err := s.AddCode(ctx, code, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	c := &coding.Coding{Record: coding.Record{Coder: "aino"}, DocumentID: doc.ID, CodeID: code.ID, Start: 0, End: 4}
+	if _, err := s.AddCoding(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	for _, del := range []bool{true, false} {
+		got, err := s.SetCodingDeleted(ctx, c.ID, "ville", del)
+		if err != nil || got.Coder != "aino" {
+			t.Fatalf("deleted=%v by ville: coder %q (%v), want aino", del, got.Coder, err)
+		}
+	}
+	stored, err := s.Coding(ctx, c.ID)
+	if err != nil || stored.Coder != "aino" || stored.Deleted {
+		t.Fatalf("stored: %+v %v", stored, err)
+	}
+	log, err := s.AuditLog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := log[len(log)-1]
+	if last.Coder != "ville" || last.Action != "recode" {
+		t.Errorf("audit: %+v, want ville's recode", last)
+	}
+}

@@ -295,3 +295,35 @@ func TestReaderFullHelpFits(t *testing.T) {
 		}
 	}
 }
+
+func TestCodingWaitsForALockedProject(t *testing.T) {
+	m, s, queue := coder(t, 80, 24)
+	ctx := context.Background()
+	// Another process (here a second connection) holds the write lock for a
+	// moment, as an import or a merge would.
+	other, err := project.Open(ctx, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.DB().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan struct{})
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		conn.ExecContext(ctx, "COMMIT")
+		close(released)
+	}()
+	m = do(t, m, "1")
+	<-released
+	assertStatus(t, m, "coded turn 1: Odottaminen/Jonottaminen")
+	if n := len(live(t, s, queue.ID)); n != 1 {
+		t.Fatalf("after the lock was released: %d codings, want 1", n)
+	}
+}

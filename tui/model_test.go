@@ -14,7 +14,13 @@ import (
 	"github.com/toituavain/avain/project"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+// updating reports whether the golden files are to be rewritten (go test
+// ./tui -update). The flag is teatest's golden package's, registered
+// because flow_test.go imports teatest.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // turnsDoc builds a document whose text is "S: text" lines, one per turn.
 func turnsDoc(name, kind string, turns [][2]string) *coding.Document {
@@ -355,7 +361,7 @@ func TestGolden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ansi.Strip(tt.make(t).View().Content)
 			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
+			if updating() {
 				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -10,7 +10,7 @@ type CodebookView struct{ c Common }
 
 func NewCodebookView(c Common) CodebookView                       { return CodebookView{c: c} }
 func (v *CodebookView) SetSize(w, h int)                          { v.c.Width, v.c.Height = w, h }
-func (v *CodebookView) SetStyles(s *Styles)                        {}
+func (v *CodebookView) SetStyles(s *Styles)                       {}
 func (v CodebookView) Load() tea.Cmd                              { return nil }
 func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) { return v, nil }
 func (v CodebookView) View() string                               { return "" }
@@ -22,7 +22,7 @@ type SearchView struct{ c Common }
 
 func NewSearchView(c Common) SearchView                       { return SearchView{c: c} }
 func (v *SearchView) SetSize(w, h int)                        { v.c.Width, v.c.Height = w, h }
-func (v *SearchView) SetStyles(s *Styles)                      {}
+func (v *SearchView) SetStyles(s *Styles)                     {}
 func (v *SearchView) Focus() tea.Cmd                          { return nil }
 func (v SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) { return v, nil }
 func (v SearchView) View() string                             { return "" }
