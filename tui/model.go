@@ -144,7 +144,9 @@ func (m *Model) changed(msg tea.Msg) tea.Cmd {
 	m.search, cmd = m.search.Update(msg)
 	cmds = append(cmds, cmd)
 	m.docsStale = true // reloaded when the list is shown, not on every change
-	cmds = append(cmds, m.show())
+	if m.focus == screenDocuments || m.focus == screenCodebook {
+		cmds = append(cmds, m.show())
+	}
 	m.syncKeys()
 	return tea.Batch(cmds...)
 }

@@ -358,22 +358,27 @@ func TestGolden(t *testing.T) {
 		{"picker_filtered_80x24", func(t *testing.T) Model { m, _, _ := coder(t, 80, 24); return keys(t, m, "c", "o", "d") }},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := ansi.Strip(tt.make(t).View().Content)
-			path := filepath.Join("testdata", tt.name+".golden")
-			if updating() {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./tui -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("view differs from %s:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { golden(t, tt.name, tt.make(t)) })
+	}
+}
+
+// golden compares m's view, without escape sequences, to
+// testdata/name.golden (rewritten with go test ./tui -update).
+func golden(t *testing.T, name string, m Model) {
+	t.Helper()
+	got := ansi.Strip(m.View().Content)
+	path := filepath.Join("testdata", name+".golden")
+	if updating() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("view differs from %s:\n--- got ---\n%s\n--- want ---\n%s", path, got, want)
 	}
 }
 

@@ -28,6 +28,9 @@ type Picker struct {
 
 // NewPicker returns a picker over the live codes of cb, titled title.
 func NewPicker(c Common, cb *coding.Codebook, title string) Picker {
+	if cb == nil { // not loaded yet: an empty picker
+		cb, _ = coding.NewCodebook(nil)
+	}
 	p := Picker{c: c, cb: cb, title: title, swatch: map[string]lipgloss.Style{}}
 	for _, code := range cb.Codes() {
 		s := c.Styles.Stripe

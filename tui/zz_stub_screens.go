@@ -17,15 +17,3 @@ func (v CodebookView) View() string                               { return "" }
 func (v CodebookView) Typing() bool                               { return false }
 func (v CodebookView) ShortHelp() []key.Binding                   { return nil }
 func (v CodebookView) FullHelp() [][]key.Binding                  { return nil }
-
-type SearchView struct{ c Common }
-
-func NewSearchView(c Common) SearchView                       { return SearchView{c: c} }
-func (v *SearchView) SetSize(w, h int)                        { v.c.Width, v.c.Height = w, h }
-func (v *SearchView) SetStyles(s *Styles)                     {}
-func (v *SearchView) Focus() tea.Cmd                          { return nil }
-func (v SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) { return v, nil }
-func (v SearchView) View() string                             { return "" }
-func (v SearchView) Typing() bool                             { return false }
-func (v SearchView) ShortHelp() []key.Binding                 { return nil }
-func (v SearchView) FullHelp() [][]key.Binding                { return nil }
