@@ -41,7 +41,7 @@ func TestTerminalUIInTmux(t *testing.T) {
 	if out, err := exec.Command(bin, "code", proj, "--doc", "asiakas_01_kuopio.txt", "--turn", "4", "--code", "Toistuvat liitepyynnöt", "--coder", "e2e").CombinedOutput(); err != nil {
 		t.Fatalf("code: %v\n%s", err, out)
 	}
-	tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", bin+" demo "+proj)
+	tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "AVAIN_CODER=tester "+bin+" demo "+proj)
 	defer exec.Command("tmux", "kill-session", "-t", session).Run()
 	waitFor := func(want string) string {
 		t.Helper()
@@ -56,13 +56,40 @@ func TestTerminalUIInTmux(t *testing.T) {
 		t.Fatalf("screen never showed %q:\n%s", want, screen)
 		return ""
 	}
+	send := func(keys ...string) {
+		t.Helper()
+		tmux(append([]string{"send-keys", "-t", session}, keys...)...)
+	}
 	waitFor("Documents (10)")
-	tmux("send-keys", "-t", session, "j", "j", "j", "Enter")
+	send("j", "j", "j", "Enter")
 	screen := waitFor("asiakas_01_kuopio.txt · client")
 	if !strings.Contains(screen, "▌ H Mistä sä sait tiedon") {
 		t.Errorf("no coding stripe on the coded turn:\n%s", screen)
 	}
-	tmux("send-keys", "-t", session, "q")
+	// Code turn 2 through the picker.
+	send("]", "c")
+	waitFor("Code turn 2")
+	send("-l", "asiakkaan osallisuus")
+	send("Enter")
+	waitFor("coded turn 2:")
+	// Search, and code the first hit by its turn.
+	send("/")
+	waitFor("Type a query")
+	send("-l", "toimeentulotuki")
+	send("Enter")
+	screen = waitFor("hits in")
+	if !strings.Contains(screen, "toimeentulotu") {
+		t.Errorf("no marked hit:\n%s", screen)
+	}
+	send("c")
+	waitFor("Code hit:")
+	send("-l", "toistuvat")
+	send("Enter")
+	waitFor("coded ")
+	// Undo the search coding, then quit.
+	send("u")
+	waitFor("undone: coded")
+	send("q")
 	for i := 0; i < 50; i++ {
 		if exec.Command("tmux", "has-session", "-t", session).Run() != nil {
 			break
@@ -73,8 +100,30 @@ func TestTerminalUIInTmux(t *testing.T) {
 		t.Fatal("q did not quit the UI")
 	}
 	out, err := exec.Command(bin, "codings", proj, "--json").Output()
-	var rows []struct{ Doc, Coder string }
-	if err != nil || json.Unmarshal(out, &rows) != nil || len(rows) != 1 || rows[0].Coder != "e2e" {
-		t.Errorf("project after the UI: %v %s", err, out)
+	var rows []struct {
+		Doc, Coder, Code string
+		Turn             int
+	}
+	if err != nil || json.Unmarshal(out, &rows) != nil {
+		t.Fatalf("codings --json: %v %s", err, out)
+	}
+	out, err = exec.Command(bin, "codebook", proj, "--json").Output()
+	var codes []struct{ Path string }
+	if err != nil || json.Unmarshal(out, &codes) != nil {
+		t.Fatalf("codebook --json: %v", err)
+	}
+	osallisuus := ""
+	for _, c := range codes {
+		if strings.HasSuffix(c.Path, "/Asiakkaan osallisuus") {
+			osallisuus = c.Path
+		}
+	}
+	got := map[string]bool{}
+	for _, r := range rows {
+		got[r.Coder+"|"+r.Doc+"|"+r.Code] = true
+	}
+	if len(rows) != 2 || !got["e2e|asiakas_01_kuopio.txt|Byrokratialoukut/Toistuvat liitepyynnöt"] ||
+		!got["tester|asiakas_01_kuopio.txt|"+osallisuus] {
+		t.Errorf("project after the UI holds %+v; want the command-line coding and the picker's, not the undone one", rows)
 	}
 }
