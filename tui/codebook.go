@@ -1,0 +1,535 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/store"
+)
+
+// codebookLoadedMsg carries the codebook, its use and the codes' memos.
+type codebookLoadedMsg struct {
+	cb    *coding.Codebook
+	usage map[string]store.CodeCounts
+	memos map[string]string
+}
+
+// segment is one coded passage in the retrieval list.
+type segment struct {
+	docID, docName string
+	turn           int
+	coder          string
+	codeID         string
+	start, end     int
+	text           string
+}
+
+// segmentsMsg carries the coded segments of a code (and its subtree).
+type segmentsMsg struct {
+	codeID  string
+	subtree bool
+	segs    []segment
+	docs    int
+}
+
+// codebookKeys are the codebook screen's own bindings.
+type codebookKeys struct {
+	Collapse, Expand, Toggle, Details, Retrieve, Subtree, Memo, Open key.Binding
+}
+
+func defaultCodebookKeys() codebookKeys {
+	return codebookKeys{
+		Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
+		Expand:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
+		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "fold")),
+		Details:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "definition")),
+		Retrieve: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
+		Subtree:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "with child codes")),
+		Memo:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "memo")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
+	}
+}
+
+// CodebookView is the codebook screen: the code tree with colours and
+// counts, each code's definition on demand, and the retrieval of every
+// segment coded with a code, each opening in the reader.
+type CodebookView struct {
+	c         Common
+	keys      codebookKeys
+	cb        *coding.Codebook
+	usage     map[string]store.CodeCounts
+	memos     map[string]string
+	collapsed map[string]bool
+	rowsIDs   []string // the codes shown, in tree order
+	cursor    int
+	offset    int
+	details   bool
+	loaded    bool
+
+	// The retrieval list, when open.
+	segs     *segmentsMsg
+	segCur   int
+	segOff   int
+	subtree  bool // retrieval includes the child codes
+	fetching bool
+}
+
+// NewCodebookView returns an empty codebook screen.
+func NewCodebookView(c Common) CodebookView {
+	return CodebookView{c: c, keys: defaultCodebookKeys(), collapsed: map[string]bool{}}
+}
+
+// SetSize sets the screen's box.
+func (v *CodebookView) SetSize(w, h int) {
+	v.c.Width, v.c.Height = w, h
+	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), len(v.rowsIDs))
+	if v.segs != nil {
+		v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), len(v.segs.segs))
+	}
+}
+
+// SetStyles replaces the styles.
+func (v *CodebookView) SetStyles(s *Styles) { v.c.Styles = s }
+
+// Typing reports whether the screen takes every key; it never does.
+func (v CodebookView) Typing() bool { return false }
+
+// Load returns the command that reads the codebook, the counts and the
+// memos; the root calls it when the screen is shown and after changes.
+func (v CodebookView) Load() tea.Cmd {
+	svc := v.c.Svc
+	return func() tea.Msg {
+		ctx := context.Background()
+		cb, err := svc.Codebook(ctx)
+		if err != nil {
+			return errMsg{fmt.Errorf("loading codebook: %w", err)}
+		}
+		usage, err := svc.CodeUsage(ctx)
+		if err != nil {
+			return errMsg{fmt.Errorf("counting codings: %w", err)}
+		}
+		memos := map[string]string{}
+		for _, c := range cb.Codes() {
+			m, err := svc.Memo(ctx, coding.MemoCode, c.ID)
+			if err != nil {
+				return errMsg{fmt.Errorf("loading code memos: %w", err)}
+			}
+			if m != "" {
+				memos[c.ID] = m
+			}
+		}
+		return codebookLoadedMsg{cb: cb, usage: usage, memos: memos}
+	}
+}
+
+// selected returns the code under the cursor.
+func (v CodebookView) selected() *coding.Code {
+	if v.cb == nil || v.cursor < 0 || v.cursor >= len(v.rowsIDs) {
+		return nil
+	}
+	return v.cb.Code(v.rowsIDs[v.cursor])
+}
+
+// layoutRows lists the codes shown: every code whose ancestors are all
+// expanded, in codebook order. The cursor stays on the same code, or on
+// its nearest shown ancestor.
+func (v *CodebookView) layoutRows() {
+	cur := ""
+	if c := v.selected(); c != nil {
+		cur = c.ID
+	}
+	v.rowsIDs = v.rowsIDs[:0]
+	for _, c := range v.cb.Codes() {
+		hidden := false
+		for _, a := range v.cb.Ancestors(c.ID) {
+			hidden = hidden || v.collapsed[a]
+		}
+		if !hidden {
+			v.rowsIDs = append(v.rowsIDs, c.ID)
+		}
+	}
+	if cur != "" {
+		want := append([]string{cur}, v.cb.Ancestors(cur)...)
+	find:
+		for _, id := range want {
+			for i, r := range v.rowsIDs {
+				if r == id {
+					v.cursor = i
+					break find
+				}
+			}
+		}
+	}
+	v.cursor = clamp(v.cursor, 0, len(v.rowsIDs)-1)
+	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), len(v.rowsIDs))
+}
+
+// total is the number of codings of a code and its child codes.
+func (v CodebookView) total(id string) (codings int) {
+	for _, d := range v.cb.Subtree(id) {
+		codings += v.usage[d].Codings
+	}
+	return codings
+}
+
+// Update handles the screen's messages.
+func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case codebookLoadedMsg:
+		v.cb, v.usage, v.memos, v.loaded = msg.cb, msg.usage, msg.memos, true
+		v.layoutRows()
+		if v.segs != nil { // refresh an open retrieval list
+			return v, v.retrieve(v.segs.codeID, v.segs.subtree)
+		}
+	case segmentsMsg:
+		v.fetching = false
+		if v.segs == nil || v.segs.codeID != msg.codeID {
+			v.segCur, v.segOff = 0, 0
+		}
+		v.segs = &msg
+		v.segCur = clamp(v.segCur, 0, len(msg.segs)-1)
+		v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), len(msg.segs))
+	case memoSavedMsg:
+		if msg.Err == nil && msg.Target == coding.MemoCode && v.memos != nil {
+			v.memos[msg.ID] = msg.Text
+		}
+	case tea.KeyPressMsg:
+		if v.segs != nil {
+			return v.updateSegments(msg)
+		}
+		return v.updateTree(msg)
+	}
+	return v, nil
+}
+
+func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
+	k, ck := v.keys, v.c.Keys
+	n, page := len(v.rowsIDs), max(1, v.treeRows())
+	code := v.selected()
+	switch {
+	case key.Matches(msg, ck.Back):
+		return v, func() tea.Msg { return backMsg{} }
+	case code == nil:
+		return v, nil
+	case key.Matches(msg, k.Details):
+		v.details = !v.details
+	case key.Matches(msg, k.Retrieve):
+		v.fetching = true
+		return v, v.retrieve(code.ID, v.subtree)
+	case key.Matches(msg, k.Memo):
+		m := editMemoMsg{Target: coding.MemoCode, ID: code.ID, Text: v.memos[code.ID],
+			Title: "Memo on the code " + v.cb.PathString(code.ID, coding.LangFinnish)}
+		return v, func() tea.Msg { return m }
+	case key.Matches(msg, k.Collapse):
+		if len(v.cb.Children(code.ID)) > 0 && !v.collapsed[code.ID] {
+			v.collapsed[code.ID] = true
+		} else if code.ParentID != "" { // to the parent
+			for i, id := range v.rowsIDs {
+				if id == code.ParentID {
+					v.cursor = i
+				}
+			}
+		}
+		v.layoutRows()
+	case key.Matches(msg, k.Expand):
+		delete(v.collapsed, code.ID)
+		v.layoutRows()
+	case key.Matches(msg, k.Toggle):
+		if len(v.cb.Children(code.ID)) > 0 {
+			v.collapsed[code.ID] = !v.collapsed[code.ID]
+			v.layoutRows()
+		}
+	case key.Matches(msg, ck.Up):
+		v.cursor--
+	case key.Matches(msg, ck.Down):
+		v.cursor++
+	case key.Matches(msg, ck.PageUp):
+		v.cursor -= page
+	case key.Matches(msg, ck.PageDown):
+		v.cursor += page
+	case key.Matches(msg, ck.Top):
+		v.cursor = 0
+	case key.Matches(msg, ck.Bottom):
+		v.cursor = n - 1
+	}
+	v.cursor = clamp(v.cursor, 0, n-1)
+	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), n)
+	return v, nil
+}
+
+func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
+	k, ck := v.keys, v.c.Keys
+	n, page := len(v.segs.segs), max(1, v.segRows())
+	switch {
+	case key.Matches(msg, ck.Back):
+		v.segs = nil
+		return v, nil
+	case key.Matches(msg, k.Subtree):
+		v.subtree = !v.subtree
+		v.fetching = true
+		return v, v.retrieve(v.segs.codeID, v.subtree)
+	case key.Matches(msg, k.Open):
+		if v.segCur >= 0 && v.segCur < n {
+			s := v.segs.segs[v.segCur]
+			return v, func() tea.Msg { return openAtMsg{DocID: s.docID, Pos: s.start} }
+		}
+	case key.Matches(msg, ck.Up):
+		v.segCur--
+	case key.Matches(msg, ck.Down):
+		v.segCur++
+	case key.Matches(msg, ck.PageUp):
+		v.segCur -= page
+	case key.Matches(msg, ck.PageDown):
+		v.segCur += page
+	case key.Matches(msg, ck.Top):
+		v.segCur = 0
+	case key.Matches(msg, ck.Bottom):
+		v.segCur = n - 1
+	}
+	v.segCur = clamp(v.segCur, 0, n-1)
+	v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), n)
+	return v, nil
+}
+
+// retrieve returns the command that lists the segments coded with code
+// id (and its child codes when subtree), reading each document once.
+func (v CodebookView) retrieve(id string, subtree bool) tea.Cmd {
+	svc, cb := v.c.Svc, v.cb
+	return func() tea.Msg {
+		ctx := context.Background()
+		ids := []string{id}
+		if subtree {
+			ids = cb.Subtree(id)
+		}
+		cs, err := svc.Codings(ctx, store.CodingFilter{CodeIDs: ids})
+		if err != nil {
+			return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
+		}
+		docs := map[string]*coding.Document{}
+		texts := map[string][]rune{}
+		out := segmentsMsg{codeID: id, subtree: subtree}
+		for _, c := range cs {
+			d := docs[c.DocumentID]
+			if d == nil {
+				if d, err = svc.Document(ctx, c.DocumentID); err != nil {
+					return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
+				}
+				docs[c.DocumentID], texts[c.DocumentID] = d, []rune(d.Text)
+			}
+			r := texts[c.DocumentID]
+			text := ""
+			if c.Start >= 0 && c.End <= len(r) && c.Start < c.End {
+				text = string(r[c.Start:c.End])
+			}
+			out.segs = append(out.segs, segment{docID: d.ID, docName: d.Name, turn: d.TurnAt(c.Start), coder: c.Coder,
+				codeID: c.CodeID, start: c.Start, end: c.End, text: strings.Join(strings.Fields(text), " ")})
+		}
+		out.docs = len(docs)
+		return out
+	}
+}
+
+// wideDetails reports whether the details pane sits right of the tree.
+func (v CodebookView) wideDetails() bool { return v.c.Width >= 110 }
+
+// treeRows is the number of codes shown under the title and header.
+func (v CodebookView) treeRows() int {
+	h := v.c.Height - 2
+	if v.details && !v.wideDetails() {
+		h -= v.detailsHeight()
+	}
+	return max(0, h)
+}
+
+func (v CodebookView) detailsHeight() int { return v.c.Height / 2 }
+
+// segRows is the number of segments shown (two lines each).
+func (v CodebookView) segRows() int { return max(0, (v.c.Height-2)/2) }
+
+// View draws the tree (with the details) or the retrieval list.
+func (v CodebookView) View() string {
+	w, h, st := v.c.Width, v.c.Height, v.c.Styles
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	switch {
+	case !v.loaded:
+		return fit(st.Dim.Render("Loading the codebook…"), w, h)
+	case v.segs != nil:
+		return v.segmentsView()
+	case v.cb.Len() == 0:
+		return fit(st.Title.Render("Codebook")+"\n"+st.Dim.Render("No codes yet: avain codebook PROJECT --import FILE, or avain codebook PROJECT add."), w, h)
+	}
+	treeW := w
+	if v.details && v.wideDetails() {
+		treeW = w - w*2/5 - 1
+	}
+	tree := v.treeView(treeW, h)
+	if !v.details {
+		return tree
+	}
+	if v.wideDetails() {
+		dw := w - treeW - 1
+		left := strings.Split(tree, "\n")
+		right := strings.Split(v.detailsView(dw, h), "\n")
+		for i := range left {
+			left[i] = pad(left[i], treeW) + st.Dim.Render("│") + right[i]
+		}
+		return strings.Join(left, "\n")
+	}
+	dh := v.detailsHeight()
+	return fit(tree, w, h-dh) + "\n" + v.detailsView(w, dh)
+}
+
+// Count columns of the tree.
+const (
+	ownCol   = 9
+	totalCol = 9
+	docsCol  = 6
+)
+
+// treeView draws the title, the header and the visible codes.
+func (v CodebookView) treeView(w, h int) string {
+	st := v.c.Styles
+	var b strings.Builder
+	total := 0
+	for _, u := range v.usage {
+		total += u.Codings
+	}
+	b.WriteString(st.Title.Render("Codebook") + st.Dim.Render(fmt.Sprintf("  %s · %s", pluralize(v.cb.Len(), "code"), pluralize(total, "coding"))) + "\n")
+	nameW := max(4, w-2-ownCol-totalCol-docsCol)
+	b.WriteString(st.Header.Render("  "+pad("Code", nameW)+padLeft("Codings", ownCol)+padLeft("w/ child", totalCol)+padLeft("Docs", docsCol)) + "\n")
+	end := min(len(v.rowsIDs), v.offset+v.treeRows())
+	for i := v.offset; i < end; i++ {
+		c := v.cb.Code(v.rowsIDs[i])
+		fold := "  "
+		if len(v.cb.Children(c.ID)) > 0 {
+			fold = "▾ "
+			if v.collapsed[c.ID] {
+				fold = "▸ "
+			}
+		}
+		name := strings.Repeat("  ", v.cb.Depth(c.ID)) + fold + c.NameFi
+		if c.NameEn != "" && c.NameEn != c.NameFi {
+			name += " (" + c.NameEn + ")"
+		}
+		if c.Shortcut != "" {
+			name += " [" + c.Shortcut + "]"
+		}
+		if v.memos[c.ID] != "" {
+			name += " ✎"
+		}
+		u := v.usage[c.ID]
+		sub := ""
+		if len(v.cb.Children(c.ID)) > 0 {
+			sub = strconv.Itoa(v.total(c.ID))
+		}
+		mark, style := "  ", st.Row
+		if i == v.cursor {
+			mark, style = "› ", st.Selected
+		}
+		row := pad(name, nameW-1) + padLeft(strconv.Itoa(u.Codings), ownCol) + padLeft(sub, totalCol) + padLeft(strconv.Itoa(u.Documents), docsCol)
+		b.WriteString(mark + v.swatch(c).Render("▌") + style.Render(row))
+		if i < end-1 {
+			b.WriteString("\n")
+		}
+	}
+	return fit(b.String(), w, h)
+}
+
+// swatch is a code's colour as a style.
+func (v CodebookView) swatch(c *coding.Code) lipgloss.Style {
+	s := v.c.Styles.Stripe
+	if coding.ValidColor(c.Color) {
+		s = s.Foreground(lipgloss.Color(c.Color))
+	}
+	return s
+}
+
+// detailsView draws the code under the cursor's codebook entry.
+func (v CodebookView) detailsView(w, h int) string {
+	st := v.c.Styles
+	c := v.selected()
+	if c == nil {
+		return fit("", w, h)
+	}
+	lines := []string{v.swatch(c).Render("▌") + st.Title.Render(" "+v.cb.PathString(c.ID, coding.LangFinnish))}
+	if p := v.cb.PathString(c.ID, coding.LangEnglish); p != v.cb.PathString(c.ID, coding.LangFinnish) {
+		lines = append(lines, st.Dim.Render("  "+p))
+	}
+	for _, f := range []struct{ label, text string }{
+		{"In short", c.ShortDef}, {"Definition", c.Definition}, {"When to use", c.WhenToUse},
+		{"When not to use", c.WhenNotUse}, {"Example", c.Example}, {"Memo", v.memos[c.ID]},
+	} {
+		if strings.TrimSpace(f.text) == "" {
+			continue
+		}
+		lines = append(lines, st.Header.Render(f.label))
+		for _, l := range wrapWords(f.text, max(1, w-2), 100) {
+			lines = append(lines, "  "+st.Text.Render(l))
+		}
+	}
+	if len(lines) == 1 {
+		lines = append(lines, st.Dim.Render("No definition yet: avain codebook PROJECT define CODE."))
+	}
+	return fit(strings.Join(lines, "\n"), w, h)
+}
+
+// segmentsView draws the retrieval list: a header and two lines a segment.
+func (v CodebookView) segmentsView() string {
+	w, h, st := v.c.Width, v.c.Height, v.c.Styles
+	s := v.segs
+	path := v.cb.PathString(s.codeID, coding.LangFinnish)
+	what := ""
+	if s.subtree {
+		what = " and its child codes"
+	}
+	var b strings.Builder
+	b.WriteString(st.Title.Render(path+what) + st.Dim.Render(fmt.Sprintf(" — %s in %s", pluralize(len(s.segs), "segment"), pluralize(s.docs, "document"))) + "\n")
+	if len(s.segs) == 0 {
+		b.WriteString(st.Dim.Render("  Nothing is coded with it yet."))
+	}
+	end := min(len(s.segs), v.segOff+v.segRows())
+	for i := v.segOff; i < end; i++ {
+		sg := s.segs[i]
+		head := fmt.Sprintf("%s · turn %d · %s", sg.docName, sg.turn, sg.coder)
+		if sg.codeID != s.codeID {
+			head += " · " + v.cb.PathString(sg.codeID, coding.LangFinnish)
+		}
+		mark := "  "
+		line := st.Dim.Render(head)
+		if i == v.segCur {
+			mark, line = st.Speaker.Render("› "), st.Selected.Render(pad(head, max(0, w-2)))
+		}
+		b.WriteString(mark + line + "\n    " + st.Text.Render(pad("“"+sg.text+"”", max(0, w-4))))
+		if i < end-1 {
+			b.WriteString("\n")
+		}
+	}
+	return fit(b.String(), w, h)
+}
+
+// ShortHelp returns the screen's one-line help.
+func (v CodebookView) ShortHelp() []key.Binding {
+	k, ck := v.keys, v.c.Keys
+	if v.segs != nil {
+		return []key.Binding{k.Open, k.Subtree, ck.Back}
+	}
+	return []key.Binding{k.Retrieve, k.Details, k.Memo, ck.Back}
+}
+
+// FullHelp returns the screen's expanded help.
+func (v CodebookView) FullHelp() [][]key.Binding {
+	k, ck := v.keys, v.c.Keys
+	moves := []key.Binding{ck.Up, ck.Down, ck.PageUp, ck.PageDown, ck.Top, ck.Bottom}
+	if v.segs != nil {
+		return [][]key.Binding{moves, {k.Open, k.Subtree, ck.Back}}
+	}
+	return [][]key.Binding{moves, {k.Collapse, k.Expand, k.Toggle}, {k.Retrieve, k.Details, k.Memo, ck.Back}}
+}
