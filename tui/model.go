@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -121,6 +122,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.report("memo saved")
 		}
 		return m, m.changed(msg)
+	case searchDoneMsg:
+		m.search, cmd = m.search.Update(msg)
+		if msg.seq == m.search.seq && msg.err == nil {
+			m.report(fmt.Sprintf("%s for «%s»", pluralize(int(msg.res.Total), "hit"), msg.query))
+		}
+		m.syncKeys()
+		return m, cmd
 	case backMsg:
 		m.goBack()
 		return m, m.show()

@@ -71,7 +71,7 @@ func TestTerminalUIInTmux(t *testing.T) {
 	waitFor("Code turn 2")
 	send("-l", "asiakkaan osallisuus")
 	send("Enter")
-	waitFor("coded turn 2:")
+	waitFor("READ  coded turn 2:")
 	// Search, and code the first hit by its turn.
 	send("/")
 	waitFor("Type a query")
@@ -85,7 +85,7 @@ func TestTerminalUIInTmux(t *testing.T) {
 	waitFor("Code hit:")
 	send("-l", "toistuvat")
 	send("Enter")
-	waitFor("coded ")
+	waitFor("SEARCH  coded ") // the status line: mode, then "coded DOC turn N: …"
 	// Undo the search coding, then quit.
 	send("u")
 	waitFor("undone: coded")
