@@ -327,3 +327,27 @@ func TestCodingWaitsForALockedProject(t *testing.T) {
 		t.Fatalf("after the lock was released: %d codings, want 1", n)
 	}
 }
+
+func TestFuzzyScoreRanks(t *testing.T) {
+	tests := []struct {
+		q, s string
+		ok   bool
+	}{
+		{"jono", "Jonottaminen", true},
+		{"ottam", "Jonottaminen", true},
+		{"jtm", "Jonottaminen", true}, // a subsequence
+		{"sairas", "Saadut palvelut ja etuudet/Perustoimeentulotuki", false},
+		{"", "Kela", true},
+	}
+	for _, tt := range tests {
+		if _, ok := fuzzyScore(tt.q, tt.s); ok != tt.ok {
+			t.Errorf("fuzzyScore(%q, %q) matches %v, want %v", tt.q, tt.s, ok, tt.ok)
+		}
+	}
+	word, _ := fuzzyScore("kela", "Kela")
+	inner, _ := fuzzyScore("ela", "Kela")
+	sub, _ := fuzzyScore("kla", "Kela")
+	if !(word < inner && inner < sub) {
+		t.Errorf("scores: word start %d, inside %d, subsequence %d; want that order", word, inner, sub)
+	}
+}

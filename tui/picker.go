@@ -3,6 +3,7 @@ package tui
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -113,12 +114,22 @@ func (p *Picker) filter() {
 	p.cursor, p.offset = 0, 0
 }
 
-// fuzzyScore matches q against s as a case-insensitive subsequence and
-// scores the best match: lower is better, gaps cost more than a late start.
+// fuzzyScore matches q against s, case-insensitively, and scores the
+// match: lower is better. A substring scores by where it starts, best at
+// the start of a word; otherwise a subsequence scores behind every
+// substring by its gaps and start, and one whose letters are scattered
+// (more gaps than twice the query's length, plus two) does not match.
 func fuzzyScore(q, s string) (int, bool) {
 	qr, sr := []rune(strings.ToLower(q)), []rune(strings.ToLower(s))
 	if len(qr) == 0 {
 		return 0, true
+	}
+	if i := strings.Index(string(sr), string(qr)); i >= 0 {
+		at := len([]rune(string(sr)[:i]))
+		if at == 0 || !unicode.IsLetter(sr[at-1]) {
+			return at / 8, true // a word's start
+		}
+		return 100 + at, true
 	}
 	best := -1
 	for start, c := range sr {
@@ -136,13 +147,15 @@ func fuzzyScore(q, s string) (int, bool) {
 		if qi < len(qr) {
 			break // no later start can match either
 		}
-		if sc := 4*gaps + start; best < 0 || sc < best {
+		if gaps > 2*len(qr)+2 {
+			continue
+		}
+		if sc := 1000 + 4*gaps + start; best < 0 || sc < best {
 			best = sc
 		}
 	}
 	return best, best >= 0
 }
-
 // View draws a rule with the title, the prompt and the visible codes.
 func (p Picker) View() string {
 	w, h, st := p.c.Width, p.c.Height, p.c.Styles

@@ -580,7 +580,7 @@ func (r Reader) updateJump(msg tea.KeyPressMsg) Reader {
 func (r Reader) textWidth() int {
 	w := r.c.Width
 	if r.wide() {
-		w -= paneWidth + 1
+		w -= paneWidth + 2
 	}
 	return max(8, w-1-r.slots-1-r.speakerW-1)
 }

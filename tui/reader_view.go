@@ -38,7 +38,7 @@ func (r Reader) View() string {
 		text = append(text, "")
 	}
 	if r.wide() { // each text line is exactly the text box wide
-		rule := st.Dim.Render("│")
+		rule := " " + st.Dim.Render("│")
 		pane := strings.Split(r.paneView(paneWidth, rows), "\n")
 		for i := range text {
 			if text[i] == "" {
@@ -65,7 +65,7 @@ func (r Reader) View() string {
 // included.
 func (r Reader) textBoxWidth() int {
 	if r.wide() {
-		return r.c.Width - paneWidth - 1
+		return r.c.Width - paneWidth - 2
 	}
 	return r.c.Width
 }
