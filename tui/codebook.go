@@ -245,18 +245,8 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 			v.collapsed[code.ID] = !v.collapsed[code.ID]
 			v.layoutRows()
 		}
-	case key.Matches(msg, ck.Up):
-		v.cursor--
-	case key.Matches(msg, ck.Down):
-		v.cursor++
-	case key.Matches(msg, ck.PageUp):
-		v.cursor -= page
-	case key.Matches(msg, ck.PageDown):
-		v.cursor += page
-	case key.Matches(msg, ck.Top):
-		v.cursor = 0
-	case key.Matches(msg, ck.Bottom):
-		v.cursor = n - 1
+	default:
+		v.cursor, _ = moveCursor(ck, msg, v.cursor, n, page)
 	}
 	v.cursor = clamp(v.cursor, 0, n-1)
 	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), n)
@@ -279,20 +269,9 @@ func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd
 			s := v.segs.segs[v.segCur]
 			return v, func() tea.Msg { return openAtMsg{DocID: s.docID, Pos: s.start} }
 		}
-	case key.Matches(msg, ck.Up):
-		v.segCur--
-	case key.Matches(msg, ck.Down):
-		v.segCur++
-	case key.Matches(msg, ck.PageUp):
-		v.segCur -= page
-	case key.Matches(msg, ck.PageDown):
-		v.segCur += page
-	case key.Matches(msg, ck.Top):
-		v.segCur = 0
-	case key.Matches(msg, ck.Bottom):
-		v.segCur = n - 1
+	default:
+		v.segCur, _ = moveCursor(ck, msg, v.segCur, n, page)
 	}
-	v.segCur = clamp(v.segCur, 0, n-1)
 	v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), n)
 	return v, nil
 }

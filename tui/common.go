@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/search"
@@ -145,6 +148,30 @@ func clamp(v, lo, hi int) int {
 		v = lo
 	}
 	return v
+}
+
+// moveCursor applies a list movement key (up, down, page, top, bottom)
+// to cursor in a list of n rows showing page rows, and reports whether
+// msg was one.
+func moveCursor(k KeyMap, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
+	page = max(1, page)
+	switch {
+	case key.Matches(msg, k.Up):
+		cursor--
+	case key.Matches(msg, k.Down):
+		cursor++
+	case key.Matches(msg, k.PageUp):
+		cursor -= page
+	case key.Matches(msg, k.PageDown):
+		cursor += page
+	case key.Matches(msg, k.Top):
+		cursor = 0
+	case key.Matches(msg, k.Bottom):
+		cursor = n - 1
+	default:
+		return cursor, false
+	}
+	return clamp(cursor, 0, n-1), true
 }
 
 // scrollTo returns the first visible row so that cursor stays inside a

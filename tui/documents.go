@@ -184,18 +184,6 @@ func (d Documents) updateFilter(msg tea.KeyPressMsg) Documents {
 func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
 	k, n, page := d.c.Keys, len(d.shown), max(1, d.rows())
 	switch {
-	case key.Matches(msg, k.Up):
-		d.cursor--
-	case key.Matches(msg, k.Down):
-		d.cursor++
-	case key.Matches(msg, k.PageUp):
-		d.cursor -= page
-	case key.Matches(msg, k.PageDown):
-		d.cursor += page
-	case key.Matches(msg, k.Top):
-		d.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		d.cursor = n - 1
 	case key.Matches(msg, k.Filter):
 		d.filtering = true
 	case key.Matches(msg, k.Sort):
@@ -210,6 +198,8 @@ func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
 		if doc, ok := d.Selected(); ok {
 			return d, func() tea.Msg { return openDocMsg{ID: doc.ID, Name: doc.Name} }
 		}
+	default:
+		d.cursor, _ = moveCursor(k, msg, d.cursor, n, page)
 	}
 	d.cursor = clamp(d.cursor, 0, n-1)
 	d.offset = scrollTo(d.offset, d.cursor, d.rows(), n)

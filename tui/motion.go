@@ -62,13 +62,13 @@ func (t text) wordStart(p int, tn coding.Turn) bool {
 	return t.wordAt(p, tn.Start, tn.End) && (p == tn.Start || !t.wordAt(p-1, tn.Start, tn.End))
 }
 
-// nextWord returns the start of the next word after p, across turns; p
-// itself when there is none.
-func (t text) nextWord(p int) int {
+// next returns the first position after p, across turns, where is holds;
+// p itself when there is none.
+func (t text) next(p int, is func(q int, tn coding.Turn) bool) int {
 	for i := t.turnIndex(p); i < len(t.turns); i++ {
 		tn := t.turns[i]
 		for q := max(p+1, tn.Start); q < tn.End; q++ {
-			if t.wordStart(q, tn) {
+			if is(q, tn) {
 				return q
 			}
 		}
@@ -76,19 +76,26 @@ func (t text) nextWord(p int) int {
 	return p
 }
 
-// prevWord returns the start of the word before p (or of the word p is
-// inside), across turns; p itself when there is none.
-func (t text) prevWord(p int) int {
+// prev returns the last position before p, across turns, where is holds;
+// p itself when there is none.
+func (t text) prev(p int, is func(q int, tn coding.Turn) bool) int {
 	for i := t.turnIndex(p); i >= 0; i-- {
 		tn := t.turns[i]
 		for q := min(p-1, tn.End-1); q >= tn.Start; q-- {
-			if t.wordStart(q, tn) {
+			if is(q, tn) {
 				return q
 			}
 		}
 	}
 	return p
 }
+
+// nextWord returns the start of the next word after p.
+func (t text) nextWord(p int) int { return t.next(p, t.wordStart) }
+
+// prevWord returns the start of the word before p (or of the word p is
+// inside).
+func (t text) prevWord(p int) int { return t.prev(p, t.wordStart) }
 
 // wordEnd returns the end of the word that holds p, or p+1 when p is not
 // in a word (a selection always covers at least the caret's character).
@@ -138,33 +145,12 @@ func (t text) sentenceStart(p int, tn coding.Turn) bool {
 	return q < tn.Start || terminal(t.r[q]) && !unicode.IsLower(t.r[p])
 }
 
-// nextSentence returns the start of the next sentence after p, across
-// turns; p itself when there is none.
-func (t text) nextSentence(p int) int {
-	for i := t.turnIndex(p); i < len(t.turns); i++ {
-		tn := t.turns[i]
-		for q := max(p+1, tn.Start); q < tn.End; q++ {
-			if t.sentenceStart(q, tn) {
-				return q
-			}
-		}
-	}
-	return p
-}
+// nextSentence returns the start of the next sentence after p.
+func (t text) nextSentence(p int) int { return t.next(p, t.sentenceStart) }
 
 // prevSentence returns the start of the sentence before p (or of the one
-// p is inside, when p is not at its start), across turns.
-func (t text) prevSentence(p int) int {
-	for i := t.turnIndex(p); i >= 0; i-- {
-		tn := t.turns[i]
-		for q := min(p-1, tn.End-1); q >= tn.Start; q-- {
-			if t.sentenceStart(q, tn) {
-				return q
-			}
-		}
-	}
-	return p
-}
+// p is inside, when p is not at its start).
+func (t text) prevSentence(p int) int { return t.prev(p, t.sentenceStart) }
 
 // sentenceEnd returns the end of the sentence that holds p: just past its
 // terminal mark and closing quotes, or the end of the line or turn.

@@ -156,6 +156,7 @@ func fuzzyScore(q, s string) (int, bool) {
 	}
 	return best, best >= 0
 }
+
 // View draws a rule with the title, the prompt and the visible codes.
 func (p Picker) View() string {
 	w, h, st := p.c.Width, p.c.Height, p.c.Styles

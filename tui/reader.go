@@ -48,17 +48,9 @@ func readDocument(c Common, id string, reload bool, pos int) tea.Cmd {
 		if err != nil {
 			return errMsg{fmt.Errorf("opening document: %w", err)}
 		}
-		cs, err := c.Svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+		msg, err := readCodings(ctx, c, doc)
 		if err != nil {
-			return errMsg{fmt.Errorf("loading codings: %w", err)}
-		}
-		cb, err := c.Svc.Codebook(ctx)
-		if err != nil {
-			return errMsg{fmt.Errorf("loading codebook: %w", err)}
-		}
-		memo, err := c.Svc.Memo(ctx, coding.MemoDocument, doc.ID)
-		if err != nil {
-			return errMsg{fmt.Errorf("loading the document memo: %w", err)}
+			return errMsg{err}
 		}
 		if !reload && pos < 0 {
 			saved, ok, err := c.Svc.Position(ctx, doc.ID, c.Coder)
@@ -70,8 +62,27 @@ func readDocument(c Common, id string, reload bool, pos int) tea.Cmd {
 				pos = saved
 			}
 		}
-		return docLoadedMsg{doc: doc, codings: cs, codebook: cb, memo: memo, pos: pos, reload: reload}
+		msg.pos, msg.reload = pos, reload
+		return msg
 	}
+}
+
+// readCodings reads what changes about an open document: its live
+// codings, the codebook and its memo.
+func readCodings(ctx context.Context, c Common, doc *coding.Document) (docLoadedMsg, error) {
+	cs, err := c.Svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+	if err != nil {
+		return docLoadedMsg{}, fmt.Errorf("loading codings: %w", err)
+	}
+	cb, err := c.Svc.Codebook(ctx)
+	if err != nil {
+		return docLoadedMsg{}, fmt.Errorf("loading codebook: %w", err)
+	}
+	memo, err := c.Svc.Memo(ctx, coding.MemoDocument, doc.ID)
+	if err != nil {
+		return docLoadedMsg{}, fmt.Errorf("loading the document memo: %w", err)
+	}
+	return docLoadedMsg{doc: doc, codings: cs, codebook: cb, memo: memo, pos: -1}, nil
 }
 
 // line is one wrapped screen line of a turn.
@@ -259,20 +270,12 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 func (r Reader) reload() tea.Cmd {
 	c, doc := r.c, r.doc
 	return func() tea.Msg {
-		ctx := context.Background()
-		cs, err := c.Svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+		msg, err := readCodings(context.Background(), c, doc)
 		if err != nil {
-			return errMsg{fmt.Errorf("loading codings: %w", err)}
+			return errMsg{err}
 		}
-		cb, err := c.Svc.Codebook(ctx)
-		if err != nil {
-			return errMsg{fmt.Errorf("loading codebook: %w", err)}
-		}
-		memo, err := c.Svc.Memo(ctx, coding.MemoDocument, doc.ID)
-		if err != nil {
-			return errMsg{fmt.Errorf("loading the document memo: %w", err)}
-		}
-		return docLoadedMsg{doc: doc, codings: cs, codebook: cb, memo: memo, pos: -1, reload: true}
+		msg.reload = true
+		return msg
 	}
 }
 

@@ -319,20 +319,9 @@ func (v SearchView) updateKeys(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 		v.picker.SetSize(v.c.Width, v.pickerHeight())
 		v.offset = scrollTo(v.offset, v.cursor, v.rows(), n)
 		return v, tea.Batch(cmds...)
-	case key.Matches(msg, ck.Up):
-		v.cursor--
-	case key.Matches(msg, ck.Down):
-		v.cursor++
-	case key.Matches(msg, ck.PageUp):
-		v.cursor -= page
-	case key.Matches(msg, ck.PageDown):
-		v.cursor += page
-	case key.Matches(msg, ck.Top):
-		v.cursor = 0
-	case key.Matches(msg, ck.Bottom):
-		v.cursor = n - 1
+	default:
+		v.cursor, _ = moveCursor(ck, msg, v.cursor, n, page)
 	}
-	v.cursor = clamp(v.cursor, 0, n-1)
 	v.offset = scrollTo(v.offset, v.cursor, v.rows(), n)
 	return v, nil
 }
