@@ -54,6 +54,9 @@ func (p *Project) ImportFiles(ctx context.Context, files []string, opts ImportOp
 
 // ImportWith is ImportFiles with another loader.
 func (p *Project) ImportWith(ctx context.Context, load Loader, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
+	if report == nil {
+		report = func(int, ImportResult) {}
+	}
 	if opts.Kind != "" && !coding.ValidKind(opts.Kind) {
 		return 0, fmt.Errorf("unknown interview kind %q (want client, professional or other)", opts.Kind)
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/charmbracelet/x/term"
 	"io"
 	"os"
 	"os/signal"
@@ -47,7 +48,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func commands() []*command {
 	return []*command{
 		initCmd(), importCmd(), docsCmd(), searchCmd(), codeCmd(), uncodeCmd(), memoCmd(), codingsCmd(),
-		codebookCmd(), checkCmd(), openCmd(), demoCmd(),
+		codebookCmd(), exportCmd(), checkCmd(), openCmd(), demoCmd(),
 	}
 }
 
@@ -132,7 +133,4 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }

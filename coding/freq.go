@@ -1,0 +1,289 @@
+package coding
+
+import (
+	"sort"
+	"strings"
+)
+
+// The arithmetic of theme tables: how often each code was applied, overall
+// and split by document attributes. Pure functions over what the store
+// holds; package export feeds them and writes the tables.
+
+// FreqDoc is what the frequency arithmetic needs of a document: its id
+// and the values it is split by (kind, lang and its attributes).
+type FreqDoc struct {
+	ID    string
+	Attrs map[string]string
+}
+
+// NoValue names the group of documents that lack a --by attribute.
+const NoValue = "(none)"
+
+// FreqGroup is one column group of a table: the documents whose split
+// attributes have Values (in the order of the split), or all documents.
+type FreqGroup struct {
+	Values []string // empty for the overall group
+	Docs   int      // documents in the group
+}
+
+// Label names the group: "all", or its values joined by " / ".
+func (g FreqGroup) Label() string {
+	if len(g.Values) == 0 {
+		return "all"
+	}
+	return strings.Join(g.Values, " / ")
+}
+
+// FreqCell is one code's counts within one group.
+type FreqCell struct {
+	Codings   int     // codings (on a code with child codes: distinct passages, see Frequencies)
+	Documents int     // documents with at least one of them
+	Share     float64 // Documents / the group's documents, 0–1
+	Words     int     // words inside the coded passages, each counted once
+}
+
+// FreqRow is one row of a table: a code, or the totals.
+type FreqRow struct {
+	CodeID string // "" on the totals row
+	Path   []string
+	Depth  int
+	Parent bool // the code has child codes, and rolls them up
+	Cells  []FreqCell
+}
+
+// FreqTable is a theme table: rows in codebook order, then totals; one
+// cell per group, the overall group first.
+type FreqTable struct {
+	By     []string
+	Groups []FreqGroup
+	Rows   []FreqRow
+}
+
+// WordCounter counts the words inside spans of a document, each word
+// counted once however many spans cover it; the spans are sorted and do
+// not overlap.
+type WordCounter func(docID string, spans []Span) int
+
+// Frequencies counts codings per code, overall and per group of the
+// attributes by (each a key of FreqDoc.Attrs, e.g. "kind", "region").
+//
+// A code without child codes counts its codings. A code with child codes
+// rolls up its subtree (its own codings and its descendants'): it counts
+// passages, overlapping codings in one document merged into one, so a
+// passage coded with two children of a theme counts once for the theme.
+// Documents are those with at least one coding in the row's subtree;
+// words are those inside the row's merged passages. The totals row rolls
+// up every code. Every code and every group appears, with zeros where
+// nothing was coded; codings of codes not in cb, or of documents not in
+// docs, are left out. names gives each code's path (Finnish, say).
+func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, by []string, words WordCounter) FreqTable {
+	t := FreqTable{By: by}
+	// Groups: overall, then each combination of values present, sorted.
+	groupOf := map[string]int{} // doc id -> index into t.Groups
+	t.Groups = append(t.Groups, FreqGroup{Docs: len(docs)})
+	values := func(d FreqDoc) []string {
+		vals := make([]string, len(by))
+		for i, a := range by {
+			if vals[i] = d.Attrs[a]; vals[i] == "" {
+				vals[i] = NoValue
+			}
+		}
+		return vals
+	}
+	if len(by) > 0 {
+		keys := map[string][]string{}
+		for _, d := range docs {
+			vals := values(d)
+			keys[strings.Join(vals, "\x00")] = vals
+		}
+		sorted := make([]string, 0, len(keys))
+		for k := range keys {
+			sorted = append(sorted, k)
+		}
+		sort.Strings(sorted)
+		index := map[string]int{}
+		for _, k := range sorted {
+			index[k] = len(t.Groups)
+			t.Groups = append(t.Groups, FreqGroup{Values: keys[k]})
+		}
+		for _, d := range docs {
+			g := index[strings.Join(values(d), "\x00")]
+			groupOf[d.ID] = g
+			t.Groups[g].Docs++
+		}
+	}
+	known := map[string]bool{}
+	for _, d := range docs {
+		known[d.ID] = true
+	}
+	// Codings by code, then by document.
+	byCode := map[string]map[string][]Span{}
+	for _, c := range codings {
+		if !known[c.DocumentID] || cb.Code(c.CodeID) == nil {
+			continue
+		}
+		m := byCode[c.CodeID]
+		if m == nil {
+			m = map[string][]Span{}
+			byCode[c.CodeID] = m
+		}
+		m[c.DocumentID] = append(m[c.DocumentID], c.Span())
+	}
+	// cell fills one row's cells from its spans by document; passages
+	// says whether to count merged passages instead of codings.
+	cell := func(spans map[string][]Span, passages bool) []FreqCell {
+		cells := make([]FreqCell, len(t.Groups))
+		for doc, ss := range spans {
+			merged := MergeSpans(ss)
+			n := len(ss)
+			if passages {
+				n = len(merged)
+			}
+			w := 0
+			if words != nil {
+				w = words(doc, merged)
+			}
+			add := func(g int) {
+				cells[g].Codings += n
+				cells[g].Documents++
+				cells[g].Words += w
+			}
+			add(0)
+			if len(by) > 0 {
+				add(groupOf[doc])
+			}
+		}
+		for g := range cells {
+			if t.Groups[g].Docs > 0 {
+				cells[g].Share = float64(cells[g].Documents) / float64(t.Groups[g].Docs)
+			}
+		}
+		return cells
+	}
+	subtreeSpans := func(ids []string) map[string][]Span {
+		out := map[string][]Span{}
+		for _, id := range ids {
+			for doc, ss := range byCode[id] {
+				out[doc] = append(out[doc], ss...)
+			}
+		}
+		return out
+	}
+	for _, c := range cb.Codes() {
+		sub := cb.Subtree(c.ID)
+		parent := len(sub) > 1
+		var spans map[string][]Span
+		if parent {
+			spans = subtreeSpans(sub)
+		} else {
+			spans = byCode[c.ID]
+		}
+		t.Rows = append(t.Rows, FreqRow{CodeID: c.ID, Path: cb.Path(c.ID, lang), Depth: cb.Depth(c.ID),
+			Parent: parent, Cells: cell(spans, parent)})
+	}
+	all := make([]string, 0, cb.Len())
+	for _, c := range cb.Codes() {
+		all = append(all, c.ID)
+	}
+	t.Rows = append(t.Rows, FreqRow{Cells: cell(subtreeSpans(all), true)})
+	return t
+}
+
+// MergeSpans returns the union of spans as sorted spans that neither
+// overlap nor touch.
+func MergeSpans(spans []Span) []Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	s := append([]Span(nil), spans...)
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].Start != s[j].Start {
+			return s[i].Start < s[j].Start
+		}
+		return s[i].End < s[j].End
+	})
+	out := []Span{s[0]}
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x.Start <= last.End {
+			last.End = max(last.End, x.End)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// Co-occurrence units.
+const (
+	UnitTurn    = "turn"    // a speaker turn carries both codes
+	UnitOverlap = "overlap" // a coding of one overlaps a coding of the other
+)
+
+// CoMatrix is a code × code matrix of co-occurrence counts, in codebook
+// order.
+type CoMatrix struct {
+	Unit   string
+	Codes  []string // code ids
+	Counts [][]int
+}
+
+// Cooccurrence counts, for every pair of codes, the turns that carry both
+// (unit turn: a coding overlapping the turn carries its code into it; the
+// diagonal is the turns with the code) or the pairs of overlapping codings
+// (unit overlap: one coding of each code in one document sharing a code
+// point; the diagonal is the code's codings). turns gives each document's
+// turns; codings of documents or codes unknown to turns and cb are left
+// out.
+func Cooccurrence(cb *Codebook, turns map[string][]Turn, codings []*Coding, unit string) CoMatrix {
+	m := CoMatrix{Unit: unit}
+	index := map[string]int{}
+	for _, c := range cb.Codes() {
+		index[c.ID] = len(m.Codes)
+		m.Codes = append(m.Codes, c.ID)
+	}
+	n := len(m.Codes)
+	m.Counts = make([][]int, n)
+	for i := range m.Counts {
+		m.Counts[i] = make([]int, n)
+	}
+	byDoc := map[string][]*Coding{}
+	for _, c := range codings {
+		if _, ok := index[c.CodeID]; ok {
+			if _, ok := turns[c.DocumentID]; ok {
+				byDoc[c.DocumentID] = append(byDoc[c.DocumentID], c)
+			}
+		}
+	}
+	for doc, cs := range byDoc {
+		if unit == UnitOverlap {
+			for i, a := range cs {
+				m.Counts[index[a.CodeID]][index[a.CodeID]]++
+				for _, b := range cs[i+1:] {
+					if a.Span().Overlaps(b.Span()) && a.CodeID != b.CodeID {
+						m.Counts[index[a.CodeID]][index[b.CodeID]]++
+						m.Counts[index[b.CodeID]][index[a.CodeID]]++
+					}
+				}
+			}
+			continue
+		}
+		for _, t := range turns[doc] {
+			span := Span{t.Start, t.End}
+			var here []int
+			seen := map[int]bool{}
+			for _, c := range cs {
+				if i := index[c.CodeID]; c.Span().Overlaps(span) && !seen[i] {
+					seen[i] = true
+					here = append(here, i)
+				}
+			}
+			for _, i := range here {
+				for _, j := range here {
+					m.Counts[i][j]++
+				}
+			}
+		}
+	}
+	return m
+}

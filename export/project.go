@@ -1,0 +1,378 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/store"
+)
+
+// Source is what the exports read from a project; *project.Project
+// satisfies it.
+type Source interface {
+	Codebook(ctx context.Context) (*coding.Codebook, error)
+	Documents(ctx context.Context) ([]store.DocSummary, error)
+	Document(ctx context.Context, ref string) (*coding.Document, error)
+	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
+}
+
+// Options select what an export covers.
+type Options struct {
+	By     []string // attributes to split by: kind, lang, or any document attribute
+	Coders []string // only these coders' codings (all when empty)
+	Codes  []string // only these codes' subtrees (names, paths or ids; all when empty)
+	Lang   string   // the language of code names: fi (default) or en
+	Unit   string   // co-occurrence unit: turn (default) or overlap
+}
+
+// data is a project's codebook, documents and the selected codings.
+type data struct {
+	cb      *coding.Codebook
+	docs    []store.DocSummary
+	codings []*coding.Coding
+	codeIDs []string // the selected codes in codebook order (all when no filter)
+	lang    string
+}
+
+// load reads the codebook, the documents and the codings o selects.
+func load(ctx context.Context, src Source, o Options) (*data, error) {
+	d := &data{lang: o.Lang}
+	if d.lang == "" {
+		d.lang = coding.LangFinnish
+	}
+	var err error
+	if d.cb, err = src.Codebook(ctx); err != nil {
+		return nil, err
+	}
+	if d.docs, err = src.Documents(ctx); err != nil {
+		return nil, err
+	}
+	selected := map[string]bool{}
+	for _, ref := range o.Codes {
+		c, err := d.cb.Resolve(ref)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range d.cb.Subtree(c.ID) {
+			selected[id] = true
+		}
+	}
+	for _, c := range d.cb.Codes() {
+		if len(selected) == 0 || selected[c.ID] {
+			d.codeIDs = append(d.codeIDs, c.ID)
+		}
+	}
+	f := store.CodingFilter{}
+	if len(selected) > 0 {
+		f.CodeIDs = d.codeIDs
+	}
+	cs, err := src.Codings(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if len(o.Coders) == 0 || slices.Contains(o.Coders, c.Coder) {
+			d.codings = append(d.codings, c)
+		}
+	}
+	for _, a := range o.By {
+		if !d.hasAttr(a) {
+			return nil, fmt.Errorf("no document has the attribute %q (there are: %s)", a, strings.Join(d.attrNames(), ", "))
+		}
+	}
+	return d, nil
+}
+
+// attrs returns a document's split values: kind, lang and its attributes.
+func attrs(s store.DocSummary) map[string]string {
+	m := make(map[string]string, len(s.Attrs)+2)
+	for k, v := range s.Attrs {
+		m[k] = v
+	}
+	m["kind"], m["lang"] = s.Kind, s.Lang
+	return m
+}
+
+func (d *data) hasAttr(a string) bool {
+	return slices.Contains(d.attrNames(), a)
+}
+
+// attrNames lists kind, lang and every attribute name, sorted.
+func (d *data) attrNames() []string {
+	set := map[string]bool{"kind": true, "lang": true}
+	for _, s := range d.docs {
+		for k := range s.Attrs {
+			set[k] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// subCodebook is the codebook of the selected codes, the roots of the
+// selection made top-level.
+func (d *data) subCodebook() (*coding.Codebook, error) {
+	if len(d.codeIDs) == d.cb.Len() {
+		return d.cb, nil
+	}
+	in := map[string]bool{}
+	for _, id := range d.codeIDs {
+		in[id] = true
+	}
+	var codes []*coding.Code
+	for _, id := range d.codeIDs {
+		c := *d.cb.Code(id)
+		if !in[c.ParentID] {
+			c.ParentID = ""
+		}
+		codes = append(codes, &c)
+	}
+	return coding.NewCodebook(codes)
+}
+
+// wordCounter counts words in spans of documents, reading each document
+// once.
+func wordCounter(ctx context.Context, src Source) (coding.WordCounter, func() error) {
+	texts := map[string][]rune{}
+	var err error
+	count := func(docID string, spans []coding.Span) int {
+		r, ok := texts[docID]
+		if !ok {
+			doc, e := src.Document(ctx, docID)
+			if e != nil {
+				err = e
+				texts[docID] = nil
+				return 0
+			}
+			r = []rune(doc.Text)
+			texts[docID] = r
+		}
+		n := 0
+		for _, s := range spans {
+			if s.Start >= 0 && s.End <= len(r) && s.Start < s.End {
+				n += coding.CountWords(string(r[s.Start:s.End]))
+			}
+		}
+		return n
+	}
+	return count, func() error { return err }
+}
+
+// Frequencies computes the theme table o selects.
+func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, *coding.Codebook, error) {
+	d, err := load(ctx, src, o)
+	if err != nil {
+		return coding.FreqTable{}, nil, err
+	}
+	cb, err := d.subCodebook()
+	if err != nil {
+		return coding.FreqTable{}, nil, err
+	}
+	docs := make([]coding.FreqDoc, len(d.docs))
+	for i, s := range d.docs {
+		docs[i] = coding.FreqDoc{ID: s.ID, Attrs: attrs(s)}
+	}
+	words, failed := wordCounter(ctx, src)
+	t := coding.Frequencies(cb, d.lang, docs, d.codings, o.By, words)
+	if err := failed(); err != nil {
+		return coding.FreqTable{}, nil, err
+	}
+	for i := range t.Rows { // full paths, also under a --code selection
+		if id := t.Rows[i].CodeID; id != "" {
+			t.Rows[i].Path = d.cb.Path(id, d.lang)
+		}
+	}
+	return t, d.cb, nil
+}
+
+// FreqTable lays a theme table out: a row per code (with its id, path,
+// depth and whether it rolls up child codes) and the totals; for each
+// group, its codings, documents, share of the group's documents (%) and
+// words coded, the group's size in the column names.
+func FreqTable(t coding.FreqTable) Table {
+	out := Table{Name: "Frequencies", Header: []string{"code_id", "path", "code", "depth", "rolls_up"}}
+	for _, g := range t.Groups {
+		label := g.Label()
+		if len(t.By) > 0 && len(g.Values) > 0 {
+			label = strings.Join(t.By, "/") + "=" + label
+		}
+		label = fmt.Sprintf("%s (n=%d)", label, g.Docs)
+		out.Header = append(out.Header, label+" codings", label+" documents", label+" documents %", label+" words")
+	}
+	for _, r := range t.Rows {
+		row := []Cell{T(r.CodeID), T(strings.Join(r.Path, "/")), T(""), N(r.Depth), T("")}
+		if r.CodeID == "" {
+			row[1], row[2] = T("(total)"), T("(total)")
+			row[4] = T("yes")
+		} else {
+			row[2] = T(r.Path[len(r.Path)-1])
+			if r.Parent {
+				row[4] = T("yes")
+			} else {
+				row[4] = T("no")
+			}
+		}
+		for _, c := range r.Cells {
+			row = append(row, N(c.Codings), N(c.Documents), P(c.Share), N(c.Words))
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	out.Notes = []string{
+		"Codings: on a code with child codes (rolls_up = yes; bold in Markdown), the passages of the code and its child codes, overlapping codings in a document counted once.",
+		"Documents %: the share of the group's documents (n) with at least one such coding. Words: words inside the coded passages, each counted once.",
+	}
+	return out
+}
+
+// FreqMarkdown lays a theme table out for pasting into a text: the code
+// indented by depth (codes that roll up child codes in bold) and, for each
+// group, codings, documents, % and words.
+func FreqMarkdown(t coding.FreqTable) Table {
+	full := FreqTable(t)
+	out := Table{Name: full.Name, Notes: full.Notes, Header: append([]string{"Code"}, full.Header[5:]...)}
+	for i, r := range t.Rows {
+		name := "**Total**"
+		if r.CodeID != "" {
+			name = r.Path[len(r.Path)-1]
+			if r.Parent {
+				name = "**" + name + "**"
+			}
+			name = strings.Repeat("&nbsp;&nbsp;", r.Depth) + name
+		}
+		out.Rows = append(out.Rows, append([]Cell{T(name)}, full.Rows[i][5:]...))
+	}
+	return out
+}
+
+// Cooccurrence computes and lays out the code × code matrix o selects.
+func Cooccurrence(ctx context.Context, src Source, o Options) (Table, error) {
+	d, err := load(ctx, src, o)
+	if err != nil {
+		return Table{}, err
+	}
+	cb, err := d.subCodebook()
+	if err != nil {
+		return Table{}, err
+	}
+	unit := o.Unit
+	switch unit {
+	case "":
+		unit = coding.UnitTurn
+	case coding.UnitTurn, coding.UnitOverlap:
+	default:
+		return Table{}, fmt.Errorf("unknown unit %q (use turn or overlap)", unit)
+	}
+	turns := map[string][]coding.Turn{}
+	for _, s := range d.docs {
+		doc, err := src.Document(ctx, s.ID)
+		if err != nil {
+			return Table{}, err
+		}
+		turns[s.ID] = doc.Turns
+	}
+	m := coding.Cooccurrence(cb, turns, d.codings, unit)
+	out := Table{Name: "Co-occurrence (" + unit + ")", Header: []string{"code_id", "path"}}
+	for _, id := range m.Codes {
+		out.Header = append(out.Header, d.cb.PathString(id, d.lang))
+	}
+	for i, id := range m.Codes {
+		row := []Cell{T(id), T(d.cb.PathString(id, d.lang))}
+		for _, n := range m.Counts[i] {
+			row = append(row, N(n))
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	what := "turns that carry both codes (the diagonal: turns with the code)"
+	if unit == coding.UnitOverlap {
+		what = "pairs of overlapping codings of the two codes (the diagonal: the code's codings)"
+	}
+	out.Notes = []string{"Each cell counts " + what + "."}
+	return out, nil
+}
+
+// Segments lays out every coded passage o selects, grouped by code in
+// codebook order, then by the --by attributes, document and position:
+// document, attributes, turn, speaker, offsets (code points), code path,
+// coder, memo and the quoted text.
+func Segments(ctx context.Context, src Source, o Options) (Table, error) {
+	d, err := load(ctx, src, o)
+	if err != nil {
+		return Table{}, err
+	}
+	attrNames := d.attrNames()
+	summary := map[string]store.DocSummary{}
+	for _, s := range d.docs {
+		summary[s.ID] = s
+	}
+	order := map[string]int{}
+	for i, id := range d.codeIDs {
+		order[id] = i
+	}
+	cs := slices.Clone(d.codings)
+	key := func(c *coding.Coding) string {
+		a := attrs(summary[c.DocumentID])
+		var parts []string
+		for _, b := range o.By {
+			parts = append(parts, a[b])
+		}
+		return strings.Join(parts, "\x00")
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if order[a.CodeID] != order[b.CodeID] {
+			return order[a.CodeID] < order[b.CodeID]
+		}
+		if ka, kb := key(a), key(b); ka != kb {
+			return ka < kb
+		}
+		if na, nb := summary[a.DocumentID].Name, summary[b.DocumentID].Name; na != nb {
+			return na < nb
+		}
+		return a.Start < b.Start
+	})
+	out := Table{Name: "Segments", Header: []string{"code_path", "code_id", "document", "document_id"}}
+	for _, a := range attrNames {
+		out.Header = append(out.Header, "attr:"+a)
+	}
+	out.Header = append(out.Header, "turn", "speaker", "start", "end", "coder", "memo", "text")
+	docs := map[string]*coding.Document{}
+	texts := map[string][]rune{}
+	for _, c := range cs {
+		s, ok := summary[c.DocumentID]
+		if !ok {
+			continue
+		}
+		doc := docs[c.DocumentID]
+		if doc == nil {
+			if doc, err = src.Document(ctx, c.DocumentID); err != nil {
+				return Table{}, err
+			}
+			docs[c.DocumentID], texts[c.DocumentID] = doc, []rune(doc.Text)
+		}
+		r := texts[c.DocumentID]
+		text := ""
+		if c.Start >= 0 && c.End <= len(r) && c.Start < c.End {
+			text = string(r[c.Start:c.End])
+		}
+		turn, speaker := doc.TurnAt(c.Start), ""
+		if turn > 0 {
+			speaker = doc.Turns[turn-1].Speaker
+		}
+		row := []Cell{T(d.cb.PathString(c.CodeID, d.lang)), T(c.CodeID), T(s.Name), T(s.ID)}
+		a := attrs(s)
+		for _, name := range attrNames {
+			row = append(row, T(a[name]))
+		}
+		row = append(row, N(turn), T(speaker), N(c.Start), N(c.End), T(c.Coder), T(c.Memo), T(text))
+		out.Rows = append(out.Rows, row)
+	}
+	return out, nil
+}
