@@ -203,6 +203,10 @@ func derived(kind, seed string) string {
 	return uuid.NewSHA1(guidSpace, []byte(kind+":"+seed)).String()
 }
 
+// DerivedGUID is a stable guid for a thing of kind ("selection", "note")
+// made from seed (an id), so a project exported twice has the same guids.
+func DerivedGUID(kind, seed string) string { return derived(kind, seed) }
+
 // UserGUID is the guid avain gives a coder: stable across exports.
 func UserGUID(name string) string { return derived("user", name) }
 

@@ -170,3 +170,8 @@ func toTurns(text string, spans []span) []coding.Turn {
 	}
 	return turns
 }
+
+// Turns finds the speaker turns of a text already in Document.Text form,
+// as a .txt file's would be found; for texts that come without their
+// turns, such as the sources of a REFI-QDA project.
+func Turns(text string) []coding.Turn { return splitTurns(text) }

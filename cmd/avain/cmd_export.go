@@ -27,8 +27,8 @@ func (l *listFlag) Set(v string) error {
 }
 
 func exportCmd() *command {
-	c := &command{name: "export", args: "PROJECT freq|cooccur|segments [flags] [-o FILE]",
-		summary: "export theme tables, co-occurrence or coded segments (CSV, TSV, Markdown, JSON, XLSX)"}
+	c := &command{name: "export", args: "PROJECT freq|cooccur|segments|qdpx [flags] [-o FILE]",
+		summary: "export theme tables, co-occurrence, coded segments (CSV, TSV, Markdown, JSON, XLSX) or a REFI-QDA project"}
 	c.help = `freq      coded frequencies: a row per code in codebook order (codes with child
           codes roll them up) and totals; for all documents and each group of
           the --by attributes: codings, documents with the code, their share of
@@ -37,6 +37,9 @@ cooccur   a code × code matrix: turns that carry both codes (--unit turn), or
           pairs of overlapping codings (--unit overlap).
 segments  every coded passage with document, attributes, turn, speaker, offsets,
           code, coder, memo and the quoted text, grouped by code.
+qdpx      the whole project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
+          and QualCoder (-o FILE.qdpx): coders, codebook, documents with their
+          attributes, codings and memos.
 
 --by takes kind, lang or any document attribute (avain docs shows them); give
 two for their combinations: --by kind,region. The format follows -o's extension
@@ -56,12 +59,30 @@ xlsx). Files are written readable by you only.`
 		if err != nil {
 			return err
 		}
-		if err := exactly(pos, 2, "PROJECT and what to export (freq, cooccur or segments)"); err != nil {
+		if err := exactly(pos, 2, "PROJECT and what to export (freq, cooccur, segments or qdpx)"); err != nil {
 			return err
 		}
 		what := pos[1]
-		if !slices.Contains([]string{"freq", "cooccur", "segments"}, what) {
-			return usagef("unknown export %q: use freq, cooccur or segments", what)
+		if !slices.Contains([]string{"freq", "cooccur", "segments", "qdpx"}, what) {
+			return usagef("unknown export %q: use freq, cooccur, segments or qdpx", what)
+		}
+		if what == "qdpx" {
+			if *out == "" {
+				return usagef("qdpx needs a file: -o FILE.qdpx")
+			}
+			p, err := project.Open(ctx, pos[0])
+			if err != nil {
+				return err
+			}
+			defer p.Close()
+			rep, err := p.ExportQDPX(ctx, *out, *lang, resolveCoder(""))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "wrote %s: %d documents, %d codes, %d codings by %d coders, %d memos\n",
+				*out, rep.Documents, rep.Codes, rep.Codings, rep.Users, rep.Memos)
+			fmt.Fprintf(e.stderr, "note: %s holds the interview texts; keep it as safe as the project\n", *out)
+			return nil
 		}
 		f := *format
 		if f == "" {

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
@@ -10,7 +12,7 @@ import (
 
 func importCmd() *command {
 	c := &command{name: "import", args: "PROJECT FILE... [--kind client|professional|other] [--attr key=value]... [--lang fi|en] [--meta FILE.csv]",
-		summary: "import transcripts (txt, md, docx, odt, vtt, srt)"}
+		summary: "import transcripts (txt, md, docx, odt, vtt, srt), or a REFI-QDA project (.qdpx, .qde)"}
 	c.help = `Each file is imported in its own transaction: a bad file is reported on one
 line and changes nothing, the others still import, and the command exits 1.
 The same text imported again is skipped. Encodings: UTF-8 (with or without
@@ -48,6 +50,18 @@ so a whole folder imports with its attributes in one call.`
 		}
 		defer p.Close()
 		files := pos[1:]
+		if isQDPX(files[0]) {
+			if len(files) > 1 {
+				return usagef("import one REFI-QDA project at a time")
+			}
+			prog.clear()
+			rep, err := p.ImportQDPX(ctx, files[0], resolveCoder(*coder))
+			if err != nil {
+				return err
+			}
+			printQDPXReport(e, rep)
+			return nil
+		}
 		var imported, dups int
 		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
 			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: resolveCoder(*coder),
@@ -88,4 +102,10 @@ func attrSuffix(attrs map[string]string) string {
 		return ""
 	}
 	return ", " + formatAttrs(attrs)
+}
+
+// isQDPX reports whether path names a REFI-QDA project.
+func isQDPX(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".qdpx" || ext == ".qde"
 }

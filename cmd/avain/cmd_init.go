@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/toituavain/avain/codebooks"
@@ -10,14 +11,19 @@ import (
 )
 
 func initCmd() *command {
-	c := &command{name: "init", args: "PROJECT.avain [--codebook NAME|FILE]", summary: "create a new project file with a codebook"}
+	c := &command{name: "init", args: "PROJECT.avain [--codebook NAME|FILE | --from FILE.qdpx]", summary: "create a new project file with a codebook"}
 	c.help = `Creates PROJECT.avain (SQLite, private to you: mode 0600) with a codebook:
 an embedded one by name (` + strings.Join(codebooks.Names(), ", ") + `), or a .yaml or REFI-QDA .qdc
 file. Its search index is kept beside it in PROJECT.avain.index/ and rebuilt
-whenever needed.`
+whenever needed.
+
+--from FILE.qdpx makes the project from a REFI-QDA project written by NVivo,
+ATLAS.ti, MAXQDA, QualCoder or avain: its codebook, documents, codings, coders,
+memos and attributes. Should that fail, no project is left behind.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		book := fs.String("codebook", codebooks.Default, "the codebook: an embedded name, or a .yaml or .qdc file")
+		from := fs.String("from", "", "a REFI-QDA project (.qdpx or .qde) to make the project from")
 		coder := coderFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil {
@@ -25,6 +31,9 @@ whenever needed.`
 		}
 		if err := exactly(pos, 1, "PROJECT.avain"); err != nil {
 			return err
+		}
+		if *from != "" {
+			return initFrom(ctx, e, pos[0], *from, resolveCoder(*coder))
 		}
 		p, n, err := project.CreateWithCodebook(ctx, pos[0], *book, resolveCoder(*coder))
 		if err != nil {
@@ -38,4 +47,37 @@ whenever needed.`
 		return nil
 	}
 	return c
+}
+
+// initFrom creates path from a REFI-QDA project, removing it again when
+// the import fails.
+func initFrom(ctx context.Context, e *env, path, from, coder string) error {
+	p, err := project.Create(ctx, path)
+	if err != nil {
+		return err
+	}
+	rep, err := p.ImportQDPX(ctx, from, coder)
+	if cerr := p.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		os.RemoveAll(project.IndexDir(path))
+		return err
+	}
+	fmt.Fprintf(e.stdout, "created %s from %s\n", path, from)
+	printQDPXReport(e, rep)
+	return nil
+}
+
+// printQDPXReport prints what a REFI-QDA import carried and what not.
+func printQDPXReport(e *env, rep project.QDPXReport) {
+	fmt.Fprintf(e.stdout, "%d documents, %d codes, %d codings by %d coders, %d memos\n",
+		rep.Documents, rep.Codes, rep.Codings, rep.Users, rep.Memos)
+	for _, d := range rep.Duplicates {
+		fmt.Fprintf(e.stdout, "already here: %s (its codings go onto the one here)\n", d)
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(e.stderr, "not imported: %s\n", s)
+	}
 }
