@@ -276,12 +276,25 @@ func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd
 	return v, nil
 }
 
+// Retrieve opens the list of the segments coded with code id and its
+// child codes (for the themes view's drill-down).
+func (v *CodebookView) Retrieve(id string) tea.Cmd {
+	v.subtree, v.fetching = true, true
+	return v.retrieve(id, true)
+}
+
 // retrieve returns the command that lists the segments coded with code
 // id (and its child codes when subtree), reading each document once.
 func (v CodebookView) retrieve(id string, subtree bool) tea.Cmd {
 	svc, cb := v.c.Svc, v.cb
 	return func() tea.Msg {
 		ctx := context.Background()
+		if cb == nil { // asked for before the screen loaded
+			var err error
+			if cb, err = svc.Codebook(ctx); err != nil {
+				return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
+			}
+		}
 		ids := []string{id}
 		if subtree {
 			ids = cb.Subtree(id)

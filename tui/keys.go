@@ -23,6 +23,7 @@ type KeyMap struct {
 	Search    key.Binding // open the search screen
 	Codebook  key.Binding // open the codebook screen
 	Documents key.Binding // open the documents list
+	Themes    key.Binding // open the theme tables
 
 	// Moving in the reader (Up and Down move by line).
 	WordNext     key.Binding
@@ -76,6 +77,7 @@ func DefaultKeyMap() KeyMap {
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Codebook:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "codebook")),
 		Documents:    key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "documents")),
+		Themes:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "themes")),
 		WordNext:     key.NewBinding(key.WithKeys("w", "ctrl+right"), key.WithHelp("w", "next word")),
 		WordPrev:     key.NewBinding(key.WithKeys("b", "ctrl+left"), key.WithHelp("b", "previous word")),
 		SentenceNext: key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "next sentence")),

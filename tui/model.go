@@ -19,6 +19,7 @@ const (
 	screenReader
 	screenCodebook
 	screenSearch
+	screenThemes
 )
 
 // Model is the root of the workspace: it routes messages to the screens,
@@ -33,6 +34,7 @@ type Model struct {
 	reader    Reader
 	codebook  CodebookView
 	search    SearchView
+	themes    ThemesView
 	memo      MemoEditor
 	help      help.Model
 	status    string // the last message
@@ -49,7 +51,7 @@ func New(svc Services, projectName, coder string) Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	m := Model{c: c, project: projectName, docs: NewDocuments(c), reader: NewReader(c),
-		codebook: NewCodebookView(c), search: NewSearchView(c), memo: NewMemoEditor(c), help: h}
+		codebook: NewCodebookView(c), search: NewSearchView(c), themes: NewThemesView(c), memo: NewMemoEditor(c), help: h}
 	m.syncKeys()
 	return m
 }
@@ -129,6 +131,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.syncKeys()
 		return m, cmd
+	case retrieveMsg:
+		m.goTo(screenCodebook)
+		return m, tea.Batch(m.codebook.Load(), m.codebook.Retrieve(msg.codeID))
+	case themesSavedMsg:
+		if msg.err != nil {
+			m.err = fmt.Errorf("writing %s: %w", msg.path, msg.err)
+		} else {
+			m.report("wrote " + msg.path + " (readable by you only)")
+		}
+		return m, nil
 	case backMsg:
 		m.goBack()
 		return m, m.show()
@@ -152,7 +164,7 @@ func (m *Model) changed(msg tea.Msg) tea.Cmd {
 	m.search, cmd = m.search.Update(msg)
 	cmds = append(cmds, cmd)
 	m.docsStale = true // reloaded when the list is shown, not on every change
-	if m.focus == screenDocuments || m.focus == screenCodebook {
+	if m.focus == screenDocuments || m.focus == screenCodebook || m.focus == screenThemes {
 		cmds = append(cmds, m.show())
 	}
 	m.syncKeys()
@@ -161,12 +173,13 @@ func (m *Model) changed(msg tea.Msg) tea.Cmd {
 
 // broadcast gives msg to every screen and the editor.
 func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmds [5]tea.Cmd
+	var cmds [6]tea.Cmd
 	m.docs, cmds[0] = m.docs.Update(msg)
 	m.reader, cmds[1] = m.reader.Update(msg)
 	m.codebook, cmds[2] = m.codebook.Update(msg)
 	m.search, cmds[3] = m.search.Update(msg)
-	m.memo, cmds[4] = m.memo.Update(msg)
+	m.themes, cmds[4] = m.themes.Update(msg)
+	m.memo, cmds[5] = m.memo.Update(msg)
 	m.syncKeys()
 	return m, tea.Batch(cmds[:]...)
 }
@@ -226,6 +239,8 @@ func (m *Model) show() tea.Cmd {
 		return m.codebook.Load()
 	case screenSearch:
 		return m.search.Focus()
+	case screenThemes:
+		return m.themes.Load()
 	}
 	return nil
 }
@@ -267,6 +282,9 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Codebook):
 			m.goTo(screenCodebook)
 			return m, m.show()
+		case key.Matches(msg, k.Themes):
+			m.goTo(screenThemes)
+			return m, m.show()
 		case key.Matches(msg, k.Documents):
 			m.goTo(screenDocuments)
 			return m, m.show()
@@ -283,6 +301,8 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.codebook, cmd = m.codebook.Update(msg)
 	case screenSearch:
 		m.search, cmd = m.search.Update(msg)
+	case screenThemes:
+		m.themes, cmd = m.themes.Update(msg)
 	default:
 		m.docs, cmd = m.docs.Update(msg)
 	}
@@ -308,6 +328,8 @@ func (m Model) typing() bool {
 		return m.codebook.Typing()
 	case screenSearch:
 		return m.search.Typing()
+	case screenThemes:
+		return m.themes.Typing()
 	}
 	return m.docs.Typing()
 }
@@ -324,6 +346,7 @@ func (m *Model) syncKeys() {
 	k.Search.SetEnabled(!typing && m.focus != screenSearch)
 	k.Codebook.SetEnabled(!typing && m.focus != screenCodebook)
 	k.Documents.SetEnabled(!typing && m.focus != screenDocuments)
+	k.Themes.SetEnabled(!typing && m.focus != screenThemes)
 }
 
 // report puts a message in the status line, clearing any error.
@@ -337,6 +360,7 @@ func (m *Model) setStyles(s *Styles) {
 	m.reader.SetStyles(s)
 	m.codebook.SetStyles(s)
 	m.search.SetStyles(s)
+	m.themes.SetStyles(s)
 	m.memo.SetStyles(s)
 }
 
@@ -348,6 +372,7 @@ func (m *Model) layout() {
 	m.reader.SetSize(m.c.Width, body)
 	m.codebook.SetSize(m.c.Width, body)
 	m.search.SetSize(m.c.Width, body)
+	m.themes.SetSize(m.c.Width, body)
 	m.memo.SetSize(m.c.Width, m.memoHeight())
 }
 
@@ -408,6 +433,8 @@ func (m Model) ShortHelp() []key.Binding {
 		b = m.codebook.ShortHelp()
 	case screenSearch:
 		b = m.search.ShortHelp()
+	case screenThemes:
+		b = m.themes.ShortHelp()
 	default:
 		b = m.docs.ShortHelp()
 	}
@@ -428,10 +455,12 @@ func (m Model) FullHelp() [][]key.Binding {
 		g = m.codebook.FullHelp()
 	case screenSearch:
 		g = m.search.FullHelp()
+	case screenThemes:
+		g = m.themes.FullHelp()
 	default:
 		g = m.docs.FullHelp()
 	}
-	return append(g, []key.Binding{k.Search, k.Codebook, k.Documents, k.Tab},
+	return append(g, []key.Binding{k.Search, k.Codebook, k.Themes, k.Documents, k.Tab},
 		[]key.Binding{k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit})
 }
 
@@ -456,6 +485,8 @@ func (m Model) render() string {
 		body = m.codebook.View()
 	case screenSearch:
 		body = m.search.View()
+	case screenThemes:
+		body = m.themes.View()
 	default:
 		body = m.docs.View()
 	}
@@ -507,6 +538,8 @@ func (m Model) mode() string {
 		return "CODEBOOK"
 	case m.focus == screenSearch:
 		return "SEARCH"
+	case m.focus == screenThemes:
+		return "THEMES"
 	}
 	return "DOCUMENTS"
 }

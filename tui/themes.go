@@ -1,0 +1,378 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/export"
+	"github.com/toituavain/avain/project"
+)
+
+// themesLoadedMsg carries a theme table and the attributes to split by.
+type themesLoadedMsg struct {
+	by    string
+	table coding.FreqTable
+	cb    *coding.Codebook
+	attrs []string
+}
+
+// themesSavedMsg reports an exported theme table.
+type themesSavedMsg struct {
+	path string
+	err  error
+}
+
+// retrieveMsg asks the codebook screen to list a code's segments.
+type retrieveMsg struct{ codeID string }
+
+// metric is what the bars of the themes view measure.
+type metric int
+
+const (
+	metricCodings metric = iota
+	metricShare
+	metricWords
+	metricCount
+)
+
+func (m metric) String() string { return [...]string{"codings", "documents %", "words"}[m] }
+
+// themesKeys are the themes view's own bindings.
+type themesKeys struct {
+	Split, Metric, Drill, Export, Save, Cancel key.Binding
+}
+
+func defaultThemesKeys() themesKeys {
+	return themesKeys{
+		Split:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "split by")),
+		Metric: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "measure")),
+		Drill:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
+		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export table")),
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ThemesView shows the coded frequencies of the codes, overall or split
+// by an attribute, as bars in the codes' colours; a row opens its coded
+// segments, and the table exports with one key.
+type ThemesView struct {
+	c       Common
+	keys    themesKeys
+	by      string // "" for no split
+	attrs   []string
+	table   *coding.FreqTable
+	cb      *coding.Codebook
+	metric  metric
+	cursor  int // index into table.Rows
+	offset  int // first row shown
+	asking  bool
+	name    string // the file name being typed
+	loading bool
+}
+
+// NewThemesView returns an empty themes view.
+func NewThemesView(c Common) ThemesView { return ThemesView{c: c, keys: defaultThemesKeys()} }
+
+// SetSize sets the view's box.
+func (v *ThemesView) SetSize(w, h int) {
+	v.c.Width, v.c.Height = w, h
+	v.scroll()
+}
+
+// SetStyles replaces the styles.
+func (v *ThemesView) SetStyles(s *Styles) { v.c.Styles = s }
+
+// Typing reports whether a file name is being typed.
+func (v ThemesView) Typing() bool { return v.asking }
+
+// Load returns the command that computes the table for the current split.
+func (v *ThemesView) Load() tea.Cmd {
+	v.loading = true
+	svc, by := v.c.Svc, v.by
+	return func() tea.Msg {
+		ctx := context.Background()
+		o := export.Options{}
+		if by != "" {
+			o.By = []string{by}
+		}
+		t, cb, err := export.Frequencies(ctx, svc, o)
+		if err != nil {
+			return errMsg{fmt.Errorf("theme table: %w", err)}
+		}
+		docs, err := svc.Documents(ctx)
+		if err != nil {
+			return errMsg{err}
+		}
+		set := map[string]bool{}
+		for _, d := range docs {
+			for k := range d.Attrs {
+				set[k] = true
+			}
+		}
+		delete(set, "kind")
+		delete(set, "lang")
+		attrs := make([]string, 0, len(set))
+		for k := range set {
+			attrs = append(attrs, k)
+		}
+		sort.Strings(attrs)
+		attrs = append(append([]string{"kind"}, attrs...), "lang") // interview kind first
+		return themesLoadedMsg{by: by, table: t, cb: cb, attrs: attrs}
+	}
+}
+
+// linesOf is how many lines a row takes: one per group (the overall one
+// only when there is no split).
+func (v ThemesView) linesOf() int {
+	if v.table == nil || len(v.table.Groups) == 1 {
+		return 1
+	}
+	return len(v.table.Groups) - 1
+}
+
+// rows is how many table rows fit under the title and the legend.
+func (v ThemesView) rows() int {
+	h := v.c.Height - 2
+	if v.asking {
+		h--
+	}
+	return max(0, h/v.linesOf())
+}
+
+func (v *ThemesView) scroll() {
+	if v.table != nil {
+		v.offset = scrollTo(v.offset, v.cursor, v.rows(), len(v.table.Rows))
+	}
+}
+
+// Update handles the view's messages.
+func (v ThemesView) Update(msg tea.Msg) (ThemesView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case themesLoadedMsg:
+		if msg.by != v.by {
+			return v, nil // an older split
+		}
+		v.loading, v.table, v.cb, v.attrs = false, &msg.table, msg.cb, msg.attrs
+		v.cursor = clamp(v.cursor, 0, len(msg.table.Rows)-1)
+		v.scroll()
+	case tea.KeyPressMsg:
+		if v.asking {
+			return v.updateName(msg)
+		}
+		return v.updateKeys(msg)
+	}
+	return v, nil
+}
+
+func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
+	k, ck := v.keys, v.c.Keys
+	switch {
+	case key.Matches(msg, ck.Back):
+		return v, func() tea.Msg { return backMsg{} }
+	case v.table == nil:
+		return v, nil
+	case key.Matches(msg, k.Split):
+		opts := append([]string{""}, v.attrs...)
+		i := 0
+		for j, a := range opts {
+			if a == v.by {
+				i = j
+			}
+		}
+		v.by = opts[(i+1)%len(opts)]
+		return v, v.Load()
+	case key.Matches(msg, k.Metric):
+		v.metric = (v.metric + 1) % metricCount
+	case key.Matches(msg, k.Drill):
+		if id := v.table.Rows[v.cursor].CodeID; id != "" {
+			return v, func() tea.Msg { return retrieveMsg{codeID: id} }
+		}
+	case key.Matches(msg, k.Export):
+		v.asking = true
+		v.name = "teemat.csv"
+		if v.by != "" {
+			v.name = "teemat-" + v.by + ".csv"
+		}
+		v.scroll()
+	default:
+		v.cursor, _ = moveCursor(ck, msg, v.cursor, len(v.table.Rows), v.rows())
+		v.scroll()
+	}
+	return v, nil
+}
+
+// updateName takes the export's file name; enter writes the table.
+func (v ThemesView) updateName(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
+	switch {
+	case key.Matches(msg, v.keys.Cancel):
+		v.asking = false
+	case key.Matches(msg, v.keys.Save):
+		v.asking = false
+		name := strings.TrimSpace(v.name)
+		if name == "" {
+			return v, nil
+		}
+		format := strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
+		known := false
+		for _, f := range export.Formats {
+			known = known || f == format
+		}
+		if !known {
+			format, name = "csv", name+".csv"
+		}
+		table := export.FreqTable(*v.table)
+		if format == "md" {
+			table = export.FreqMarkdown(*v.table)
+		}
+		return v, func() tea.Msg {
+			var b bytes.Buffer
+			if err := export.Write(&b, format, table); err != nil {
+				return themesSavedMsg{path: name, err: err}
+			}
+			return themesSavedMsg{path: name, err: project.WritePrivateFile(name, b.Bytes())}
+		}
+	case msg.Code == tea.KeyBackspace:
+		if r := []rune(v.name); len(r) > 0 {
+			v.name = string(r[:len(r)-1])
+		}
+	case msg.Text != "":
+		v.name += msg.Text
+	}
+	v.scroll()
+	return v, nil
+}
+
+// value is a cell's measure and its label.
+func (v ThemesView) value(c coding.FreqCell) (float64, string) {
+	switch v.metric {
+	case metricShare:
+		return c.Share, strconv.FormatFloat(c.Share*100, 'f', 0, 64) + "%"
+	case metricWords:
+		return float64(c.Words), strconv.Itoa(c.Words)
+	}
+	return float64(c.Codings), strconv.Itoa(c.Codings)
+}
+
+// View draws a title with the split and its groups, then per code one bar
+// per group in the code's colour, scaled to the largest value shown.
+func (v ThemesView) View() string {
+	w, h, st := v.c.Width, v.c.Height, v.c.Styles
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if v.table == nil {
+		return fit(st.Dim.Render("Counting the codings…"), w, h)
+	}
+	t := v.table
+	split := "all documents"
+	if v.by != "" {
+		split = "split by " + v.by
+	}
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Themes") + st.Dim.Render(" · "+split+" · "+v.metric.String()) + "\n")
+	var legend []string
+	groups := []int{0}
+	if len(t.Groups) > 1 {
+		groups = groups[:0]
+		for i := 1; i < len(t.Groups); i++ {
+			groups = append(groups, i)
+		}
+	}
+	for _, g := range groups {
+		legend = append(legend, fmt.Sprintf("%s n=%d", t.Groups[g].Label(), t.Groups[g].Docs))
+	}
+	b.WriteString(st.Header.Render(ansi.Truncate(strings.Join(legend, " · "), w, "…")))
+	top := 0.0
+	for _, r := range t.Rows[:max(0, len(t.Rows)-1)] { // the totals row would dwarf the codes
+		for _, g := range groups {
+			if x, _ := v.value(r.Cells[g]); x > top {
+				top = x
+			}
+		}
+	}
+	nameW := min(32, max(10, w/3))
+	groupW := 0
+	if len(groups) > 1 {
+		for _, g := range groups {
+			groupW = max(groupW, ansi.StringWidth(t.Groups[g].Label()))
+		}
+		groupW = min(groupW, 14) + 1
+	}
+	barW := max(1, w-2-nameW-groupW-7)
+	end := min(len(t.Rows), v.offset+v.rows())
+	for i := v.offset; i < end; i++ {
+		r := t.Rows[i]
+		name := "Total"
+		color := lipgloss.Style(st.Stripe)
+		if r.CodeID != "" {
+			name = strings.Repeat("  ", r.Depth) + r.Path[len(r.Path)-1]
+			if c := v.cb.Code(r.CodeID); c != nil && coding.ValidColor(c.Color) {
+				color = st.Stripe.Foreground(lipgloss.Color(c.Color))
+			}
+		}
+		mark, nameStyle := "  ", st.Row
+		if r.Parent || r.CodeID == "" {
+			nameStyle = st.Header
+		}
+		if i == v.cursor {
+			mark, nameStyle = "› ", st.Selected
+		}
+		for j, g := range groups {
+			label := ""
+			if j == 0 {
+				label = name
+			}
+			x, text := v.value(r.Cells[g])
+			n := 0
+			if top > 0 {
+				n = int(x/top*float64(barW) + 0.5)
+			}
+			n = min(n, barW)
+			line := mark + nameStyle.Render(pad(label, nameW))
+			if groupW > 0 {
+				line += st.Dim.Render(pad(" "+t.Groups[g].Label(), groupW))
+			}
+			line += " " + color.Render(strings.Repeat("█", n)) + " " + st.Text.Render(text)
+			b.WriteString("\n" + line)
+			mark = "  "
+		}
+	}
+	body := fit(b.String(), w, h-boolInt(v.asking))
+	if v.asking {
+		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+v.name+"▏", w, "…"))
+	}
+	return body
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ShortHelp returns the view's one-line help.
+func (v ThemesView) ShortHelp() []key.Binding {
+	k := v.keys
+	if v.asking {
+		return []key.Binding{k.Save, k.Cancel}
+	}
+	return []key.Binding{k.Split, k.Metric, k.Drill, k.Export, v.c.Keys.Back}
+}
+
+// FullHelp returns the view's expanded help.
+func (v ThemesView) FullHelp() [][]key.Binding {
+	ck := v.c.Keys
+	return [][]key.Binding{{ck.Up, ck.Down, ck.PageUp, ck.PageDown, ck.Top, ck.Bottom}, v.ShortHelp()}
+}
