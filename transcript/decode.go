@@ -127,9 +127,10 @@ func tooManyControls(s string) bool {
 }
 
 // normalizeText gives decoded text the form of Document.Text: line ends
-// "\n", NFC, no leading byte-order mark, no trailing white space.
+// "\n", NFC, no leading byte-order marks (a file saved through several
+// editors can carry more than one), no trailing white space.
 func normalizeText(s string) (string, error) {
-	s = strings.TrimPrefix(s, "\uFEFF")
+	s = strings.TrimLeft(s, "\uFEFF")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = norm.NFC.String(s)
