@@ -14,8 +14,8 @@ func demoCmd() *command {
 	c := &command{name: "demo", args: "[PATH]", summary: "write a demo project of fictional interviews and open it"}
 	c.help = `Writes PATH (default ./avain-demo.avain) from the fictional client and
 professional interviews built into avain, then opens it in the terminal UI
-(off a terminal it prints what it made and searches to try). An existing demo project at PATH is opened as it is, so the
-work done in it is kept.`
+(off a terminal it prints what it made and searches to try). An existing
+demo project at PATH is opened as it is, so the work done in it is kept.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		coder := coderFlag(fs)

@@ -41,8 +41,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, flag.ErrHelp
+				return nil, flag.ErrHelp // fs.Parse has printed the usage
 			}
 			return nil, usageError{err.Error()}
 		}

@@ -49,6 +49,11 @@ func TestHelpAndUsageErrors(t *testing.T) {
 	if code, out, _ := avain(t, "import", "--help"); code != 0 || !strings.Contains(out, "--kind") || !strings.Contains(out, "--meta") {
 		t.Errorf("import --help: %d %q", code, out)
 	}
+	for _, c := range commands() {
+		if code, out, _ := avain(t, c.name, "--help"); code != 0 || strings.Count(out, "usage: avain "+c.name) != 1 {
+			t.Errorf("%s --help: exit %d, want the usage once:\n%s", c.name, code, out)
+		}
+	}
 	if code, _, errs := avain(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: %d %q", code, errs)
 	}
