@@ -4,18 +4,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/user"
 	"strings"
 )
 
 // flagSet makes a FlagSet for a command whose --help prints the command's
-// usage, summary and flags.
+// usage, summary and flags. A mistake in the flags prints only the error
+// and the usage line (see run), not the whole help.
 func flagSet(e *env, c *command) *flag.FlagSet {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
+	fs.Usage = func() {} // flag calls it on every error; parse prints the help
+	fs.SetOutput(helpOutput{func() {
 		w := e.stdout
 		fmt.Fprintf(w, "usage: avain %s %s\n\n%s\n", c.name, c.args, c.summary)
 		if c.help != "" {
@@ -25,13 +25,20 @@ func flagSet(e *env, c *command) *flag.FlagSet {
 		fs.VisitAll(func(*flag.Flag) { n++ })
 		if n > 0 {
 			fmt.Fprintln(w, "\nflags:")
+			out := fs.Output()
 			fs.SetOutput(w)
 			fs.PrintDefaults()
-			fs.SetOutput(io.Discard)
+			fs.SetOutput(out)
 		}
-	}
+	}})
 	return fs
 }
+
+// helpOutput is a FlagSet's output: it discards what flag writes and
+// carries the command's help for parse to print on --help.
+type helpOutput struct{ print func() }
+
+func (helpOutput) Write(p []byte) (int, error) { return len(p), nil }
 
 // parse parses flags placed anywhere among the arguments (avain import
 // P.avain a.txt --kind client) and returns the positional ones. "--" ends
@@ -41,7 +48,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, flag.ErrHelp // fs.Parse has printed the usage
+				if h, ok := fs.Output().(helpOutput); ok {
+					h.print()
+				}
+				return nil, flag.ErrHelp
 			}
 			return nil, usageError{err.Error()}
 		}

@@ -53,6 +53,9 @@ func TestHelpAndUsageErrors(t *testing.T) {
 		if code, out, _ := avain(t, c.name, "--help"); code != 0 || strings.Count(out, "usage: avain "+c.name) != 1 {
 			t.Errorf("%s --help: exit %d, want the usage once:\n%s", c.name, code, out)
 		}
+		if code, out, errs := avain(t, c.name, "--no-such-flag"); code != 2 || out != "" || strings.Count(errs, "\n") != 2 || !strings.Contains(errs, "no-such-flag") {
+			t.Errorf("%s --no-such-flag: exit %d, want the error and the usage line only:\nstdout %q\nstderr %q", c.name, code, out, errs)
+		}
 	}
 	if code, _, errs := avain(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: %d %q", code, errs)
