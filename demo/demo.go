@@ -22,7 +22,7 @@ import (
 
 // FS holds the transcripts (under "transcripts/") and "meta.csv".
 //
-//go:embed transcripts meta.csv
+//go:embed transcripts meta.csv examples.csv
 var FS embed.FS
 
 // Transcripts lists the embedded transcript paths (sorted), relative to FS,

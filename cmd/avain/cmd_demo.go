@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/toituavain/avain/codebooks"
 	"github.com/toituavain/avain/project"
@@ -14,11 +15,16 @@ func demoCmd() *command {
 	c := &command{name: "demo", args: "[PATH]", summary: "write a demo project of fictional interviews and open it"}
 	c.help = `Writes PATH (default ./avain-demo.avain) from the fictional client and
 professional interviews built into avain, then opens it in the terminal UI
-(off a terminal it prints what it made and searches to try). An existing
-demo project at PATH is opened as it is, so the work done in it is kept.`
+(off a terminal it prints what it made and searches to try). Two
+fictional coders, aino and ville, have coded it by keyword searches, so
+the themes view and the exports have something to show; they agree on
+most passages and differ on a few. --uncoded leaves their codings out.
+An existing demo project at PATH is opened as it is, so the work done in
+it is kept.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		coder := coderFlag(fs)
+		uncoded := fs.Bool("uncoded", false, "leave out the example codings of the fictional coders")
 		pos, err := parse(fs, args)
 		if err != nil {
 			return err
@@ -44,11 +50,19 @@ demo project at PATH is opened as it is, so the work done in it is kept.`
 			p.Progress = prog.show
 			n, err := p.ImportDemo(ctx, resolveCoder(*coder))
 			prog.clear()
+			examples := 0
+			if err == nil && !*uncoded {
+				examples, err = p.CodeDemoExamples(ctx)
+			}
 			if err != nil {
 				p.Close()
 				return err
 			}
-			fmt.Fprintf(e.stdout, "wrote the demo project %s: %d fictional interviews\n", path, n)
+			fmt.Fprintf(e.stdout, "wrote the demo project %s: %d fictional interviews", path, n)
+			if examples > 0 {
+				fmt.Fprintf(e.stdout, ", with %d example codings by the fictional coders %s", examples, strings.Join(project.DemoCoders, " and "))
+			}
+			fmt.Fprintln(e.stdout)
 		} else {
 			return err
 		}
@@ -69,6 +83,7 @@ Try:
   avain search %[1]s '+kind:professional +tiedonsiirto'
   avain search %[1]s '"liitteitä uudestaan"'
   avain docs %[1]s
+  avain export %[1]s freq --by kind --format md
 `, path)
 		return nil
 	}

@@ -34,8 +34,10 @@ func TestTerminalUIInTmux(t *testing.T) {
 		}
 		return string(out)
 	}
-	// Write the demo first (off a terminal it only prints), and code a turn.
-	if out, err := exec.Command(bin, "demo", proj).CombinedOutput(); err != nil {
+	// Write the demo first (off a terminal it only prints), without the
+	// example codings so the stripes and counts below are this test's, and
+	// code a turn.
+	if out, err := exec.Command(bin, "demo", "--uncoded", proj).CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
 	if out, err := exec.Command(bin, "code", proj, "--doc", "asiakas_01_kuopio.txt", "--turn", "4", "--code", "Toistuvat liitepyynnöt", "--coder", "e2e").CombinedOutput(); err != nil {

@@ -201,6 +201,19 @@ func TestDemo(t *testing.T) {
 	if len(docs) < 8 || kinds["client"] == 0 || kinds["professional"] == 0 || langs["fi"] == 0 || langs["en"] == 0 {
 		t.Errorf("demo documents: %d, kinds %v, langs %v", len(docs), kinds, langs)
 	}
+	// It comes coded by the two fictional example coders; --uncoded leaves
+	// their codings out.
+	code, out, _ = avain(t, "codings", proj, "--json")
+	if code != 0 || !strings.Contains(out, `"coder": "aino"`) || !strings.Contains(out, `"coder": "ville"`) {
+		t.Errorf("demo codings: %d %.300s", code, out)
+	}
+	bare := filepath.Join(t.TempDir(), "bare.avain")
+	if code, _, errs := avain(t, "demo", "--uncoded", bare); code != 0 {
+		t.Fatalf("demo --uncoded: %d %s", code, errs)
+	}
+	if code, out, _ := avain(t, "codings", bare, "--json"); code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("demo --uncoded codings: %d %.300s", code, out)
+	}
 	// Running it again opens the same project rather than failing.
 	if code, out, _ := avain(t, "demo", proj); code != 0 || !strings.Contains(out, "existing") {
 		t.Errorf("second demo: %d %q", code, out)
