@@ -69,10 +69,12 @@ type WordCounter func(docID string, spans []Span) int
 //
 // A code without child codes counts its codings. A code with child codes
 // rolls up its subtree (its own codings and its descendants'): it counts
-// passages, overlapping codings in one document merged into one, so a
-// passage coded with two children of a theme counts once for the theme.
-// Documents are those with at least one coding in the row's subtree;
-// words are those inside the row's merged passages. The totals row rolls
+// passages, each coder's overlapping or touching codings in one document
+// merged into one, so a passage one coder coded with two children of a
+// theme counts once for the theme, while a passage two coders coded counts
+// for each, as it does on the codes below. Documents are those with at
+// least one coding in the row's subtree; words are those inside the row's
+// coded passages (of any coder), each counted once. The totals row rolls
 // up every code. Every code and every group appears, with zeros where
 // nothing was coded; codings of codes not in cb, or of documents not in
 // docs, are left out. names gives each code's path (Finnish, say).
@@ -117,27 +119,39 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 		known[d.ID] = true
 	}
 	// Codings by code, then by document.
-	byCode := map[string]map[string][]Span{}
+	byCode := map[string]map[string][]*Coding{}
 	for _, c := range codings {
 		if !known[c.DocumentID] || cb.Code(c.CodeID) == nil {
 			continue
 		}
 		m := byCode[c.CodeID]
 		if m == nil {
-			m = map[string][]Span{}
+			m = map[string][]*Coding{}
 			byCode[c.CodeID] = m
 		}
-		m[c.DocumentID] = append(m[c.DocumentID], c.Span())
+		m[c.DocumentID] = append(m[c.DocumentID], c)
 	}
-	// cell fills one row's cells from its spans by document; passages
-	// says whether to count merged passages instead of codings.
-	cell := func(spans map[string][]Span, passages bool) []FreqCell {
+	// cell fills one row's cells from its codings by document; passages
+	// says whether to count each coder's merged passages instead of
+	// codings.
+	cell := func(byDoc map[string][]*Coding, passages bool) []FreqCell {
 		cells := make([]FreqCell, len(t.Groups))
-		for doc, ss := range spans {
+		for doc, cs := range byDoc {
+			ss := make([]Span, len(cs))
+			byCoder := map[string][]Span{}
+			for i, c := range cs {
+				ss[i] = c.Span()
+				if passages {
+					byCoder[c.Coder] = append(byCoder[c.Coder], ss[i])
+				}
+			}
 			merged := MergeSpans(ss)
-			n := len(ss)
+			n := len(cs)
 			if passages {
-				n = len(merged)
+				n = 0
+				for _, mine := range byCoder {
+					n += len(MergeSpans(mine))
+				}
 			}
 			w := 0
 			if words != nil {
@@ -160,11 +174,11 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 		}
 		return cells
 	}
-	subtreeSpans := func(ids []string) map[string][]Span {
-		out := map[string][]Span{}
+	subtreeCodings := func(ids []string) map[string][]*Coding {
+		out := map[string][]*Coding{}
 		for _, id := range ids {
-			for doc, ss := range byCode[id] {
-				out[doc] = append(out[doc], ss...)
+			for doc, cs := range byCode[id] {
+				out[doc] = append(out[doc], cs...)
 			}
 		}
 		return out
@@ -172,9 +186,9 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 	for _, c := range cb.Codes() {
 		sub := cb.Subtree(c.ID)
 		parent := len(sub) > 1
-		var spans map[string][]Span
+		var spans map[string][]*Coding
 		if parent {
-			spans = subtreeSpans(sub)
+			spans = subtreeCodings(sub)
 		} else {
 			spans = byCode[c.ID]
 		}
@@ -185,7 +199,7 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 	for _, c := range cb.Codes() {
 		all = append(all, c.ID)
 	}
-	t.Rows = append(t.Rows, FreqRow{Cells: cell(subtreeSpans(all), true)})
+	t.Rows = append(t.Rows, FreqRow{Cells: cell(subtreeCodings(all), true)})
 	return t
 }
 

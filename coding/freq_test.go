@@ -60,11 +60,11 @@ func TestFrequenciesOverall(t *testing.T) {
 		t.Fatalf("groups %+v", ft.Groups)
 	}
 	want := map[string]FreqCell{ // code -> overall cell, counted by hand
-		"t": {Codings: 3, Documents: 3, Share: 0.75, Words: 3 + 1 + 2}, // passages: d1 A∪B, d2 A, d3 B
+		"t": {Codings: 4, Documents: 3, Share: 0.75, Words: 3 + 1 + 2}, // passages: d1 A∪B, d2 A by each coder, d3 B
 		"a": {Codings: 3, Documents: 2, Share: 0.5, Words: 2 + 1},
 		"b": {Codings: 2, Documents: 2, Share: 0.5, Words: 2 + 2},
 		"c": {Codings: 1, Documents: 1, Share: 0.25, Words: 2},
-		"":  {Codings: 4, Documents: 3, Share: 0.75, Words: 3 + 2 + 1 + 2}, // totals: d1 two passages
+		"":  {Codings: 5, Documents: 3, Share: 0.75, Words: 3 + 2 + 1 + 2}, // totals: d1 two passages, d2 one per coder
 	}
 	if len(ft.Rows) != 5 {
 		t.Fatalf("%d rows, want 4 codes and the totals", len(ft.Rows))

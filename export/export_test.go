@@ -118,8 +118,9 @@ func sqlCount(t *testing.T, p *project.Project, q string, args ...any) int {
 	return n
 }
 
-// checkFreqAgainstSQL checks every leaf row's codings and documents, and
-// every row's documents, in every group, against SQL over the store.
+// checkFreqAgainstSQL checks every row's codings (passages on rows that
+// roll up), documents and shares, in every group, against SQL over the
+// store.
 func checkFreqAgainstSQL(t *testing.T, p *project.Project, by string) {
 	t.Helper()
 	ctx := context.Background()
@@ -167,6 +168,18 @@ func checkFreqAgainstSQL(t *testing.T, p *project.Project, by string) {
 					WHERE c.deleted = 0 AND d.deleted = 0 AND c.code_id IN (`+in+`) AND `+cond, args...)
 				if cell.Codings != n {
 					t.Errorf("%v in %s: %d codings, SQL says %d", r.Path, g.Label(), cell.Codings, n)
+				}
+			} else {
+				// Passages: per document and coder, a coding starts a new
+				// passage when it begins after every earlier one ended.
+				n := sqlCount(t, p, `SELECT count(*) FROM (
+					SELECT c.start, max(c.end) OVER (PARTITION BY c.document_id, c.coder ORDER BY c.start, c.end
+						ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+					FROM codings c JOIN documents d ON d.id = c.document_id
+					WHERE c.deleted = 0 AND d.deleted = 0 AND c.code_id IN (`+in+`) AND `+cond+`)
+					WHERE reach IS NULL OR start > reach`, args...)
+				if cell.Codings != n {
+					t.Errorf("%v in %s: %d passages, SQL says %d", r.Path, g.Label(), cell.Codings, n)
 				}
 			}
 			if g.Docs > 0 {

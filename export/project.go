@@ -226,7 +226,7 @@ func FreqTable(t coding.FreqTable) Table {
 		out.Rows = append(out.Rows, row)
 	}
 	out.Notes = []string{
-		"Codings: on a code with child codes (rolls_up = yes; bold in Markdown), the passages of the code and its child codes, overlapping codings in a document counted once.",
+		"Codings: on a code with child codes (rolls_up = yes; bold in Markdown), the passages of the code and its child codes, each coder's overlapping codings in a document counted once.",
 		"Documents %: the share of the group's documents (n) with at least one such coding. Words: words inside the coded passages, each counted once.",
 	}
 	return out
