@@ -22,6 +22,19 @@ type QDPXReport struct {
 	Skipped                                 []string // what could not be carried, a line each
 }
 
+// Summary is the report's counts on one line: "10 documents, 71 codes,
+// 412 codings by 2 coders, 0 memos".
+func (r QDPXReport) Summary() string {
+	n := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", k, many)
+	}
+	return n(r.Documents, "document", "documents") + ", " + n(r.Codes, "code", "codes") + ", " +
+		n(r.Codings, "coding", "codings") + " by " + n(r.Users, "coder", "coders") + ", " + n(r.Memos, "memo", "memos")
+}
+
 // ExportQDPX writes the whole project as a REFI-QDA project to path
 // (mode 0600): coders as users, the codebook, documents as text sources
 // with their attributes (kind and lang among them) as variables, codings

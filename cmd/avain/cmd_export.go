@@ -79,8 +79,7 @@ xlsx). Files are written readable by you only.`
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "wrote %s: %d documents, %d codes, %d codings by %d coders, %d memos\n",
-				*out, rep.Documents, rep.Codes, rep.Codings, rep.Users, rep.Memos)
+			fmt.Fprintf(e.stderr, "wrote %s: %s\n", *out, rep.Summary())
 			fmt.Fprintf(e.stderr, "note: %s holds the interview texts; keep it as safe as the project\n", *out)
 			return nil
 		}

@@ -72,8 +72,7 @@ func initFrom(ctx context.Context, e *env, path, from, coder string) error {
 
 // printQDPXReport prints what a REFI-QDA import carried and what not.
 func printQDPXReport(e *env, rep project.QDPXReport) {
-	fmt.Fprintf(e.stdout, "%d documents, %d codes, %d codings by %d coders, %d memos\n",
-		rep.Documents, rep.Codes, rep.Codings, rep.Users, rep.Memos)
+	fmt.Fprintln(e.stdout, rep.Summary())
 	for _, d := range rep.Duplicates {
 		fmt.Fprintf(e.stdout, "already here: %s (its codings go onto the one here)\n", d)
 	}
