@@ -316,7 +316,7 @@ type CodeCounts struct{ Codings, Documents int }
 
 // CodeUsage counts live codings and documents per code.
 func (s *Store) CodeUsage(ctx context.Context) (map[string]CodeCounts, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT code_id, count(*), count(DISTINCT document_id) FROM codings WHERE deleted = 0 GROUP BY code_id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT code_id, count(*), count(DISTINCT document_id) FROM live_codings GROUP BY code_id`)
 	if err != nil {
 		return nil, translate(err)
 	}

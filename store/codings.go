@@ -92,7 +92,7 @@ func codingByID(ctx context.Context, q rowQueryer, id string) (*coding.Coding, e
 	c := &coding.Coding{}
 	var created, updated int64
 	err := q.QueryRowContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, c.created, c.updated, c.deleted,
-		coalesce((SELECT text FROM memos m WHERE m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0), '')
+		coalesce((SELECT text FROM memos m WHERE m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0 ORDER BY m.updated DESC, m.id DESC LIMIT 1), '')
 		FROM codings c WHERE c.id = ?`, id).Scan(&c.ID, &c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder, &created, &updated, &c.Deleted, &c.Memo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("coding %s: %w", id, coding.ErrNotFound)
@@ -109,9 +109,11 @@ type CodingFilter struct {
 }
 
 // Codings returns the live codings that match f, by document name and
-// position.
+// position: the live_codings view, where a coding of a merged code is
+// the code's it was merged into, and a coding of a deleted code (deleted
+// in another copy, before a team merge) is kept but not shown.
 func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, error) {
-	where := []string{"c.deleted = 0"}
+	where := []string{"d.deleted = 0"}
 	var args []any
 	if f.DocumentID != "" {
 		where = append(where, "c.document_id = ?")
@@ -128,8 +130,8 @@ func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, 
 		}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, c.created, c.updated,
-		coalesce(m.text, '') FROM codings c JOIN documents d ON d.id = c.document_id
-		LEFT JOIN memos m ON m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0
+		coalesce((SELECT text FROM memos m WHERE m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0 ORDER BY m.updated DESC, m.id DESC LIMIT 1), '')
+		FROM live_codings c JOIN documents d ON d.id = c.document_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY d.name, d.id, c.start, c.end, c.id`, args...)
 	if err != nil {
 		return nil, translate(err)
@@ -170,7 +172,8 @@ func (s *Store) SetMemo(ctx context.Context, target coding.MemoTarget, id, text,
 func (s *Store) setMemo(ctx context.Context, tx *sql.Tx, target coding.MemoTarget, id, text, coder string) error {
 	now := ms(s.Now())
 	var memoID string
-	err := tx.QueryRowContext(ctx, "SELECT id FROM memos WHERE target = ? AND target_id = ? AND deleted = 0", string(target), id).Scan(&memoID)
+	err := tx.QueryRowContext(ctx, "SELECT id FROM memos WHERE target = ? AND target_id = ? AND deleted = 0 ORDER BY updated DESC, id DESC LIMIT 1",
+		string(target), id).Scan(&memoID)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		if text == "" {
@@ -180,7 +183,10 @@ func (s *Store) setMemo(ctx context.Context, tx *sql.Tx, target coding.MemoTarge
 		_, err = tx.ExecContext(ctx, `INSERT INTO memos(id, target, target_id, text, coder, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			memoID, string(target), id, text, coder, now, now)
 	case err == nil && text == "":
-		_, err = tx.ExecContext(ctx, "UPDATE memos SET deleted = 1, updated = ?, coder = ? WHERE id = ?", now, coder, memoID)
+		// Every live memo on the target: after a team merge there may be
+		// older ones under the newest.
+		_, err = tx.ExecContext(ctx, "UPDATE memos SET deleted = 1, updated = ?, coder = ? WHERE target = ? AND target_id = ? AND deleted = 0",
+			now, coder, string(target), id)
 	case err == nil:
 		_, err = tx.ExecContext(ctx, "UPDATE memos SET text = ?, updated = ?, coder = ? WHERE id = ?", text, now, coder, memoID)
 	}
@@ -190,10 +196,12 @@ func (s *Store) setMemo(ctx context.Context, tx *sql.Tx, target coding.MemoTarge
 	return s.audit(ctx, tx, coder, "memo", memoID, fmt.Sprintf("%s %s", target, id))
 }
 
-// Memo returns the live memo text of a target ("" when none).
+// Memo returns the live memo text of a target ("" when none); after a
+// team merge brought two, the newer.
 func (s *Store) Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error) {
 	var text string
-	err := s.db.QueryRowContext(ctx, "SELECT text FROM memos WHERE target = ? AND target_id = ? AND deleted = 0", string(target), id).Scan(&text)
+	err := s.db.QueryRowContext(ctx, "SELECT text FROM memos WHERE target = ? AND target_id = ? AND deleted = 0 ORDER BY updated DESC, id DESC LIMIT 1",
+		string(target), id).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}

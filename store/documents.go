@@ -5,7 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/toituavain/avain/coding"
@@ -105,22 +106,15 @@ func insertTurns(ctx context.Context, tx *sql.Tx, doc *coding.Document) error {
 	return nil
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // Documents lists the live documents by name, with counts.
 func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.words, d.coder, d.created,
 		(SELECT count(*) FROM turns t WHERE t.document_id = d.id),
-		(SELECT count(*) FROM codings c WHERE c.document_id = d.id AND c.deleted = 0),
-		(SELECT count(*) FROM turns t WHERE t.document_id = d.id AND EXISTS (SELECT 1 FROM codings c
-			WHERE c.document_id = d.id AND c.deleted = 0 AND c.start < t.end AND c.end > t.start))
+		(SELECT count(*) FROM live_codings c WHERE c.document_id = d.id),
+		(SELECT count(*) FROM turns t WHERE t.document_id = d.id AND EXISTS (SELECT 1 FROM live_codings c
+			WHERE c.document_id = d.id AND c.start < t.end AND c.end > t.start))
 		FROM documents d WHERE d.deleted = 0 ORDER BY d.name, d.id`)
 	if err != nil {
 		return nil, translate(err)
@@ -164,7 +158,9 @@ func (s *Store) attributes(ctx context.Context, docID string) (map[string]map[st
 		q += " AND document_id = ?"
 		args = append(args, docID)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	// Oldest first, so that of two values a team merge brought, the
+	// newer stays in the map.
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY updated, id", args...)
 	if err != nil {
 		return nil, translate(err)
 	}
