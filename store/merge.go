@@ -789,7 +789,6 @@ func repair(state mstate) []MergeConflict {
 	return out
 }
 
-
 func clip(s string) string {
 	r := []rune(s)
 	if len(r) > 40 {
