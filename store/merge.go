@@ -919,6 +919,9 @@ func tally(prev, next mstate, byCoder map[string]*MergeTally, total *MergeTally)
 			if ok && old.key() == r.key() {
 				continue
 			}
+			if !ok && t.num(r, "deleted") != 0 {
+				continue // history: made and deleted in the source, never seen here
+			}
 			coder := t.str(r, "coder")
 			if byCoder[coder] == nil {
 				byCoder[coder] = &MergeTally{}

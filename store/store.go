@@ -198,3 +198,44 @@ func ms(t time.Time) int64 { return t.UTC().UnixMilli() }
 
 // fromMS converts stored Unix milliseconds back to a time.
 func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
+
+// CopyTo writes a consistent copy of the project to path (VACUUM INTO:
+// safe while the project is open here or in another process), mode 0600.
+// It refuses to overwrite a file.
+func (s *Store) CopyTo(ctx context.Context, path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	// Create the file first, empty and private (VACUUM INTO fills an
+	// empty file), so the copy is never readable by others.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPathErr(err))
+	}
+	f.Close()
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("%s: %w", path, translate(err))
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
+}
+
+// SetDefaultCoder records who works in this copy of the project, for
+// commands given no --coder and no $AVAIN_CODER.
+func (s *Store) SetDefaultCoder(ctx context.Context, coder string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('coder', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", coder)
+		return err
+	})
+}
+
+// DefaultCoder is the coder SetDefaultCoder recorded, or "".
+func (s *Store) DefaultCoder(ctx context.Context) string {
+	var v string
+	s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'coder'").Scan(&v)
+	return v
+}

@@ -51,7 +51,7 @@ same coder is not stored twice.`
 			return err
 		}
 		defer s.Close()
-		cd, created, err := coding.Engine{Repo: s}.Apply(ctx, *doc, sel, *code, resolveCoder(*coder), *memo)
+		cd, created, err := coding.Engine{Repo: s}.Apply(ctx, *doc, sel, *code, coderIn(s, *coder), *memo)
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func uncodeCmd() *command {
 			return err
 		}
 		defer s.Close()
-		if _, err := (coding.Engine{Repo: s}).Remove(ctx, pos[1], resolveCoder(*coder)); err != nil {
+		if _, err := (coding.Engine{Repo: s}).Remove(ctx, pos[1], coderIn(s, *coder)); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "removed coding %s\n", pos[1])
@@ -142,7 +142,7 @@ func memoCmd() *command {
 			id = cd.ID
 		}
 		text := strings.Join(pos[1:], " ")
-		if err := s.SetMemo(ctx, target, id, text, resolveCoder(*coder)); err != nil {
+		if err := s.SetMemo(ctx, target, id, text, coderIn(s, *coder)); err != nil {
 			return err
 		}
 		if text == "" {

@@ -58,14 +58,14 @@ same id. CODE below is an id, a Finnish or English name, or a path Theme/Code.
 		}
 		defer p.Close()
 		if *imp != "" {
-			res, err := p.ImportCodebook(ctx, *imp, resolveCoder(*coder))
+			res, err := p.ImportCodebook(ctx, *imp, coderIn(p.Store, *coder))
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "imported %s: %d codes added, %d updated, %d unchanged\n", *imp, res.Added, res.Updated, res.Unchanged)
 		}
 		if *export != "" {
-			if err := p.ExportCodebook(ctx, *export, *lang, resolveCoder(*coder)); err != nil {
+			if err := p.ExportCodebook(ctx, *export, *lang, coderIn(p.Store, *coder)); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "wrote %s\n", *export)
@@ -180,7 +180,7 @@ func runCodebookEdit(ctx context.Context, e *env, c *command, path, name string,
 	if err != nil {
 		return err
 	}
-	msg, err := do(ctx, s, cb, pos, resolveCoder(*coder))
+	msg, err := do(ctx, s, cb, pos, coderIn(s, *coder))
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ xlsx). Files are written readable by you only.`
 				return err
 			}
 			defer p.Close()
-			rep, err := p.ExportQDPX(ctx, *out, *lang, resolveCoder(""))
+			rep, err := p.ExportQDPX(ctx, *out, *lang, coderIn(p.Store, ""))
 			if err != nil {
 				return err
 			}
@@ -144,7 +144,7 @@ xlsx). Files are written readable by you only.`
 		if what == "segments" {
 			fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
 		}
-		return p.Log(ctx, resolveCoder(""), "export", what,
+		return p.Log(ctx, coderIn(p.Store, ""), "export", what,
 			fmt.Sprintf("format=%s rows=%d by=%s", f, len(table.Rows), strings.Join(by, ",")))
 	}
 	return c

@@ -55,7 +55,7 @@ so a whole folder imports with its attributes in one call.`
 				return usagef("import one REFI-QDA project at a time")
 			}
 			prog.clear()
-			rep, err := p.ImportQDPX(ctx, files[0], resolveCoder(*coder))
+			rep, err := p.ImportQDPX(ctx, files[0], coderIn(p.Store, *coder))
 			if err != nil {
 				return err
 			}
@@ -64,7 +64,7 @@ so a whole folder imports with its attributes in one call.`
 		}
 		var imported, dups int
 		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
-			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: resolveCoder(*coder),
+			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder),
 		}, func(i int, r project.ImportResult) {
 			prog.clear()
 			switch r.Status {

@@ -45,7 +45,7 @@ reopens each document where you left it.`
 			return err
 		}
 		defer p.Close()
-		return runTUI(ctx, e, p, resolveCoder(*coder))
+		return runTUI(ctx, e, p, coderIn(p.Store, *coder))
 	}
 	return c
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
+
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/toituavain/avain/store"
 	"os"
 	"os/user"
 	"strings"
@@ -74,12 +77,22 @@ func coderFlag(fs *flag.FlagSet) *string {
 
 // resolveCoder picks the coder: the flag, else $AVAIN_CODER, else the OS
 // user name.
-func resolveCoder(flagValue string) string {
+func resolveCoder(flagValue string) string { return coderIn(nil, flagValue) }
+
+// coderIn picks the coder for work in project s: the flag, else
+// $AVAIN_CODER, else the coder the copy was made for (avain copy --coder),
+// else the OS user name.
+func coderIn(s *store.Store, flagValue string) string {
 	if v := strings.TrimSpace(flagValue); v != "" {
 		return v
 	}
 	if v := strings.TrimSpace(os.Getenv("AVAIN_CODER")); v != "" {
 		return v
+	}
+	if s != nil {
+		if v := s.DefaultCoder(context.Background()); v != "" {
+			return v
+		}
 	}
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username

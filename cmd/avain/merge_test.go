@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// projectContent is what a researcher sees of a project, by content: the
+// code tree and every coding with its document, span, code path, coder
+// and memo (not ids, which differ between orders of merging where
+// documents or codes were unified).
+func projectContent(t *testing.T, path string) string {
+	t.Helper()
+	code, out, errs := avain(t, "codings", path, "--json")
+	if code != 0 {
+		t.Fatalf("codings %s: %s", path, errs)
+	}
+	var rows []struct {
+		Doc, Code, Coder, Memo string
+		Start, End            int
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range rows {
+		lines = append(lines, strings.Join([]string{r.Doc, r.Code, r.Coder, r.Memo, itoa(r.Start), itoa(r.End)}, " | "))
+	}
+	code, out, errs = avain(t, "codebook", path, "--json")
+	if code != 0 {
+		t.Fatalf("codebook %s: %s", path, errs)
+	}
+	var codes []struct{ Path, NameEn string }
+	if err := json.Unmarshal([]byte(out), &codes); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range codes {
+		lines = append(lines, "code "+c.Path+" | "+c.NameEn)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := avain(t, args...)
+	if code != 0 {
+		t.Fatalf("avain %s: exit %d\n%s%s", strings.Join(args, " "), code, out, errs)
+	}
+	return out
+}
+
+// TestMergeThreeCodersInAnyOrder is the issue's test: three copies of the
+// demo coded differently by three coders, with deletions and a renamed
+// code, merge in any order into the same content with nothing lost.
+func TestMergeThreeCodersInAnyOrder(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.avain")
+	mustRun(t, "demo", "--uncoded", demo)
+	copies := map[string]string{}
+	for _, c := range []string{"aino", "ville", "eero"} {
+		copies[c] = filepath.Join(dir, c+".avain")
+		out := mustRun(t, "copy", demo, copies[c], "--coder", c)
+		if !strings.Contains(out, "for "+c) {
+			t.Errorf("copy: %q", out)
+		}
+		if info, err := os.Stat(copies[c]); err != nil || info.Mode().Perm() != 0o600 {
+			t.Fatalf("copy %s: %v %v", c, err, info.Mode())
+		}
+	}
+	doc := "asiakas_01_kuopio.txt"
+	code := func(who string, turn, codeRef string, extra ...string) {
+		// No --coder: the copy knows its coder.
+		mustRun(t, append([]string{"code", copies[who], "--doc", doc, "--turn", turn, "--code", codeRef}, extra...)...)
+		time.Sleep(2 * time.Millisecond) // distinct update times, as between real edits
+	}
+	code("aino", "2", "Toistuvat liitepyynnöt")
+	code("aino", "4", "Odottaminen ja ruuhkat", "--memo", "Ainon muistio")
+	code("aino", "6", "Kanta ja tietojärjestelmät")
+	code("ville", "2", "Toistuvat liitepyynnöt")
+	code("ville", "4", "Takaisinperintä")
+	code("ville", "8", "Kanta ja tietojärjestelmät")
+	code("eero", "2", "Käsittämättömät päätökset")
+	code("eero", "10", "Odottaminen ja ruuhkat")
+	// Ville removes one of his codings; Aino renames a code; Eero deletes
+	// a code he has not used.
+	var vc []struct{ ID, Code string }
+	json.Unmarshal([]byte(mustRun(t, "codings", copies["ville"], "--json", "--coder", "ville")), &vc)
+	for _, c := range vc {
+		if strings.HasSuffix(c.Code, "Takaisinperintä") {
+			mustRun(t, "uncode", copies["ville"], c.ID)
+		}
+	}
+	mustRun(t, "codebook", copies["aino"], "rename", "Kanta ja tietojärjestelmät", "Kanta ja muut tietojärjestelmät")
+	mustRun(t, "codebook", copies["eero"], "delete", "Velkaneuvonta")
+
+	fresh := func(name, from string) string {
+		p := filepath.Join(t.TempDir(), name)
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(p, data, 0o600)
+		return p
+	}
+	orders := [][]string{{"aino", "ville", "eero"}, {"eero", "ville", "aino"}, {"ville", "aino", "eero"}}
+	var want string
+	for i, order := range orders {
+		target := fresh("t.avain", copies[order[0]])
+		out := mustRun(t, "merge", target, copies[order[1]], copies[order[2]])
+		if !strings.Contains(out, "merged") || !strings.Contains(out, "backup of the target") {
+			t.Errorf("merge report:\n%s", out)
+		}
+		got := projectContent(t, target)
+		if i == 0 {
+			want = got
+			continue
+		}
+		if got != want {
+			t.Errorf("order %v differs from %v:\n%s\n---\n%s", order, orders[0], got, want)
+		}
+		if out := mustRun(t, "merge", target, copies[order[1]], copies[order[2]]); !strings.Contains(out, "nothing to merge") {
+			t.Errorf("merging again:\n%s", out)
+		}
+		mustRun(t, "check", target)
+	}
+	for _, line := range []string{
+		"Toistuvat liitepyynnöt | aino", "Toistuvat liitepyynnöt | ville", "Käsittämättömät päätökset | eero",
+		"Odottaminen ja ruuhkat | aino | Ainon muistio", "Odottaminen ja ruuhkat | eero",
+		"Kanta ja muut tietojärjestelmät | aino", "Kanta ja muut tietojärjestelmät | ville",
+	} {
+		if !strings.Contains(want, line) {
+			t.Errorf("merged project lacks %q:\n%s", line, want)
+		}
+	}
+	if strings.Contains(want, "Takaisinperintä | ville") || strings.Contains(want, "code Saadut palvelut ja etuudet/Velkaneuvonta") {
+		t.Errorf("a deletion was lost:\n%s", want)
+	}
+	// Dry run and JSON: the report, and nothing written.
+	target := fresh("dry.avain", copies["aino"])
+	before := projectContent(t, target)
+	out := mustRun(t, "merge", target, copies["ville"], "--dry-run", "--json")
+	var rep struct {
+		DryRun  bool `json:"dry_run"`
+		Sources []struct {
+			ByCoder map[string]struct {
+				Codings struct{ Added, Deleted int }
+			} `json:"by_coder"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || !rep.DryRun || rep.Sources[0].ByCoder["ville"].Codings.Added != 2 {
+		t.Errorf("dry run report (%v):\n%s", err, out)
+	}
+	if projectContent(t, target) != before {
+		t.Error("--dry-run changed the target")
+	}
+	// Refusals: a file that is not a project, and the target itself.
+	junk := write(t, dir, "junk.avain", []byte("plain text, not SQLite"))
+	if c, _, errs := avain(t, "merge", target, junk); c != 1 || !strings.Contains(errs, "junk.avain") || !strings.Contains(errs, "not an avain project") {
+		t.Errorf("merge of a non-project: %d %q", c, errs)
+	}
+	if projectContent(t, target) != before {
+		t.Error("a refused merge changed the target")
+	}
+}
