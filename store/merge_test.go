@@ -497,3 +497,47 @@ func TestMergeRefusesWhatIsNotAProjectAndDryRunWritesNothing(t *testing.T) {
 		t.Errorf("%d merge entries in the audit log after a dry run", entries)
 	}
 }
+
+func TestMergeSchemaVersions(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{}
+	dir := t.TempDir()
+	base := baseProject(t, dir, c, rand.New(rand.NewPCG(5, 6)))
+	target := filepath.Join(dir, "target.avain")
+	cp(t, base, target)
+	// An older source: the copy as schema 3 wrote it.
+	old := filepath.Join(dir, "old.avain")
+	cp(t, base, old)
+	edit(t, old, "ville", 12, c, rand.New(rand.NewPCG(7, 8)))
+	s := openAt(t, old, c)
+	for _, q := range []string{"DROP VIEW live_codings", "DROP INDEX doc_attributes_document",
+		"CREATE UNIQUE INDEX doc_attributes_live ON doc_attributes(document_id, key) WHERE deleted = 0",
+		"DELETE FROM schema_migrations WHERE version > 3"} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	s.Close()
+	oldBytes, _ := os.ReadFile(old)
+	rep := mergeInto(t, target, c, MergeOptions{}, old)
+	if rep.Sources[0].Total.Codings.Added == 0 {
+		t.Errorf("nothing came from the older source: %+v", rep.Sources[0].Total)
+	}
+	if now, _ := os.ReadFile(old); string(now) != string(oldBytes) {
+		t.Error("the older source was changed (migrated in place?)")
+	}
+	// A newer source is refused, naming it, and changes nothing.
+	newer := filepath.Join(dir, "newer.avain")
+	cp(t, base, newer)
+	s = openAt(t, newer, c)
+	s.db.Exec("INSERT INTO schema_migrations(version, name, applied) VALUES (99, 'future', 0)")
+	s.Close()
+	before := content(t, target)
+	s = openAt(t, target, c)
+	_, err := s.Merge(ctx, []string{newer}, MergeOptions{Coder: "lead"})
+	s.Close()
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "newer.avain") {
+		t.Errorf("newer source: %v", err)
+	}
+	sameContent(t, "after refusing a newer source", before, content(t, target))
+}

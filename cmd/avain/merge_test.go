@@ -1,13 +1,20 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/toituavain/avain/project"
 )
 
 // projectContent is what a researcher sees of a project, by content: the
@@ -169,4 +176,62 @@ func TestMergeThreeCodersInAnyOrder(t *testing.T) {
 	if projectContent(t, target) != before {
 		t.Error("a refused merge changed the target")
 	}
+}
+
+// TestMergeKilledMidway kills `avain merge` (SIGKILL) at random moments: the
+// target always opens, passes avain check, and holds either what it held
+// before or the whole merge, never a part.
+func TestMergeKilledMidway(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "avain")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	// A target without codings, and a source with the demo's example
+	// codings: a merge with several hundred records to write.
+	target0 := filepath.Join(dir, "target0.avain")
+	mustRun(t, "demo", "--uncoded", target0)
+	source := filepath.Join(dir, "source.avain")
+	mustRun(t, "copy", target0, source)
+	p, err := project.Open(context.Background(), source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.CodeDemoExamples(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	before := projectContent(t, target0)
+	whole := filepath.Join(dir, "whole.avain")
+	mustRun(t, "copy", target0, whole)
+	mustRun(t, "merge", whole, source, "--no-backup")
+	after := projectContent(t, whole)
+	if after == before {
+		t.Fatal("the merge changes nothing; the test would prove nothing")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	seen := map[string]int{}
+	for i := range 12 {
+		target := filepath.Join(dir, fmt.Sprintf("t%d.avain", i))
+		mustRun(t, "copy", target0, target)
+		cmd := exec.Command(bin, "merge", target, source, "--no-backup")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.IntN(120)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if code, out, errs := avain(t, "check", target); code != 0 {
+			t.Fatalf("check after a kill: %s%s", out, errs)
+		}
+		switch projectContent(t, target) {
+		case before:
+			seen["before"]++
+		case after:
+			seen["after"]++
+		default:
+			t.Fatalf("kill %d left a part of the merge", i)
+		}
+	}
+	t.Logf("killed 12 merges: %v", seen)
 }
