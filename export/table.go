@@ -30,6 +30,7 @@ const (
 	Text    Kind = iota
 	Int          // a whole number
 	Percent      // a share 0–1, shown as a percentage
+	Decimal      // a coefficient such as kappa, three decimals; NaN is empty
 )
 
 // Cell is one value of a table.
@@ -45,6 +46,10 @@ func T(s string) Cell      { return Cell{Kind: Text, Text: s} }
 func N(n int) Cell         { return Cell{Kind: Int, Num: float64(n)} }
 func P(share float64) Cell { return Cell{Kind: Percent, Num: share} }
 
+// F makes a decimal cell (a coefficient such as kappa); NaN, a value that
+// is not defined, shows as empty.
+func F(x float64) Cell { return Cell{Kind: Decimal, Num: x} }
+
 // String renders the cell as plain text: numbers as plain numbers, a
 // percentage with one decimal and no sign ("33.3").
 func (c Cell) String() string {
@@ -53,6 +58,11 @@ func (c Cell) String() string {
 		return strconv.FormatInt(int64(c.Num), 10)
 	case Percent:
 		return strconv.FormatFloat(math.Round(c.Num*1000)/10, 'f', 1, 64)
+	case Decimal:
+		if math.IsNaN(c.Num) {
+			return ""
+		}
+		return strconv.FormatFloat(c.Num, 'f', 3, 64)
 	}
 	return c.Text
 }
@@ -177,6 +187,12 @@ func writeJSON(w io.Writer, tables []Table) error {
 					o[t.Header[j]] = int64(c.Num)
 				case Percent:
 					o[t.Header[j]] = math.Round(c.Num*1000) / 10
+				case Decimal:
+					if math.IsNaN(c.Num) {
+						o[t.Header[j]] = nil
+					} else {
+						o[t.Header[j]] = math.Round(c.Num*1000) / 1000
+					}
 				default:
 					o[t.Header[j]] = c.Text
 				}
@@ -267,6 +283,10 @@ func writeXLSX(w io.Writer, tables []Table) error {
 					vals[j] = int64(c.Num)
 				case Percent:
 					vals[j] = excelize.Cell{StyleID: pct, Value: c.Num}
+				case Decimal:
+					if !math.IsNaN(c.Num) {
+						vals[j] = c.Num
+					}
 				default:
 					vals[j] = c.Text
 				}
