@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -234,4 +235,62 @@ func TestMergeKilledMidway(t *testing.T) {
 		}
 	}
 	t.Logf("killed 12 merges: %v", seen)
+}
+
+func TestAgreementCommand(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "d.avain")
+	mustRun(t, "demo", "--uncoded", proj)
+	doc := "asiakas_01_kuopio.txt"
+	for _, c := range []struct{ coder, turn, code string }{
+		{"aino", "2", "Takaisinperintä"}, {"aino", "4", "Takaisinperintä"}, {"ville", "2", "Takaisinperintä"}, {"ville", "6", "Takaisinperintä"},
+		{"aino", "8", "Velkaneuvonta"}, {"ville", "8", "Velkaneuvonta"},
+	} {
+		mustRun(t, "code", proj, "--doc", doc, "--turn", c.turn, "--code", c.code, "--coder", c.coder)
+	}
+	var docs []struct {
+		Name  string
+		Turns int
+	}
+	json.Unmarshal([]byte(mustRun(t, "docs", proj, "--json")), &docs)
+	n := 0
+	for _, d := range docs {
+		if d.Name == doc {
+			n = d.Turns
+		}
+	}
+	if n < 10 {
+		t.Fatalf("turns of %s: %d", doc, n)
+	}
+	var out struct {
+		Agreement     []map[string]any
+		Disagreements []map[string]any
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "agreement", proj, "--coders", "aino,ville", "--format", "json")), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Agreement) != 3 || len(out.Disagreements) != 2 {
+		t.Fatalf("want 2 codes, the pooled row and 2 disagreements: %+v", out)
+	}
+	// Takaisinperintä: both 1 (turn 2), only aino 1 (4), only ville 1 (6),
+	// neither n-3. Kappa by hand: po = (n-2)/n, pa = pb = 2/n.
+	row := out.Agreement[0]
+	po := float64(n-2) / float64(n)
+	p := 2 / float64(n)
+	pe := p*p + (1-p)*(1-p)
+	kappa := (po - pe) / (1 - pe)
+	if row["both"] != 1.0 || row["only aino"] != 1.0 || row["only ville"] != 1.0 || row["neither"] != float64(n-3) ||
+		math.Abs(row["kappa"].(float64)-kappa) > 0.0006 {
+		t.Errorf("Takaisinperintä row %v; want kappa %.3f", row, kappa)
+	}
+	if v := out.Agreement[1]; v["both"] != 1.0 || v["kappa"] != 1.0 {
+		t.Errorf("Velkaneuvonta row %v", v)
+	}
+	text := mustRun(t, "agreement", proj, "--coders", "aino,ville")
+	if !strings.Contains(text, "2 disagreements") || !strings.Contains(text, "turn 4") || !strings.Contains(text, "coded by ville only") {
+		t.Errorf("text report:\n%s", text)
+	}
+	if code, _, errs := avain(t, "agreement", proj, "--coders", "aino"); code != 2 || !strings.Contains(errs, "two coders") {
+		t.Errorf("one coder: %d %q", code, errs)
+	}
 }

@@ -1,0 +1,190 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// Agreement units.
+const (
+	UnitTurn = "turn" // a speaker turn: did the coder apply the code in it
+	UnitChar = "char" // a character: is it inside the coder's coding (NVivo's unit)
+)
+
+// AgreementOptions select what an agreement table covers.
+type AgreementOptions struct {
+	A, B  string   // the two coders
+	Codes []string // only these codes' subtrees (all when empty)
+	Docs  []string // only these documents, by name or id (all both coded when empty)
+	Unit  string   // UnitTurn (default) or UnitChar
+	Lang  string
+}
+
+// AgreementRow is one code's (or, with CodeID "", the pooled) agreement.
+type AgreementRow struct {
+	CodeID string
+	Path   []string
+	coding.Agreement
+}
+
+// Disagreement is a turn where one coder applied a code and the other did
+// not.
+type Disagreement struct {
+	Doc     string `json:"document"`
+	Turn    int    `json:"turn"`
+	Speaker string `json:"speaker"`
+	Code    string `json:"code"`
+	Coder   string `json:"coded_by"` // the coder who applied it
+	Text    string `json:"text"`
+}
+
+// AgreementResult is the agreement of two coders over the documents both
+// coded.
+type AgreementResult struct {
+	Documents     []string // the documents compared
+	Rows          []AgreementRow
+	Overall       coding.Agreement
+	Disagreements []Disagreement
+}
+
+// Agreement compares two coders' codings, per code and pooled over the
+// codes, over the documents both coded (or those of o.Docs). A code is in
+// the table when either coder used it there. With UnitTurn, each speaker
+// turn is a unit and a coder applied a code in it when a coding of that
+// code overlaps it; with UnitChar each character of the documents is a
+// unit, coded or not. The disagreements are listed by turn in both units.
+func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementResult, error) {
+	if o.A == "" || o.B == "" || o.A == o.B {
+		return nil, fmt.Errorf("agreement needs two different coders")
+	}
+	unit := o.Unit
+	if unit == "" {
+		unit = UnitTurn
+	}
+	if unit != UnitTurn && unit != UnitChar {
+		return nil, fmt.Errorf("unknown unit %q (use turn or char)", unit)
+	}
+	d, err := load(ctx, src, Options{Coders: []string{o.A, o.B}, Codes: o.Codes, Lang: o.Lang})
+	if err != nil {
+		return nil, err
+	}
+	wantDoc := map[string]bool{}
+	for _, ref := range o.Docs {
+		doc, err := src.Document(ctx, ref)
+		if err != nil {
+			return nil, err
+		}
+		wantDoc[doc.ID] = true
+	}
+	// By document, coder and code: the spans.
+	type key struct{ doc, coder, code string }
+	spans := map[key][]coding.Span{}
+	coded := map[string]map[string]bool{} // doc -> coder -> any coding
+	used := map[string]bool{}
+	for _, c := range d.codings {
+		if len(wantDoc) > 0 && !wantDoc[c.DocumentID] {
+			continue
+		}
+		spans[key{c.DocumentID, c.Coder, c.CodeID}] = append(spans[key{c.DocumentID, c.Coder, c.CodeID}], c.Span())
+		if coded[c.DocumentID] == nil {
+			coded[c.DocumentID] = map[string]bool{}
+		}
+		coded[c.DocumentID][c.Coder] = true
+		used[c.CodeID] = true
+	}
+	res := &AgreementResult{}
+	tables := map[string]coding.Agreement{}
+	for _, sum := range d.docs {
+		if !coded[sum.ID][o.A] || !coded[sum.ID][o.B] {
+			continue // both coders must have coded the document
+		}
+		doc, err := src.Document(ctx, sum.ID)
+		if err != nil {
+			return nil, err
+		}
+		res.Documents = append(res.Documents, doc.Name)
+		total := coding.RuneLen(doc.Text)
+		for _, code := range d.codeIDs {
+			if !used[code] {
+				continue
+			}
+			sa, sb := spans[key{doc.ID, o.A, code}], spans[key{doc.ID, o.B, code}]
+			var t coding.Agreement
+			if unit == UnitChar {
+				t = coding.SpanAgreement(sa, sb, total)
+			}
+			for _, tn := range doc.Turns {
+				ina, inb := overlapsAny(sa, tn), overlapsAny(sb, tn)
+				if unit == UnitTurn {
+					switch {
+					case ina && inb:
+						t.Both++
+					case ina:
+						t.OnlyA++
+					case inb:
+						t.OnlyB++
+					default:
+						t.Neither++
+					}
+				}
+				if ina != inb {
+					who := o.A
+					if inb {
+						who = o.B
+					}
+					res.Disagreements = append(res.Disagreements, Disagreement{Doc: doc.Name, Turn: tn.N, Speaker: tn.Speaker,
+						Code: strings.Join(d.cb.Path(code, d.lang), "/"), Coder: who, Text: coding.Slice(doc.Text, tn.Start, tn.End)})
+				}
+			}
+			tables[code] = tables[code].Add(t)
+		}
+	}
+	for _, code := range d.codeIDs {
+		if t, ok := tables[code]; ok {
+			res.Rows = append(res.Rows, AgreementRow{CodeID: code, Path: d.cb.Path(code, d.lang), Agreement: t})
+			res.Overall = res.Overall.Add(t)
+		}
+	}
+	return res, nil
+}
+
+func overlapsAny(spans []coding.Span, t coding.Turn) bool {
+	for _, s := range spans {
+		if s.Start < t.End && s.End > t.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// AgreementTable is the result as a table: a row per code and the pooled
+// row, with the 2×2 counts, percent agreement, kappa and alpha.
+func AgreementTable(r *AgreementResult, a, b, unit string) Table {
+	t := Table{Name: "Agreement",
+		Header: []string{"code", "units", "both", "only " + a, "only " + b, "neither", "agreement %", "kappa", "alpha"},
+		Notes: []string{
+			fmt.Sprintf("Coders %s and %s over the %d documents both coded; unit: %s.", a, b, len(r.Documents), unit),
+			"Kappa is Cohen's kappa; alpha is Krippendorff's alpha (nominal). Empty where undefined (a coder coded every unit or none).",
+			"The last row pools every code's units.",
+		}}
+	row := func(name string, g coding.Agreement) []Cell {
+		return []Cell{T(name), N(g.Units()), N(g.Both), N(g.OnlyA), N(g.OnlyB), N(g.Neither), P(g.Percent()), F(g.Kappa()), F(g.Alpha())}
+	}
+	for _, x := range r.Rows {
+		t.Rows = append(t.Rows, row(strings.Join(x.Path, "/"), x.Agreement))
+	}
+	t.Rows = append(t.Rows, row("all codes", r.Overall))
+	return t
+}
+
+// DisagreementTable lists the disagreements, a row per turn and code.
+func DisagreementTable(r *AgreementResult) Table {
+	t := Table{Name: "Disagreements", Header: []string{"document", "turn", "speaker", "code", "coded by", "text"}}
+	for _, d := range r.Disagreements {
+		t.Rows = append(t.Rows, []Cell{T(d.Doc), N(d.Turn), T(d.Speaker), T(d.Code), T(d.Coder), T(d.Text)})
+	}
+	return t
+}
