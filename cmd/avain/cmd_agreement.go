@@ -29,8 +29,7 @@ code in it when one of their codings of the code overlaps the turn.
 method of NVivo's coding comparison).
 
 Then the disagreements: each turn where one coder applied a code and the
-other did not, with its text, to discuss as a team. In the terminal UI, the
-compare view (C in a document) shows the two coders side by side.`
+other did not, with its text, to discuss as a team.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		var coders listFlag

@@ -30,7 +30,7 @@ func projectContent(t *testing.T, path string) string {
 	}
 	var rows []struct {
 		Doc, Code, Coder, Memo string
-		Start, End            int
+		Start, End             int
 	}
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
