@@ -283,16 +283,28 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 		}
 	}()
 	newDocs := map[string]*Store{} // document id -> the source to copy its text and turns from
-	var audits []AuditEntry
+	var newAudits []AuditEntry     // audit entries the target lacks
+	have := map[string]bool{}      // audit entries the target holds, or a source brought
+	mine, err := s.AuditLog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range mine {
+		have[e.ID] = true
+	}
+	targetInfo, err := os.Stat(s.path)
+	if err != nil {
+		return nil, err
+	}
 	for i, path := range sources {
+		if info, err := os.Stat(path); err == nil && os.SameFile(info, targetInfo) {
+			return nil, fmt.Errorf("%s: is the target itself", path)
+		}
 		src, err := openSnapshot(ctx, path, filepath.Join(tmp, fmt.Sprintf("%d.avain", i)))
 		if err != nil {
 			return nil, err
 		}
 		srcs[i] = src
-		if same, err := src.sameProjectFile(s); err == nil && same {
-			return nil, fmt.Errorf("%s: is the target itself", path)
-		}
 		sst, err := loadState(ctx, src.db)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -315,7 +327,13 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		audits = append(audits, log...)
+		for _, e := range log {
+			if !have[e.ID] {
+				have[e.ID] = true
+				newAudits = append(newAudits, e)
+				sr.AuditEntries++
+			}
+		}
 	}
 	rep.Repairs = repair(state)
 	if err := checkCodebook(state); err != nil {
@@ -323,23 +341,6 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 	}
 	changes := diff(before, state)
 	rep.Changed = len(changes) > 0
-	// Audit entries the target lacks.
-	have := map[string]bool{}
-	if mine, err := s.AuditLog(ctx); err == nil {
-		for _, e := range mine {
-			have[e.ID] = true
-		}
-	} else {
-		return nil, err
-	}
-	var newAudits []AuditEntry
-	for _, e := range audits {
-		if !have[e.ID] {
-			have[e.ID] = true
-			newAudits = append(newAudits, e)
-		}
-	}
-	countAudits(ctx, rep, srcs, newAudits)
 	if opts.DryRun || (!rep.Changed && len(newAudits) == 0) {
 		return rep, nil
 	}
@@ -381,29 +382,6 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 		return nil, err
 	}
 	return rep, nil
-}
-
-// countAudits credits each new audit entry to the first source that has it.
-func countAudits(ctx context.Context, rep *MergeReport, srcs []*Store, entries []AuditEntry) {
-	if len(entries) == 0 {
-		return
-	}
-	want := map[string]bool{}
-	for _, e := range entries {
-		want[e.ID] = true
-	}
-	for i, src := range srcs {
-		log, err := src.AuditLog(ctx)
-		if err != nil {
-			continue
-		}
-		for _, e := range log {
-			if want[e.ID] {
-				rep.Sources[i].AuditEntries++
-				delete(want, e.ID)
-			}
-		}
-	}
 }
 
 func cloneState(st mstate) mstate {
@@ -456,20 +434,6 @@ func openSnapshot(ctx context.Context, path, tmp string) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return src, nil
-}
-
-// sameProjectFile reports whether src is a copy of the very file t (the
-// same project id and the same history), which merging would only repeat.
-func (s *Store) sameProjectFile(t *Store) (bool, error) {
-	a, err := os.Stat(s.path)
-	if err != nil {
-		return false, err
-	}
-	b, err := os.Stat(t.path)
-	if err != nil {
-		return false, err
-	}
-	return os.SameFile(a, b), nil
 }
 
 // fold merges the source records src into state: by id, the winning

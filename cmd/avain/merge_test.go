@@ -174,6 +174,9 @@ func TestMergeThreeCodersInAnyOrder(t *testing.T) {
 	if c, _, errs := avain(t, "merge", target, junk); c != 1 || !strings.Contains(errs, "junk.avain") || !strings.Contains(errs, "not an avain project") {
 		t.Errorf("merge of a non-project: %d %q", c, errs)
 	}
+	if c, _, errs := avain(t, "merge", target, target); c != 1 || !strings.Contains(errs, "is the target itself") {
+		t.Errorf("merge of the target into itself: %d %q", c, errs)
+	}
 	if projectContent(t, target) != before {
 		t.Error("a refused merge changed the target")
 	}
