@@ -152,3 +152,45 @@ func spanLen(ss []Span) int {
 	}
 	return n
 }
+
+// TurnDiff is a turn where one coder applied a code and the other did not.
+type TurnDiff struct {
+	Turn int  // index into the turns compared
+	ByA  bool // coder A applied it (else coder B)
+}
+
+// TurnAgreement compares two coders' spans of one code over the turns of
+// a document, a turn being the unit: a coder applied the code in a turn
+// when one of the coder's spans overlaps it. It returns the 2×2 table and
+// the turns where only one coder applied it.
+func TurnAgreement(turns []Turn, a, b []Span) (Agreement, []TurnDiff) {
+	var t Agreement
+	var differ []TurnDiff
+	for i, tn := range turns {
+		u := Span{Start: tn.Start, End: tn.End}
+		ina, inb := overlapsAny(a, u), overlapsAny(b, u)
+		switch {
+		case ina && inb:
+			t.Both++
+		case ina:
+			t.OnlyA++
+		case inb:
+			t.OnlyB++
+		default:
+			t.Neither++
+		}
+		if ina != inb {
+			differ = append(differ, TurnDiff{Turn: i, ByA: ina})
+		}
+	}
+	return t, differ
+}
+
+func overlapsAny(spans []Span, u Span) bool {
+	for _, s := range spans {
+		if s.Overlaps(u) {
+			return true
+		}
+	}
+	return false
+}

@@ -2,6 +2,7 @@ package coding
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -115,5 +116,23 @@ func TestAgreementUndefinedAndSpans(t *testing.T) {
 	want := Agreement{Both: 11, OnlyA: 9, OnlyB: 10, Neither: 70}
 	if got != want {
 		t.Errorf("spans: %+v, want %+v", got, want)
+	}
+}
+
+func TestTurnAgreement(t *testing.T) {
+	// Five turns of ten code points. A codes turns 1 and 3 (a span that
+	// ends where turn 4 starts touches only turn 3); B codes 3 and 5.
+	var turns []Turn
+	for i := range 5 {
+		turns = append(turns, Turn{N: i + 1, Start: 10 * i, End: 10*i + 10})
+	}
+	a := []Span{{2, 4}, {25, 30}}
+	b := []Span{{20, 21}, {49, 50}}
+	got, differ := TurnAgreement(turns, a, b)
+	if want := (Agreement{Both: 1, OnlyA: 1, OnlyB: 1, Neither: 2}); got != want {
+		t.Errorf("table %+v, want %+v", got, want)
+	}
+	if want := []TurnDiff{{Turn: 0, ByA: true}, {Turn: 4, ByA: false}}; !slices.Equal(differ, want) {
+		t.Errorf("differ %+v, want %+v", differ, want)
 	}
 }

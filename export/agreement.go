@@ -112,32 +112,18 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 				continue
 			}
 			sa, sb := spans[key{doc.ID, o.A, code}], spans[key{doc.ID, o.B, code}]
-			var t coding.Agreement
+			t, differ := coding.TurnAgreement(doc.Turns, sa, sb)
 			if unit == UnitChar {
 				t = coding.SpanAgreement(sa, sb, total)
 			}
-			for _, tn := range doc.Turns {
-				ina, inb := overlapsAny(sa, tn), overlapsAny(sb, tn)
-				if unit == UnitTurn {
-					switch {
-					case ina && inb:
-						t.Both++
-					case ina:
-						t.OnlyA++
-					case inb:
-						t.OnlyB++
-					default:
-						t.Neither++
-					}
+			for _, df := range differ {
+				tn := doc.Turns[df.Turn]
+				who := o.A
+				if !df.ByA {
+					who = o.B
 				}
-				if ina != inb {
-					who := o.A
-					if inb {
-						who = o.B
-					}
-					res.Disagreements = append(res.Disagreements, Disagreement{Doc: doc.Name, Turn: tn.N, Speaker: tn.Speaker,
-						Code: strings.Join(d.cb.Path(code, d.lang), "/"), Coder: who, Text: coding.Slice(doc.Text, tn.Start, tn.End)})
-				}
+				res.Disagreements = append(res.Disagreements, Disagreement{Doc: doc.Name, Turn: tn.N, Speaker: tn.Speaker,
+					Code: strings.Join(d.cb.Path(code, d.lang), "/"), Coder: who, Text: coding.Slice(doc.Text, tn.Start, tn.End)})
 			}
 			tables[code] = tables[code].Add(t)
 		}
@@ -149,15 +135,6 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 		}
 	}
 	return res, nil
-}
-
-func overlapsAny(spans []coding.Span, t coding.Turn) bool {
-	for _, s := range spans {
-		if s.Start < t.End && s.End > t.Start {
-			return true
-		}
-	}
-	return false
 }
 
 // AgreementTable is the result as a table: a row per code and the pooled

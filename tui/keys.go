@@ -39,6 +39,7 @@ type KeyMap struct {
 	Recode   key.Binding // change the code of a coding
 	Memo     key.Binding // memo on the coding at the cursor
 	DocMemo  key.Binding // memo on the document
+	Compare  key.Binding // compare two coders on the document
 	Pane     key.Binding // focus the side pane of codes at the cursor
 	Code     key.Binding // open the code picker
 	Shortcut key.Binding // a code's one-key shortcut
@@ -89,6 +90,7 @@ func DefaultKeyMap() KeyMap {
 		Recode:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "recode")),
 		Memo:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "memo")),
 		DocMemo:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "document memo")),
+		Compare:      key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "compare coders")),
 		Pane:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "codes here")),
 		Code:         key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "code turn")),
 		Shortcut: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"),

@@ -20,6 +20,7 @@ const (
 	screenCodebook
 	screenSearch
 	screenThemes
+	screenCompare
 )
 
 // Model is the root of the workspace: it routes messages to the screens,
@@ -35,6 +36,7 @@ type Model struct {
 	codebook  CodebookView
 	search    SearchView
 	themes    ThemesView
+	compare   CompareView
 	memo      MemoEditor
 	help      help.Model
 	status    string // the last message
@@ -51,7 +53,7 @@ func New(svc Services, projectName, coder string) Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	m := Model{c: c, project: projectName, docs: NewDocuments(c), reader: NewReader(c),
-		codebook: NewCodebookView(c), search: NewSearchView(c), themes: NewThemesView(c), memo: NewMemoEditor(c), help: h}
+		codebook: NewCodebookView(c), search: NewSearchView(c), themes: NewThemesView(c), compare: NewCompareView(c), memo: NewMemoEditor(c), help: h}
 	m.syncKeys()
 	return m
 }
@@ -131,6 +133,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.syncKeys()
 		return m, cmd
+	case compareMsg:
+		m.goTo(screenCompare)
+		return m, m.compare.Open(msg.doc)
 	case retrieveMsg:
 		m.goTo(screenCodebook)
 		return m, tea.Batch(m.codebook.Load(), m.codebook.Retrieve(msg.codeID))
@@ -173,13 +178,14 @@ func (m *Model) changed(msg tea.Msg) tea.Cmd {
 
 // broadcast gives msg to every screen and the editor.
 func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmds [6]tea.Cmd
+	var cmds [7]tea.Cmd
 	m.docs, cmds[0] = m.docs.Update(msg)
 	m.reader, cmds[1] = m.reader.Update(msg)
 	m.codebook, cmds[2] = m.codebook.Update(msg)
 	m.search, cmds[3] = m.search.Update(msg)
 	m.themes, cmds[4] = m.themes.Update(msg)
-	m.memo, cmds[5] = m.memo.Update(msg)
+	m.compare, cmds[5] = m.compare.Update(msg)
+	m.memo, cmds[6] = m.memo.Update(msg)
 	m.syncKeys()
 	return m, tea.Batch(cmds[:]...)
 }
@@ -241,6 +247,8 @@ func (m *Model) show() tea.Cmd {
 		return m.search.Focus()
 	case screenThemes:
 		return m.themes.Load()
+	case screenCompare:
+		return m.compare.Load() // codings may have changed in the reader
 	}
 	return nil
 }
@@ -303,6 +311,8 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.search, cmd = m.search.Update(msg)
 	case screenThemes:
 		m.themes, cmd = m.themes.Update(msg)
+	case screenCompare:
+		m.compare, cmd = m.compare.Update(msg)
 	default:
 		m.docs, cmd = m.docs.Update(msg)
 	}
@@ -361,6 +371,7 @@ func (m *Model) setStyles(s *Styles) {
 	m.codebook.SetStyles(s)
 	m.search.SetStyles(s)
 	m.themes.SetStyles(s)
+	m.compare.SetStyles(s)
 	m.memo.SetStyles(s)
 }
 
@@ -373,6 +384,7 @@ func (m *Model) layout() {
 	m.codebook.SetSize(m.c.Width, body)
 	m.search.SetSize(m.c.Width, body)
 	m.themes.SetSize(m.c.Width, body)
+	m.compare.SetSize(m.c.Width, body)
 	m.memo.SetSize(m.c.Width, m.memoHeight())
 }
 
@@ -435,6 +447,8 @@ func (m Model) ShortHelp() []key.Binding {
 		b = m.search.ShortHelp()
 	case screenThemes:
 		b = m.themes.ShortHelp()
+	case screenCompare:
+		b = m.compare.ShortHelp()
 	default:
 		b = m.docs.ShortHelp()
 	}
@@ -457,6 +471,8 @@ func (m Model) FullHelp() [][]key.Binding {
 		g = m.search.FullHelp()
 	case screenThemes:
 		g = m.themes.FullHelp()
+	case screenCompare:
+		g = m.compare.FullHelp()
 	default:
 		g = m.docs.FullHelp()
 	}
@@ -487,6 +503,8 @@ func (m Model) render() string {
 		body = m.search.View()
 	case screenThemes:
 		body = m.themes.View()
+	case screenCompare:
+		body = m.compare.View()
 	default:
 		body = m.docs.View()
 	}
@@ -540,6 +558,8 @@ func (m Model) mode() string {
 		return "SEARCH"
 	case m.focus == screenThemes:
 		return "THEMES"
+	case m.focus == screenCompare:
+		return "COMPARE"
 	}
 	return "DOCUMENTS"
 }

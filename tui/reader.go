@@ -420,6 +420,9 @@ func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		return r, r.editCodingMemo(r.newestHere())
 	case key.Matches(msg, k.DocMemo):
 		return r, r.editDocMemo()
+	case key.Matches(msg, k.Compare):
+		doc := r.doc
+		return r, tea.Batch(r.savePosition(), func() tea.Msg { return compareMsg{doc: doc} })
 	case key.Matches(msg, k.Pane):
 		r.pane, r.paneSel = true, 0
 		r.scroll()

@@ -32,6 +32,7 @@ func (r Reader) keys() KeyMap {
 	k.Memo.SetEnabled(here)
 	k.Pane.SetEnabled(here)
 	k.DocMemo.SetEnabled(r.doc != nil)
+	k.Compare.SetEnabled(r.doc != nil)
 	k.GoTo.SetEnabled(r.doc != nil)
 	k.Select.SetEnabled(r.doc != nil)
 	return k

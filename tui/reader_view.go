@@ -249,6 +249,6 @@ func (r Reader) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev},
 		{k.TurnNext, k.TurnPrev, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.GoTo, k.Select, k.Code, k.Shortcut, k.Repeat, k.Back},
-		{k.Remove, k.Recode, k.Memo, k.DocMemo, k.Pane},
+		{k.Remove, k.Recode, k.Memo, k.DocMemo, k.Pane, k.Compare},
 	}
 }
