@@ -29,7 +29,8 @@ code in it when one of their codings of the code overlaps the turn.
 method of NVivo's coding comparison).
 
 Then the disagreements: each turn where one coder applied a code and the
-other did not, with its text, to discuss as a team.`
+other did not, with its text, to discuss as a team. In the UI (avain open),
+C in the reader shows them on the document, the two coders side by side.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		var coders listFlag
