@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/pseudo"
 	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/transcript"
 )
@@ -20,6 +21,9 @@ type ImportOptions struct {
 	Attrs map[string]string // attributes given on the command line, for every file
 	Meta  string            // a CSV sidecar: a file column and one column per attribute
 	Coder string
+	// Pseudo, when set, replaces personal data in each document before it
+	// is stored.
+	Pseudo *Pseudonymizer
 }
 
 // ImportStatus is what became of one file.
@@ -38,6 +42,9 @@ type ImportResult struct {
 	Status ImportStatus
 	Doc    *coding.Document // the imported document (Imported), or the parsed one (Duplicate)
 	Err    error            // why it failed, or the duplicate's explanation
+	// Replaced counts what pseudonymisation replaced (Imported, with
+	// ImportOptions.Pseudo).
+	Replaced pseudo.Counts
 }
 
 // Loader turns a path into a document; ImportFiles uses transcript.ReadFile
@@ -87,8 +94,20 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 		if r.Err == nil {
 			r.Err = applyOptions(r.Doc, opts, meta, path)
 		}
-		if r.Err == nil {
+		var reps []pseudo.Replacement
+		if r.Err == nil && opts.Pseudo != nil {
+			reps, r.Err = p.pseudonymize(ctx, r.Doc, opts.Pseudo)
+		}
+		if r.Err == nil && opts.Pseudo != nil {
+			r.Err = p.Store.ImportPseudonymized(ctx, r.Doc, opts.Coder, pseudo.Count(reps).String())
+		} else if r.Err == nil {
 			r.Err = p.Store.ImportDocument(ctx, r.Doc, opts.Coder)
+		}
+		if r.Err == nil && opts.Pseudo != nil {
+			r.Replaced = pseudo.Count(reps)
+			if err := opts.Pseudo.record(r.Doc, reps); err != nil {
+				return failed, fmt.Errorf("%s was imported, but its placeholders were not written to the key file: %w", path, err)
+			}
 		}
 		switch {
 		case r.Err == nil:
@@ -104,7 +123,7 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 			if !strings.HasPrefix(r.Err.Error(), path) {
 				r.Err = fmt.Errorf("%s: %w", path, r.Err)
 			}
-			if isProjectError(r.Err) {
+			if isProjectError(r.Err) || errors.Is(r.Err, pseudo.ErrStopped) {
 				report(i, r)
 				return failed, r.Err
 			}

@@ -46,6 +46,12 @@ func (e *DuplicateError) Unwrap() error { return coding.ErrDuplicate }
 // coder, times). A document whose text is already in the project (same
 // content hash) is refused with a *DuplicateError.
 func (s *Store) ImportDocument(ctx context.Context, doc *coding.Document, coder string) error {
+	return s.importDocument(ctx, doc, coder, "")
+}
+
+// importDocument imports doc; a pseudonymised one (pseudo, what was
+// replaced) gets a second audit entry saying so.
+func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder, pseudo string) error {
 	if doc.Hash == "" {
 		doc.Hash = coding.ContentHash(doc.Text)
 	}
@@ -80,8 +86,14 @@ func (s *Store) ImportDocument(ctx context.Context, doc *coding.Document, coder 
 		if err := bumpContentVersion(ctx, tx); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, coder, "import", doc.ID,
-			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), doc.Words()))
+		if err := s.audit(ctx, tx, coder, "import", doc.ID,
+			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), doc.Words())); err != nil {
+			return err
+		}
+		if pseudo == "" {
+			return nil
+		}
+		return s.audit(ctx, tx, coder, "pseudonymize", doc.ID, "document "+doc.ID+": "+pseudo)
 	})
 }
 

@@ -63,6 +63,9 @@ func dsn(path string, create bool) string {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Deleted content is overwritten, so text replaced by pseudonymisation
+	// does not linger in free pages.
+	q.Add("_pragma", "secure_delete(1)")
 	q.Set("_txlock", "immediate")
 	return "file:" + esc + "?" + q.Encode()
 }
@@ -140,6 +143,12 @@ func (s *Store) Close() error {
 		err = cerr
 	}
 	return err
+}
+
+// Checkpoint copies the WAL into the project file and empties it.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return translate(err)
 }
 
 // tx runs fn in one write transaction, committed when fn returns nil and

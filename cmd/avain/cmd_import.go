@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 )
 
 func importCmd() *command {
-	c := &command{name: "import", args: "PROJECT FILE... [--kind client|professional|other] [--attr key=value]... [--lang fi|en] [--meta FILE.csv]",
+	c := &command{name: "import", args: "PROJECT FILE... [--kind client|professional|other] [--attr key=value]... [--lang fi|en] [--meta FILE.csv] [--pseudonymize [--names FILE] [--places FILE] [--yes] [--key-file FILE]]",
 		summary: "import transcripts (txt, md, docx, odt, vtt, srt), or a REFI-QDA project (.qdpx, .qde)"}
 	c.help = `Each file is imported in its own transaction: a bad file is reported on one
 line and changes nothing, the others still import, and the command exits 1.
@@ -22,7 +23,17 @@ voices; timestamps such as [00:12:34] are kept on the turn.
 
 --meta reads a CSV sidecar with a "file" column (each file's base name) and
 one column per attribute (a "kind" and a "lang" column are understood too),
-so a whole folder imports with its attributes in one call.`
+so a whole folder imports with its attributes in one call.
+
+--pseudonymize replaces personal data before anything is stored, so the
+original text never reaches the project, its WAL or the index: Finnish
+personal identity codes (only with the right check character), phone
+numbers, e-mail addresses, IBANs, and the names and places of --names and
+--places in their inflected forms. It shows each finding in context and
+asks; --yes replaces all (for scripts). Placeholders: [HETU], [PUHELIN],
+[SÄHKÖPOSTI], [IBAN], [HENKILÖ-1], [PAIKKA-2], the same name the same
+number across the project. --key-file keeps the originals in a CSV of
+your own (mode 0600); otherwise they are kept nowhere.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		kind := fs.String("kind", "", "interview kind: client, professional or other (default other)")
@@ -30,6 +41,8 @@ so a whole folder imports with its attributes in one call.`
 		meta := fs.String("meta", "", "CSV sidecar with a file column and attribute columns")
 		attrs := attrFlags{}
 		fs.Var(attrs, "attr", "a document attribute key=value (repeatable)")
+		pseudonymize := fs.Bool("pseudonymize", false, "replace personal data before it is stored (see below)")
+		pf := addPseudoFlags(fs)
 		coder := coderFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil {
@@ -44,12 +57,26 @@ so a whole folder imports with its attributes in one call.`
 		if *lang != "" && *lang != "fi" && *lang != "en" {
 			return usagef("--lang %q: want fi or en", *lang)
 		}
+		if !*pseudonymize && (*pf.names != "" || *pf.places != "" || *pf.keyFile != "" || *pf.yes) {
+			return usagef("--names, --places, --key-file and --yes go with --pseudonymize")
+		}
+		files := pos[1:]
+		var ps *project.Pseudonymizer
+		if *pseudonymize {
+			if isQDPX(files[0]) {
+				return usagef("--pseudonymize works on transcripts, not on REFI-QDA projects")
+			}
+			var closer io.Closer
+			if ps, closer, err = pf.pseudonymizer(e); err != nil {
+				return err
+			}
+			defer closer.Close()
+		}
 		p, prog, err := openProject(ctx, e, pos[0])
 		if err != nil {
 			return err
 		}
 		defer p.Close()
-		files := pos[1:]
 		if isQDPX(files[0]) {
 			if len(files) > 1 {
 				return usagef("import one REFI-QDA project at a time")
@@ -64,7 +91,7 @@ so a whole folder imports with its attributes in one call.`
 		}
 		var imported, dups int
 		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
-			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder),
+			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder), Pseudo: ps,
 		}, func(i int, r project.ImportResult) {
 			prog.clear()
 			switch r.Status {
@@ -72,6 +99,9 @@ so a whole folder imports with its attributes in one call.`
 				imported++
 				fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Doc.Words(),
 					r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
+				if ps != nil {
+					fmt.Fprintf(e.stdout, "  replaced %s\n", r.Replaced)
+				}
 			case project.Duplicate:
 				dups++
 				fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
@@ -85,6 +115,9 @@ so a whole folder imports with its attributes in one call.`
 		prog.clear()
 		if err != nil {
 			return err
+		}
+		if ps != nil {
+			printReplaced(e, ps.Counts, ps.KeyFile)
 		}
 		if len(files) > 1 {
 			fmt.Fprintf(e.stdout, "%d imported, %d skipped as duplicates, %d failed\n", imported, dups, failed)

@@ -1,0 +1,272 @@
+package project
+
+import (
+	"bufio"
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/pseudo"
+	"github.com/toituavain/avain/voikko"
+)
+
+// Pseudonymizer replaces personal data in transcripts before they are
+// stored (ImportOptions.Pseudo), so the original text never reaches the
+// project file, its WAL or the index.
+type Pseudonymizer struct {
+	Detector *pseudo.Detector
+	Accept   pseudo.Accept // asks about each finding; nil accepts all
+	KeyFile  string        // when set, each placeholder and its original are appended here (mode 0600)
+	Counts   pseudo.Counts // what was replaced in the documents imported, by kind
+
+	num *numberer
+}
+
+// NewDetector returns a detector for the names and places of the list
+// files (one per line; "#" starts a comment), using Voikko's base forms
+// for inflected names when Voikko is installed. Close the returned
+// closer when done.
+func NewDetector(namesFile, placesFile string) (*pseudo.Detector, io.Closer, error) {
+	d := &pseudo.Detector{}
+	var err error
+	if d.Names, err = readList(namesFile); err != nil {
+		return nil, nil, err
+	}
+	if d.Places, err = readList(placesFile); err != nil {
+		return nil, nil, err
+	}
+	var closer io.Closer = io.NopCloser(nil)
+	if len(d.Names)+len(d.Places) > 0 {
+		if v, err := voikko.Open("fi"); err == nil {
+			d.BaseForms, closer = v.BaseForms, v
+		}
+	}
+	return d, closer, nil
+}
+
+// readList reads a list of names, one per line, skipping blank lines and
+// comments.
+func readList(path string) ([]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.ContainsAny(line, "[]") {
+			return nil, fmt.Errorf("%s:%d: a name cannot contain [ or ]", path, n)
+		}
+		out = append(out, line)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return out, nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// numberer numbers placeholders through the project's pseudonyms table,
+// which holds each name only as an HMAC keyed with a secret kept outside
+// the project, in the user's configuration directory.
+type numberer struct {
+	p      *Project
+	secret []byte
+	seen   map[string]int
+}
+
+func (n *numberer) Number(kind pseudo.Kind, key string) (int, error) {
+	mac := hmac.New(sha256.New, n.secret)
+	mac.Write([]byte(string(kind) + "\x00" + strings.ToLower(key)))
+	digest := hex.EncodeToString(mac.Sum(nil))
+	if v, ok := n.seen[digest]; ok {
+		return v, nil
+	}
+	v, err := n.p.Store.Pseudonym(context.Background(), string(kind), digest)
+	if err != nil {
+		return 0, err
+	}
+	n.seen[digest] = v
+	return v, nil
+}
+
+// PseudonymKeyPath is where the secret that keys the project's pseudonym
+// hashes is kept: $XDG_CONFIG_HOME/avain/pseudonym-keys/PROJECT-ID (0600).
+func PseudonymKeyPath(projectID string) (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the configuration directory for the pseudonym key: %w", err)
+	}
+	return filepath.Join(dir, "avain", "pseudonym-keys", projectID), nil
+}
+
+// numbers returns the project's placeholder numberer, making its secret on
+// first use.
+func (p *Project) numbers(ctx context.Context) (*numberer, error) {
+	id, err := p.Store.ProjectID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	path, err := PseudonymKeyPath(id)
+	if err != nil {
+		return nil, err
+	}
+	secret, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		secret = make([]byte, 32)
+		if _, err := rand.Read(secret); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Dir(path), unwrap(err))
+		}
+		_ = os.Chmod(filepath.Dir(path), 0o700)
+		if err := WritePrivateFile(path, secret); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	if len(secret) < 16 {
+		return nil, fmt.Errorf("%s: the pseudonym key is too short (damaged?)", path)
+	}
+	return &numberer{p: p, secret: secret, seen: map[string]int{}}, nil
+}
+
+// pseudonymize replaces the personal data of doc, which is not stored yet.
+func (p *Project) pseudonymize(ctx context.Context, doc *coding.Document, ps *Pseudonymizer) ([]pseudo.Replacement, error) {
+	if ps.num == nil {
+		n, err := p.numbers(ctx)
+		if err != nil {
+			return nil, err
+		}
+		ps.num = n
+	}
+	accept := ps.Accept
+	if accept == nil {
+		accept = func(pseudo.Finding, string, string) (bool, error) { return true, nil }
+	}
+	return pseudo.Document(doc, ps.Detector, accept, ps.num)
+}
+
+// record adds a pseudonymised document's replacements to the counts and
+// the key file.
+func (ps *Pseudonymizer) record(doc *coding.Document, reps []pseudo.Replacement) error {
+	if ps.Counts == nil {
+		ps.Counts = pseudo.Counts{}
+	}
+	ps.Counts.Add(pseudo.Count(reps))
+	if ps.KeyFile == "" || len(reps) == 0 {
+		return nil
+	}
+	return AppendKeys(ps.KeyFile, doc, reps)
+}
+
+// keyHeader is the first row of a key file.
+var keyHeader = []string{"document_id", "document", "where", "start", "end", "placeholder", "kind", "original"}
+
+// AppendKeys appends the placeholders of doc and their originals to the
+// key file at path (a CSV made mode 0600, whatever the umask), with the
+// placeholders' code-point positions in the pseudonymised text.
+func AppendKeys(path string, doc *coding.Document, reps []pseudo.Replacement) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	defer f.Close()
+	if err := f.Chmod(0o600); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	w := csv.NewWriter(f)
+	if st.Size() == 0 {
+		w.Write(keyHeader)
+	}
+	for _, r := range reps {
+		start, end := "", ""
+		if r.Where == "text" {
+			start, end = strconv.Itoa(r.NewStart), strconv.Itoa(r.NewEnd)
+		}
+		w.Write([]string{doc.ID, doc.Name, r.Where, start, end, r.Placeholder, string(r.Kind), r.Text})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// PseudonymizeDocument replaces the personal data of a document already
+// imported that has no codings yet, and rebuilds the index so the old
+// text leaves it too. It returns what was replaced.
+func (p *Project) PseudonymizeDocument(ctx context.Context, ref string, ps *Pseudonymizer, coder string) (*coding.Document, []pseudo.Replacement, error) {
+	doc, err := p.Store.Document(ctx, ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n, err := p.Store.CodingsOf(ctx, doc.ID); err != nil {
+		return nil, nil, err
+	} else if n > 0 {
+		return nil, nil, fmt.Errorf("%s has %d codings: only a document not yet coded can be pseudonymised (its positions move)", doc.Name, n)
+	}
+	reps, err := p.pseudonymize(ctx, doc, ps)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(reps) == 0 {
+		return doc, nil, nil
+	}
+	if err := p.Store.ReplaceText(ctx, doc, coder, pseudo.Count(reps).String()); err != nil {
+		return nil, nil, err
+	}
+	if err := ps.record(doc, reps); err != nil {
+		return doc, reps, err
+	}
+	if err := p.Store.Checkpoint(ctx); err != nil {
+		return doc, reps, err
+	}
+	if p.index != nil || IndexExists(p.path) {
+		if err := p.Reindex(ctx); err != nil {
+			return doc, reps, err
+		}
+	}
+	return doc, reps, nil
+}
+
+// IndexExists reports whether the project at path has an index on disk.
+func IndexExists(path string) bool {
+	_, err := os.Stat(IndexDir(path))
+	return err == nil
+}
