@@ -203,7 +203,8 @@ var gradations = [][2]string{{"kk", "k"}, {"pp", "p"}, {"tt", "t"}, {"nk", "ng"}
 // stems returns the stems a lowercase name inflects on, besides itself:
 // -nen names on -se- and -s- (Virtasen, Virtasta) and -si- (Virtasille);
 // names ending in a consonant on +i (Antonille); names ending in i also
-// on e (Lahteen); and each of these in the weak grade.
+// on e (Lahteen); names in -as, -us and the like on -kse- (Tuomakselle);
+// and each of these in the weak grade.
 func stems(w string) []string {
 	var out []string
 	switch {
@@ -212,6 +213,8 @@ func stems(w string) []string {
 		out = append(out, b+"se", b+"s", b+"si")
 	case strings.HasSuffix(w, "i"):
 		out = append(out, w[:len(w)-1]+"e")
+	case len(w) > 4 && strings.HasSuffix(w, "s") && isVowel([]rune(w)[len([]rune(w))-2]):
+		out = append(out, w[:len(w)-1]+"kse") // Tuomas → Tuomakselle, Markus → Markukselta
 	default:
 		if last, _ := utf8.DecodeLastRuneInString(w); !isVowel(last) {
 			out = append(out, w+"i")

@@ -61,7 +61,7 @@ func kinds(fs []Finding) []string {
 }
 
 func TestFind(t *testing.T) {
-	d := &Detector{Names: []string{"Virtanen", "Anna-Liisa Korhonen"}, Places: []string{"Kuopio", "Helsinki", "Turku", "Lahti"}}
+	d := &Detector{Names: []string{"Virtanen", "Anna-Liisa Korhonen", "Tuomas"}, Places: []string{"Kuopio", "Helsinki", "Turku", "Lahti"}}
 	tests := []struct {
 		text string
 		want []string
@@ -78,6 +78,7 @@ func TestFind(t *testing.T) {
 		{"Kuopio, Kuopiossa, Kuopioon, Kuopiostakin.", []string{"PAIKKA:Kuopio", "PAIKKA:Kuopiossa", "PAIKKA:Kuopioon", "PAIKKA:Kuopiostakin"}},
 		{"Helsingissä, Turussa, Lahdessa ja Lahteen.", []string{"PAIKKA:Helsingissä", "PAIKKA:Turussa", "PAIKKA:Lahdessa", "PAIKKA:Lahteen"}},
 		{"Anna-Liisa Korhoselle soitettiin.", []string{"HENKILÖ:Anna-Liisa Korhoselle"}},
+		{"Tuomas, Tuomakselle, Tuomasta.", []string{"HENKILÖ:Tuomas", "HENKILÖ:Tuomakselle", "HENKILÖ:Tuomasta"}},
 		{"Virtuaalinen kuoppa ja turkulainen lahtelainen.", nil},
 	}
 	for _, tt := range tests {

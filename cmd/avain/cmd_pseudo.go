@@ -171,7 +171,11 @@ func printPreview(e *env, doc *coding.Document, d *pseudo.Detector) error {
 	counts := pseudo.Counts{}
 	for _, f := range fs {
 		counts[f.Kind]++
-		fmt.Fprintf(e.stdout, "turn %d\t%s\t%s\n", doc.TurnAt(f.Start), f.Kind, pseudo.Context(doc.Text, f, 60))
+		where := "outside turns" // a heading, or a speaker's label in the text
+		if n := doc.TurnAt(f.Start); n > 0 {
+			where = fmt.Sprintf("turn %d", n)
+		}
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", where, f.Kind, pseudo.Context(doc.Text, f, 60))
 	}
 	for _, t := range speakers(doc) {
 		for _, f := range d.Find(t) {
