@@ -113,7 +113,10 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 		case r.Err == nil:
 			r.Status = Imported
 			if err := p.indexDoc(ctx, ix, r.Doc); err != nil {
-				return failed, err
+				// The document is in the project; the index, derived data,
+				// is rebuilt when the project is next opened (its version
+				// no longer matches).
+				return failed, fmt.Errorf("%s was imported, but the search index could not be updated (it is rebuilt the next time the project is opened): %w", path, err)
 			}
 		case errors.Is(r.Err, coding.ErrDuplicate):
 			r.Status = Duplicate
@@ -196,5 +199,5 @@ func applyOptions(doc *coding.Document, opts ImportOptions, meta map[string]map[
 // isProjectError tells a failure of the project (disk full, busy, damaged)
 // from a failure of one input file: the former stops the batch.
 func isProjectError(err error) bool {
-	return errors.Is(err, store.ErrBusy) || errors.Is(err, store.ErrNotProject)
+	return errors.Is(err, store.ErrBusy) || errors.Is(err, store.ErrNotProject) || errors.Is(err, store.ErrWrite)
 }

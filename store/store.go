@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,6 +33,9 @@ var (
 	ErrNoProject = errors.New("no such project")
 	// ErrBusy: another process holds the project longer than the busy timeout.
 	ErrBusy = errors.New("the project is busy in another avain process; try again when it finishes")
+	// ErrWrite: the project file could not be written (a full disk, a
+	// read-only file); the transaction was rolled back.
+	ErrWrite = errors.New("writing the project failed")
 )
 
 // Store is an open avain project.
@@ -60,7 +64,7 @@ func dsn(path string, create bool) string {
 	q := url.Values{}
 	q.Set("mode", mode)
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout()))
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	// Deleted content is overwritten, so text replaced by pseudonymisation
@@ -68,6 +72,18 @@ func dsn(path string, create bool) string {
 	q.Add("_pragma", "secure_delete(1)")
 	q.Set("_txlock", "immediate")
 	return "file:" + esc + "?" + q.Encode()
+}
+
+// EnvBusyTimeout names the variable that sets how long, in milliseconds,
+// a command waits for another process's write to finish before it says
+// the project is busy (default 10 000).
+const EnvBusyTimeout = "AVAIN_BUSY_TIMEOUT"
+
+func busyTimeout() int {
+	if v, err := strconv.Atoi(os.Getenv(EnvBusyTimeout)); err == nil && v >= 0 {
+		return v
+	}
+	return 10000
 }
 
 // Create makes a new, empty project at path (mode 0600) and opens it.
@@ -101,6 +117,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: %w: it is a directory", path, ErrNotProject)
+	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
 	}
 	return open(ctx, path, false)
 }
@@ -181,11 +200,13 @@ func translate(err error) error {
 		case sqlite3.SQLITE_CORRUPT:
 			return fmt.Errorf("the project file is damaged (%v); run avain check", se)
 		case sqlite3.SQLITE_FULL:
-			return fmt.Errorf("the disk is full: %w", err)
+			return fmt.Errorf("%w (the disk is full); nothing of this action was saved: %v", ErrWrite, err)
 		case sqlite3.SQLITE_READONLY:
-			return fmt.Errorf("the project is read-only: %w", err)
+			return fmt.Errorf("%w (the project is read-only): %v", ErrWrite, err)
 		case sqlite3.SQLITE_CANTOPEN:
-			return fmt.Errorf("cannot open the project file: %w", err)
+			return fmt.Errorf("cannot open the project file (is its folder writable?): %w", err)
+		case sqlite3.SQLITE_IOERR:
+			return fmt.Errorf("%w (is the disk full?); nothing of this action was saved: %v", ErrWrite, err)
 		}
 	}
 	return err

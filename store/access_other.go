@@ -1,0 +1,5 @@
+//go:build !unix
+
+package store
+
+func checkWritable(string) error { return nil }
