@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -66,3 +67,37 @@ func FuzzReadCodebook(f *testing.F) {
 }
 
 func lowerColor(s string) bool { return coding.ValidColor(s) && s == strings.ToLower(s) }
+
+// FuzzReadProject checks that ReadProject (a .qdpx archive or a bare .qde)
+// never panics, refuses input with a one-line error, and that every coded
+// selection it accepts lies inside its source's text. Seeds: a project
+// avain writes, a bare .qde, and those in testdata/fuzz/FuzzReadProject.
+func FuzzReadProject(f *testing.F) {
+	p := &Project{Name: "fuzz", Users: map[string]string{}, Codes: fixture()}
+	p.Sources = []*Source{{GUID: "0d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5", Name: "a.txt", Text: "H: Hei.\nV: Kelasta soitettiin.",
+		Selections: []Selection{{GUID: "1d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5", Start: 11, End: 18,
+			Codings: []Coding{{GUID: "2d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5", CodeGUID: fixture()[0].ID}}}}}}
+	var buf bytes.Buffer
+	if err := WriteProject(&buf, p, coding.LangFinnish, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(`<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="0d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5" name="a"><PlainTextContent>Hei</PlainTextContent><PlainTextSelection guid="1d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5" startPosition="0" endPosition="9"/></TextSource></Sources></Project>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ReadProject(data)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("a multi-line error: %q", err)
+			}
+			return
+		}
+		for _, s := range p.Sources {
+			n := len([]rune(s.Text))
+			for _, sel := range s.Selections {
+				if sel.Start < 0 || sel.End < sel.Start || sel.End > n {
+					t.Fatalf("selection %d–%d outside %s (%d code points)", sel.Start, sel.End, s.Name, n)
+				}
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -80,6 +81,34 @@ func FuzzArchive(f *testing.F) {
 			checkFuzzed(t, "odt", odtOf(t, body))
 		} else {
 			checkFuzzed(t, "docx", docxOf(t, body))
+		}
+	})
+}
+
+// FuzzMeta checks that the CSV sidecar parser never panics and refuses
+// bad input with a one-line error naming the file; what it accepts has a
+// row per file with attribute keys.
+func FuzzMeta(f *testing.F) {
+	f.Add([]byte("file,kind,region\nh1.txt,client,Kuopio\nh2.txt,professional,\"Pohjois-Savo, itä\"\n"))
+	f.Add([]byte("\ufefffile;kind\r\nh1.txt;client\r\n"))
+	f.Add([]byte("kind\nclient\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := ParseMeta("meta.csv", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "meta.csv") || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error %q: want one line naming the file", err)
+			}
+			return
+		}
+		for file, attrs := range rows {
+			if file == "" {
+				t.Fatalf("a row without a file: %v", attrs)
+			}
+			for k := range attrs {
+				if k == "" || k == "file" {
+					t.Fatalf("attribute key %q", k)
+				}
+			}
 		}
 	})
 }

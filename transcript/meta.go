@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -70,7 +71,11 @@ func parseMeta(text string) (map[string]map[string]string, int, error) {
 		}
 	}
 	if fileCol < 0 {
-		return nil, 1, errorf(ErrSyntax, `no "file" column (columns: %s)`, strings.Join(cols, ", "))
+		quoted := make([]string, len(cols))
+		for i, c := range cols {
+			quoted[i] = strconv.Quote(c)
+		}
+		return nil, 1, errorf(ErrSyntax, `no "file" column (columns: %s)`, strings.Join(quoted, ", "))
 	}
 	meta := map[string]map[string]string{}
 	firstLine := map[string]int{}
@@ -88,7 +93,7 @@ func parseMeta(text string) (map[string]map[string]string, int, error) {
 			return nil, line, errorf(ErrSyntax, "no file name")
 		}
 		if prev, ok := firstLine[name]; ok {
-			return nil, line, errorf(ErrSyntax, "file %s is listed twice (first on line %d)", name, prev)
+			return nil, line, errorf(ErrSyntax, "file %q is listed twice (first on line %d)", name, prev)
 		}
 		firstLine[name] = line
 		attrs := map[string]string{}

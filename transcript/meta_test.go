@@ -52,7 +52,7 @@ func TestReadMetaErrors(t *testing.T) {
 		msg        string // after "PATH:"
 	}{
 		{"no file column", "name,kind\nh01.txt,client\n", ErrSyntax, `1: no "file" column`},
-		{"listed twice", "file,kind\nh01.txt,client\nh02.txt,client\nh01.txt,other\n", ErrSyntax, "4: file h01.txt is listed twice (first on line 2)"},
+		{"listed twice", "file,kind\nh01.txt,client\nh02.txt,client\nh01.txt,other\n", ErrSyntax, "4: file \"h01.txt\" is listed twice (first on line 2)"},
 		{"wrong field count", "file,kind\nh01.txt,client\nh02.txt\n", ErrSyntax, "3: wrong number of fields"},
 		{"bad quote", "file,kind\nh01.txt,\"client\n", ErrSyntax, "2: "},
 		{"empty file cell", "file,kind\n,client\n", ErrSyntax, "2: no file name"},
