@@ -52,10 +52,7 @@ func (s *Store) ImportDocument(ctx context.Context, doc *coding.Document, coder 
 // importDocument imports doc; a pseudonymised one (pseudo, what was
 // replaced) gets a second audit entry saying so.
 func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder, pseudo string) error {
-	if doc.Hash == "" {
-		doc.Hash = coding.ContentHash(doc.Text)
-	}
-	if err := doc.Validate(); err != nil {
+	if err := prepare(doc); err != nil {
 		return err
 	}
 	now := s.Now()
@@ -95,6 +92,15 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 		}
 		return s.audit(ctx, tx, coder, "pseudonymize", doc.ID, "document "+doc.ID+": "+pseudo)
 	})
+}
+
+// prepare hashes a document's text when it has no hash yet, and
+// validates it, before it is written.
+func prepare(doc *coding.Document) error {
+	if doc.Hash == "" {
+		doc.Hash = coding.ContentHash(doc.Text)
+	}
+	return doc.Validate()
 }
 
 func insertTurns(ctx context.Context, tx *sql.Tx, doc *coding.Document) error {

@@ -50,10 +50,7 @@ func (s *Store) CodingsOf(ctx context.Context, docID string) (int, error) {
 // transaction with secure deletion, recorded in the audit trail with
 // detail (kinds and counts, never the text).
 func (s *Store) ReplaceText(ctx context.Context, doc *coding.Document, coder, detail string) error {
-	if doc.Hash == "" {
-		doc.Hash = coding.ContentHash(doc.Text)
-	}
-	if err := doc.Validate(); err != nil {
+	if err := prepare(doc); err != nil {
 		return err
 	}
 	now := s.Now()

@@ -547,14 +547,7 @@ func (v CompareView) renderLine(l line, cur, differs bool) string {
 	b.WriteString(lk.rule.render("┊"))
 	v.gutter(&b, l, v.b, missing, !missingA)
 	b.WriteString(" ")
-	sp := ""
-	if l.first {
-		sp = v.txt.turns[l.turn].Speaker
-	}
-	b.WriteString(lk.speaker.render(pad(sp, v.speakerW)))
-	if v.speakerW > 0 {
-		b.WriteString(" ")
-	}
+	writeSpeaker(&b, lk.speaker, v.txt, l, v.speakerW)
 	style := lk.text
 	if cur {
 		style = lk.cur

@@ -82,14 +82,7 @@ func (r Reader) renderLine(l line, cur bool) string {
 	}
 	r.gutter(&b, l)
 	b.WriteString(" ")
-	sp := ""
-	if l.first {
-		sp = r.txt.turns[l.turn].Speaker
-	}
-	b.WriteString(lk.speaker.render(pad(sp, r.speakerW)))
-	if r.speakerW > 0 {
-		b.WriteString(" ")
-	}
+	writeSpeaker(&b, lk.speaker, r.txt, l, r.speakerW)
 	base := lk.text
 	if cur {
 		base = lk.cursorLine
@@ -136,6 +129,20 @@ func (r Reader) renderLine(l line, cur bool) string {
 		b.WriteString(base.render(strings.Repeat(" ", rest)))
 	}
 	return b.String()
+}
+
+// writeSpeaker draws the speaker column of line l, w cells and a space
+// (nothing when no turn names a speaker): the turn's speaker on its first
+// line, blank on the others.
+func writeSpeaker(b *strings.Builder, st ansiStyle, t text, l line, w int) {
+	sp := ""
+	if l.first {
+		sp = t.turns[l.turn].Speaker
+	}
+	b.WriteString(st.render(pad(sp, w)))
+	if w > 0 {
+		b.WriteString(" ")
+	}
 }
 
 // gutter draws one stripe per code whose codings cover part of l.

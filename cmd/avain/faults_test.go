@@ -74,8 +74,9 @@ func fictionalTranscripts(t *testing.T, n int) []string {
 	return files
 }
 
-// docTurns returns the documents of a project by name, with their turns.
-func docTurns(t *testing.T, path string) map[string]int {
+// withDocs opens the project at path and calls fn with it and its
+// documents.
+func withDocs(t *testing.T, path string, fn func(p *project.Project, docs []store.DocSummary)) {
 	t.Helper()
 	ctx := context.Background()
 	p, err := project.Open(ctx, path)
@@ -87,10 +88,18 @@ func docTurns(t *testing.T, path string) map[string]int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fn(p, docs)
+}
+
+// docTurns returns the documents of a project by name, with their turns.
+func docTurns(t *testing.T, path string) map[string]int {
+	t.Helper()
 	out := map[string]int{}
-	for _, d := range docs {
-		out[d.Name] = d.Turns
-	}
+	withDocs(t, path, func(_ *project.Project, docs []store.DocSummary) {
+		for _, d := range docs {
+			out[d.Name] = d.Turns
+		}
+	})
 	return out
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/voikko"
 )
 
@@ -38,27 +39,21 @@ var personalValues = []string{"131052-308T", "010594Y9021", "020516C903K", "040 
 // docNamed returns the document of proj whose name contains part.
 func docNamed(t *testing.T, proj, part string) *coding.Document {
 	t.Helper()
-	ctx := context.Background()
-	p, err := project.Open(ctx, proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	docs, err := p.Documents(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if strings.Contains(d.Name, part) {
-			doc, err := p.Document(ctx, d.ID)
-			if err != nil {
-				t.Fatal(err)
+	var doc *coding.Document
+	withDocs(t, proj, func(p *project.Project, docs []store.DocSummary) {
+		for _, d := range docs {
+			if doc == nil && strings.Contains(d.Name, part) {
+				var err error
+				if doc, err = p.Document(context.Background(), d.ID); err != nil {
+					t.Fatal(err)
+				}
 			}
-			return doc
 		}
+	})
+	if doc == nil {
+		t.Fatalf("no document named *%s* in %s", part, proj)
 	}
-	t.Fatalf("no document named *%s* in %s", part, proj)
-	return nil
+	return doc
 }
 
 // leaks returns the files under dir (recursively) whose bytes hold one of
