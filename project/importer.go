@@ -54,7 +54,9 @@ type Loader func(path string) (*coding.Document, error)
 // ImportFiles imports each file in its own transaction, so a bad file
 // changes nothing while the others still import, and keeps the index in
 // step. report is called once per file, in order. It returns the number of
-// files that failed; an error only when the project itself fails.
+// files that failed; an error, naming the file it stopped at (which is not
+// reported), when the project itself fails or the user stops
+// pseudonymisation.
 func (p *Project) ImportFiles(ctx context.Context, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
 	return p.ImportWith(ctx, transcript.ReadFile, files, opts, report)
 }
@@ -127,8 +129,7 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 				r.Err = fmt.Errorf("%s: %w", path, r.Err)
 			}
 			if isProjectError(r.Err) || errors.Is(r.Err, pseudo.ErrStopped) {
-				report(i, r)
-				return failed, r.Err
+				return failed, r.Err // the caller reports it, once
 			}
 		}
 		report(i, r)

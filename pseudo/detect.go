@@ -56,7 +56,8 @@ type Detector struct {
 	Places    []string
 	BaseForms func(word string) []string
 
-	entries []entry // Names and Places prepared; built on first use
+	entries []entry        // Names and Places prepared; built on first use
+	byFirst map[rune][]int // entries by the first letter of their first word
 }
 
 var (

@@ -40,6 +40,11 @@ func (d *Detector) prepare() {
 	}
 	add(Person, d.Names)
 	add(Place, d.Places)
+	d.byFirst = map[rune][]int{}
+	for i, e := range d.entries {
+		r, _ := utf8.DecodeRuneInString(e.words[0][0])
+		d.byFirst[r] = append(d.byFirst[r], i)
+	}
 }
 
 // tokens splits text into words: letters and digits, with hyphens and
@@ -92,8 +97,11 @@ func (d *Detector) findNames(text string) []Finding {
 	}
 	var out []Finding
 	for i := 0; i < len(toks); i++ {
+		// Every form of a name, and its base form, starts with the name's
+		// first letter: only those entries can match.
+		first, _ := utf8.DecodeRuneInString(toks[i].lower)
 		var best *entry
-		for j := range d.entries {
+		for _, j := range d.byFirst[first] {
 			e := &d.entries[j]
 			if i+len(e.words) > len(toks) || best != nil && len(e.words) <= len(best.words) {
 				continue

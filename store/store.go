@@ -156,9 +156,9 @@ func (s *Store) init(ctx context.Context, create bool) error {
 // Close checkpoints the WAL into the project file and closes it, so that a
 // plain copy of a closed project is complete.
 func (s *Store) Close() error {
-	_, cerr := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	cerr := s.Checkpoint(context.Background())
 	err := s.db.Close()
-	if err == nil && cerr != nil && !errors.Is(translate(cerr), ErrBusy) {
+	if err == nil && cerr != nil && !errors.Is(cerr, ErrBusy) {
 		err = cerr
 	}
 	return err

@@ -95,9 +95,6 @@ func (v *CompareView) SetStyles(s *Styles) {
 	v.buildStripes()
 }
 
-// Document returns the document compared, or nil.
-func (v CompareView) Document() *coding.Document { return v.doc }
-
 // Open starts comparing the coders of doc, keeping the coders and the
 // code when it is the document already shown.
 func (v *CompareView) Open(doc *coding.Document) tea.Cmd {
@@ -265,8 +262,7 @@ func (v *CompareView) compare() {
 			v.cur = min(v.cur, len(v.diffs)-1)
 		}
 	}
-	v.linesW = -1 // the gutters' width may have changed
-	v.relayout()
+	v.relayout() // the gutters' width may have changed
 	v.show()
 }
 

@@ -90,7 +90,6 @@ your own (mode 0600); otherwise they are kept nowhere.`
 			return nil
 		}
 		var imported, dups int
-		var printed error // the last error printed, not to print it twice
 		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
 			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder), Pseudo: ps,
 		}, func(i int, r project.ImportResult) {
@@ -108,16 +107,13 @@ your own (mode 0600); otherwise they are kept nowhere.`
 				fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
 			default:
 				fmt.Fprintf(e.stderr, "error: %s\n", oneLine(r.Err.Error()))
-				printed = r.Err
 			}
 			if len(files) > 1 {
 				prog.show("importing", i+1, len(files))
 			}
 		})
 		prog.clear()
-		if err != nil && err == printed {
-			return exitError{1}
-		} else if err != nil {
+		if err != nil {
 			return err
 		}
 		if ps != nil {

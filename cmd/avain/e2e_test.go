@@ -20,10 +20,7 @@ func TestTerminalUIInTmux(t *testing.T) {
 		t.Skip("tmux is not installed (apt-get install tmux); CI runs this test")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "avain")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	proj := filepath.Join(dir, "demo.avain")
 	session := "avain-e2e-" + filepath.Base(dir)
 	tmux := func(args ...string) string {

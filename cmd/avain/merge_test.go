@@ -187,10 +187,7 @@ func TestMergeThreeCodersInAnyOrder(t *testing.T) {
 // before or the whole merge, never a part.
 func TestMergeKilledMidway(t *testing.T) {
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "avain")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	// A target without codings, and a source with the demo's example
 	// codings: a merge with several hundred records to write.
 	target0 := filepath.Join(dir, "target0.avain")
