@@ -206,3 +206,8 @@ func attrField(k string) string {
 	}
 	return k
 }
+
+// Mapping returns the mapping avain's index is built with: its fields and
+// their analyzers. The benchmarks index the same text with it through
+// bleve's own API, as the floor avain's import is measured against.
+func Mapping() (*mapping.IndexMappingImpl, error) { return newMapping() }

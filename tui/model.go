@@ -44,6 +44,7 @@ type Model struct {
 	hist      history
 	quitting  bool
 	docsStale bool // the document list's counts are out of date
+	startDoc  string
 }
 
 // New returns the workspace for a project read and written through svc,
@@ -62,9 +63,17 @@ func New(svc Services, projectName, coder string) Model {
 // without Voikko).
 func (m *Model) Notify(s string) { m.status = s }
 
-// Init loads the document list and asks for the terminal's background.
+// OpenOnStart makes Init open document docID in the reader.
+func (m *Model) OpenOnStart(docID string) { m.startDoc = docID }
+
+// Init loads the document list and asks for the terminal's background,
+// and opens the document of OpenOnStart.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor)
+	if m.startDoc == "" {
+		return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor)
+	}
+	id := m.startDoc
+	return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor, func() tea.Msg { return OpenDocument(id) })
 }
 
 // Update routes msg: size and data to the screens they concern, global

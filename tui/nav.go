@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/toituavain/avain/coding"
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/coding"
+)
 
 // The messages screens send the root to move between them. Any screen may
 // return a command yielding one of these; the root switches the focus.
@@ -12,6 +15,10 @@ type openAtMsg struct {
 	DocID string
 	Pos   int
 }
+
+// OpenDocument returns the message that opens document docID in the reader
+// where the coder last left it: `avain open --doc` sends it at start.
+func OpenDocument(docID string) tea.Msg { return openAtMsg{DocID: docID, Pos: -1} }
 
 // editMemoMsg opens the memo editor on the memo of Target ID. Title says
 // what the memo is on ("coding turn 3: Odottaminen"); Text is the memo now.

@@ -68,7 +68,7 @@ it is kept.`
 		}
 		defer p.Close()
 		if e.ttyOut && e.ttyIn {
-			return runTUI(ctx, e, p, coderIn(p.Store, *coder))
+			return runTUI(ctx, e, p, coderIn(p.Store, *coder), "")
 		}
 		docs, err := p.Store.Documents(ctx)
 		if err != nil {

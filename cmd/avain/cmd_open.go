@@ -15,7 +15,7 @@ import (
 )
 
 func openCmd() *command {
-	c := &command{name: "open", args: "PROJECT [--coder NAME]", summary: "open the project in the terminal UI (also: avain PROJECT)"}
+	c := &command{name: "open", args: "PROJECT [--coder NAME] [--doc NAME]", summary: "open the project in the terminal UI (also: avain PROJECT)"}
 	c.help = `The terminal UI: a documents list, a reader that shows a document's speaker
 turns with coding stripes in the codes' colours, a codebook with retrieval of
 coded segments, and search. Every action is written to the project at once.
@@ -33,6 +33,7 @@ reopens each document where you left it.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		coder := fs.String("coder", "", "who the codings are by (default $AVAIN_CODER or your user name)")
+		doc := fs.String("doc", "", "open this document (name or ID) in the reader at once")
 		pos, err := parse(fs, args)
 		if err != nil {
 			return err
@@ -45,16 +46,24 @@ reopens each document where you left it.`
 			return err
 		}
 		defer p.Close()
-		return runTUI(ctx, e, p, coderIn(p.Store, *coder))
+		docID := ""
+		if *doc != "" {
+			if docID, err = p.Store.ResolveDocument(ctx, *doc); err != nil {
+				return err
+			}
+		}
+		return runTUI(ctx, e, p, coderIn(p.Store, *coder), docID)
 	}
 	return c
 }
 
 // runTUI runs the terminal UI on an open project until the user quits.
 // A panic inside it restores the terminal and leaves a crash report.
-func runTUI(ctx context.Context, e *env, p *project.Project, coder string) error {
+// docID, when set, is opened in the reader at start.
+func runTUI(ctx context.Context, e *env, p *project.Project, coder, docID string) error {
 	name := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
 	m := tui.New(p, name, coder)
+	m.OpenOnStart(docID)
 	if n := finnish.Notice(); n != "" {
 		m.Notify(n)
 	}
