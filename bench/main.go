@@ -316,8 +316,8 @@ func (b *bench) codingStage(proj string) error {
 	}
 	ratio := c.figs["seconds"] / c.figs["raw_seconds"]
 	b.rows = append(b.rows, row{
-		what: "code 10,000 passages, one transaction each",
-		ours: fmt.Sprintf("%.2f s (p50 %.2f, p99 %.2f ms)", c.figs["seconds"], c.figs["p50_ms"], c.figs["p99_ms"]),
+		what:  "code 10,000 passages, one transaction each",
+		ours:  fmt.Sprintf("%.2f s (p50 %.2f, p99 %.2f ms)", c.figs["seconds"], c.figs["p50_ms"], c.figs["p99_ms"]),
 		limit: fmt.Sprintf("%.2f s in 1 transaction", c.figs["raw_seconds"]), ratio: fmt.Sprintf("%.1f×", ratio),
 		rssMB: c.rssMB,
 	})
