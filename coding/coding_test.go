@@ -138,3 +138,19 @@ func TestSpans(t *testing.T) {
 		t.Error("span arithmetic")
 	}
 }
+
+// Words.In counts what CountWords counts, for every span of a text with
+// words cut at either end, punctuation, digits and non-ASCII letters.
+func TestWordsIn(t *testing.T) {
+	for _, text := range []string{"", "a", " ", "Kela, ja  kunta: 2023-luvulla ääh!", "  alku ja loppu  ", "yksi"} {
+		w := IndexWords(text)
+		r := []rune(text)
+		for s := 0; s <= len(r); s++ {
+			for e := s; e <= len(r); e++ {
+				if got, want := w.In(Span{Start: s, End: e}), CountWords(string(r[s:e])); got != want {
+					t.Errorf("%q [%d,%d): In %d, CountWords %d", text, s, e, got, want)
+				}
+			}
+		}
+	}
+}

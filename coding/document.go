@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -138,6 +139,42 @@ func CountWords(s string) int {
 		in = w
 	}
 	return n
+}
+
+// Words are the words of a text (as CountWords finds them) by code-point
+// position, for counting the words of many spans of one text quickly.
+type Words struct{ start, end []int32 }
+
+// IndexWords finds the words of text.
+func IndexWords(text string) Words {
+	var w Words
+	in, i := false, int32(0)
+	for _, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if isWord && !in {
+			w.start = append(w.start, i)
+		} else if !isWord && in {
+			w.end = append(w.end, i)
+		}
+		in = isWord
+		i++
+	}
+	if in {
+		w.end = append(w.end, i)
+	}
+	return w
+}
+
+// In returns how many words sp covers at least part of: CountWords of the
+// span's text, in logarithmic time.
+func (w Words) In(sp Span) int {
+	if sp.End <= sp.Start {
+		return 0
+	}
+	// Words ending after sp.Start, less those starting at or after sp.End.
+	first, _ := slices.BinarySearch(w.end, int32(sp.Start)+1)
+	last, _ := slices.BinarySearch(w.start, int32(sp.End))
+	return max(0, last-first)
 }
 
 // Validate checks d's invariants: a name, a known kind, non-empty text, and

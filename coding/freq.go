@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -209,14 +211,9 @@ func MergeSpans(spans []Span) []Span {
 	if len(spans) == 0 {
 		return nil
 	}
-	s := append([]Span(nil), spans...)
-	sort.Slice(s, func(i, j int) bool {
-		if s[i].Start != s[j].Start {
-			return s[i].Start < s[j].Start
-		}
-		return s[i].End < s[j].End
-	})
-	out := []Span{s[0]}
+	s := slices.Clone(spans)
+	slices.SortFunc(s, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+	out := s[:1]
 	for _, x := range s[1:] {
 		last := &out[len(out)-1]
 		if x.Start <= last.End {

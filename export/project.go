@@ -15,7 +15,7 @@ import (
 // satisfies it.
 type Source interface {
 	Codebook(ctx context.Context) (*coding.Codebook, error)
-	Documents(ctx context.Context) ([]store.DocSummary, error)
+	DocumentList(ctx context.Context) ([]store.DocSummary, error)
 	Document(ctx context.Context, ref string) (*coding.Document, error)
 	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
 }
@@ -39,7 +39,8 @@ type data struct {
 }
 
 // load reads the codebook, the documents and the codings o selects.
-func load(ctx context.Context, src Source, o Options) (*data, error) {
+// bare reads the codings without ids, times and memos (for counts).
+func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) {
 	d := &data{lang: o.Lang}
 	if d.lang == "" {
 		d.lang = coding.LangFinnish
@@ -48,7 +49,7 @@ func load(ctx context.Context, src Source, o Options) (*data, error) {
 	if d.cb, err = src.Codebook(ctx); err != nil {
 		return nil, err
 	}
-	if d.docs, err = src.Documents(ctx); err != nil {
+	if d.docs, err = src.DocumentList(ctx); err != nil {
 		return nil, err
 	}
 	selected := map[string]bool{}
@@ -66,7 +67,7 @@ func load(ctx context.Context, src Source, o Options) (*data, error) {
 			d.codeIDs = append(d.codeIDs, c.ID)
 		}
 	}
-	f := store.CodingFilter{}
+	f := store.CodingFilter{Bare: bare}
 	if len(selected) > 0 {
 		f.CodeIDs = d.codeIDs
 	}
@@ -139,27 +140,25 @@ func (d *data) subCodebook() (*coding.Codebook, error) {
 }
 
 // wordCounter counts words in spans of documents, reading each document
-// once.
+// once and keeping only the positions of its words.
 func wordCounter(ctx context.Context, src Source) (coding.WordCounter, func() error) {
-	texts := map[string][]rune{}
+	index := map[string]coding.Words{}
 	var err error
 	count := func(docID string, spans []coding.Span) int {
-		r, ok := texts[docID]
+		w, ok := index[docID]
 		if !ok {
 			doc, e := src.Document(ctx, docID)
 			if e != nil {
 				err = e
-				texts[docID] = nil
+				index[docID] = coding.Words{}
 				return 0
 			}
-			r = []rune(doc.Text)
-			texts[docID] = r
+			w = coding.IndexWords(doc.Text)
+			index[docID] = w
 		}
 		n := 0
 		for _, s := range spans {
-			if s.Start >= 0 && s.End <= len(r) && s.Start < s.End {
-				n += coding.CountWords(string(r[s.Start:s.End]))
-			}
+			n += w.In(s)
 		}
 		return n
 	}
@@ -168,7 +167,7 @@ func wordCounter(ctx context.Context, src Source) (coding.WordCounter, func() er
 
 // Frequencies computes the theme table o selects.
 func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, *coding.Codebook, error) {
-	d, err := load(ctx, src, o)
+	d, err := load(ctx, src, o, true)
 	if err != nil {
 		return coding.FreqTable{}, nil, err
 	}
@@ -254,7 +253,7 @@ func FreqMarkdown(t coding.FreqTable) Table {
 
 // Cooccurrence computes and lays out the code × code matrix o selects.
 func Cooccurrence(ctx context.Context, src Source, o Options) (Table, error) {
-	d, err := load(ctx, src, o)
+	d, err := load(ctx, src, o, false)
 	if err != nil {
 		return Table{}, err
 	}
@@ -303,7 +302,7 @@ func Cooccurrence(ctx context.Context, src Source, o Options) (Table, error) {
 // document, attributes, turn, speaker, offsets (code points), code path,
 // coder, memo and the quoted text.
 func Segments(ctx context.Context, src Source, o Options) (Table, error) {
-	d, err := load(ctx, src, o)
+	d, err := load(ctx, src, o, false)
 	if err != nil {
 		return Table{}, err
 	}

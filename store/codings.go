@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/toituavain/avain/coding"
@@ -106,6 +109,10 @@ type CodingFilter struct {
 	DocumentID string
 	CodeIDs    []string // any of these codes
 	Coder      string
+	// Bare leaves out what counting does not need, for speed over
+	// 100,000s of codings: the codings come in no order, without ids,
+	// times or memos.
+	Bare bool
 }
 
 // Codings returns the live codings that match f, by document name and
@@ -113,7 +120,22 @@ type CodingFilter struct {
 // the code's it was merged into, and a coding of a deleted code (deleted
 // in another copy, before a team merge) is kept but not shown.
 func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, error) {
-	where := []string{"d.deleted = 0"}
+	final, err := s.finalCodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.Bare {
+		return s.bareCodings(ctx, f, final)
+	}
+	// The memos are read apart: there are few, and a lookup per coding
+	// took most of the time over 100,000s of codings.
+	memos, err := s.codingMemos(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// The codes are resolved here rather than through the live_codings
+	// view, whose join on its recursive part cost microseconds a coding.
+	where := []string{"c.deleted = 0", "d.deleted = 0"}
 	var args []any
 	if f.DocumentID != "" {
 		where = append(where, "c.document_id = ?")
@@ -123,29 +145,175 @@ func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, 
 		where = append(where, "c.coder = ?")
 		args = append(args, f.Coder)
 	}
-	if len(f.CodeIDs) > 0 {
-		where = append(where, "c.code_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.CodeIDs)), ",")+")")
-		for _, id := range f.CodeIDs {
-			args = append(args, id)
-		}
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, c.created, c.updated,
-		coalesce((SELECT text FROM memos m WHERE m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0 ORDER BY m.updated DESC, m.id DESC LIMIT 1), '')
-		FROM live_codings c JOIN documents d ON d.id = c.document_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY d.name, d.id, c.start, c.end, c.id`, args...)
+	// Sorted here too: SQLite's sorter spilled to disk over 100,000s.
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, c.created, c.updated, d.name
+		FROM codings c JOIN documents d ON d.id = c.document_id
+		WHERE `+strings.Join(where, " AND "), args...)
 	if err != nil {
 		return nil, translate(err)
 	}
 	defer rows.Close()
 	var out []*coding.Coding
+	names := map[string]string{}
 	for rows.Next() {
 		c := &coding.Coding{}
 		var created, updated int64
-		if err := rows.Scan(&c.ID, &c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder, &created, &updated, &c.Memo); err != nil {
+		var name string
+		if err := rows.Scan(&c.ID, &c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder, &created, &updated, &name); err != nil {
 			return nil, err
 		}
+		names[c.DocumentID] = name
+		code, ok := final[c.CodeID]
+		if !ok || len(f.CodeIDs) > 0 && !slices.Contains(f.CodeIDs, code) {
+			continue
+		}
+		c.CodeID = code
 		c.Created, c.Updated = fromMS(created), fromMS(updated)
+		c.Memo = memos[c.ID]
 		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	// By document name and id (ranked once), then position and id.
+	docs := slices.Collect(maps.Keys(names))
+	slices.SortFunc(docs, func(a, b string) int { return cmp.Or(cmp.Compare(names[a], names[b]), cmp.Compare(a, b)) })
+	rank := make(map[string]int, len(docs))
+	for i, d := range docs {
+		rank[d] = i
+	}
+	type keyed struct {
+		rank int
+		c    *coding.Coding
+	}
+	ks := make([]keyed, len(out))
+	for i, c := range out {
+		ks[i] = keyed{rank[c.DocumentID], c}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.c.Start, b.c.Start), cmp.Compare(a.c.End, b.c.End), cmp.Compare(a.c.ID, b.c.ID))
+	})
+	for i, k := range ks {
+		out[i] = k.c
+	}
+	return out, nil
+}
+
+// bareCodings is Codings with f.Bare.
+func (s *Store) bareCodings(ctx context.Context, f CodingFilter, final map[string]string) ([]*coding.Coding, error) {
+	live := map[string]bool{}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE deleted = 0`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		live[id] = true
+	}
+	rows.Close()
+	q := `SELECT document_id, code_id, start, end, coder FROM codings WHERE deleted = 0`
+	var args []any
+	if f.DocumentID != "" {
+		q += " AND document_id = ?"
+		args = append(args, f.DocumentID)
+	}
+	if f.Coder != "" {
+		q += " AND coder = ?"
+		args = append(args, f.Coder)
+	}
+	if rows, err = s.db.QueryContext(ctx, q, args...); err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []*coding.Coding
+	var slab []coding.Coding // allocated a thousand at a time
+	for rows.Next() {
+		if len(slab) == 0 {
+			slab = make([]coding.Coding, 1024)
+		}
+		c := &slab[0]
+		if err := rows.Scan(&c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder); err != nil {
+			return nil, err
+		}
+		code, ok := final[c.CodeID]
+		if !ok || !live[c.DocumentID] || len(f.CodeIDs) > 0 && !slices.Contains(f.CodeIDs, code) {
+			continue
+		}
+		c.CodeID = code
+		slab = slab[1:]
+		out = append(out, c)
+	}
+	return out, translate(rows.Err())
+}
+
+// finalCodes maps each code to the live code its codings count for, as the
+// live_codings view does: a live code to itself, a code merged into another
+// to the live code at the end of its chain; a deleted code (or a chain
+// longer than 64) is left out, hiding its codings.
+func (s *Store) finalCodes(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, deleted, coalesce(merged_into, '') FROM codes`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	type code struct {
+		deleted bool
+		into    string
+	}
+	codes := map[string]code{}
+	for rows.Next() {
+		var id, into string
+		var c code
+		if err := rows.Scan(&id, &c.deleted, &into); err != nil {
+			return nil, err
+		}
+		c.into = into
+		codes[id] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	out := make(map[string]string, len(codes))
+	for id := range codes {
+		at := id
+		for depth := 0; depth <= 64; depth++ {
+			c, ok := codes[at]
+			if !ok {
+				break
+			}
+			if !c.deleted {
+				out[id] = at
+				break
+			}
+			if c.into == "" {
+				break
+			}
+			at = c.into
+		}
+	}
+	return out, nil
+}
+
+// codingMemos returns the live memo of each coding that has one: the
+// newest, when a team merge brought two.
+func (s *Store) codingMemos(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT target_id, text FROM memos
+		WHERE target = 'coding' AND deleted = 0 ORDER BY updated, id`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text // newer ones last
 	}
 	return out, translate(rows.Err())
 }

@@ -126,13 +126,29 @@ func insertTurns(ctx context.Context, tx *sql.Tx, doc *coding.Document) error {
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
-// Documents lists the live documents by name, with counts.
+// Documents lists the live documents by name, with counts. The coded turns
+// are counted here from the documents' turns and codings, read once each,
+// rather than per turn in SQL, which took time proportional to turns times
+// codings.
 func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.words, d.coder, d.created,
-		(SELECT count(*) FROM turns t WHERE t.document_id = d.id),
-		(SELECT count(*) FROM live_codings c WHERE c.document_id = d.id),
-		(SELECT count(*) FROM turns t WHERE t.document_id = d.id AND EXISTS (SELECT 1 FROM live_codings c
-			WHERE c.document_id = d.id AND c.start < t.end AND c.end > t.start))
+	out, err := s.DocumentList(ctx)
+	if err != nil {
+		return nil, err
+	}
+	index := make(map[string]int, len(out))
+	for i, d := range out {
+		index[d.ID] = i
+	}
+	if err := s.countCoded(ctx, out, index); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DocumentList lists the live documents by name with their attributes,
+// leaving the counts of turns and codings zero (Documents fills them in).
+func (s *Store) DocumentList(ctx context.Context) ([]DocSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.words, d.coder, d.created
 		FROM documents d WHERE d.deleted = 0 ORDER BY d.name, d.id`)
 	if err != nil {
 		return nil, translate(err)
@@ -142,7 +158,7 @@ func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
 	for rows.Next() {
 		var d DocSummary
 		var created int64
-		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Words, &d.Coder, &created, &d.Turns, &d.Codings, &d.CodedTurns); err != nil {
+		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Words, &d.Coder, &created); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -330,4 +346,74 @@ func (s *Store) TurnCounts(ctx context.Context) (map[string]int, error) {
 		out[id] = n
 	}
 	return out, translate(rows.Err())
+}
+
+// countCoded fills in the turns, codings and coded turns of docs (index:
+// position by id) from one read of the turns and one of the live codings.
+func (s *Store) countCoded(ctx context.Context, docs []DocSummary, index map[string]int) error {
+	final, err := s.finalCodes(ctx)
+	if err != nil {
+		return err
+	}
+	codings := make([][]coding.Span, len(docs))
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, code_id, start, end FROM codings WHERE deleted = 0`)
+	if err != nil {
+		return translate(err)
+	}
+	for rows.Next() {
+		var id, code string
+		var sp coding.Span
+		if err := rows.Scan(&id, &code, &sp.Start, &sp.End); err != nil {
+			rows.Close()
+			return err
+		}
+		if _, live := final[code]; !live {
+			continue
+		}
+		if i, ok := index[id]; ok {
+			codings[i] = append(codings[i], sp)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return translate(err)
+	}
+	for i := range codings {
+		docs[i].Codings = len(codings[i])
+		codings[i] = coding.MergeSpans(codings[i])
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT document_id, start, end FROM turns`)
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var t coding.Span
+		if err := rows.Scan(&id, &t.Start, &t.End); err != nil {
+			return err
+		}
+		i, ok := index[id]
+		if !ok {
+			continue
+		}
+		docs[i].Turns++
+		if overlaps(codings[i], t) {
+			docs[i].CodedTurns++
+		}
+	}
+	return translate(rows.Err())
+}
+
+// overlaps tells whether t shares a code point with one of the sorted,
+// disjoint spans.
+func overlaps(spans []coding.Span, t coding.Span) bool {
+	// The first span ending after t starts.
+	i, _ := slices.BinarySearchFunc(spans, t.Start, func(sp coding.Span, start int) int {
+		if sp.End <= start {
+			return -1
+		}
+		return 1
+	})
+	return i < len(spans) && spans[i].Start < t.End
 }

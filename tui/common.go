@@ -20,6 +20,7 @@ import (
 type Services interface {
 	coding.Repository
 	Documents(ctx context.Context) ([]store.DocSummary, error)
+	DocumentList(ctx context.Context) ([]store.DocSummary, error)
 	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
 	CodeUsage(ctx context.Context) (map[string]store.CodeCounts, error)
 	Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error)

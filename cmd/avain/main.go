@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 )
 
@@ -59,7 +60,27 @@ func main() {
 	defer stop()
 	e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin,
 		ttyIn: isTerminal(os.Stdin), ttyOut: isTerminal(os.Stdout), ttyErr: isTerminal(os.Stderr)}
-	os.Exit(run(ctx, e, os.Args[1:]))
+	os.Exit(profiled(func() int { return run(ctx, e, os.Args[1:]) }))
+}
+
+// profiled runs fn, writing a CPU profile to $AVAIN_CPUPROFILE when it is
+// set (a developer aid: go tool pprof avain FILE).
+func profiled(fn func() int) int {
+	path := os.Getenv("AVAIN_CPUPROFILE")
+	if path == "" {
+		return fn()
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "avain: AVAIN_CPUPROFILE %s: %v\n", path, err)
+		return fn()
+	}
+	defer f.Close()
+	defer pprof.StopCPUProfile()
+	return fn()
 }
 
 // run executes one avain invocation and returns its exit code: 0 on
