@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,16 @@ func main() {
 	var err error
 	if os.Args[1] == "run" {
 		err = runAll(os.Args[2:])
+	} else if path := os.Getenv("AVAIN_CPUPROFILE"); path != "" {
+		// A stage profiled: go tool pprof avain-bench FILE.
+		f, ferr := os.Create(path)
+		if ferr != nil {
+			err = ferr
+		} else if err = pprof.StartCPUProfile(f); err == nil {
+			err = stage(os.Args[1], os.Args[2:])
+			pprof.StopCPUProfile()
+			f.Close()
+		}
 	} else {
 		err = stage(os.Args[1], os.Args[2:])
 	}

@@ -1,7 +1,9 @@
 package project
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -10,6 +12,15 @@ import (
 // whatever the umask), replacing any file there only once the new one is
 // complete: it writes a temporary file beside it and renames it over.
 func WritePrivateFile(path string, data []byte) error {
+	return WritePrivate(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WritePrivate is WritePrivateFile for content that write streams out, so
+// that a large export is never held whole in memory.
+func WritePrivate(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -19,7 +30,11 @@ func WritePrivateFile(path string, data []byte) error {
 		tmp.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		tmp.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}

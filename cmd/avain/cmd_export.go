@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -125,17 +126,17 @@ xlsx). Files are written readable by you only.`
 				return err
 			}
 		}
-		var buf bytes.Buffer
-		if err := export.Write(&buf, f, table); err != nil {
-			return err
-		}
 		dest := "standard output"
 		if *out == "" {
+			var buf bytes.Buffer // whole, so that a failed export prints nothing
+			if err := export.Write(&buf, f, table); err != nil {
+				return err
+			}
 			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 				return err
 			}
 		} else {
-			if err := project.WritePrivateFile(*out, buf.Bytes()); err != nil {
+			if err := project.WritePrivate(*out, func(w io.Writer) error { return export.Write(w, f, table) }); err != nil {
 				return err
 			}
 			dest = *out
