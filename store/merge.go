@@ -349,8 +349,10 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 			return err
 		}
 		indexed := false
+		ps := prepared{tx: tx, stmts: map[string]*sql.Stmt{}}
+		defer ps.close()
 		for _, ch := range changes {
-			if err := ch.write(ctx, tx, before, newDocs); err != nil {
+			if err := ch.write(ctx, &ps, before, newDocs); err != nil {
 				return err
 			}
 			indexed = indexed || ch.table.name == "documents" || ch.table.name == "doc_attributes"
@@ -817,7 +819,32 @@ func diff(before, after mstate) []change {
 	return append(dels, rest...)
 }
 
-func (ch change) write(ctx context.Context, tx *sql.Tx, before mstate, newDocs map[string]*Store) error {
+// prepared are a transaction's statements, each prepared once: preparing
+// one per row was most of a large merge's time.
+type prepared struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (p *prepared) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st := p.stmts[query]
+	if st == nil {
+		var err error
+		if st, err = p.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		p.stmts[query] = st
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (p *prepared) close() {
+	for _, st := range p.stmts {
+		st.Close()
+	}
+}
+
+func (ch change) write(ctx context.Context, tx *prepared, before mstate, newDocs map[string]*Store) error {
 	t := ch.table
 	if _, ok := before[t.name][ch.id]; ok {
 		sets := make([]string, 0, len(t.cols)-1)
@@ -826,7 +853,7 @@ func (ch change) write(ctx context.Context, tx *sql.Tx, before mstate, newDocs m
 			sets = append(sets, c+" = ?")
 			args = append(args, ch.row[i+1])
 		}
-		_, err := tx.ExecContext(ctx, "UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", append(args, ch.id)...)
+		_, err := tx.exec(ctx, "UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", append(args, ch.id)...)
 		return err
 	}
 	cols, args := append([]string(nil), t.cols...), append([]any(nil), ch.row...)
@@ -841,18 +868,18 @@ func (ch change) write(ctx context.Context, tx *sql.Tx, before mstate, newDocs m
 		}
 		cols, args = append(cols, "text"), append(args, text)
 		// With the document, its turns.
-		if _, err := tx.ExecContext(ctx, "INSERT INTO documents("+strings.Join(cols, ", ")+") VALUES ("+
+		if _, err := tx.exec(ctx, "INSERT INTO documents("+strings.Join(cols, ", ")+") VALUES ("+
 			strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")+")", args...); err != nil {
 			return err
 		}
 		return copyTurns(ctx, src, tx, ch.id)
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO "+t.name+"("+strings.Join(cols, ", ")+") VALUES ("+
+	_, err := tx.exec(ctx, "INSERT INTO "+t.name+"("+strings.Join(cols, ", ")+") VALUES ("+
 		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")+")", args...)
 	return err
 }
 
-func copyTurns(ctx context.Context, src *Store, tx *sql.Tx, doc string) error {
+func copyTurns(ctx context.Context, src *Store, tx *prepared, doc string) error {
 	rows, err := src.db.QueryContext(ctx, "SELECT n, speaker, start, end, time_ms, time_end_ms FROM turns WHERE document_id = ?", doc)
 	if err != nil {
 		return err
@@ -865,7 +892,7 @@ func copyTurns(ctx context.Context, src *Store, tx *sql.Tx, doc string) error {
 		if err := rows.Scan(&n, &speaker, &start, &end, &t0, &t1); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO turns(document_id, n, speaker, start, end, time_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		if _, err := tx.exec(ctx, "INSERT INTO turns(document_id, n, speaker, start, end, time_ms, time_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			doc, n, speaker, start, end, t0, t1); err != nil {
 			return err
 		}
