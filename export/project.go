@@ -17,6 +17,7 @@ type Source interface {
 	Codebook(ctx context.Context) (*coding.Codebook, error)
 	DocumentList(ctx context.Context) ([]store.DocSummary, error)
 	Document(ctx context.Context, ref string) (*coding.Document, error)
+	DocumentText(ctx context.Context, id string) (string, error)
 	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
 }
 
@@ -147,13 +148,13 @@ func wordCounter(ctx context.Context, src Source) (coding.WordCounter, func() er
 	count := func(docID string, spans []coding.Span) int {
 		w, ok := index[docID]
 		if !ok {
-			doc, e := src.Document(ctx, docID)
+			text, e := src.DocumentText(ctx, docID)
 			if e != nil {
 				err = e
 				index[docID] = coding.Words{}
 				return 0
 			}
-			w = coding.IndexWords(doc.Text)
+			w = coding.IndexWords(text)
 			index[docID] = w
 		}
 		n := 0

@@ -87,6 +87,36 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 	if err != nil {
 		return 0, err
 	}
+	// Imported documents are indexed in batches of about indexBatch turns:
+	// each is committed to the project first, and the index, derived data,
+	// follows a batch later (or is rebuilt at the next open should the
+	// process die in between). A batch per document made many small index
+	// segments to merge.
+	var pending []*coding.Document
+	turns := 0
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		err := p.indexDocs(ctx, ix, pending)
+		if err != nil {
+			names := make([]string, len(pending))
+			for i, d := range pending {
+				names[i] = d.Name
+			}
+			// The documents are in the project; the index is rebuilt the
+			// next time the project is opened (its version no longer
+			// matches).
+			err = fmt.Errorf("%s were imported, but the search index could not be updated (it is rebuilt the next time the project is opened): %w", strings.Join(names, ", "), err)
+		}
+		pending, turns = pending[:0], 0
+		return err
+	}
+	defer func() {
+		if ferr := flush(); err == nil {
+			err = ferr
+		}
+	}()
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return failed, err
@@ -114,11 +144,11 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 		switch {
 		case r.Err == nil:
 			r.Status = Imported
-			if err := p.indexDoc(ctx, ix, r.Doc); err != nil {
-				// The document is in the project; the index, derived data,
-				// is rebuilt when the project is next opened (its version
-				// no longer matches).
-				return failed, fmt.Errorf("%s was imported, but the search index could not be updated (it is rebuilt the next time the project is opened): %w", path, err)
+			pending = append(pending, r.Doc)
+			if turns += len(r.Doc.Turns); turns >= indexBatch {
+				if err := flush(); err != nil {
+					return failed, err
+				}
 			}
 		case errors.Is(r.Err, coding.ErrDuplicate):
 			r.Status = Duplicate
@@ -137,15 +167,18 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 	return failed, nil
 }
 
-// indexDoc adds a freshly committed document to the index and records the
+// indexBatch is about how many turns an import indexes at a time.
+const indexBatch = 2000
+
+// indexDocs adds freshly committed documents to the index and records the
 // content version the index now reflects. Should this fail or the process
 // die first, the version differs and the next open rebuilds the index.
-func (p *Project) indexDoc(ctx context.Context, ix interface {
-	Add(...*coding.Document) error
+func (p *Project) indexDocs(ctx context.Context, ix interface {
+	Insert(...*coding.Document) error
 	SetVersion(string) error
-}, doc *coding.Document) error {
-	if err := ix.Add(doc); err != nil {
-		return fmt.Errorf("indexing %s: %w", doc.Name, err)
+}, docs []*coding.Document) error {
+	if err := ix.Insert(docs...); err != nil {
+		return fmt.Errorf("indexing: %w", err)
 	}
 	v, err := p.Store.ContentVersion(ctx)
 	if err != nil {

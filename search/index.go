@@ -243,7 +243,13 @@ func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Docum
 
 // Add indexes the turns of docs in one batch, replacing whatever the index
 // held for those documents.
-func (ix *Index) Add(docs ...*coding.Document) error {
+func (ix *Index) Add(docs ...*coding.Document) error { return ix.add(true, docs) }
+
+// Insert is Add for documents the index has never held (freshly imported,
+// with new ids): it does not look for turns to replace.
+func (ix *Index) Insert(docs ...*coding.Document) error { return ix.add(false, docs) }
+
+func (ix *Index) add(replace bool, docs []*coding.Document) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
@@ -251,12 +257,14 @@ func (ix *Index) Add(docs ...*coding.Document) error {
 	}
 	b := ix.bi.NewBatch()
 	for _, d := range docs {
-		old, err := ix.turnIDs(d.ID)
-		if err != nil {
-			return err
-		}
-		for _, id := range old {
-			b.Delete(id)
+		if replace {
+			old, err := ix.turnIDs(d.ID)
+			if err != nil {
+				return err
+			}
+			for _, id := range old {
+				b.Delete(id)
+			}
 		}
 		for _, t := range turnDocs(d) {
 			if err := b.IndexAdvanced(t.document(ix.an)); err != nil {

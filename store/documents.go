@@ -246,7 +246,7 @@ func (s *Store) Document(ctx context.Context, ref string) (*coding.Document, err
 		return nil, err
 	}
 	var docs []*coding.Document
-	err = s.loadDocuments(ctx, "d.id = ?", []any{id}, func(d *coding.Document) error {
+	err = s.loadDocuments(ctx, "d.id = ?", []any{id}, id, func(d *coding.Document) error {
 		docs = append(docs, d)
 		return nil
 	})
@@ -262,11 +262,13 @@ func (s *Store) Document(ctx context.Context, ref string) (*coding.Document, err
 // EachDocument calls fn with every live document, whole, in name order.
 // It stops at fn's first error.
 func (s *Store) EachDocument(ctx context.Context, fn func(*coding.Document) error) error {
-	return s.loadDocuments(ctx, "1", nil, fn)
+	return s.loadDocuments(ctx, "1", nil, "", fn)
 }
 
-func (s *Store) loadDocuments(ctx context.Context, where string, args []any, fn func(*coding.Document) error) error {
-	attrs, err := s.attributes(ctx, "")
+// loadDocuments loads the documents where selects; one, when it names
+// only document id (its attributes alone are read then).
+func (s *Store) loadDocuments(ctx context.Context, where string, args []any, id string, fn func(*coding.Document) error) error {
+	attrs, err := s.attributes(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -416,4 +418,14 @@ func overlaps(spans []coding.Span, t coding.Span) bool {
 		return 1
 	})
 	return i < len(spans) && spans[i].Start < t.End
+}
+
+// DocumentText returns the text of live document id alone.
+func (s *Store) DocumentText(ctx context.Context, id string) (string, error) {
+	var text string
+	err := s.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ? AND deleted = 0`, id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("document %q: %w", id, coding.ErrNotFound)
+	}
+	return text, translate(err)
 }

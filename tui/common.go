@@ -21,6 +21,7 @@ type Services interface {
 	coding.Repository
 	Documents(ctx context.Context) ([]store.DocSummary, error)
 	DocumentList(ctx context.Context) ([]store.DocSummary, error)
+	DocumentText(ctx context.Context, id string) (string, error)
 	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
 	CodeUsage(ctx context.Context) (map[string]store.CodeCounts, error)
 	Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error)
