@@ -154,3 +154,23 @@ func TestWordsIn(t *testing.T) {
 		}
 	}
 }
+
+func TestTextIndexSlice(t *testing.T) {
+	text := strings.Repeat("Kelasta ääkkösiä 😀 ja\nrivejä, ", 20)
+	r := []rune(text)
+	x := NewTextIndex(text)
+	if x.Len() != len(r) {
+		t.Fatalf("Len %d, want %d", x.Len(), len(r))
+	}
+	for s := -1; s <= len(r)+1; s += 7 {
+		for e := s; e <= len(r)+1; e += 5 {
+			want := ""
+			if s >= 0 && e <= len(r) && s < e {
+				want = string(r[s:e])
+			}
+			if got := x.Slice(s, e); got != want {
+				t.Fatalf("Slice(%d, %d) = %q, want %q", s, e, got, want)
+			}
+		}
+	}
+}

@@ -141,6 +141,54 @@ func CountWords(s string) int {
 	return n
 }
 
+// TextIndex slices a text by code-point offsets without holding it as
+// runes (four bytes each): it marks the byte offset of every 64th code
+// point.
+type TextIndex struct {
+	text  string
+	marks []int32
+	runes int
+}
+
+// NewTextIndex indexes text.
+func NewTextIndex(text string) TextIndex {
+	x := TextIndex{text: text}
+	r := 0
+	for b := range text {
+		if r%64 == 0 {
+			x.marks = append(x.marks, int32(b))
+		}
+		r++
+	}
+	x.runes = r
+	return x
+}
+
+// Len is the text's length in code points.
+func (x TextIndex) Len() int { return x.runes }
+
+// byteAt returns the byte offset of code point r (0 ≤ r ≤ Len).
+func (x TextIndex) byteAt(r int) int {
+	if r >= x.runes {
+		return len(x.text)
+	}
+	b := int(x.marks[r/64])
+	for i := r % 64; i > 0; i-- {
+		_, size := utf8.DecodeRuneInString(x.text[b:])
+		b += size
+	}
+	return b
+}
+
+// Slice returns code points [start, end) of the text, or "" when the span
+// is empty or outside it.
+func (x TextIndex) Slice(start, end int) string {
+	if start < 0 || end > x.runes || start >= end {
+		return ""
+	}
+	return x.text[x.byteAt(start):x.byteAt(end)]
+}
+
 // Words are the words of a text (as CountWords finds them) by code-point
 // position, for counting the words of many spans of one text quickly.
 type Words struct{ start, end []int32 }

@@ -344,7 +344,7 @@ func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 	}
 	out.Header = append(out.Header, "turn", "speaker", "start", "end", "coder", "memo", "text")
 	docs := map[string]*coding.Document{}
-	texts := map[string][]rune{}
+	texts := map[string]coding.TextIndex{}
 	for _, c := range cs {
 		s, ok := summary[c.DocumentID]
 		if !ok {
@@ -355,13 +355,9 @@ func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 			if doc, err = src.Document(ctx, c.DocumentID); err != nil {
 				return Table{}, err
 			}
-			docs[c.DocumentID], texts[c.DocumentID] = doc, []rune(doc.Text)
+			docs[c.DocumentID], texts[c.DocumentID] = doc, coding.NewTextIndex(doc.Text)
 		}
-		r := texts[c.DocumentID]
-		text := ""
-		if c.Start >= 0 && c.End <= len(r) && c.Start < c.End {
-			text = string(r[c.Start:c.End])
-		}
+		text := texts[c.DocumentID].Slice(c.Start, c.End)
 		turn, speaker := doc.TurnAt(c.Start), ""
 		if turn > 0 {
 			speaker = doc.Turns[turn-1].Speaker
