@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -416,5 +417,43 @@ func TestStaleLoadIgnored(t *testing.T) {
 	m, _ = send(t, m, cmd2())
 	if d := m.reader.Document(); d == nil || d.ID != second.ID {
 		t.Fatalf("want %s open", second.Name)
+	}
+}
+
+// `avain open --doc`: Init opens the document in the reader.
+func TestOpenOnStart(t *testing.T) {
+	p, _ := newProject(t)
+	id, err := p.Store.ResolveDocument(context.Background(), "haastattelu-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(p, "testi", "testaaja")
+	m.OpenOnStart(id)
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	queue := []tea.Cmd{m.Init()}
+	for len(queue) > 0 {
+		cmd := queue[0]
+		queue = queue[1:]
+		if cmd == nil {
+			continue
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case nil:
+		default:
+			if strings.HasPrefix(fmt.Sprintf("%T", msg), "tea.") {
+				continue // the background colour request: a terminal's
+			}
+			var more tea.Cmd
+			m, more = send(t, m, msg)
+			queue = append(queue, more)
+		}
+	}
+	if d := m.reader.Document(); m.focus != screenReader || d == nil || d.ID != id {
+		t.Fatalf("after Init: focus %v, document %v; want haastattelu-02 in the reader", m.focus, d)
+	}
+	if !strings.Contains(m.View().Content, "haastattelu-02") {
+		t.Errorf("the reader does not show haastattelu-02:\n%s", m.View().Content)
 	}
 }
