@@ -159,6 +159,20 @@ func (t *mtable) set(r mrow, col string, v any) mrow {
 	return out
 }
 
+// equal reports whether r and o hold the same values (what comparing
+// their keys tells, without building them).
+func (r mrow) equal(o mrow) bool {
+	if len(r) != len(o) {
+		return false
+	}
+	for i := range r {
+		if r[i] != o[i] { // nil, int64 or string: comparable
+			return false
+		}
+	}
+	return true
+}
+
 // key is a canonical text of a row, for equality and the last tie-break.
 func (r mrow) key() string {
 	var b strings.Builder
@@ -550,7 +564,7 @@ func fold(state, src mstate, opts MergeOptions, sr *SourceReport) error {
 				state[t.name][id] = r
 				continue
 			}
-			if cur.key() == r.key() {
+			if cur.equal(r) {
 				continue
 			}
 			win := cur
@@ -805,7 +819,7 @@ func diff(before, after mstate) []change {
 		for _, id := range sortedIDs(after[t.name]) {
 			r := after[t.name][id]
 			old, ok := before[t.name][id]
-			if ok && old.key() == r.key() {
+			if ok && old.equal(r) {
 				continue
 			}
 			ch := change{t, id, r}
@@ -904,10 +918,9 @@ func copyTurns(ctx context.Context, src *Store, tx *prepared, doc string) error 
 // to next.
 func tally(prev, next mstate, byCoder map[string]*MergeTally, total *MergeTally) {
 	for _, t := range mergeTables {
-		for _, id := range sortedIDs(next[t.name]) {
-			r := next[t.name][id]
+		for id, r := range next[t.name] { // counts: any order
 			old, ok := prev[t.name][id]
-			if ok && old.key() == r.key() {
+			if ok && old.equal(r) {
 				continue
 			}
 			if !ok && t.num(r, "deleted") != 0 {
