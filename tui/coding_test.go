@@ -26,7 +26,7 @@ func coder(t *testing.T, w, h int) (Model, *project.Project, *coding.Code) {
 	}
 	m := New(s, "testi", "testaaja")
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
-	m, _ = send(t, m, loadDocuments(s)())
+	m = listDocuments(t, m, s)
 	m, cmd := send(t, m, press("enter"))
 	m, cmd = send(t, m, cmd())
 	m, _ = send(t, m, cmd())

@@ -14,20 +14,36 @@ import (
 	"github.com/toituavain/avain/store"
 )
 
-// docsLoadedMsg carries the project's documents.
-type docsLoadedMsg struct{ docs []store.DocSummary }
+// docsLoadedMsg carries the project's documents: first listed (counted
+// false), so the list shows at once, then with their counts of turns and
+// codings, which take longer to work out over a large project.
+type docsLoadedMsg struct {
+	docs    []store.DocSummary
+	counted bool
+}
 
 // openDocMsg asks the root to open a document in the reader.
 type openDocMsg struct{ ID, Name string }
 
-// loadDocuments reads the document list.
+// loadDocuments reads the document list; the list then asks for the
+// counts (countDocuments).
 func loadDocuments(svc Services) tea.Cmd {
 	return func() tea.Msg {
-		docs, err := svc.Documents(context.Background())
+		docs, err := svc.DocumentList(context.Background())
 		if err != nil {
 			return errMsg{fmt.Errorf("loading documents: %w", err)}
 		}
-		return docsLoadedMsg{docs}
+		return docsLoadedMsg{docs: docs}
+	}
+}
+
+func countDocuments(svc Services) tea.Cmd {
+	return func() tea.Msg {
+		docs, err := svc.Documents(context.Background())
+		if err != nil {
+			return errMsg{fmt.Errorf("counting the documents' codings: %w", err)}
+		}
+		return docsLoadedMsg{docs: docs, counted: true}
 	}
 }
 
@@ -41,6 +57,7 @@ type Documents struct {
 	filter    string
 	filtering bool // typing a filter: keys go to the filter
 	loaded    bool
+	counted   bool // the counts are known (until then "…" is shown)
 	sortBy    docSort
 }
 
@@ -152,8 +169,23 @@ func (d *Documents) applyFilter() {
 func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
 	switch msg := msg.(type) {
 	case docsLoadedMsg:
-		d.docs, d.loaded = msg.docs, true
+		if !msg.counted && d.counted {
+			// A refresh: keep the counts shown until the new ones come.
+			old := map[string]store.DocSummary{}
+			for _, doc := range d.docs {
+				old[doc.ID] = doc
+			}
+			for i, doc := range msg.docs {
+				if o, ok := old[doc.ID]; ok {
+					msg.docs[i].Turns, msg.docs[i].Codings, msg.docs[i].CodedTurns = o.Turns, o.Codings, o.CodedTurns
+				}
+			}
+		}
+		d.docs, d.loaded, d.counted = msg.docs, true, d.counted || msg.counted
 		d.applyFilter()
+		if !msg.counted {
+			return d, countDocuments(d.c.Svc)
+		}
 	case tea.KeyPressMsg:
 		if d.filtering {
 			return d.updateFilter(msg), nil
@@ -250,9 +282,13 @@ func (d Documents) View() string {
 		if i == d.cursor {
 			mark, style = "› ", st.Selected
 		}
-		row := mark + pad(doc.Name, nameW) + pad(" "+doc.Kind, kindCol) + pad(" "+attrs(doc), attrW) +
-			padLeft(strconv.Itoa(doc.Turns), turnsCol) + padLeft(strconv.Itoa(doc.Codings), codingsCol) +
-			"  " + progressBar(progress(doc), progressCol-2)
+		row := mark + pad(doc.Name, nameW) + pad(" "+doc.Kind, kindCol) + pad(" "+attrs(doc), attrW)
+		if d.counted {
+			row += padLeft(strconv.Itoa(doc.Turns), turnsCol) + padLeft(strconv.Itoa(doc.Codings), codingsCol) +
+				"  " + progressBar(progress(doc), progressCol-2)
+		} else {
+			row += padLeft("…", turnsCol) + padLeft("…", codingsCol)
+		}
 		b.WriteString(style.Render(pad(row, w)))
 		if i < end-1 {
 			b.WriteString("\n")

@@ -130,7 +130,7 @@ func started(t *testing.T, w, h int) (Model, *coding.Document) {
 	s, doc := newProject(t)
 	m := New(s, "testi", "testaaja")
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
-	m, _ = send(t, m, loadDocuments(s)())
+	m = listDocuments(t, m, s)
 	return m, doc
 }
 
@@ -455,5 +455,43 @@ func TestOpenOnStart(t *testing.T) {
 	}
 	if !strings.Contains(m.View().Content, "haastattelu-02") {
 		t.Errorf("the reader does not show haastattelu-02:\n%s", m.View().Content)
+	}
+}
+
+// listDocuments sends the document list, then its counts, as Init's
+// commands would.
+func listDocuments(t *testing.T, m Model, s Services) Model {
+	t.Helper()
+	m, cmd := send(t, m, loadDocuments(s)())
+	if cmd == nil {
+		t.Fatal("the listed documents ask for no counts")
+	}
+	msg, ok := cmd().(docsLoadedMsg)
+	if !ok || !msg.counted {
+		t.Fatalf("the counts command gave %#v", msg)
+	}
+	m, _ = send(t, m, msg)
+	return m
+}
+
+// The list shows before its counts, then with them; a refresh keeps the
+// counts shown until the new ones come.
+func TestDocumentsListThenCounts(t *testing.T) {
+	p, _ := newProject(t)
+	m := New(p, "testi", "testaaja")
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	m, cmd := send(t, m, loadDocuments(p)())
+	v := ansi.Strip(m.View().Content)
+	if !strings.Contains(v, "haastattelu-01") || !strings.Contains(v, "…") {
+		t.Fatalf("before the counts: want the names and …:\n%s", v)
+	}
+	m, _ = send(t, m, cmd())
+	counted := ansi.Strip(m.View().Content)
+	if strings.Contains(counted, "…") {
+		t.Fatalf("after the counts, still …:\n%s", counted)
+	}
+	m, _ = send(t, m, loadDocuments(p)())
+	if v := ansi.Strip(m.View().Content); v != counted {
+		t.Errorf("a refresh hid the counts:\n%s", v)
 	}
 }
