@@ -410,13 +410,20 @@ func rawInsert(ctx context.Context, db *sql.DB, plan []plannedCoding, coder stri
 		return 0, err
 	}
 	defer db.ExecContext(ctx, `DROP TABLE bench_codings`)
+	return insertPlan(ctx, db, "bench_codings", plan, coder)
+}
+
+// insertPlan inserts the planned codings by coder into table (codings or
+// a copy of it) in one transaction, as AddCoding writes them, and returns
+// how long it took.
+func insertPlan(ctx context.Context, db *sql.DB, table string, plan []plannedCoding, coder string) (time.Duration, error) {
 	start := time.Now()
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
 	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, `INSERT INTO bench_codings(id, document_id, code_id, start, end, coder, created, updated, deleted)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO `+table+`(id, document_id, code_id, start, end, coder, created, updated, deleted)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`)
 	if err != nil {
 		return 0, err
@@ -446,27 +453,11 @@ func populate(path string, n int, seed uint64, coder string) (map[string]float64
 	if err != nil {
 		return nil, err
 	}
-	start := time.Now()
-	tx, err := s.DB().BeginTx(ctx, nil)
+	d, err := insertPlan(ctx, s.DB(), "codings", plan, coder)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
-	now := time.Now().UnixMilli()
-	for _, c := range plan {
-		if _, err := st.ExecContext(ctx, uuid.Must(uuid.NewV7()).String(), c.doc, c.code, c.start, c.end, coder, now, now); err != nil {
-			return nil, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, err
-	}
-	return map[string]float64{"seconds": time.Since(start).Seconds()}, nil
+	return map[string]float64{"seconds": d.Seconds()}, nil
 }
 
 // groupBy is the floor of `export freq --by kind,region`: one plain SQL
