@@ -27,13 +27,17 @@ type FormatError struct {
 	Msg  string
 }
 
-// Error formats the problem as "line N: msg".
+// Error formats the problem as "line N: msg", on one line: a line break
+// the input put in the message (a name space, say) is shown as \n.
 func (e *FormatError) Error() string {
+	msg := lineBreaks.Replace(e.Msg)
 	if e.Line <= 0 {
-		return e.Msg
+		return msg
 	}
-	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	return fmt.Sprintf("line %d: %s", e.Line, msg)
 }
+
+var lineBreaks = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 
 // Unwrap makes errors.Is(err, coding.ErrInvalid) true.
 func (e *FormatError) Unwrap() error { return coding.ErrInvalid }
