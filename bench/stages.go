@@ -354,49 +354,45 @@ func planCodings(ctx context.Context, db *sql.DB, n int, seed uint64, docs int) 
 // transaction as the TUI and `avain code` do, then inserts the same rows
 // into a scratch copy of the codings table in one transaction.
 func codingStage(path string, n int, seed uint64) (map[string]float64, error) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	plan, err := planCodings(ctx, s.DB(), n, seed, 50)
-	if err != nil {
-		return nil, err
-	}
-	cb, err := s.Codebook(ctx)
-	if err != nil {
-		return nil, err
-	}
-	docs := map[string]*coding.Document{}
-	for _, c := range plan {
-		if docs[c.doc] == nil {
-			if docs[c.doc], err = s.Document(ctx, c.doc); err != nil {
-				return nil, err
-			}
-		}
-	}
-	engine := coding.Engine{Repo: s}
-	times := make([]time.Duration, len(plan))
-	start := time.Now()
-	for i, c := range plan {
-		t := time.Now()
-		_, created, err := engine.ApplyTo(ctx, docs[c.doc], cb.Code(c.code), coding.Selection{Span: coding.Span{Start: c.start, End: c.end}}, "bench-coder", "")
+	return withStore(path, func(ctx context.Context, s *store.Store) (map[string]float64, error) {
+		plan, err := planCodings(ctx, s.DB(), n, seed, 50)
 		if err != nil {
 			return nil, err
 		}
-		if !created {
-			return nil, fmt.Errorf("coding %d was not new", i)
+		cb, err := s.Codebook(ctx)
+		if err != nil {
+			return nil, err
 		}
-		times[i] = time.Since(t)
-	}
-	ours := time.Since(start)
-	raw, err := rawInsert(ctx, s.DB(), plan, "bench-coder")
-	if err != nil {
-		return nil, err
-	}
-	p50, p99 := percentiles(times)
-	return map[string]float64{"seconds": ours.Seconds(), "raw_seconds": raw.Seconds(), "p50_ms": ms(p50), "p99_ms": ms(p99)}, nil
+		docs := map[string]*coding.Document{}
+		for _, c := range plan {
+			if docs[c.doc] == nil {
+				if docs[c.doc], err = s.Document(ctx, c.doc); err != nil {
+					return nil, err
+				}
+			}
+		}
+		engine := coding.Engine{Repo: s}
+		times := make([]time.Duration, len(plan))
+		start := time.Now()
+		for i, c := range plan {
+			t := time.Now()
+			_, created, err := engine.ApplyTo(ctx, docs[c.doc], cb.Code(c.code), coding.Selection{Span: coding.Span{Start: c.start, End: c.end}}, "bench-coder", "")
+			if err != nil {
+				return nil, err
+			}
+			if !created {
+				return nil, fmt.Errorf("coding %d was not new", i)
+			}
+			times[i] = time.Since(t)
+		}
+		ours := time.Since(start)
+		raw, err := rawInsert(ctx, s.DB(), plan, "bench-coder")
+		if err != nil {
+			return nil, err
+		}
+		p50, p99 := percentiles(times)
+		return map[string]float64{"seconds": ours.Seconds(), "raw_seconds": raw.Seconds(), "p50_ms": ms(p50), "p99_ms": ms(p99)}, nil
+	})
 }
 
 // rawInsert inserts the planned rows into a scratch table shaped and
@@ -443,21 +439,17 @@ func insertPlan(ctx context.Context, db *sql.DB, table string, plan []plannedCod
 // populate adds n codings by coder in one transaction, the rows AddCoding
 // writes, as the setup of the export and merge stages (not measured).
 func populate(path string, n int, seed uint64, coder string) (map[string]float64, error) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	plan, err := planCodings(ctx, s.DB(), n, seed, 0)
-	if err != nil {
-		return nil, err
-	}
-	d, err := insertPlan(ctx, s.DB(), "codings", plan, coder)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]float64{"seconds": d.Seconds()}, nil
+	return withStore(path, func(ctx context.Context, s *store.Store) (map[string]float64, error) {
+		plan, err := planCodings(ctx, s.DB(), n, seed, 0)
+		if err != nil {
+			return nil, err
+		}
+		d, err := insertPlan(ctx, s.DB(), "codings", plan, coder)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]float64{"seconds": d.Seconds()}, nil
+	})
 }
 
 // groupBy is the floor of `export freq --by kind,region`: one plain SQL
@@ -465,76 +457,68 @@ func populate(path string, n int, seed uint64, coder string) (map[string]float64
 // region (codes merged or deleted elsewhere are not resolved; the bench
 // project has none).
 func groupBy(path string) (map[string]float64, error) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	start := time.Now()
-	rows, err := s.DB().QueryContext(ctx, `SELECT c.code_id, d.kind, COALESCE(a.value, ''), COUNT(*), COUNT(DISTINCT c.document_id)
-		FROM codings c JOIN documents d ON d.id = c.document_id AND d.deleted = 0
-		LEFT JOIN doc_attributes a ON a.document_id = d.id AND a.key = 'region' AND a.deleted = 0
-		WHERE c.deleted = 0 GROUP BY 1, 2, 3`)
-	if err != nil {
-		return nil, err
-	}
-	groups, total := 0, 0
-	for rows.Next() {
-		var code, kind, region string
-		var n, docs int
-		if err := rows.Scan(&code, &kind, &region, &n, &docs); err != nil {
+	return withStore(path, func(ctx context.Context, s *store.Store) (map[string]float64, error) {
+		start := time.Now()
+		rows, err := s.DB().QueryContext(ctx, `SELECT c.code_id, d.kind, COALESCE(a.value, ''), COUNT(*), COUNT(DISTINCT c.document_id)
+			FROM codings c JOIN documents d ON d.id = c.document_id AND d.deleted = 0
+			LEFT JOIN doc_attributes a ON a.document_id = d.id AND a.key = 'region' AND a.deleted = 0
+			WHERE c.deleted = 0 GROUP BY 1, 2, 3`)
+		if err != nil {
 			return nil, err
 		}
-		groups++
-		total += n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return map[string]float64{"seconds": time.Since(start).Seconds(), "groups": float64(groups), "codings": float64(total)}, nil
+		groups, total := 0, 0
+		for rows.Next() {
+			var code, kind, region string
+			var n, docs int
+			if err := rows.Scan(&code, &kind, &region, &n, &docs); err != nil {
+				return nil, err
+			}
+			groups++
+			total += n
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		return map[string]float64{"seconds": time.Since(start).Seconds(), "groups": float64(groups), "codings": float64(total)}, nil
+	})
 }
 
 // segmentsSQL is the floor of `export segments`: one SELECT of every live
 // coding with its document, code and coded text (SQLite's substr counts
 // code points, as avain's offsets do), written out as CSV.
 func segmentsSQL(path, out string) (map[string]float64, error) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	start := time.Now()
-	rows, err := s.DB().QueryContext(ctx, `SELECT d.name, k.name_fi, c.coder, c.start, c.end, substr(d.text, c.start + 1, c.end - c.start)
-		FROM live_codings c JOIN documents d ON d.id = c.document_id JOIN codes k ON k.id = c.code_id
-		WHERE d.deleted = 0 ORDER BY d.name, c.start`)
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	n := 0
-	for rows.Next() {
-		var doc, code, coder, text string
-		var from, to int
-		if err := rows.Scan(&doc, &code, &coder, &from, &to, &text); err != nil {
+	return withStore(path, func(ctx context.Context, s *store.Store) (map[string]float64, error) {
+		start := time.Now()
+		rows, err := s.DB().QueryContext(ctx, `SELECT d.name, k.name_fi, c.coder, c.start, c.end, substr(d.text, c.start + 1, c.end - c.start)
+			FROM live_codings c JOIN documents d ON d.id = c.document_id JOIN codes k ON k.id = c.code_id
+			WHERE d.deleted = 0 ORDER BY d.name, c.start`)
+		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(w, "%q,%q,%q,%d,%d,%q\n", doc, code, coder, from, to, text)
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if err := w.Flush(); err != nil {
-		return nil, err
-	}
-	return map[string]float64{"seconds": time.Since(start).Seconds(), "rows": float64(n)}, nil
+		f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		w := bufio.NewWriter(f)
+		n := 0
+		for rows.Next() {
+			var doc, code, coder, text string
+			var from, to int
+			if err := rows.Scan(&doc, &code, &coder, &from, &to, &text); err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(w, "%q,%q,%q,%d,%d,%q\n", doc, code, coder, from, to, text)
+			n++
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if err := w.Flush(); err != nil {
+			return nil, err
+		}
+		return map[string]float64{"seconds": time.Since(start).Seconds(), "rows": float64(n)}, nil
+	})
 }
 
 // mergeRaw is the floor of a merge: the source's codings inserted into the
@@ -583,4 +567,15 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// withStore runs fn on the project at path, opened for it.
+func withStore(path string, fn func(ctx context.Context, s *store.Store) (map[string]float64, error)) (map[string]float64, error) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return fn(ctx, s)
 }

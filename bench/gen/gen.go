@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/toituavain/avain/demo"
 	"github.com/toituavain/avain/transcript"
@@ -205,10 +206,11 @@ func (m *models) write(name string, d docPlan, rng *rand.Rand) (int, error) {
 }
 
 func capitalize(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	if s == "" {
+		return s
 	}
-	return s
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // models are the two languages' chains.
