@@ -129,7 +129,7 @@ func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, 
 	}
 	// The memos are read apart: there are few, and a lookup per coding
 	// took most of the time over 100,000s of codings.
-	memos, err := s.codingMemos(ctx)
+	memos, err := s.codingMemos(ctx, f.DocumentID)
 	if err != nil {
 		return nil, err
 	}
@@ -298,11 +298,13 @@ func (s *Store) finalCodes(ctx context.Context) (map[string]string, error) {
 	return out, nil
 }
 
-// codingMemos returns the live memo of each coding that has one: the
-// newest, when a team merge brought two.
-func (s *Store) codingMemos(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT target_id, text FROM memos
-		WHERE target = 'coding' AND deleted = 0 ORDER BY updated, id`)
+// codingMemos returns the live memo of each coding (of document docID, or
+// of all when "") that has one: the newest, when a team merge brought two.
+func (s *Store) codingMemos(ctx context.Context, docID string) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.target_id, m.text FROM memos m
+		WHERE m.target = 'coding' AND m.deleted = 0
+		AND (?1 = '' OR m.target_id IN (SELECT id FROM codings WHERE document_id = ?1))
+		ORDER BY m.updated, m.id`, docID)
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -95,6 +95,34 @@ func TestCodingsAgreeWithLiveView(t *testing.T) {
 	if !slices.Equal(gotRows, want) {
 		t.Fatalf("Codings gives %d codings, the view %d; first rows %v / %v", len(gotRows), len(want), gotRows[:3], want[:3])
 	}
+	// One document's codings (as the reader reads them) with their memos.
+	for _, d := range docs[1:] {
+		one, err := s.Codings(ctx, CodingFilter{DocumentID: d.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotOne, wantOne []row
+		for _, c := range one {
+			gotOne = append(gotOne, row{c.ID, c.DocumentID, c.CodeID, c.Coder, c.Memo, c.Start, c.End})
+		}
+		for _, r := range want {
+			if r.doc == d.ID {
+				wantOne = append(wantOne, r)
+			}
+		}
+		if !slices.Equal(gotOne, wantOne) {
+			t.Errorf("%s: %d codings, want %d (memos and order included)", d.Name, len(gotOne), len(wantOne))
+		}
+	}
+	memos := 0
+	for _, r := range want {
+		if r.memo != "" {
+			memos++
+		}
+	}
+	if memos == 0 {
+		t.Error("no live coding has a memo: the test checks none")
+	}
 	if len(want) < 15 || len(want) > 55 {
 		t.Fatalf("%d live codings: the test should hide some and keep most", len(want))
 	}
