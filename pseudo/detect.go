@@ -44,17 +44,23 @@ type Finding struct {
 	Start, End int    // code points
 	Text       string // the original text
 	Key        string // what the placeholder's number follows: the listed name, or the value itself
+	N          int    // the placeholder's number when known already (a name recognised by Known), else 0
 }
 
 // Detector finds personal data. Names and Places are the user's lists,
 // one name per entry (an entry may have several words, "Anna-Liisa
-// Virtanen"); BaseForms, when set, gives a word's dictionary base forms
-// (Voikko), which catches inflected forms the table of case endings
-// misses.
+// Virtanen"); each part of a listed person's name is found alone too
+// (Virtasen for Matti Virtanen). BaseForms, when set, gives a word's
+// dictionary base forms (Voikko), which catches inflected forms the table
+// of case endings misses. Known, when set, recognises names without a
+// list: it is asked about the possible base forms of one to three
+// adjacent words (lowercase, "matti virtanen") and returns the number of
+// the placeholder the project gave that name, if any.
 type Detector struct {
 	Names     []string
 	Places    []string
 	BaseForms func(word string) []string
+	Known     func(kind Kind, name string) (n int, ok bool)
 
 	entries []entry        // Names and Places prepared; built on first use
 	byFirst map[rune][]int // entries by the first letter of their first word
@@ -63,15 +69,18 @@ type Detector struct {
 var (
 	// A henkilötunnus: DDMMYY, the century sign (+ for the 1800s; - and
 	// since 2023 Y X W V U for the 1900s; A and since 2023 B C D E F for
-	// the 2000s), the individual number and the check character.
-	reHetu = regexp.MustCompile(`\b(\d{6})([-+ABCDEFUVWXY])(\d{3})([0-9A-Za-z])\b`)
+	// the 2000s), the individual number and the check character. A word
+	// processor's dash, and a space either side of the sign, are taken
+	// too (131052 - 308T); the check character decides.
+	reHetu = regexp.MustCompile(`\b(\d{6}) ?([-+–ABCDEFUVWXY]) ?(\d{3})([0-9A-Za-z])\b`)
 	// An e-mail address.
 	reEmail = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}`)
-	// An IBAN, printed whole or in groups of four.
-	reIBAN = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b`)
-	// A phone number: international (+358 40 123 4567, 00358 …) or
-	// national (040 123 4567, 040-1234567, (09) 123 4567, 0800 12345).
-	rePhone = regexp.MustCompile(`(?:(?:\+|\b00)\d{1,3}[ \-]?(?:\(0\)[ \-]?)?|\(0\d{1,3}\)[ \-]?|\b0)\d[\d \-]{4,14}\d\b`)
+	// An IBAN, printed whole or in groups of four, in capitals or not.
+	reIBAN = regexp.MustCompile(`\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\b`)
+	// A phone number: international (+358 40 123 4567, 00358 …, and
+	// Finnish ones without the plus, 358 40 123 4567) or national (040 123
+	// 4567, 040-1234567, (09) 123 4567, 0800 12345).
+	rePhone = regexp.MustCompile(`(?:(?:\+|\b00)\d{1,3}[ \-]?(?:\(0\)[ \-]?)?|\b358[ \-]?(?:\(0\)[ \-]?)?|\(0\d{1,3}\)[ \-]?|\b0)\d[\d \-]{4,14}\d\b`)
 )
 
 const hetuChecks = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -91,7 +100,7 @@ func hetuOK(date, sign, ind, check string) bool {
 	switch sign {
 	case "+":
 		century = 1800
-	case "-", "Y", "X", "W", "V", "U":
+	case "-", "–", "Y", "X", "W", "V", "U":
 		century = 1900
 	default: // A B C D E F
 		century = 2000
@@ -110,7 +119,7 @@ func hetuOK(date, sign, ind, check string) bool {
 // ValidIBAN reports whether s (spaces allowed) is an IBAN whose mod-97
 // checksum is right.
 func ValidIBAN(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ToUpper(strings.ReplaceAll(s, " ", ""))
 	if len(s) < 15 || len(s) > 34 {
 		return false
 	}
@@ -163,7 +172,7 @@ func (d *Detector) Find(text string) []Finding {
 			e = s + i
 		}
 		if e-s >= 15 && ValidIBAN(text[s:e]) {
-			add(IBAN, s, e, strings.ReplaceAll(text[s:e], " ", ""))
+			add(IBAN, s, e, strings.ToUpper(strings.ReplaceAll(text[s:e], " ", "")))
 		}
 	}
 	for _, m := range reHetu.FindAllStringSubmatchIndex(text, -1) {
@@ -180,12 +189,30 @@ func (d *Detector) Find(text string) []Finding {
 				digits++
 			}
 		}
+		if strings.HasPrefix(text[s:e], "358") && !finnishWithoutPlus(text[s:e]) {
+			continue
+		}
 		if digits >= 7 && digits <= 15 {
 			add(Phone, s, e, onlyDigits(text[s:e]))
 		}
 	}
 	all = append(all, d.findNames(text)...)
+	all = append(all, d.findKnown(text)...)
 	return resolve(all)
+}
+
+// finnishWithoutPlus reports whether s, which starts with 358, is a
+// Finnish number written without its plus: 358, an area or mobile code
+// that does not start with 0, and 10 to 12 digits in all; an ordinary
+// number starting with 358 is not.
+func finnishWithoutPlus(s string) bool {
+	d := onlyDigits(s)
+	if len(d) < 10 || len(d) > 12 {
+		return false
+	}
+	rest := strings.TrimLeft(s[3:], " -")
+	rest = strings.TrimLeft(strings.TrimPrefix(rest, "(0)"), " -")
+	return rest != "" && rest[0] >= '1' && rest[0] <= '9'
 }
 
 func onlyDigits(s string) string {

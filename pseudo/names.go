@@ -40,10 +40,69 @@ func (d *Detector) prepare() {
 	}
 	add(Person, d.Names)
 	add(Place, d.Places)
+	d.addParts()
 	d.byFirst = map[rune][]int{}
 	for i, e := range d.entries {
 		r, _ := utf8.DecodeRuneInString(e.words[0][0])
 		d.byFirst[r] = append(d.byFirst[r], i)
+	}
+}
+
+// particles are the short words of names that are not found alone.
+var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true,
+	"del": true, "dos": true, "das": true}
+
+// NameParts returns the parts of a listed person's name that are found
+// alone: each word of a name of two or more words, lowercase, but not a
+// particle (von, af) or a word of fewer than three letters.
+func NameParts(name string) []string {
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) < 2 {
+		return nil
+	}
+	var out []string
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 3 && !particles[w] && !contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// addParts adds each part of a listed person's name as an entry of its
+// own, numbered as the whole name (Virtasen is the same person as Matti
+// Virtanen), unless the part is listed itself or belongs to several
+// listed names: then it is numbered as itself.
+func (d *Detector) addParts() {
+	listed := map[string]bool{}
+	owners := map[string][]string{}
+	var order []string
+	for _, e := range d.entries {
+		if e.kind != Person {
+			continue
+		}
+		if len(e.words) == 1 {
+			listed[e.words[0][0]] = true
+			continue
+		}
+		for _, p := range NameParts(e.key) {
+			if len(owners[p]) == 0 {
+				order = append(order, p)
+			}
+			if !contains(owners[p], e.key) {
+				owners[p] = append(owners[p], e.key)
+			}
+		}
+	}
+	for _, p := range order {
+		if listed[p] {
+			continue
+		}
+		key := owners[p][0]
+		if len(owners[p]) > 1 {
+			key = p
+		}
+		d.entries = append(d.entries, entry{kind: Person, key: key, words: [][]string{append([]string{p}, stems(p)...)}})
 	}
 }
 
@@ -113,7 +172,7 @@ func (d *Detector) findNames(text string) []Finding {
 					ok = false // the words of an entry are next to each other
 					break
 				}
-				if !inflects(t.lower, forms) && !contains(baseForms(t.lower), forms[0]) {
+				if !d.wordMatches(t.lower, forms, e.kind, baseForms) {
 					ok = false
 					break
 				}
@@ -134,6 +193,24 @@ func (d *Detector) findNames(text string) []Finding {
 	return out
 }
 
+// wordMatches reports whether the word w of the text is a form of an
+// entry's word: inflected, by its base form, or, for a person, as one part
+// of a hyphenated name (Virtanen-Koski, Virtanen-Koskelle for Virtanen).
+func (d *Detector) wordMatches(w string, forms []string, k Kind, baseForms func(string) []string) bool {
+	if inflects(w, forms) || contains(baseForms(w), forms[0]) {
+		return true
+	}
+	if k != Person || !strings.ContainsAny(w, "-") || strings.Contains(forms[0], "-") {
+		return false
+	}
+	for _, part := range strings.Split(w, "-") {
+		if part != "" && (inflects(part, forms) || contains(baseForms(part), forms[0])) {
+			return true
+		}
+	}
+	return false
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -150,7 +227,9 @@ func inflects(w string, forms []string) bool {
 		return true
 	}
 	for _, st := range forms {
-		if len(st) >= 3 && strings.HasPrefix(w, st) && isEnding(w[len(st):], st) {
+		// A stem other than the name itself needs an ending: Virtasi is a
+		// verb, Virtasille a name.
+		if len(st) >= 3 && len(w) > len(st) && strings.HasPrefix(w, st) && isEnding(w[len(st):], st) {
 			return true
 		}
 	}

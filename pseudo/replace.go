@@ -28,7 +28,7 @@ func Placeholder(k Kind, n int) string {
 type Replacement struct {
 	Finding
 	Placeholder string
-	Where       string // "text", "speaker" or "name"
+	Where       string // "text", "speaker", "name" or "attribute KEY"
 	NewStart    int
 	NewEnd      int
 }
@@ -68,8 +68,8 @@ func Apply(text string, fs []Finding, num Numberer) (string, []Replacement, erro
 		if f.Start < at || f.End > len(rs) || f.Start >= f.End {
 			return "", nil, fmt.Errorf("finding %q at %d–%d out of order", f.Text, f.Start, f.End)
 		}
-		n := 0
-		if f.Kind.Numbered() {
+		n := f.N
+		if f.Kind.Numbered() && n == 0 {
 			var err error
 			if n, err = num.Number(f.Kind, f.Key); err != nil {
 				return "", nil, err
@@ -115,11 +115,12 @@ func Context(text string, f Finding, width int) string {
 var ErrStopped = errors.New("pseudonymisation stopped by the user: the document was left as it was")
 
 // Accept decides whether a finding is replaced; where is "text",
-// "speaker" or "name", and context shows it in its surroundings.
+// "speaker", "name" or "attribute KEY", and context shows it in its
+// surroundings.
 type Accept func(f Finding, where, context string) (bool, error)
 
 // Document pseudonymises a parsed document before it is stored: its text,
-// its speakers' labels and its name. Findings that cross a turn boundary
+// its speakers' labels, its name and its attributes' values. Findings that cross a turn boundary
 // are left alone (a turn never starts inside a placeholder); the turns
 // are moved to the new text. It returns what was replaced.
 func Document(doc *coding.Document, d *Detector, accept Accept, num Numberer) ([]Replacement, error) {
@@ -186,7 +187,27 @@ func Document(doc *coding.Document, d *Detector, accept Accept, num Numberer) ([
 		return nil, err
 	}
 	doc.Name = name
-	return append(reps, more...), nil
+	reps = append(reps, more...)
+	keys := make([]string, 0, len(doc.Attrs))
+	for k := range doc.Attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v, more, err := short(doc.Attrs[k], "attribute "+k, d, accept, num)
+		if err != nil {
+			return nil, err
+		}
+		doc.Attrs[k] = v
+		reps = append(reps, more...)
+	}
+	return reps, nil
+}
+
+// Short pseudonymises a short text of its own, such as a memo: where says
+// what it is when accept asks.
+func Short(s, where string, d *Detector, accept Accept, num Numberer) (string, []Replacement, error) {
+	return short(s, where, d, accept, num)
 }
 
 // short pseudonymises a short text such as a speaker's label.
