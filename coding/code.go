@@ -45,13 +45,36 @@ type Codebook struct {
 	codes    []*Code // in tree order: parents before children, siblings by Position then name
 	byID     map[string]*Code
 	children map[string][]*Code
+	depth    map[string]int // 0 for a top-level code
+	at       map[string]int // index in codes
+	size     map[string]int // codes in the subtree, the code included
 }
 
 // NewCodebook builds a codebook from codes (tombstoned ones are left out)
 // and checks it: ids unique, parents known, no cycles, colours valid,
-// names present and unique among siblings, shortcuts unique. It reports
-// every problem found, not only the first.
+// names present and unique among siblings, shortcuts unique, no code
+// deeper than MaxCodeDepth, and every code's text fields valid (see
+// Code.Validate). It reports every problem found, not only the first.
 func NewCodebook(codes []*Code) (*Codebook, error) {
+	cb, err := LoadCodebook(codes)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(cb.codes))
+	for i, c := range cb.codes {
+		ids[i] = c.ID
+	}
+	if err := cb.Check(ids...); err != nil {
+		return nil, err
+	}
+	return cb, nil
+}
+
+// LoadCodebook builds a codebook from codes as a project stores them: it
+// checks the tree's structure as NewCodebook does, but not the depth and
+// text rules that newer versions of avain apply to what is written, so
+// that a project an older version filled can still be read and put right.
+func LoadCodebook(codes []*Code) (*Codebook, error) {
 	cb := &Codebook{byID: map[string]*Code{}, children: map[string][]*Code{}}
 	var problems []string
 	for _, c := range codes {
@@ -59,11 +82,11 @@ func NewCodebook(codes []*Code) (*Codebook, error) {
 			continue
 		}
 		if c.ID == "" {
-			problems = append(problems, fmt.Sprintf("code %q has no id", c.Name(LangFinnish)))
+			problems = append(problems, fmt.Sprintf("code %s has no id", quote(c.Name(LangFinnish))))
 			continue
 		}
 		if _, dup := cb.byID[c.ID]; dup {
-			problems = append(problems, fmt.Sprintf("duplicate code id %s", c.ID))
+			problems = append(problems, fmt.Sprintf("duplicate code id %s", Escape(c.ID)))
 			continue
 		}
 		cb.byID[c.ID] = c
@@ -77,32 +100,20 @@ func NewCodebook(codes []*Code) (*Codebook, error) {
 			problems = append(problems, fmt.Sprintf("code %s has no name", c.ID))
 		}
 		if c.Color != "" && !ValidColor(c.Color) {
-			problems = append(problems, fmt.Sprintf("code %s: colour %q is not #rrggbb", c.ID, c.Color))
+			problems = append(problems, fmt.Sprintf("code %s: colour %s is not #rrggbb", c.ID, quote(c.Color)))
 		}
 		if c.ParentID != "" && cb.byID[c.ParentID] == nil {
-			problems = append(problems, fmt.Sprintf("code %s: unknown parent %s", c.ID, c.ParentID))
+			problems = append(problems, fmt.Sprintf("code %s: unknown parent %s", c.ID, Escape(c.ParentID)))
 		}
 		if c.Shortcut != "" {
 			if other, ok := shortcuts[c.Shortcut]; ok {
-				problems = append(problems, fmt.Sprintf("codes %s and %s share the shortcut %q", other, c.ID, c.Shortcut))
+				problems = append(problems, fmt.Sprintf("codes %s and %s share the shortcut %s", other, c.ID, quote(c.Shortcut)))
 			}
 			shortcuts[c.Shortcut] = c.ID
 		}
 		cb.children[c.ParentID] = append(cb.children[c.ParentID], c)
 	}
-	for _, c := range cb.byID {
-		seen := map[string]bool{c.ID: true}
-		for p := c.ParentID; p != ""; p = cb.byID[p].ParentID {
-			if cb.byID[p] == nil {
-				break
-			}
-			if seen[p] {
-				problems = append(problems, fmt.Sprintf("code %s is its own ancestor (a cycle)", c.ID))
-				break
-			}
-			seen[p] = true
-		}
-	}
+	problems = append(problems, cb.cycles()...)
 	for parent, kids := range cb.children {
 		sort.SliceStable(kids, func(i, j int) bool {
 			if kids[i].Position != kids[j].Position {
@@ -118,7 +129,7 @@ func NewCodebook(codes []*Code) (*Codebook, error) {
 					continue
 				}
 				if other, ok := names[key]; ok && other != k.ID {
-					problems = append(problems, fmt.Sprintf("codes %s and %s under %s share the name %q", other, k.ID, parentLabel(parent), n))
+					problems = append(problems, fmt.Sprintf("codes %s and %s under %s share the name %s", other, k.ID, parentLabel(parent), quote(n)))
 				}
 				names[key] = k.ID
 			}
@@ -128,15 +139,143 @@ func NewCodebook(codes []*Code) (*Codebook, error) {
 		sort.Strings(problems)
 		return nil, &CodebookError{Problems: problems}
 	}
-	var walk func(parent string)
-	walk = func(parent string) {
-		for _, c := range cb.children[parent] {
-			cb.codes = append(cb.codes, c)
-			walk(c.ID)
+	cb.order()
+	return cb, nil
+}
+
+// cycles reports each code whose parents never reach the top level
+// because they loop, each parent link followed once.
+func (cb *Codebook) cycles() []string {
+	const (
+		walking = iota + 1
+		rooted  // reaches the top level, or an unknown parent (reported apart)
+		looped
+	)
+	state := make(map[string]int, len(cb.byID))
+	var problems []string
+	var path []*Code
+	for _, start := range cb.byID {
+		path = path[:0]
+		end := rooted
+		for c := start; ; {
+			if st := state[c.ID]; st != 0 {
+				if st == walking {
+					end = looped
+				} else {
+					end = st
+				}
+				break
+			}
+			state[c.ID] = walking
+			path = append(path, c)
+			if c = cb.byID[c.ParentID]; c == nil {
+				break
+			}
+		}
+		for _, c := range path {
+			state[c.ID] = end
+			if end == looped {
+				problems = append(problems, fmt.Sprintf("code %s is its own ancestor or lies under a cycle of parents", c.ID))
+			}
 		}
 	}
-	walk("")
-	return cb, nil
+	return problems
+}
+
+// order lays the tree out in order (parents first, siblings ordered) and
+// notes each code's depth and subtree, in one walk.
+func (cb *Codebook) order() {
+	n := len(cb.byID)
+	cb.codes = make([]*Code, 0, n)
+	cb.depth, cb.at, cb.size = make(map[string]int, n), make(map[string]int, n), make(map[string]int, n)
+	type frame struct {
+		id   string
+		next int // the next child to visit
+	}
+	stack := []frame{{id: ""}}
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		kids := cb.children[top.id]
+		if top.next == len(kids) {
+			if top.id != "" {
+				cb.size[top.id] = len(cb.codes) - cb.at[top.id]
+			}
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		c := kids[top.next]
+		top.next++
+		cb.at[c.ID] = len(cb.codes)
+		cb.depth[c.ID] = len(stack) - 1
+		cb.codes = append(cb.codes, c)
+		stack = append(stack, frame{id: c.ID})
+	}
+}
+
+// Check applies the rules on what is written to the codes ids: their text
+// fields must be valid (Code.Validate), and neither they nor any code below
+// them may lie deeper than MaxCodeDepth. Unknown ids are skipped. It
+// returns a *CodebookError listing every problem.
+func (cb *Codebook) Check(ids ...string) error {
+	var problems []string
+	deep, checked := map[string]bool{}, map[string]bool{}
+	for _, id := range ids {
+		c := cb.byID[id]
+		if c == nil || checked[id] {
+			continue
+		}
+		checked[id] = true
+		problems = append(problems, c.problems()...)
+		if deep[id] {
+			continue
+		}
+		for _, d := range cb.codes[cb.at[id] : cb.at[id]+cb.size[id]] {
+			if deep[d.ID] {
+				continue
+			}
+			deep[d.ID] = true
+			if level := cb.depth[d.ID] + 1; level > MaxCodeDepth {
+				problems = append(problems, fmt.Sprintf("code %s %s lies %d levels deep; a code tree may be at most %d deep",
+					d.ID, quote(d.Name(LangFinnish)), level, MaxCodeDepth))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		if len(problems) > 20 {
+			problems = append(problems[:20], fmt.Sprintf("and %d more problems", len(problems)-20))
+		}
+		return &CodebookError{Problems: problems}
+	}
+	return nil
+}
+
+// Validate checks the code's text fields: its names, shortcut and colour
+// are one line of valid UTF-8 without control characters (ValidLine), its
+// definition parts may also hold line feeds and tabs (ValidText).
+func (c *Code) Validate() error {
+	if p := c.problems(); len(p) > 0 {
+		return fmt.Errorf("%w: %s", ErrInvalid, p[0])
+	}
+	return nil
+}
+
+// problems lists what Validate finds wrong, each naming the code.
+func (c *Code) problems() []string {
+	var out []string
+	for _, f := range []struct {
+		field, value string
+		multiline    bool
+	}{
+		{"name_fi", c.NameFi, false}, {"name_en", c.NameEn, false}, {"shortcut", c.Shortcut, false}, {"color", c.Color, false},
+		{"short_definition", c.ShortDef, true}, {"definition", c.Definition, true}, {"when_to_use", c.WhenToUse, true},
+		{"when_not_to_use", c.WhenNotUse, true}, {"example", c.Example, true},
+	} {
+		if msg := textProblem(f.field, f.value, f.multiline); msg != "" {
+			out = append(out, fmt.Sprintf("code %s: %s", c.ID, msg))
+		}
+	}
+	return out
 }
 
 func parentLabel(id string) string {
@@ -169,19 +308,18 @@ func (cb *Codebook) Code(id string) *Code { return cb.byID[id] }
 func (cb *Codebook) Children(id string) []*Code { return cb.children[id] }
 
 // Depth returns 0 for a top-level code, 1 for its children, and so on.
-func (cb *Codebook) Depth(id string) int {
-	d := 0
-	for c := cb.byID[id]; c != nil && c.ParentID != ""; c = cb.byID[c.ParentID] {
-		d++
-	}
-	return d
-}
+func (cb *Codebook) Depth(id string) int { return cb.depth[id] }
 
 // Path returns the names from the top-level theme down to the code, in lang.
 func (cb *Codebook) Path(id, lang string) []string {
-	var path []string
-	for c := cb.byID[id]; c != nil; c = cb.byID[c.ParentID] {
-		path = append([]string{c.Name(lang)}, path...)
+	c := cb.byID[id]
+	if c == nil {
+		return nil
+	}
+	path := make([]string, cb.depth[id]+1)
+	for i := len(path) - 1; i >= 0 && c != nil; i-- {
+		path[i] = c.Name(lang)
+		c = cb.byID[c.ParentID]
 	}
 	return path
 }
@@ -246,13 +384,16 @@ func nameIs(c *Code, name string) bool {
 	return strings.EqualFold(c.NameFi, name) || strings.EqualFold(c.NameEn, name)
 }
 
-// Subtree returns the id of the code and of every code below it.
+// Subtree returns the id of the code and of every code below it, in tree
+// order.
 func (cb *Codebook) Subtree(id string) []string {
-	out := []string{id}
-	for i := 0; i < len(out); i++ {
-		for _, k := range cb.children[out[i]] {
-			out = append(out, k.ID)
-		}
+	if cb.byID[id] == nil {
+		return []string{id}
+	}
+	sub := cb.codes[cb.at[id] : cb.at[id]+cb.size[id]]
+	out := make([]string, len(sub))
+	for i, c := range sub {
+		out[i] = c.ID
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -227,9 +228,22 @@ func (w Words) In(sp Span) int {
 
 // Validate checks d's invariants: a name, a known kind, non-empty text, and
 // turns numbered from 1 that lie inside the text in order without overlap.
+// Its name, attribute keys and values and speakers are each one line of
+// text without control characters (ValidLine).
 func (d *Document) Validate() error {
 	if strings.TrimSpace(d.Name) == "" {
 		return fmt.Errorf("%w: document has no name", ErrInvalid)
+	}
+	if err := ValidLine("document name", d.Name); err != nil {
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.Attrs)) {
+		if err := ValidLine("attribute name", k); err != nil {
+			return err
+		}
+		if err := ValidLine("attribute "+Escape(k)+" value", d.Attrs[k]); err != nil {
+			return err
+		}
 	}
 	if !ValidKind(d.Kind) {
 		return fmt.Errorf("%w: unknown interview kind %q (want client, professional or other)", ErrInvalid, d.Kind)
@@ -244,6 +258,9 @@ func (d *Document) Validate() error {
 		}
 		if t.Start < prev || t.End <= t.Start || t.End > n {
 			return fmt.Errorf("%w: turn %d span [%d,%d) is outside the text or overlaps", ErrInvalid, t.N, t.Start, t.End)
+		}
+		if err := ValidLine(fmt.Sprintf("speaker of turn %d", t.N), t.Speaker); err != nil {
+			return err
 		}
 		prev = t.End
 	}
