@@ -52,7 +52,7 @@ func (s *Store) Codebook(ctx context.Context) (*coding.Codebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	return coding.NewCodebook(codes)
+	return coding.LoadCodebook(codes)
 }
 
 // CodeImport says what ImportCodes did.
@@ -116,7 +116,11 @@ func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder str
 				return err
 			}
 		}
-		if err := validCodebook(ctx, tx); err != nil {
+		ids := make([]string, len(codes))
+		for i, c := range codes {
+			ids[i] = c.ID
+		}
+		if err := validCodebook(ctx, tx, ids...); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, coder, "codebook.import", "",
@@ -139,14 +143,24 @@ func nullable(s string) any {
 }
 
 // validCodebook checks, inside tx, that the live codes still form a valid
-// codebook; an edit that would break it is rolled back.
-func validCodebook(ctx context.Context, tx *sql.Tx) error {
+// codebook, and that the codes written (all of them when none are named)
+// keep the rules on text and depth; an edit that would break it is rolled
+// back. A code an older avain stored against those rules does not block
+// edits of the others.
+func validCodebook(ctx context.Context, tx *sql.Tx, written ...string) error {
 	codes, err := queryCodes(ctx, tx, "deleted = 0")
 	if err != nil {
 		return err
 	}
-	_, err = coding.NewCodebook(codes)
-	return err
+	if len(written) == 0 {
+		_, err = coding.NewCodebook(codes)
+		return err
+	}
+	cb, err := coding.LoadCodebook(codes)
+	if err != nil {
+		return err
+	}
+	return cb.Check(written...)
 }
 
 // AddCode adds one new code (its id is made here) and returns it.
@@ -166,7 +180,7 @@ func (s *Store) AddCode(ctx context.Context, c *coding.Code, coder string) error
 			c.Example, c.Position, coder, ms(now), ms(now)); err != nil {
 			return err
 		}
-		if err := validCodebook(ctx, tx); err != nil {
+		if err := validCodebook(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, coder, "codebook.add", c.ID, "")
@@ -198,7 +212,7 @@ func (s *Store) UpdateCode(ctx context.Context, id, coder, action string, edit f
 			c.Example, c.Position, coder, ms(c.Updated), c.ID); err != nil {
 			return err
 		}
-		if err := validCodebook(ctx, tx); err != nil {
+		if err := validCodebook(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		out = c
@@ -250,7 +264,7 @@ func (s *Store) MergeCode(ctx context.Context, from, into, coder string) (moved 
 			into, now, coder, from); err != nil {
 			return err
 		}
-		if err := validCodebook(ctx, tx); err != nil {
+		if err := validCodebook(ctx, tx, into); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, coder, "codebook.merge", from, fmt.Sprintf("merged into %s; %d codings moved", into, moved))
@@ -263,7 +277,7 @@ func codebookTx(ctx context.Context, tx *sql.Tx) (*coding.Codebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	return coding.NewCodebook(codes)
+	return coding.LoadCodebook(codes)
 }
 
 // ErrCodeInUse: a code with codings or children is deleted only by force.

@@ -18,6 +18,12 @@ import (
 // returns that one with created false. Rule checks (span, code) are the
 // coding package's; this is the write.
 func (s *Store) AddCoding(ctx context.Context, c *coding.Coding) (created bool, err error) {
+	if err := coding.ValidLine("coder", c.Coder); err != nil {
+		return false, err
+	}
+	if err := coding.ValidText("memo", c.Memo); err != nil {
+		return false, err
+	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var id string
 		err := tx.QueryRowContext(ctx, `SELECT id FROM codings WHERE deleted = 0 AND document_id = ? AND code_id = ? AND start = ? AND end = ? AND coder = ?`,
@@ -321,8 +327,15 @@ func (s *Store) codingMemos(ctx context.Context, docID string) (map[string]strin
 }
 
 // SetMemo sets (or, with empty text, removes) the memo on a coding, a
-// document or a code. The target must exist.
+// document or a code. The target must exist. A memo may hold line feeds
+// and tabs but no other control characters (coding.ValidText).
 func (s *Store) SetMemo(ctx context.Context, target coding.MemoTarget, id, text, coder string) error {
+	if err := coding.ValidText("memo", text); err != nil {
+		return err
+	}
+	if err := coding.ValidLine("coder", coder); err != nil {
+		return err
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		table := map[coding.MemoTarget]string{coding.MemoCoding: "codings", coding.MemoDocument: "documents", coding.MemoCode: "codes"}[target]
 		if table == "" {

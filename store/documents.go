@@ -55,6 +55,9 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 	if err := prepare(doc); err != nil {
 		return err
 	}
+	if err := coding.ValidLine("coder", coder); err != nil {
+		return err
+	}
 	now := s.Now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var id, name string
