@@ -122,6 +122,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: %w: it is a directory", path, ErrNotProject)
 	}
+	// Read-only first: SQLite must not touch a file that is not ours.
+	if err := identify(path); err != nil {
+		return nil, err
+	}
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
@@ -152,6 +156,11 @@ func (s *Store) init(ctx context.Context, create bool) error {
 	if create {
 		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
 			return translate(err)
+		}
+		// Into the file itself at once, not only the WAL: another process
+		// identifies a project by the file's header (see identify).
+		if err := s.Checkpoint(ctx); err != nil {
+			return err
 		}
 	}
 	return s.migrate(ctx)

@@ -1,0 +1,213 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fileState is what must not change in a file avain refuses: its bytes,
+// its modification time, and whether SQLite's side files exist.
+type fileState struct {
+	data  []byte
+	mtime time.Time
+	sides []string
+}
+
+func stateOf(t *testing.T, path string) fileState {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fileState{data: data, mtime: st.ModTime(), sides: sideFiles(path)}
+}
+
+// sideFiles lists SQLite's files beside path that exist.
+func sideFiles(path string) []string {
+	var out []string
+	for _, suf := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Lstat(path + suf); err == nil {
+			out = append(out, filepath.Base(path+suf))
+		}
+	}
+	return out
+}
+
+func sameState(t *testing.T, what string, before, after fileState) {
+	t.Helper()
+	if !bytes.Equal(before.data, after.data) {
+		t.Errorf("%s: the file's bytes changed", what)
+	}
+	if !before.mtime.Equal(after.mtime) {
+		t.Errorf("%s: the file's mtime changed (%v -> %v)", what, before.mtime, after.mtime)
+	}
+	if strings.Join(before.sides, ",") != strings.Join(after.sides, ",") {
+		t.Errorf("%s: files beside it were %v, now %v", what, before.sides, after.sides)
+	}
+}
+
+// foreignDB writes another program's SQLite database (rollback journal,
+// the SQLite default) and returns its path.
+func foreignDB(t *testing.T, dir, name string, appID int) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)",
+		"INSERT INTO notes(body) VALUES ('Matti soitti tiistaina')",
+		"PRAGMA application_id = " + strconv.Itoa(appID)} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// An mtime in the past, so a write in this second would show.
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func journalMode(t *testing.T, path string) string {
+	t.Helper()
+	// Read the mode from the header (bytes 18 and 19 are 2 in WAL mode),
+	// without opening the file through SQLite.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 20 {
+		return "empty"
+	}
+	if data[18] == 2 || data[19] == 2 {
+		return "wal"
+	}
+	return "rollback"
+}
+
+// TestOpenLeavesForeignFilesAlone: another program's SQLite database, or a
+// file that is no database, is refused without being changed: not its
+// bytes, not its mtime, not its journal mode, and no -wal or -shm left.
+func TestOpenLeavesForeignFilesAlone(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	cases := map[string]string{
+		"another program's database":             foreignDB(t, dir, "other.db", 0),
+		"a database with another application id": foreignDB(t, dir, "tagged.db", 0x12345678),
+		"an empty file": func() string {
+			p := filepath.Join(dir, "empty.avain")
+			os.WriteFile(p, nil, 0o600)
+			return p
+		}(),
+		"a text file": func() string {
+			p := filepath.Join(dir, "notes.avain")
+			os.WriteFile(p, []byte(strings.Repeat("Haastattelu 1\n", 50)), 0o600)
+			return p
+		}(),
+		"a short file with the magic": func() string {
+			p := filepath.Join(dir, "short.avain")
+			os.WriteFile(p, []byte("SQLite format 3\x00"), 0o600)
+			return p
+		}(),
+	}
+	for name, path := range cases {
+		t.Run(name, func(t *testing.T) {
+			before := stateOf(t, path)
+			mode := journalMode(t, path)
+			s, err := Open(ctx, path)
+			if err == nil {
+				s.Close()
+				t.Fatal("opened")
+			}
+			if !errors.Is(err, ErrNotProject) {
+				t.Errorf("err = %v, want ErrNotProject", err)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, path) {
+				t.Errorf("message %q: want one line naming the file", msg)
+			}
+			sameState(t, "Open", before, stateOf(t, path))
+			if got := journalMode(t, path); got != mode {
+				t.Errorf("journal mode %s -> %s", mode, got)
+			}
+
+			// A merge given it as a source leaves it alone too.
+			target, _ := newProject(t)
+			if _, err := target.Merge(ctx, []string{path}, MergeOptions{}); !errors.Is(err, ErrNotProject) {
+				t.Errorf("merge: %v, want ErrNotProject", err)
+			}
+			sameState(t, "Merge", before, stateOf(t, path))
+		})
+	}
+}
+
+// TestOpenProjectWhoseHeaderIsInItsWAL: a project made by an avain that
+// set its application id only in the WAL, and stopped before the first
+// checkpoint, has that id in the -wal alone; it is still recognised (from
+// the WAL's newest committed first page) and opens with what it holds.
+func TestOpenProjectWhoseHeaderIsInItsWAL(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.avain")
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{"PRAGMA wal_autocheckpoint = 0",
+		"PRAGMA application_id = " + strconv.Itoa(ApplicationID),
+		"CREATE TABLE kept(v TEXT)",
+		"INSERT INTO kept(v) VALUES ('aino')"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Copy the files as a kill leaves them: the file, and its WAL.
+	crashed := filepath.Join(dir, "crashed.avain")
+	for _, suf := range []string{"", "-wal"} {
+		data, err := os.ReadFile(path + suf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(crashed+suf, data, 0o600)
+	}
+	if isProjectHeader(stateOf(t, crashed).data) {
+		t.Fatal("the id reached the file; the test would prove nothing")
+	}
+	s, err := Open(ctx, crashed)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	var got string
+	if err := s.DB().QueryRow("SELECT v FROM kept").Scan(&got); err != nil || got != "aino" {
+		t.Errorf("kept %q, %v; want aino", got, err)
+	}
+
+	// A WAL cut inside its last frame: that transaction never committed.
+	os.Remove(crashed + "-wal")
+	wal, _ := os.ReadFile(path + "-wal")
+	torn := filepath.Join(dir, "torn.avain")
+	os.WriteFile(torn, stateOf(t, path).data, 0o600)
+	os.WriteFile(torn+"-wal", wal[:32+24+100], 0o600)
+	if err := identify(torn); !errors.Is(err, ErrNotProject) {
+		t.Errorf("a WAL without a committed first page: %v, want ErrNotProject", err)
+	}
+}
