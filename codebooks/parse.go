@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -386,10 +385,11 @@ func distance(a, b string) int {
 	return prev[len(b)]
 }
 
-// oneLine reports whether s has no line breaks or other control characters.
+// oneLine reports whether s has no line breaks, other control characters
+// or bidirectional text controls (coding.Unsafe).
 func oneLine(s string) bool {
 	for _, r := range s {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		if coding.Unsafe(r) {
 			return false
 		}
 	}

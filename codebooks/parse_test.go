@@ -147,7 +147,17 @@ func TestParseProblems(t *testing.T) {
   - id: ` + id1 + `
     name_fi: "A\nB"
     name_en: A
-`, []want{{3, "name_fi must be one line"}}},
+`, []want{{3, `name_fi "A\x0aB" must be one line`}}},
+		{"terminal controls", `codes:
+  - id: ` + id1 + `
+    name_fi: "\u202Etxt.exe"
+    name_en: "\e[31mA"
+    shortcut: "\u009b"
+    definition: "ok\nline\ttab\a"
+`, []want{{3, `name_fi "\u202etxt.exe" holds a bidirectional text control (\u202e)`},
+			{4, `name_en "\x1b[31mA" holds a control character (\x1b)`},
+			{5, `shortcut "\u009b" must be a visible character`},
+			{6, `definition "ok\x0aline\x09tab\x07" holds a control character (\x07)`}}},
 		{"missing id", `codes:
   - name_fi: A
     name_en: A en

@@ -64,6 +64,7 @@ func (p *parser) link() {
 		}
 	}
 	p.cycles()
+	p.depths()
 	position := map[*entry]int{}
 	for _, e := range p.entries {
 		if e.parent != nil {
@@ -128,7 +129,7 @@ func (p *parser) check() {
 				p.addf(e.lineOf(f.field), "code %s has no %s (both name_fi and name_en are required)", label(e), f.field)
 				continue
 			case !oneLine(f.name):
-				p.addf(e.lineOf(f.field), "%s must be one line of text", f.field)
+				p.addf(e.lineOf(f.field), "%s", textProblem(coding.ValidLine(f.field, f.name)))
 				continue
 			}
 			key := strings.ToLower(f.name)
@@ -141,16 +142,22 @@ func (p *parser) check() {
 			}
 			names[e.parent][key] = use{e, e.lineOf(f.field)}
 		}
+		for _, f := range []struct{ field, text string }{{fieldShortDef, c.ShortDef}, {fieldDefinition, c.Definition},
+			{fieldWhenToUse, c.WhenToUse}, {fieldWhenNotUse, c.WhenNotUse}, {fieldExample, c.Example}} {
+			if err := coding.ValidText(f.field, f.text); err != nil {
+				p.addf(e.lineOf(f.field), "%s", textProblem(err))
+			}
+		}
 		if _, given := e.lines[fieldColor]; given && c.Color != "" && !coding.ValidColor(c.Color) {
-			p.addf(e.lineOf(fieldColor), "color %q is not of the form \"#rrggbb\"", clip(c.Color))
+			p.addf(e.lineOf(fieldColor), "color %s is not of the form \"#rrggbb\"", quote(clip(c.Color)))
 		}
 		if c.Shortcut != "" {
 			r, size := utf8.DecodeRuneInString(c.Shortcut)
 			switch {
 			case size != len(c.Shortcut):
-				p.addf(e.lineOf(fieldShortcut), "shortcut %q must be a single character", clip(c.Shortcut))
-			case !unicode.IsPrint(r) || unicode.IsSpace(r):
-				p.addf(e.lineOf(fieldShortcut), "shortcut %q must be a visible character", c.Shortcut)
+				p.addf(e.lineOf(fieldShortcut), "shortcut %s must be a single character", quote(clip(c.Shortcut)))
+			case !unicode.IsPrint(r) || unicode.IsSpace(r) || coding.Unsafe(r):
+				p.addf(e.lineOf(fieldShortcut), "shortcut %s must be a visible character", quote(c.Shortcut))
 			default:
 				if other, ok := shortcuts[c.Shortcut]; ok {
 					p.addf(e.lineOf(fieldShortcut), "shortcut %q is already the shortcut of %s on line %d", c.Shortcut, label(other.e), other.line)
@@ -173,3 +180,37 @@ func label(e *entry) string {
 	}
 	return fmt.Sprintf("%q", clip(name))
 }
+
+// depths reports each code that lies one level deeper than
+// coding.MaxCodeDepth (the codes below it are then too deep as well), each
+// parent link followed once. It runs after cycles are cut.
+func (p *parser) depths() {
+	depth := map[*entry]int{}
+	var path []*entry
+	for _, start := range p.entries {
+		path = path[:0]
+		d := 0
+		for e := start; e != nil; e = e.parent {
+			if known, ok := depth[e]; ok {
+				d = known
+				break
+			}
+			path = append(path, e)
+		}
+		for i := len(path) - 1; i >= 0; i-- {
+			d++
+			depth[path[i]] = d
+			if d == coding.MaxCodeDepth+1 {
+				p.addf(path[i].line, "code %s lies %d levels deep; a code tree may be at most %d deep", label(path[i]), d, coding.MaxCodeDepth)
+			}
+		}
+	}
+}
+
+// textProblem is the message of a coding text error, without its kind.
+func textProblem(err error) string {
+	return strings.TrimPrefix(err.Error(), coding.ErrInvalid.Error()+": ")
+}
+
+// quote shows s in quotes with control characters escaped.
+func quote(s string) string { return `"` + coding.Escape(s) + `"` }

@@ -48,9 +48,9 @@ func TestWriteYAMLOddText(t *testing.T) {
 	b := &Book{Name: "yes", Description: "line one\n\n  indented: line # two\nthree", Codes: []*coding.Code{
 		{Record: coding.Record{ID: id1}, NameFi: "null", NameEn: "- dash: colon", Color: "#a0b0c0", Shortcut: "#",
 			ShortDef: long, Definition: "tab\there \"quoted\" \\ back\u00a0nbsp", WhenToUse: "'single' #hash",
-			WhenNotUse: long + "  two spaces", Example: "ends with break\r\nand cr"},
+			WhenNotUse: long + "  two spaces", Example: "ends with break\n\nand\ttab"},
 		{Record: coding.Record{ID: id2}, ParentID: id1, NameFi: "123", NameEn: "true", Shortcut: "ä",
-			ShortDef: "[flow, like] {this}", Definition: "a\u2028b\u0085c\x01d", WhenToUse: "*alias &anchor !tag %dir @at `tick`",
+			ShortDef: "[flow, like] {this}", Definition: "a\u00a0b\ufeffc\u200dd", WhenToUse: "*alias &anchor !tag %dir @at `tick`",
 			WhenNotUse: strings.Repeat("x", 150), Example: "---"},
 	}}
 	out := roundTrip(t, b)

@@ -50,16 +50,13 @@ func textProblem(field, s string, multiline bool) string {
 			continue
 		}
 		if Unsafe(r) {
-			what := "a control character"
 			switch {
-			case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-				what = "a line break (it must be one line)"
-			case r == '\t':
-				what = "a tab (it must be one line of text)"
+			case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\t':
+				return fmt.Sprintf("%s %s must be one line: it holds a line break or tab (%s)", field, quote(s), escapeRune(r))
 			case !unicode.IsControl(r):
-				what = "a bidirectional text control"
+				return fmt.Sprintf("%s %s holds a bidirectional text control (%s)", field, quote(s), escapeRune(r))
 			}
-			return fmt.Sprintf("%s %s holds %s, %s", field, quote(s), what, escapeRune(r))
+			return fmt.Sprintf("%s %s holds a control character (%s)", field, quote(s), escapeRune(r))
 		}
 	}
 	return ""
