@@ -411,47 +411,6 @@ func cloneState(st mstate) mstate {
 	return out
 }
 
-// openSnapshot checks that path is an avain project this avain can read,
-// copies it consistently to tmp (VACUUM INTO, safe while another process
-// has it open) and opens the copy, migrating it if it is older.
-func openSnapshot(ctx context.Context, path, tmp string) (*Store, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathErr(err))
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: %w: it is a directory", path, ErrNotProject)
-	}
-	esc := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
-	db, err := sql.Open("sqlite", "file:"+esc+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	defer db.Close()
-	var appID int64
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, translate(err))
-	}
-	if appID != ApplicationID {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotProject)
-	}
-	v, err := schemaVersion(ctx, db)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, translate(err))
-	}
-	if latest := SchemaVersion(); v > latest {
-		return nil, fmt.Errorf("%s: %w (schema %d; this avain knows up to %d): update avain", path, ErrNewerSchema, v, latest)
-	}
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		return nil, fmt.Errorf("%s: reading a copy: %w", path, translate(err))
-	}
-	src, err := Open(ctx, tmp)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return src, nil
-}
-
 // fold merges the source records src into state: by id, the winning
 // version; documents also by content; codes also by name if asked.
 func fold(state, src mstate, opts MergeOptions, sr *SourceReport) error {

@@ -211,3 +211,127 @@ func TestOpenProjectWhoseHeaderIsInItsWAL(t *testing.T) {
 		t.Errorf("a WAL without a committed first page: %v, want ErrNotProject", err)
 	}
 }
+
+// TestMergeLeavesNoTraceBesideSources: merging reads each source without
+// writing beside it. A cleanly closed source gains no -wal or -shm and
+// keeps its bytes and mtime; a source open elsewhere, whose newest
+// documents are only in its un-checkpointed WAL, is read with them, and
+// its files are as they were; so is a source whose process was killed
+// with its WAL full.
+func TestMergeLeavesNoTraceBesideSources(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	newSource := func(name string) string {
+		path := filepath.Join(dir, name)
+		s, err := Create(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ImportDocument(ctx, sampleDoc(name+".txt", "H: kysymys\nV: vastaus"), "aino"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	docNames := func(path string) string {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		docs, err := s.Documents(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, d := range docs {
+			names = append(names, d.Name)
+		}
+		return strings.Join(names, ",")
+	}
+
+	t.Run("closed", func(t *testing.T) {
+		a, b := newSource("a.avain"), newSource("b.avain")
+		beforeA, beforeB := stateOf(t, a), stateOf(t, b)
+		target, _ := newProject(t)
+		rep, err := target.Merge(ctx, []string{a, b}, MergeOptions{Coder: "lead"})
+		if err != nil || !rep.Changed {
+			t.Fatalf("merge: %v (changed %v)", err, rep != nil && rep.Changed)
+		}
+		target.Close()
+		sameState(t, "a.avain", beforeA, stateOf(t, a))
+		sameState(t, "b.avain", beforeB, stateOf(t, b))
+	})
+
+	t.Run("open elsewhere with its WAL", func(t *testing.T) {
+		live := newSource("live.avain")
+		s, err := Open(ctx, live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec("PRAGMA wal_autocheckpoint = 0"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ImportDocument(ctx, sampleDoc("only-in-wal.txt", "H: uusi\nV: vain WAL:ssa"), "aino"); err != nil {
+			t.Fatal(err)
+		}
+		before := stateOf(t, live)
+		if len(before.sides) != 2 {
+			t.Fatalf("an open project has %v beside it; want its -wal and -shm", before.sides)
+		}
+		target, tpath := newProject(t)
+		if _, err := target.Merge(ctx, []string{live}, MergeOptions{Coder: "lead"}); err != nil {
+			t.Fatal(err)
+		}
+		target.Close()
+		if got := docNames(tpath); !strings.Contains(got, "only-in-wal.txt") {
+			t.Errorf("the merge missed what the source's WAL holds: %s", got)
+		}
+		sameState(t, "live.avain", before, stateOf(t, live))
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got := sideFiles(live); len(got) != 0 {
+			t.Errorf("after the source's own process closed it, %v remain beside it", got)
+		}
+	})
+
+	t.Run("killed with its WAL", func(t *testing.T) {
+		src := newSource("src.avain")
+		s, err := Open(ctx, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.db.Exec("PRAGMA wal_autocheckpoint = 0"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ImportDocument(ctx, sampleDoc("unsaved.txt", "H: uusi\nV: vain WAL:ssa"), "aino"); err != nil {
+			t.Fatal(err)
+		}
+		// What a kill leaves: the file, its -wal and -shm, no process.
+		killed := filepath.Join(dir, "killed.avain")
+		for _, suf := range []string{"", "-wal", "-shm"} {
+			data, err := os.ReadFile(src + suf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(killed+suf, data, 0o600)
+		}
+		before := stateOf(t, killed)
+		target, tpath := newProject(t)
+		if _, err := target.Merge(ctx, []string{killed}, MergeOptions{Coder: "lead"}); err != nil {
+			t.Fatal(err)
+		}
+		target.Close()
+		if got := docNames(tpath); !strings.Contains(got, "unsaved.txt") {
+			t.Errorf("the merge missed what the killed source's WAL holds: %s", got)
+		}
+		after := stateOf(t, killed)
+		if !bytes.Equal(before.data, after.data) || strings.Join(before.sides, ",") != strings.Join(after.sides, ",") {
+			t.Errorf("the killed source changed: files %v -> %v", before.sides, after.sides)
+		}
+	})
+}
