@@ -283,11 +283,11 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 		return nil, err
 	}
 	state := cloneState(before)
-	tmp, err := os.MkdirTemp(filepath.Dir(s.path), ".avain-merge-")
+	tmp, release, err := makeMergeDir(s.path)
 	if err != nil {
-		return nil, fmt.Errorf("a temporary folder beside %s: %w", s.path, err)
+		return nil, err
 	}
-	defer os.RemoveAll(tmp)
+	defer release()
 	srcs := make([]*Store, len(sources))
 	defer func() {
 		for _, src := range srcs {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -129,7 +130,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
-	return open(ctx, path, false)
+	s, err := open(ctx, path, false)
+	if err != nil {
+		return nil, err
+	}
+	RemoveStaleMergeDirs(filepath.Dir(path))
+	return s, nil
 }
 
 func open(ctx context.Context, path string, create bool) (*Store, error) {
