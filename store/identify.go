@@ -30,12 +30,8 @@ const (
 // still only in its WAL (avain was stopped before its first checkpoint),
 // from the newest committed copy of that page in the -wal file.
 func identify(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPathErr(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	// Stat before opening: opening a FIFO would wait for a writer.
+	st, err := os.Stat(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, unwrapPathErr(err))
 	}
@@ -46,6 +42,11 @@ func identify(path string) error {
 		}
 		return fmt.Errorf("%s: %w: it is %s", path, ErrNotProject, what)
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPathErr(err))
+	}
+	defer f.Close()
 	hdr := make([]byte, headerSize)
 	n, err := io.ReadFull(f, hdr)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {

@@ -29,9 +29,14 @@ Merging is idempotent and gives the same project in any order.
 Before writing, TARGET is backed up beside itself as
 TARGET.before-merge-TIME.avain (unless --no-backup). A source is read
 through a consistent temporary copy, migrated if it is older; it is never
-changed. The report gives, per source and per coder, what was added,
-updated and deleted, and every conflict and how it was resolved;
---dry-run prints it without writing.`
+changed, and nothing is written beside it. The copies live in a private
+folder .avain-merge-PID-* beside TARGET, removed at the end; a folder left
+by a merge that was killed is removed by the next merge. A file that is
+not an avain project is refused untouched.
+
+The report gives, per source and per coder, what was added, updated and
+deleted, and every conflict and how it was resolved; --dry-run prints it
+without writing.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		coder := coderFlag(fs)
