@@ -125,6 +125,8 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		other = "fi"
 	}
 	fmt.Fprintf(e.stdout, "%-56s %8s %5s\n", "CODE", "CODINGS", "DOCS")
+	// The swatches are avain's own colour sequences: the lines go out
+	// unescaped, their names escaped one by one.
 	for _, c := range cb.Codes() {
 		u := usage[c.ID]
 		name := strings.Repeat("  ", cb.Depth(c.ID)) + c.Name(lang)
@@ -134,7 +136,7 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		if c.Shortcut != "" {
 			name += " [" + c.Shortcut + "]"
 		}
-		fmt.Fprintf(e.stdout, "%s %-54s %8d %5d\n", swatch(e, c.Color), clip(name, 54), u.Codings, u.Documents)
+		fmt.Fprintf(e.rawStdout, "%s %-54s %8d %5d\n", swatch(e, c.Color), clip(coding.Escape(name), 54), u.Codings, u.Documents)
 	}
 	return nil
 }

@@ -15,6 +15,8 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"strings"
+
+	"github.com/toituavain/avain/coding"
 )
 
 // command is one subcommand of avain.
@@ -33,6 +35,9 @@ type env struct {
 	stdout, stderr        io.Writer
 	stdin                 io.Reader
 	ttyIn, ttyOut, ttyErr bool
+	// rawStdout and rawStderr are the streams without the escaping of
+	// stdout and stderr, for avain's own colours and status line.
+	rawStdout, rawStderr io.Writer
 }
 
 // usageError marks a mistake in the command line (exit 2).
@@ -113,7 +118,13 @@ func run(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "avain: unknown command %q (see avain --help)\n", args[0])
 		return 2
 	}
-	err := cmd.run(ctx, e, args[1:])
+	ce := escaped(e, cmd.name)
+	err := cmd.run(ctx, ce, args[1:])
+	for _, w := range []io.Writer{ce.stdout, ce.stderr} {
+		if x, ok := w.(*escaper); ok {
+			x.flush()
+		}
+	}
 	var ue usageError
 	var ee exitError
 	switch {
@@ -122,14 +133,29 @@ func run(ctx context.Context, e *env, args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "avain %s: %s\nusage: avain %s %s\n", cmd.name, ue.msg, cmd.name, cmd.args)
+		fmt.Fprintf(e.stderr, "avain %s: %s\nusage: avain %s %s\n", cmd.name, coding.Escape(ue.msg), cmd.name, cmd.args)
 		return 2
 	case errors.As(err, &ee):
 		return ee.code
 	default:
-		fmt.Fprintf(e.stderr, "avain %s: %s\n", cmd.name, oneLine(err.Error()))
+		fmt.Fprintf(e.stderr, "avain %s: %s\n", cmd.name, coding.Escape(oneLine(err.Error())))
 		return 1
 	}
+}
+
+// escaped returns a copy of e whose stdout (unless the command may write
+// binary data there, as export does) and stderr escape what could act on a
+// terminal; the caller flushes them when the command ends.
+func escaped(e *env, name string) *env {
+	c := *e
+	if c.rawStdout == nil {
+		c.rawStdout, c.rawStderr = e.stdout, e.stderr
+	}
+	if name != "export" && name != "open" && name != "demo" {
+		c.stdout = &escaper{w: e.stdout}
+	}
+	c.stderr = &escaper{w: e.stderr}
+	return &c
 }
 
 // version is set by the release build.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
 )
 
@@ -24,14 +25,14 @@ func (p *progress) show(what string, done, total int) {
 		return
 	}
 	p.last = time.Now()
-	fmt.Fprintf(p.e.stderr, "\r\033[K%s %d/%d", what, done, total)
+	fmt.Fprintf(p.e.rawStderr, "\r\033[K%s %d/%d", coding.Escape(what), done, total)
 	p.shown = true
 }
 
 // clear removes the status line before ordinary output.
 func (p *progress) clear() {
 	if p.shown {
-		fmt.Fprint(p.e.stderr, "\r\033[K")
+		fmt.Fprint(p.e.rawStderr, "\r\033[K")
 		p.shown = false
 	}
 }
