@@ -269,7 +269,7 @@ func (c *Code) problems() []string {
 	}{
 		{"name_fi", c.NameFi, false}, {"name_en", c.NameEn, false}, {"shortcut", c.Shortcut, false}, {"color", c.Color, false},
 		{"short_definition", c.ShortDef, true}, {"definition", c.Definition, true}, {"when_to_use", c.WhenToUse, true},
-		{"when_not_to_use", c.WhenNotUse, true}, {"example", c.Example, true},
+		{"when_not_to_use", c.WhenNotUse, true}, {"example", c.Example, true}, {"coder", c.Coder, false},
 	} {
 		if msg := textProblem(f.field, f.value, f.multiline); msg != "" {
 			out = append(out, fmt.Sprintf("code %s: %s", c.ID, msg))

@@ -50,7 +50,7 @@ type Model struct {
 // New returns the workspace for a project read and written through svc,
 // coding as coder.
 func New(svc Services, projectName, coder string) Model {
-	c := Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Svc: svc, Coder: coder}
+	c := Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Svc: displayed(svc), Coder: coder}
 	h := help.New()
 	h.Styles = c.Styles.Help
 	m := Model{c: c, project: projectName, docs: NewDocuments(c), reader: NewReader(c),
@@ -539,15 +539,15 @@ func (m Model) render() string {
 // give way to the message when the line is short.
 func (m Model) statusLine() string {
 	st, w := m.c.Styles, m.c.Width
-	left := st.Project.Render(" "+m.mode()+" ") + st.Status.Render(" "+m.status)
+	left := st.Project.Render(" "+m.mode()+" ") + st.Status.Render(" "+oneLine(m.status))
 	if m.err != nil {
-		left = st.Project.Render(" "+m.mode()+" ") + st.Error.Render(" "+m.err.Error())
+		left = st.Project.Render(" "+m.mode()+" ") + st.Error.Render(" "+oneLine(m.err.Error()))
 	}
-	right := m.project
+	right := oneLine(m.project)
 	if d := m.reader.Document(); d != nil {
 		right += " · " + d.Name
 	}
-	right += " · " + m.c.Coder + " "
+	right += " · " + oneLine(m.c.Coder) + " "
 	if lw, rw := ansi.StringWidth(left), ansi.StringWidth(right); lw+rw+2 <= w {
 		return st.Status.Render(pad(left, w-rw)) + st.Status.Render(right)
 	}
