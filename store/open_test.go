@@ -111,6 +111,18 @@ func TestOpenLeavesForeignFilesAlone(t *testing.T) {
 	cases := map[string]string{
 		"another program's database":             foreignDB(t, dir, "other.db", 0),
 		"a database with another application id": foreignDB(t, dir, "tagged.db", 0x12345678),
+		"another program's database in WAL mode": func() string {
+			p := filepath.Join(dir, "wal.db")
+			db, err := sql.Open("sqlite", "file:"+p+"?_pragma=journal_mode(WAL)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec("CREATE TABLE notes(body TEXT)"); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			return p
+		}(),
 		"an empty file": func() string {
 			p := filepath.Join(dir, "empty.avain")
 			os.WriteFile(p, nil, 0o600)
