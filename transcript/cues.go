@@ -242,20 +242,29 @@ func joinSegments(segs []segment) (string, []coding.Turn) {
 			start = labelAt.start
 		}
 		labelAt = nil
-		if n := len(turns); n > 0 && turns[n-1].Speaker == sg.speaker {
-			write(" " + sg.text)
-			turns[n-1].End, turns[n-1].TimeEnd = runes, sg.end
-			continue
+		// A segment longer than a turn may be is cut (a cue of a whole
+		// recording); a turn ends before it would grow over the bound.
+		for text := sg.text; text != ""; start = sg.start {
+			cut := nextCut(text, 0, len(text))
+			piece := strings.TrimSpace(text[:cut])
+			text = strings.TrimLeft(text[cut:], " ")
+			size := utf8.RuneCountInString(piece)
+			if n := len(turns); n > 0 && turns[n-1].Speaker == sg.speaker && runes-turns[n-1].Start+1+size <= maxTurnChars {
+				write(" ")
+				write(piece)
+				turns[n-1].End, turns[n-1].TimeEnd = runes, sg.end
+				continue
+			}
+			if len(turns) > 0 {
+				write("\n\n")
+			}
+			if sg.speaker != "" {
+				write(sg.speaker + ": ")
+			}
+			from := runes
+			write(piece)
+			turns = append(turns, coding.Turn{N: len(turns) + 1, Speaker: sg.speaker, Start: from, End: runes, Time: start, TimeEnd: sg.end, HasTime: true})
 		}
-		if len(turns) > 0 {
-			write("\n\n")
-		}
-		if sg.speaker != "" {
-			write(sg.speaker + ": ")
-		}
-		from := runes
-		write(sg.text)
-		turns = append(turns, coding.Turn{N: len(turns) + 1, Speaker: sg.speaker, Start: from, End: runes, Time: start, TimeEnd: sg.end, HasTime: true})
 	}
 	return b.String(), turns
 }

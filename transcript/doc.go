@@ -11,7 +11,9 @@
 // # Text
 //
 // Text files are UTF-16 with a byte-order mark, UTF-8 with or without one,
-// or else Windows-1252 (which covers ISO-8859-1). Document.Text has "\n"
+// or else Windows-1252 (which covers ISO-8859-1). A file of UTF-8 lines and
+// lines that are not UTF-8 is read line by line, the latter as
+// Windows-1252, and Read says which lines those were. Document.Text has "\n"
 // line ends, is in NFC, and has no leading byte-order mark and no trailing
 // white space. Word and OpenDocument paragraphs are joined with blank lines.
 // Turn offsets are code points into Document.Text, never bytes.
@@ -57,6 +59,9 @@
 //     and text without any labels is one turn per paragraph, with no
 //     speaker.
 //
+// A turn of more than 50,000 characters (a text without line breaks) is cut
+// into turns of the same speaker, after a sentence or else a word.
+//
 // Turns are numbered from 1, in order, do not overlap and are never empty.
 //
 // # Subtitles
@@ -70,4 +75,13 @@
 // "Speaker: words" per turn with blank lines between. A turn's span is the
 // words without the label; Time is its first cue's start and TimeEnd its
 // last cue's end.
+//
+// # Limits
+//
+// A file over coding.MaxDocumentBytes is refused by its size before it is
+// read, and a text over coding.MaxDocumentChars as soon as it is known: what
+// an archive expands to (ODT spaces and tabs, the unpacked bytes of its XML,
+// the nesting of its elements, at most 256 deep) counts as it is read, so a
+// small file that unpacks to gigabytes is refused quickly. The error wraps
+// coding.ErrTooLarge and names the limit.
 package transcript

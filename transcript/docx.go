@@ -1,7 +1,6 @@
 package transcript
 
 import (
-	"bytes"
 	"encoding/xml"
 	"io"
 )
@@ -22,16 +21,16 @@ func docxText(data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(part))
-	var ps paragraphs
+	defer part.Close()
+	ps := newParts(docxPart, part)
 	inText, inRun, skip := false, 0, 0
 	for {
-		tok, err := dec.Token()
+		tok, err := ps.token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return "", xmlError(docxPart, err)
+			return "", err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -51,15 +50,15 @@ func docxText(data []byte) (string, error) {
 				inText = inRun > 0
 			case "tab":
 				if inRun > 0 {
-					ps.cur.WriteByte('\t')
+					ps.repeat('\t', 1)
 				}
 			case "br", "cr":
 				if inRun > 0 {
-					ps.cur.WriteByte('\n')
+					ps.repeat('\n', 1)
 				}
 			case "noBreakHyphen":
 				if inRun > 0 {
-					ps.cur.WriteByte('-')
+					ps.repeat('-', 1)
 				}
 			}
 		case xml.EndElement:
@@ -82,11 +81,11 @@ func docxText(data []byte) (string, error) {
 			}
 		case xml.CharData:
 			if inText && skip == 0 {
-				ps.cur.Write(t)
+				ps.write(t)
 			}
 		}
 	}
-	return ps.text(), nil
+	return ps.text()
 }
 
 func isWord(n xml.Name) bool { return n.Space == nsWord || n.Space == nsWordStrict }

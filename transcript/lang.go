@@ -1,8 +1,10 @@
 package transcript
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -32,19 +34,28 @@ func setOf(words string) map[string]bool {
 // language is "en".
 func DetectLang(text string) string {
 	fi, en := 0.0, 0.0
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
-	for _, w := range words {
-		switch {
-		case finnishWords[w]:
+	var word []byte // the current word in lower case
+	count := func() {
+		switch w := word; {
+		case len(w) == 0:
+		case finnishWords[string(w)]: // no copy for a map look-up
 			fi++
-		case englishWords[w]:
+		case englishWords[string(w)]:
 			en++
-		case strings.ContainsAny(w, "äö"):
+		case bytes.ContainsAny(w, "äö"):
 			fi += 0.5
 		}
+		word = word[:0]
 	}
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && r != '\'' {
+			count()
+			continue
+		}
+		word = utf8.AppendRune(word, r)
+	}
+	count()
 	if fi > en {
 		return coding.LangFinnish
 	}

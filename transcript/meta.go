@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -20,9 +19,9 @@ import (
 // It returns base name -> attribute -> value; errors name the CSV file and
 // line ("PATH:LINE: reason").
 func ReadMeta(file string) (map[string]map[string]string, error) {
-	data, err := os.ReadFile(file)
+	data, err := readLimited(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, fileError(err))
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return ParseMeta(file, data)
 }
@@ -30,7 +29,7 @@ func ReadMeta(file string) (map[string]map[string]string, error) {
 // ParseMeta is ReadMeta for a sidecar already read; name stands for the
 // file in error messages.
 func ParseMeta(file string, data []byte) (map[string]map[string]string, error) {
-	text, err := decodeText(data)
+	text, _, err := decodeText(data)
 	if err == nil {
 		text, err = normalizeText(text)
 	}

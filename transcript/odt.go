@@ -1,11 +1,9 @@
 package transcript
 
 import (
-	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // OpenDocument namespaces and the part that holds the text.
@@ -25,17 +23,17 @@ func odtText(data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(part))
-	var ps paragraphs
+	defer part.Close()
+	ps := newParts(odtPart, part)
 	skip := 0
 	space := false // the paragraph ends in a collapsible space
 	for {
-		tok, err := dec.Token()
+		tok, err := ps.token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return "", xmlError(odtPart, err)
+			return "", err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -51,13 +49,13 @@ func odtText(data []byte) (string, error) {
 				ps.start()
 				space = true // leading white space is dropped
 			case "s":
-				ps.cur.WriteString(strings.Repeat(" ", spaceCount(t)))
+				ps.repeat(' ', spaceCount(t))
 				space = false
 			case "tab":
-				ps.cur.WriteByte('\t')
+				ps.repeat('\t', 1)
 				space = false
 			case "line-break":
-				ps.cur.WriteByte('\n')
+				ps.repeat('\n', 1)
 				space = true
 			}
 		case xml.EndElement:
@@ -75,17 +73,17 @@ func odtText(data []byte) (string, error) {
 			for _, r := range string(t) {
 				if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
 					if !space {
-						ps.cur.WriteByte(' ')
+						ps.repeat(' ', 1)
 					}
 					space = true
 					continue
 				}
-				ps.cur.WriteRune(r)
+				ps.writeRune(r)
 				space = false
 			}
 		}
 	}
-	return ps.text(), nil
+	return ps.text()
 }
 
 // odtSkipped reports whether an element's content is not document text.

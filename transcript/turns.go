@@ -15,6 +15,13 @@ import (
 // each unlabelled paragraph becomes a turn of its own.
 const thinkAloudRatio = 3
 
+// maxTurnChars bounds a turn: a longer utterance (a text without line
+// breaks, a monologue of ten thousand words) is cut into turns of the same
+// speaker, so that a search hit stays a passage one can read and no turn
+// costs the index more than a bounded amount of memory. The longest turn
+// of a real interview is some 3,000 words, about 20,000 characters.
+const maxTurnChars = 50_000
+
 // line is one line of a text, by byte offsets, without its "\n".
 type line struct {
 	start, end int
@@ -71,7 +78,7 @@ func splitTurns(text string) []coding.Turn {
 		cur.end = ln.end
 	}
 	flush()
-	return toTurns(text, spans)
+	return toTurns(text, cutLong(text, spans))
 }
 
 // splitLines cuts text at "\n" and marks blank lines and paragraph starts.
@@ -152,6 +159,70 @@ func trimSpan(text string, s span) (span, bool) {
 	s.end = s.start + len(body)
 	return s, true
 }
+
+// cutLong cuts the spans of over maxTurnChars characters into spans of the
+// same speaker within it (the time stays with the first).
+func cutLong(text string, spans []span) []span {
+	var out []span // made only when a span is cut
+	for i, s := range spans {
+		if s.end-s.start <= maxTurnChars || nextCut(text, s.start, s.end) == s.end { // a character takes a byte at least
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]span, 0, len(spans)+len(spans)/8), spans[:i]...)
+		}
+		for {
+			cut := nextCut(text, s.start, s.end)
+			piece := s
+			piece.end = cut
+			if p, ok := trimSpan(text, piece); ok {
+				out = append(out, p)
+			}
+			if cut == s.end {
+				break
+			}
+			s.start, s.time, s.hasTime = cut, 0, false
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// nextCut returns where the turn text[from:to] is cut so that its first
+// part has at most maxTurnChars characters: to when it fits; else the end
+// of the last sentence in the second half of those characters, or the
+// last white space there, or the limit itself.
+func nextCut(text string, from, to int) int {
+	for from < to && isSpaceByte(text[from]) { // the spaces a cut left
+		from++
+	}
+	end := from
+	for n := 0; n < maxTurnChars && end < to; n++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	if end >= to {
+		return to
+	}
+	lo := from + (end-from)/2
+	window := text[lo:end]
+	for i := len(window) - 1; i > 0; i-- {
+		if isSpaceByte(window[i]) && strings.IndexByte(".?!", window[i-1]) >= 0 {
+			return lo + i
+		}
+	}
+	if i := strings.LastIndexAny(window, " \t\n"); i > 0 {
+		return lo + i
+	}
+	return end
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' }
 
 // toTurns numbers the spans and converts their byte offsets into
 // code-point offsets.
