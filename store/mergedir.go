@@ -28,7 +28,7 @@ const staleAfter = time.Minute
 // then makes this merge's folder and locks it. release removes it.
 func makeMergeDir(path string) (dir string, release func(), err error) {
 	parent := filepath.Dir(path)
-	RemoveStaleMergeDirs(parent)
+	removeStaleMergeDirs(parent)
 	dir, err = os.MkdirTemp(parent, fmt.Sprintf("%s%d-", mergeDirPrefix, os.Getpid()))
 	if err != nil {
 		return "", nil, fmt.Errorf("a temporary folder beside %s: %w", path, err)
@@ -44,12 +44,12 @@ func makeMergeDir(path string) (dir string, release func(), err error) {
 	}, nil
 }
 
-// RemoveStaleMergeDirs removes, in the folder parent, the merge folders
+// removeStaleMergeDirs removes, in the folder parent, the merge folders
 // whose merge is no longer running: unlocked, and either of a process id
 // that no longer runs (or none, as older avain named them) or older than
 // staleAfter. A folder whose lock is held, or whose lock cannot be tested,
 // is kept. Errors are ignored: the folders are tried again next time.
-func RemoveStaleMergeDirs(parent string) {
+func removeStaleMergeDirs(parent string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return

@@ -51,7 +51,7 @@ func TestStaleMergeDirs(t *testing.T) {
 	file := filepath.Join(dir, mergeDirPrefix+"file")
 	os.WriteFile(file, nil, 0o600)
 
-	RemoveStaleMergeDirs(dir)
+	removeStaleMergeDirs(dir)
 	for path, keep := range map[string]bool{held: true, starting: true, reused: false, killed: false,
 		legacy: false, outside: true, link: true, file: true, filepath.Join(outside, "0.avain"): true} {
 		_, err := os.Lstat(path)

@@ -113,15 +113,11 @@ func Create(ctx context.Context, path string) (*Store, error) {
 // Open opens an existing project, applying any migrations it lacks. It
 // refuses files that are not avain projects and projects of a newer schema.
 func Open(ctx context.Context, path string) (*Store, error) {
-	st, err := os.Stat(path)
-	if err != nil {
+	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%s: %w (create one with avain init)", path, ErrNoProject)
 		}
 		return nil, fmt.Errorf("%s: %w", path, unwrapPathErr(err))
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: %w: it is a directory", path, ErrNotProject)
 	}
 	// Read-only first: SQLite must not touch a file that is not ours.
 	if err := identify(path); err != nil {
@@ -134,7 +130,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	RemoveStaleMergeDirs(filepath.Dir(path))
+	removeStaleMergeDirs(filepath.Dir(path))
 	return s, nil
 }
 
