@@ -31,6 +31,41 @@ func (s *Store) Pseudonym(ctx context.Context, kind, digest string) (int, error)
 	return n, nil
 }
 
+// PseudonymRow is one placeholder number of the project: the keyed hash
+// of a name, never the name.
+type PseudonymRow struct {
+	Kind, Digest string
+	N            int
+}
+
+// Pseudonyms returns every placeholder number of the project.
+func (s *Store) Pseudonyms(ctx context.Context) ([]PseudonymRow, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT kind, digest, n FROM pseudonyms")
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []PseudonymRow
+	for rows.Next() {
+		var r PseudonymRow
+		if err := rows.Scan(&r.Kind, &r.Digest, &r.N); err != nil {
+			return nil, translate(err)
+		}
+		out = append(out, r)
+	}
+	return out, translate(rows.Err())
+}
+
+// Pseudonymized reports whether any document of the project was
+// pseudonymised: it has placeholder numbers, or its audit trail records
+// a pseudonymisation.
+func (s *Store) Pseudonymized(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pseudonyms)
+		OR EXISTS (SELECT 1 FROM audit_log WHERE action = 'pseudonymize')`).Scan(&n)
+	return n != 0, translate(err)
+}
+
 // ImportPseudonymized is ImportDocument for a document whose personal
 // data was replaced: the audit trail also records what was replaced, by
 // kind and count (detail), in the same transaction.
@@ -45,10 +80,10 @@ func (s *Store) CodingsOf(ctx context.Context, docID string) (int, error) {
 	return n, translate(err)
 }
 
-// ReplaceText replaces the text, turns and name of a document that has no
-// codings (every position would move) with a pseudonymised version, in one
-// transaction with secure deletion, recorded in the audit trail with
-// detail (kinds and counts, never the text).
+// ReplaceText replaces the text, turns, name and attribute values of a
+// document that has no codings (every position would move) with a
+// pseudonymised version, in one transaction with secure deletion, recorded
+// in the audit trail with detail (kinds and counts, never the text).
 func (s *Store) ReplaceText(ctx context.Context, doc *coding.Document, coder, detail string) error {
 	if err := prepare(doc); err != nil {
 		return err
@@ -75,6 +110,12 @@ func (s *Store) ReplaceText(ctx context.Context, doc *coding.Document, coder, de
 		}
 		if err := insertTurns(ctx, tx, doc); err != nil {
 			return err
+		}
+		for _, k := range sortedKeys(doc.Attrs) {
+			if _, err := tx.ExecContext(ctx, `UPDATE doc_attributes SET value = ?, updated = ?
+				WHERE document_id = ? AND key = ? AND deleted = 0 AND value <> ?`, doc.Attrs[k], ms(now), doc.ID, k, doc.Attrs[k]); err != nil {
+				return err
+			}
 		}
 		if err := bumpContentVersion(ctx, tx); err != nil {
 			return err
