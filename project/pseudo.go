@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/pseudo"
+	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/voikko"
 )
 
@@ -94,23 +96,42 @@ func unwrap(err error) error {
 
 // numberer numbers placeholders through the project's pseudonyms table,
 // which holds each name only as an HMAC keyed with a secret kept outside
-// the project, in the user's configuration directory.
+// the project, in the user's configuration directory. Each part of a
+// person's name (pseudo.NameParts) is kept too, as its own HMAC under the
+// kind "HENKILÖ/n" of the whole name's number n, so a memo that names the
+// person by one part is recognised and given the same number.
 type numberer struct {
-	p      *Project
+	s      *store.Store
 	secret []byte
 	seen   map[string]int
 }
 
-func (n *numberer) Number(kind pseudo.Kind, key string) (int, error) {
+// digest is the keyed hash of s.
+func (n *numberer) digest(s string) string {
 	mac := hmac.New(sha256.New, n.secret)
-	mac.Write([]byte(string(kind) + "\x00" + strings.ToLower(key)))
-	digest := hex.EncodeToString(mac.Sum(nil))
+	mac.Write([]byte(s))
+	return hex.EncodeToString(mac.Sum(nil))
+}
+
+// partKind is the kind under which the parts of name number n are kept.
+func partKind(kind pseudo.Kind, n int) string { return string(kind) + "/" + strconv.Itoa(n) }
+
+func (n *numberer) Number(kind pseudo.Kind, key string) (int, error) {
+	ctx := context.Background()
+	digest := n.digest(string(kind) + "\x00" + strings.ToLower(key))
 	if v, ok := n.seen[digest]; ok {
 		return v, nil
 	}
-	v, err := n.p.Store.Pseudonym(context.Background(), string(kind), digest)
+	v, err := n.s.Pseudonym(ctx, string(kind), digest)
 	if err != nil {
 		return 0, err
+	}
+	if kind == pseudo.Person {
+		for _, part := range pseudo.NameParts(key) {
+			if _, err := n.s.Pseudonym(ctx, partKind(kind, v), n.digest("part\x00"+part)); err != nil {
+				return 0, err
+			}
+		}
 	}
 	n.seen[digest] = v
 	return v, nil
@@ -129,7 +150,14 @@ func PseudonymKeyPath(projectID string) (string, error) {
 // numbers returns the project's placeholder numberer, making its secret on
 // first use.
 func (p *Project) numbers(ctx context.Context) (*numberer, error) {
-	id, err := p.Store.ProjectID(ctx)
+	return numbersOf(ctx, p.Store, true)
+}
+
+// numbersOf returns the numberer of the project s, or, when its secret is
+// missing and create is false, nil. A secret left empty (a full disk when
+// it was written) is made anew when no name was numbered with it.
+func numbersOf(ctx context.Context, s *store.Store, create bool) (*numberer, error) {
+	id, err := s.ProjectID(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +166,19 @@ func (p *Project) numbers(ctx context.Context) (*numberer, error) {
 		return nil, err
 	}
 	secret, err := os.ReadFile(path)
+	if err == nil && len(secret) == 0 && create {
+		rows, rerr := s.Pseudonyms(ctx)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if len(rows) == 0 {
+			err = os.ErrNotExist
+		}
+	}
 	if errors.Is(err, os.ErrNotExist) {
+		if !create {
+			return nil, nil
+		}
 		secret = make([]byte, 32)
 		if _, err := rand.Read(secret); err != nil {
 			return nil, err
@@ -156,7 +196,7 @@ func (p *Project) numbers(ctx context.Context) (*numberer, error) {
 	if len(secret) < 16 {
 		return nil, fmt.Errorf("%s: the pseudonym key is too short (damaged?)", path)
 	}
-	return &numberer{p: p, secret: secret, seen: map[string]int{}}, nil
+	return &numberer{s: s, secret: secret, seen: map[string]int{}}, nil
 }
 
 // pseudonymize replaces the personal data of doc, which is not stored yet.
@@ -191,21 +231,100 @@ func (ps *Pseudonymizer) record(doc *coding.Document, reps []pseudo.Replacement)
 // keyHeader is the first row of a key file.
 var keyHeader = []string{"document_id", "document", "where", "start", "end", "placeholder", "kind", "original"}
 
+// CheckKeyFile refuses a key file path that must not be appended to: a
+// symbolic link (the originals would go wherever it points), anything but
+// a regular file (a folder, a device, a FIFO), an avain project or its
+// WAL or shared memory, or another SQLite database. A path not there yet
+// is fine: it is created. Call it before anything is imported.
+func CheckKeyFile(path string) error {
+	if path == "" {
+		return nil
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if base, ok := strings.CutSuffix(path, suffix); ok && database(base) != "" {
+			return fmt.Errorf("%s: the key file belongs to the database %s", path, base)
+		}
+	}
+	st, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	switch {
+	case st.Mode()&os.ModeSymlink != 0:
+		return fmt.Errorf("%s: the key file is a symbolic link; give the file itself, or a new path", path)
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s: the key file is not a regular file (%s)", path, kindOfFile(st.Mode()))
+	}
+	if what := database(path); what != "" {
+		return fmt.Errorf("%s: the key file is %s, not a key file", path, what)
+	}
+	return nil
+}
+
+// kindOfFile names what a file that is not regular is.
+func kindOfFile(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeDevice != 0, m&os.ModeCharDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return m.Type().String()
+}
+
+// database says what the file at path is when it starts with SQLite's
+// header: "an avain project" (application_id store.ApplicationID) or "a
+// SQLite database"; "" when it is neither.
+func database(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 72)
+	n, _ := io.ReadFull(f, head)
+	if n < 16 || string(head[:16]) != "SQLite format 3\x00" {
+		return ""
+	}
+	if n == 72 && binary.BigEndian.Uint32(head[68:72]) == store.ApplicationID {
+		return "an avain project"
+	}
+	return "a SQLite database"
+}
+
 // AppendKeys appends the placeholders of doc and their originals to the
 // key file at path (a CSV made mode 0600, whatever the umask), with the
-// placeholders' code-point positions in the pseudonymised text.
+// placeholders' code-point positions in the pseudonymised text. A key file
+// CheckKeyFile refuses is refused here too, and a write that fails (a full
+// disk) leaves the file as it was.
 func AppendKeys(path string, doc *coding.Document, reps []pseudo.Replacement) error {
+	if err := CheckKeyFile(path); err != nil {
+		return err
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, unwrap(err))
 	}
 	defer f.Close()
-	if err := f.Chmod(0o600); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	st, err := f.Stat()
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if lst, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() || !os.SameFile(st, lst) {
+		return fmt.Errorf("%s: the key file is not a regular file", path) // replaced since it was checked
+	}
+	if err := f.Chmod(0o600); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fail := func(err error) error {
+		_ = f.Truncate(st.Size()) // no half row is left behind
+		return fmt.Errorf("%s: %w", path, unwrap(err))
 	}
 	w := csv.NewWriter(f)
 	if st.Size() == 0 {
@@ -220,12 +339,15 @@ func AppendKeys(path string, doc *coding.Document, reps []pseudo.Replacement) er
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
 	if err := f.Sync(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(err)
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	return nil
 }
 
 // PseudonymizeDocument replaces the personal data of a document already

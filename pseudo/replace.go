@@ -58,7 +58,8 @@ func (c Counts) Add(o Counts) {
 }
 
 // Apply replaces the findings (in order, not overlapping) in text with
-// their placeholders.
+// their placeholders; num numbers those that have no number yet (it may be
+// nil when every numbered finding has its N).
 func Apply(text string, fs []Finding, num Numberer) (string, []Replacement, error) {
 	rs := []rune(text)
 	var b strings.Builder
@@ -69,6 +70,9 @@ func Apply(text string, fs []Finding, num Numberer) (string, []Replacement, erro
 			return "", nil, fmt.Errorf("finding %q at %d–%d out of order", f.Text, f.Start, f.End)
 		}
 		n := f.N
+		if f.Kind.Numbered() && n == 0 && num == nil {
+			return "", nil, fmt.Errorf("%s at %d–%d has no number", f.Kind, f.Start, f.End)
+		}
 		if f.Kind.Numbered() && n == 0 {
 			var err error
 			if n, err = num.Number(f.Kind, f.Key); err != nil {
