@@ -11,13 +11,14 @@ import (
 )
 
 func codeCmd() *command {
-	c := &command{name: "code", args: "PROJECT --doc DOC (--turn N | --start S --end E) --code CODE [--memo TEXT] [--coder NAME]",
+	c := &command{name: "code", args: "PROJECT --doc DOC (--turn N | --start S --end E) --code CODE [--memo TEXT [--yes]] [--coder NAME]",
 		summary: "apply a code to a turn or a span of a document"}
 	c.help = `DOC is a document's name or id. CODE is a code's id, its Finnish or English
 name, or a path Theme/Code when a name is not unique. --start and --end are
 code-point offsets into the document's text (end exclusive), as avain search
 prints them. Prints the new coding's id; the same code on the same span by the
-same coder is not stored twice.`
+same coder is not stored twice. In a pseudonymised project the memo is checked
+as avain memo checks it.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		doc := fs.String("doc", "", "the document: its name or id")
@@ -26,6 +27,7 @@ same coder is not stored twice.`
 		end := fs.Int("end", -1, "the code point just past the span")
 		code := fs.String("code", "", "the code: id, name or Theme/Code")
 		memo := fs.String("memo", "", "a memo on the coding")
+		yes := fs.Bool("yes", false, "in a pseudonymised project, replace personal data in the memo without asking")
 		coder := coderFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil {
@@ -51,6 +53,9 @@ same coder is not stored twice.`
 			return err
 		}
 		defer s.Close()
+		if *memo, err = guardMemo(ctx, e, s, *memo, "memo", *yes); err != nil {
+			return err
+		}
 		cd, created, err := coding.Engine{Repo: s}.Apply(ctx, *doc, sel, *code, coderIn(s, *coder), *memo)
 		if err != nil {
 			return err
@@ -92,14 +97,22 @@ func uncodeCmd() *command {
 }
 
 func memoCmd() *command {
-	c := &command{name: "memo", args: "PROJECT (--coding ID | --doc DOC | --code CODE) TEXT [--coder NAME]",
+	c := &command{name: "memo", args: "PROJECT (--coding ID | --doc DOC | --code CODE) TEXT [--yes] [--coder NAME]",
 		summary: "set the memo on a coding, a document or a code"}
-	c.help = `An empty TEXT ("") removes the memo.`
+	c.help = `An empty TEXT ("") removes the memo.
+
+In a project whose documents were pseudonymised, the memo is checked before
+it is stored: for identity codes, phone numbers, e-mails and IBANs, and for
+the names the project replaced, in their inflected forms too (recognised by
+their keyed hashes; the names are not in the project). Each finding is asked
+about as the import asks (y/n/a/A/q); --yes replaces them all; without a
+terminal and without --yes the memo is refused.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		codingID := fs.String("coding", "", "a coding's id")
 		doc := fs.String("doc", "", "a document's name or id")
 		code := fs.String("code", "", "a code: id, name or Theme/Code")
+		yes := fs.Bool("yes", false, "in a pseudonymised project, replace personal data in the memo without asking")
 		coder := coderFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil {
@@ -142,6 +155,9 @@ func memoCmd() *command {
 			id = cd.ID
 		}
 		text := strings.Join(pos[1:], " ")
+		if text, err = guardMemo(ctx, e, s, text, "memo", *yes); err != nil {
+			return err
+		}
 		if err := s.SetMemo(ctx, target, id, text, coderIn(s, *coder)); err != nil {
 			return err
 		}

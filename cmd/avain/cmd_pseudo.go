@@ -6,11 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/pseudo"
+	"github.com/toituavain/avain/store"
 )
 
 // pseudoFlags are the flags of pseudonymisation, shared by import and
@@ -35,6 +37,9 @@ func addPseudoFlags(fs *flag.FlagSet) pseudoFlags {
 func (f pseudoFlags) pseudonymizer(e *env) (*project.Pseudonymizer, io.Closer, error) {
 	if !*f.yes && !e.ttyIn {
 		return nil, nil, usagef("pseudonymisation asks about each finding on a terminal; without one, give --yes to replace them all")
+	}
+	if err := project.CheckKeyFile(*f.keyFile); err != nil {
+		return nil, nil, err
 	}
 	d, closer, err := project.NewDetector(*f.names, *f.places)
 	if err != nil {
@@ -92,6 +97,45 @@ func asker(e *env) pseudo.Accept {
 	}
 }
 
+// guardMemo checks a memo about to be written into the project s: in a
+// project whose documents were pseudonymised, each finding (an identity
+// code, a phone, a name the project numbered) is asked about as the import
+// asks, or replaced with --yes; without a terminal and without --yes the
+// memo is refused. It returns the memo to store.
+func guardMemo(ctx context.Context, e *env, s *store.Store, text, where string, yes bool) (string, error) {
+	if text == "" {
+		return text, nil
+	}
+	g, err := project.NewMemoGuard(ctx, s)
+	if err != nil {
+		return "", err
+	}
+	defer g.Close()
+	fs := g.Find(text)
+	if len(fs) == 0 {
+		return text, nil
+	}
+	if !yes && !e.ttyIn {
+		c := pseudo.Counts{}
+		for _, f := range fs {
+			c[f.Kind]++
+		}
+		return "", fmt.Errorf("the memo holds personal data (%s) and the project is pseudonymised: nothing stored; give --yes to replace it with placeholders, or run on a terminal to be asked", c)
+	}
+	accept := func(pseudo.Finding, string, string) (bool, error) { return true, nil }
+	if !yes {
+		accept = asker(e)
+	}
+	out, reps, err := g.Replace(text, where, accept)
+	if err != nil {
+		return "", err
+	}
+	if len(reps) > 0 {
+		fmt.Fprintf(e.stderr, "%s: replaced %s\n", where, pseudo.Count(reps))
+	}
+	return out, nil
+}
+
 // printReplaced prints what pseudonymisation replaced, by kind and count,
 // and where the originals went.
 func printReplaced(e *env, c pseudo.Counts, keyFile string) {
@@ -113,7 +157,8 @@ your lists, inflected too (Virtaselle, Kuopiossa). With --preview it only
 lists them in context. Otherwise it asks about each one (--yes replaces
 all) and replaces the accepted ones with placeholders: [HETU], [PUHELIN],
 [SÄHKÖPOSTI], [IBAN], [HENKILÖ-1], [PAIKKA-2]; a name keeps its number
-across the project. The old text is overwritten in the project and the
+across the project. The document's name and its attributes' values are
+checked as its text is. The old text is overwritten in the project and the
 index is rebuilt. To keep the originals out of the project altogether,
 pseudonymise while importing: avain import PROJECT FILE --pseudonymize.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
@@ -186,6 +231,17 @@ func printPreview(e *env, doc *coding.Document, d *pseudo.Detector) error {
 	for _, f := range d.Find(doc.Name) {
 		counts[f.Kind]++
 		fmt.Fprintf(e.stdout, "name\t%s\t%s\n", f.Kind, pseudo.Context(doc.Name, f, 40))
+	}
+	keys := make([]string, 0, len(doc.Attrs))
+	for k := range doc.Attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, f := range d.Find(doc.Attrs[k]) {
+			counts[f.Kind]++
+			fmt.Fprintf(e.stdout, "attribute %s\t%s\t%s\n", k, f.Kind, pseudo.Context(doc.Attrs[k], f, 40))
+		}
 	}
 	fmt.Fprintf(e.stdout, "%s: would replace %s (preview: nothing changed)\n", doc.Name, counts)
 	return nil
