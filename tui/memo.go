@@ -9,17 +9,54 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/toituavain/avain/pseudo"
 )
 
 // MemoEditor is the text area a memo is written in, on a coding, a
 // document or a code. esc (or ctrl+s) writes the memo to the project and
 // closes it; an emptied memo is removed. Nothing typed is dropped: the
 // root saves an open memo before it quits.
+//
+// In a project whose documents were pseudonymised (the services are a
+// memoGuard), a memo holding personal data is not stored at once: the
+// editor shows the findings and asks whether to replace them with
+// placeholders, keep the memo as typed, or go back to editing. A memo
+// still open when avain quits is stored with its findings replaced.
 type MemoEditor struct {
-	c    Common
-	open bool
-	msg  editMemoMsg
-	ta   *textarea.Model // large: shared by the copies of the editor
+	c     Common
+	open  bool
+	msg   editMemoMsg
+	ta    *textarea.Model  // large: shared by the copies of the editor
+	found []pseudo.Finding // personal data in the memo, awaiting an answer; nil while editing
+	text  string           // the memo the findings are in
+	keys  memoGuardKeys
+}
+
+// memoGuard is what a project that checks its memos for personal data
+// offers (*project.Project).
+type memoGuard interface {
+	MemoFindings(ctx context.Context, text string) ([]pseudo.Finding, error)
+}
+
+// memoFindingsMsg brings back a memo that holds personal data, to ask
+// about it.
+type memoFindingsMsg struct {
+	memo  editMemoMsg
+	text  string
+	found []pseudo.Finding
+}
+
+// memoGuardKeys are the answers to the findings in a memo.
+type memoGuardKeys struct {
+	Replace, Keep, Back key.Binding
+}
+
+func defaultMemoGuardKeys() memoGuardKeys {
+	return memoGuardKeys{
+		Replace: key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r", "replace with placeholders")),
+		Keep:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep as typed")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing")),
+	}
 }
 
 // NewMemoEditor returns a closed editor.
@@ -29,14 +66,14 @@ func NewMemoEditor(c Common) MemoEditor {
 	ta.Prompt = "│ "
 	ta.Placeholder = "Write the memo…"
 	ta.CharLimit = 0
-	e := MemoEditor{c: c, ta: &ta}
+	e := MemoEditor{c: c, ta: &ta, keys: defaultMemoGuardKeys()}
 	e.SetStyles(c.Styles)
 	return e
 }
 
 // Open shows the editor on the memo msg names.
 func (e *MemoEditor) Open(msg editMemoMsg) tea.Cmd {
-	e.open, e.msg = true, msg
+	e.open, e.msg, e.found = true, msg, nil
 	e.ta.SetValue(msg.Text)
 	e.ta.MoveToEnd()
 	e.resize()
@@ -67,31 +104,125 @@ func (e *MemoEditor) SetStyles(s *Styles) {
 	e.ta.SetStyles(ts)
 }
 
-// Save closes the editor and returns the command that writes the memo.
+// Save closes the editor and returns the command that writes the memo;
+// personal data found in it is replaced, as nobody is there to ask (the
+// root saves this way when it quits).
 func (e *MemoEditor) Save() tea.Cmd {
 	if !e.open {
 		return nil
 	}
-	e.open = false
-	e.ta.Blur()
+	text := e.value()
+	e.close()
 	c, m := e.c, e.msg
-	text := strings.TrimSpace(e.ta.Value())
 	return func() tea.Msg {
-		err := c.Svc.SetMemo(context.Background(), m.Target, m.ID, text, c.Coder)
-		if err != nil {
-			err = fmt.Errorf("saving the memo: %w", err)
+		found, err := memoFindings(c, text)
+		if err == nil && len(found) > 0 {
+			text, _, err = pseudo.Apply(text, found, nil)
 		}
-		return memoSavedMsg{Target: m.Target, ID: m.ID, Text: text, Err: err}
+		return saveMemo(c, m, text, err)
 	}
 }
 
-// Update takes a key: esc or ctrl+s saves and closes, anything else edits.
+// check closes the editor and returns the command that writes the memo,
+// or, when it holds personal data, brings it back to ask.
+func (e *MemoEditor) check() tea.Cmd {
+	text := e.value()
+	e.close()
+	c, m := e.c, e.msg
+	return func() tea.Msg {
+		found, err := memoFindings(c, text)
+		if err == nil && len(found) > 0 {
+			return memoFindingsMsg{memo: m, text: text, found: found}
+		}
+		return saveMemo(c, m, text, err)
+	}
+}
+
+// answer closes the editor and writes the memo asked about, its findings
+// replaced or not.
+func (e *MemoEditor) answer(replace bool) tea.Cmd {
+	text, found := e.text, e.found
+	e.close()
+	c, m := e.c, e.msg
+	return func() tea.Msg {
+		var err error
+		if replace {
+			text, _, err = pseudo.Apply(text, found, nil)
+		}
+		return saveMemo(c, m, text, err)
+	}
+}
+
+// value is the memo as typed, or the one asked about.
+func (e *MemoEditor) value() string {
+	if e.found != nil {
+		return e.text
+	}
+	return strings.TrimSpace(e.ta.Value())
+}
+
+func (e *MemoEditor) close() {
+	e.open, e.found, e.text = false, nil, ""
+	e.ta.Blur()
+}
+
+// memoFindings returns the personal data in a memo, when the project checks
+// its memos.
+func memoFindings(c Common, text string) ([]pseudo.Finding, error) {
+	svc := c.Svc
+	if d, ok := svc.(displaySvc); ok {
+		svc = d.Services // the project under the display's escaping
+	}
+	g, ok := svc.(memoGuard)
+	if !ok || text == "" {
+		return nil, nil
+	}
+	found, err := g.MemoFindings(context.Background(), text)
+	if err != nil {
+		return nil, fmt.Errorf("checking the memo for personal data: %w", err)
+	}
+	return found, nil
+}
+
+// saveMemo writes the memo (unless err) and reports it.
+func saveMemo(c Common, m editMemoMsg, text string, err error) tea.Msg {
+	if err == nil {
+		err = c.Svc.SetMemo(context.Background(), m.Target, m.ID, text, c.Coder)
+	}
+	if err != nil {
+		err = fmt.Errorf("saving the memo: %w", err)
+	}
+	return memoSavedMsg{Target: m.Target, ID: m.ID, Text: text, Err: err}
+}
+
+// Update takes a key: esc or ctrl+s saves and closes, anything else edits;
+// while findings are shown, r replaces them, k keeps the memo as typed and
+// esc goes back to editing.
 func (e MemoEditor) Update(msg tea.Msg) (MemoEditor, tea.Cmd) {
+	if f, ok := msg.(memoFindingsMsg); ok {
+		e.open, e.msg, e.found, e.text = true, f.memo, f.found, f.text
+		e.ta.SetValue(f.text)
+		return e, nil
+	}
 	if !e.open {
 		return e, nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, e.c.Keys.SaveMemo) {
-		return e, e.Save()
+	k, isKey := msg.(tea.KeyPressMsg)
+	if e.found != nil {
+		switch {
+		case !isKey:
+		case key.Matches(k, e.keys.Replace):
+			return e, e.answer(true)
+		case key.Matches(k, e.keys.Keep):
+			return e, e.answer(false)
+		case key.Matches(k, e.keys.Back):
+			e.found, e.text = nil, ""
+			return e, e.ta.Focus()
+		}
+		return e, nil
+	}
+	if isKey && key.Matches(k, e.c.Keys.SaveMemo) {
+		return e, e.check()
 	}
 	var cmd tea.Cmd
 	*e.ta, cmd = e.ta.Update(msg)
@@ -101,6 +232,9 @@ func (e MemoEditor) Update(msg tea.Msg) (MemoEditor, tea.Cmd) {
 // View draws a rule with the title, the text area and a hint.
 func (e MemoEditor) View() string {
 	w, st := e.c.Width, e.c.Styles
+	if e.found != nil {
+		return e.findingsView()
+	}
 	rule := "── " + e.msg.Title + " "
 	rule += strings.Repeat("─", max(0, w-ansi.StringWidth(rule)))
 	hint := st.Dim.Render(fmt.Sprintf("%d characters · esc saves and closes · an empty memo is removed",
@@ -108,5 +242,34 @@ func (e MemoEditor) View() string {
 	return fit(st.Title.Render(ansi.Truncate(rule, w, "…"))+"\n"+e.ta.View()+"\n"+hint, w, e.c.Height)
 }
 
+// findingsView lists the personal data found in the memo and the answers.
+func (e MemoEditor) findingsView() string {
+	w, st := e.c.Width, e.c.Styles
+	rule := "── " + e.msg.Title + ": personal data "
+	rule += strings.Repeat("─", max(0, w-ansi.StringWidth(rule)))
+	lines := []string{st.Title.Render(ansi.Truncate(rule, w, "…")),
+		st.Text.Render("The project is pseudonymised, and this memo holds:")}
+	for _, f := range e.found {
+		lines = append(lines, st.Text.Render(fmt.Sprintf("  %s  %s", f.Kind, memoLine(pseudo.Context(e.text, f, 40)))))
+	}
+	lines = append(lines, st.Dim.Render("r replace with placeholders · k keep as typed · esc back to editing"))
+	return fit(strings.Join(lines, "\n"), w, e.c.Height)
+}
+
+// memoLine keeps terminal control characters of a memo from being printed.
+func memoLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
 // ShortHelp returns the editor's help.
-func (e MemoEditor) ShortHelp() []key.Binding { return []key.Binding{e.c.Keys.SaveMemo} }
+func (e MemoEditor) ShortHelp() []key.Binding {
+	if e.found != nil {
+		return []key.Binding{e.keys.Replace, e.keys.Keep, e.keys.Back}
+	}
+	return []key.Binding{e.c.Keys.SaveMemo}
+}
