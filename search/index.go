@@ -29,8 +29,70 @@ var (
 // change it.
 var analysisID = func() string { return finnish.AnalysisID() + "/" + mappingVersion }
 
-// batchSize is how many turns Rebuild indexes per batch.
-const batchSize = 2000
+// Bounds of one batch of indexing: so many turns, or so much turn text,
+// whichever comes first. bleve holds a batch's analysed turns in memory
+// until it is applied, some ten times their text; a document of hundreds
+// of thousands of turns goes in many batches.
+const (
+	batchSize  = 2000
+	batchBytes = 4 << 20
+)
+
+// batched, when set (by tests), is told the size of every batch applied.
+var batched func(ops int)
+
+// batch adds to a bleve batch and applies it whenever it reaches its bounds.
+type batch struct {
+	bi    bleve.Index
+	b     *bleve.Batch
+	bytes int
+	// applied, when set, is called after each batch applied.
+	applied func()
+}
+
+func newBatch(bi bleve.Index) *batch { return &batch{bi: bi, b: bi.NewBatch()} }
+
+// index adds turn t, applying the batch when it is full.
+func (b *batch) index(t *turnDoc, an analyzers) error {
+	if err := b.b.IndexAdvanced(t.document(an)); err != nil {
+		return fmt.Errorf("search: indexing %s: %w", t.Name, err)
+	}
+	b.bytes += len(t.Text)
+	return b.full()
+}
+
+// delete removes the turn with index ID id, applying the batch when it is
+// full.
+func (b *batch) delete(id string) error {
+	b.b.Delete(id)
+	return b.full()
+}
+
+func (b *batch) full() error {
+	if b.b.Size() >= batchSize || b.bytes >= batchBytes {
+		return b.flush()
+	}
+	return nil
+}
+
+// flush applies what the batch holds.
+func (b *batch) flush() error {
+	if b.b.Size() == 0 {
+		return nil
+	}
+	if batched != nil {
+		batched(b.b.Size())
+	}
+	if err := b.bi.Batch(b.b); err != nil {
+		return fmt.Errorf("search: indexing: %w", err)
+	}
+	b.b.Reset()
+	b.bytes = 0
+	if b.applied != nil {
+		b.applied()
+	}
+	return nil
+}
 
 // lockTimeout is how long Open waits for another process that has the index
 // open (a variable so that tests wait less).
@@ -202,47 +264,31 @@ func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Docum
 	if err := ix.recreate(); err != nil {
 		return err
 	}
-	b := ix.bi.NewBatch()
+	b := newBatch(ix.bi)
 	done := 0
-	flush := func() error {
-		if b.Size() == 0 {
-			return nil
-		}
-		if err := ix.bi.Batch(b); err != nil {
-			return fmt.Errorf("search: indexing: %w", err)
-		}
-		b.Reset()
-		if progress != nil {
-			progress(done, max(total, done))
-		}
-		return nil
+	if progress != nil {
+		b.applied = func() { progress(done, max(total, done)) }
 	}
 	err := docs(func(d *coding.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for _, t := range turnDocs(d) {
-			if err := b.IndexAdvanced(t.document(ix.an)); err != nil {
-				return fmt.Errorf("search: indexing %s: %w", d.Name, err)
-			}
+		return eachTurnDoc(d, func(t *turnDoc) error {
 			done++
-			if b.Size() >= batchSize {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+			return b.index(t, ix.an)
+		})
 	})
 	if err == nil {
-		err = flush()
+		err = b.flush()
 	}
 	ix.restrict()
 	return err
 }
 
-// Add indexes the turns of docs in one batch, replacing whatever the index
-// held for those documents.
+// Add indexes the turns of docs, replacing whatever the index held for
+// those documents, in batches of bounded size: should it fail midway, the
+// index holds part of them, and the caller leaves its version unrecorded so
+// that it is rebuilt.
 func (ix *Index) Add(docs ...*coding.Document) error { return ix.add(true, docs) }
 
 // Insert is Add for documents the index has never held (freshly imported,
@@ -255,7 +301,7 @@ func (ix *Index) add(replace bool, docs []*coding.Document) error {
 	if ix.bi == nil {
 		return bleve.ErrorIndexClosed
 	}
-	b := ix.bi.NewBatch()
+	b := newBatch(ix.bi)
 	for _, d := range docs {
 		if replace {
 			old, err := ix.turnIDs(d.ID)
@@ -263,19 +309,16 @@ func (ix *Index) add(replace bool, docs []*coding.Document) error {
 				return err
 			}
 			for _, id := range old {
-				b.Delete(id)
+				if err := b.delete(id); err != nil {
+					return err
+				}
 			}
 		}
-		for _, t := range turnDocs(d) {
-			if err := b.IndexAdvanced(t.document(ix.an)); err != nil {
-				return fmt.Errorf("search: indexing %s: %w", d.Name, err)
-			}
+		if err := eachTurnDoc(d, func(t *turnDoc) error { return b.index(t, ix.an) }); err != nil {
+			return err
 		}
 	}
-	if err := ix.bi.Batch(b); err != nil {
-		return fmt.Errorf("search: indexing: %w", err)
-	}
-	return nil
+	return b.flush()
 }
 
 // Delete removes the turns of document docID from the index.

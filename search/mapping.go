@@ -125,24 +125,31 @@ type turnDoc struct {
 // turnID is the bleve document ID of turn n of document docID.
 func turnID(docID string, n int) string { return docID + "/" + strconv.Itoa(n) }
 
-// turnDocs returns the turn documents of d.
-func turnDocs(d *coding.Document) []turnDoc {
-	texts := turnTexts(d)
-	out := make([]turnDoc, 0, len(d.Turns))
-	for i, t := range d.Turns {
-		out = append(out, turnDoc{
-			DocID: d.ID, Name: d.Name, Kind: d.Kind, Lang: d.Lang,
-			Turn: t.N, Speaker: t.Speaker, Start: t.Start, Text: texts[i],
-			Attrs: d.Attrs,
-		})
-	}
+// eachTurnDoc calls fn with the turn document of each turn of d, in one
+// pass over its text, stopping at fn's first error. The turnDoc is reused.
+func eachTurnDoc(d *coding.Document, fn func(*turnDoc) error) error {
+	t := turnDoc{DocID: d.ID, Name: d.Name, Kind: d.Kind, Lang: d.Lang, Attrs: d.Attrs}
+	return eachTurnText(d, func(i int, text string) error {
+		tn := d.Turns[i]
+		t.Turn, t.Speaker, t.Start, t.Text = tn.N, tn.Speaker, tn.Start, text
+		return fn(&t)
+	})
+}
+
+// turnTexts returns the text of every turn of d.
+func turnTexts(d *coding.Document) []string {
+	out := make([]string, len(d.Turns))
+	_ = eachTurnText(d, func(i int, text string) error {
+		out[i] = text
+		return nil
+	})
 	return out
 }
 
-// turnTexts returns the text of every turn of d in one pass over its text
-// (d.TurnText for each would take time quadratic in the text's length).
-func turnTexts(d *coding.Document) []string {
-	out := make([]string, len(d.Turns))
+// eachTurnText calls fn with the text of every turn of d in one pass over
+// its text (d.TurnText for each would take time quadratic in the text's
+// length).
+func eachTurnText(d *coding.Document, fn func(i int, text string) error) error {
 	b, r := 0, 0 // byte offset in d.Text and the code points before it
 	advance := func(to int) int {
 		for r < to && b < len(d.Text) {
@@ -153,14 +160,18 @@ func turnTexts(d *coding.Document) []string {
 		return b
 	}
 	for i, t := range d.Turns {
+		var text string
 		if t.Start < r || t.End < t.Start { // out of order: the slow way
-			out[i] = d.TurnText(t)
-			continue
+			text = d.TurnText(t)
+		} else {
+			start := advance(t.Start)
+			text = d.Text[start:advance(t.End)]
 		}
-		start := advance(t.Start)
-		out[i] = d.Text[start:advance(t.End)]
+		if err := fn(i, text); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 const (
