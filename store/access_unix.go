@@ -34,7 +34,9 @@ func lockDir(dir string) (unlock func()) {
 	if err != nil {
 		return func() {}
 	}
-	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
+	// Blocking: another avain may hold it a moment, testing whether the
+	// folder is stale (it is not: its process runs, and it is new).
+	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX) != nil {
 		f.Close()
 		return func() {}
 	}
