@@ -36,7 +36,11 @@ func lockDir(dir string) (unlock func()) {
 	}
 	// Blocking: another avain may hold it a moment, testing whether the
 	// folder is stale (it is not: its process runs, and it is new).
-	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX) != nil {
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+	for errors.Is(err, syscall.EINTR) {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+	}
+	if err != nil {
 		f.Close()
 		return func() {}
 	}
