@@ -62,23 +62,28 @@ func decodeSource(data []byte) string {
 // trailing white space) with a map from the tool's positions to ours.
 type normalized struct {
 	text string
+	// units is the length of the raw text in the tool's units: the
+	// positions a selection may have are 0 to units.
+	units int
 	// pos maps a position in the tool's units to a code point of text;
-	// positions past the end map to its length.
+	// positions outside the raw text map to its nearer end.
 	pos func(int) int
 }
 
 // normalize puts raw in avain's form and maps positions counted in
-// units on raw to code points of the result.
+// units on raw to code points of the result. Its maps hold 32-bit
+// indexes: a text within coding.MaxDocumentChars fits, at a fraction of
+// the memory.
 func normalize(raw string, units Units) normalized {
 	rs := []rune(raw)
 	// 1. Line ends: the "\n"-text, and each raw rune's index in it.
 	nl := make([]rune, 0, len(rs))
-	toNL := make([]int, len(rs)+1)
+	toNL := make([]int32, len(rs)+1)
 	for i := 0; i < len(rs); i++ {
-		toNL[i] = len(nl)
+		toNL[i] = int32(len(nl))
 		switch {
 		case rs[i] == '\r' && i+1 < len(rs) && rs[i+1] == '\n':
-			toNL[i+1] = len(nl)
+			toNL[i+1] = int32(len(nl))
 			nl = append(nl, '\n')
 			i++
 		case rs[i] == '\r':
@@ -87,11 +92,14 @@ func normalize(raw string, units Units) normalized {
 			nl = append(nl, rs[i])
 		}
 	}
-	toNL[len(rs)] = len(nl)
+	toNL[len(rs)] = int32(len(nl))
 	// 2. NFC, segment by segment: each "\n"-text rune's index in the result.
 	nlText := string(nl)
-	toNFC := make([]int, len(nl)+1)
+	nlLen := len(nl)
+	nl = nil
+	toNFC := make([]int32, nlLen+1)
 	var out strings.Builder
+	out.Grow(len(nlText))
 	var it norm.Iter
 	it.InitString(norm.NFC, nlText)
 	in, outRunes := 0, 0 // runes of nlText consumed, runes written
@@ -103,51 +111,47 @@ func normalize(raw string, units Units) normalized {
 		segRunes := utf8.RuneCount(seg)
 		for k := 0; k < inRunes; k++ {
 			if inRunes == segRunes {
-				toNFC[in+k] = outRunes + k
+				toNFC[in+k] = int32(outRunes + k)
 			} else {
-				toNFC[in+k] = outRunes // inside a recomposed cluster: its start
+				toNFC[in+k] = int32(outRunes) // inside a recomposed cluster: its start
 			}
 		}
 		in += inRunes
 		outRunes += segRunes
 		out.Write(seg)
 	}
-	toNFC[len(nl)] = outRunes
+	toNFC[nlLen] = int32(outRunes)
 	text := strings.TrimRightFunc(out.String(), unicode.IsSpace)
 	n := utf8.RuneCountInString(text)
 	// 3. The tool's units: each unit offset's raw rune.
-	var unitStart []int // unit offset of each raw rune, and the end
+	var unitStart []int32 // unit offset of each raw rune, and the end
+	total := len(rs)
 	switch units {
 	case UTF16:
-		unitStart = make([]int, len(rs)+1)
+		unitStart = make([]int32, len(rs)+1)
 		u := 0
 		for i, r := range rs {
-			unitStart[i] = u
+			unitStart[i] = int32(u)
 			u += utf16.RuneLen(r)
 		}
-		unitStart[len(rs)] = u
+		unitStart[len(rs)] = int32(u)
+		total = u
 	case CodePointsCRLFAsOne:
 		pos := func(p int) int {
-			if p < 0 {
-				p = 0
-			}
-			if p > len(nl) {
-				p = len(nl)
-			}
-			return min(toNFC[p], n)
+			p = max(0, min(p, nlLen))
+			return min(int(toNFC[p]), n)
 		}
-		return normalized{text: text, pos: pos}
+		return normalized{text: text, units: nlLen, pos: pos}
 	}
+	rs = nil
 	pos := func(p int) int {
-		if p < 0 {
-			p = 0
-		}
+		p = max(0, min(p, total))
 		i := p
 		if unitStart != nil { // the first raw rune starting at or after p
-			lo, hi := 0, len(rs)
+			lo, hi := 0, len(unitStart)-1
 			for lo < hi {
 				m := (lo + hi) / 2
-				if unitStart[m] < p {
+				if int(unitStart[m]) < p {
 					lo = m + 1
 				} else {
 					hi = m
@@ -155,10 +159,7 @@ func normalize(raw string, units Units) normalized {
 			}
 			i = lo
 		}
-		if i > len(rs) {
-			i = len(rs)
-		}
-		return min(toNFC[toNL[i]], n)
+		return min(int(toNFC[toNL[i]]), n)
 	}
-	return normalized{text: text, pos: pos}
+	return normalized{text: text, units: total, pos: pos}
 }

@@ -31,9 +31,15 @@ type Project struct {
 	Notes []string
 	// Skipped says, a line each, what of the file could not be read.
 	Skipped []string
+	// Changed says, a line each, what was read other than written (a
+	// selection partly outside its text, cut to the text).
+	Changed []string
+	closer  io.Closer // the file the sources are read from
 }
 
-// Source is a text document with its attributes, memo and codings.
+// Source is a text document with its attributes, memo and codings. A
+// source of an opened project has its Text and Selections only once
+// loaded (see Load).
 type Source struct {
 	GUID       string // canonical lowercase
 	Name       string
@@ -41,6 +47,17 @@ type Source struct {
 	Attrs      map[string]string // variable name -> value
 	Memo       string
 	Selections []Selection
+	// Entry is the archive entry its text is read from ("" when the text
+	// is inline in the .qde, or the source was made in memory).
+	Entry string
+	// Skipped and Changed say, a line each, which of its selections Load
+	// dropped (empty, or wholly outside the text) and which it cut to the
+	// text (partly outside).
+	Skipped, Changed []string
+
+	load    func() (string, error) // the raw text
+	pending []pendingSelection     // the selections as written
+	units   Units                  // how the writing tool counts positions
 }
 
 // Selection is a coded span of a source.
@@ -346,66 +363,193 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 }
 
 // ReadProjectFile reads a .qdpx archive, or a bare .qde (whose sources
-// are then missing unless their text is inline).
+// are then missing unless their text is inline), with every source's text
+// loaded. An import reads sources one at a time instead: OpenProjectFile.
 func ReadProjectFile(name string) (*Project, error) {
-	data, err := os.ReadFile(name)
+	p, err := OpenProjectFile(name)
 	if err != nil {
 		return nil, err
 	}
-	p, err := ReadProject(data)
-	if err != nil {
+	defer p.Close()
+	if err := p.loadAll(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
 }
 
-// maxSourceBytes bounds a source text read from an archive.
-const maxSourceBytes = 256 << 20
+// OpenProjectFile opens a .qdpx archive, or a bare .qde, and reads its
+// project.qde: the codebook, users, memos, and each source's name,
+// attributes and memo. A source's text and selections are read from the
+// archive only by its Load, one source at a time, so memory stays bounded
+// by the largest source. A source over avain's limit on one document is
+// refused here when the archive declares its size. Close the project
+// when done.
+func OpenProjectFile(name string) (*Project, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	p, err := readProject(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	p.closer = f
+	return p, nil
+}
 
-// ReadProject reads a .qdpx archive's bytes, or a bare .qde's. It accepts
-// what real tools write: Sources/ or sources/, any single .qde at the
-// root, byte-order marks and CRLF in texts, and each tool's way of
-// counting positions (see Units), which it converts to code points of
-// avain's form of the text.
+// Close releases the file an opened project reads its sources from.
+func (p *Project) Close() error {
+	if p.closer == nil {
+		return nil
+	}
+	err := p.closer.Close()
+	p.closer = nil
+	return err
+}
+
+// loadAll loads every source's text and selections, and adds what they
+// dropped and changed to the project's lists.
+func (p *Project) loadAll() error {
+	for _, s := range p.Sources {
+		if err := s.Load(); err != nil {
+			return err
+		}
+		p.Skipped = append(p.Skipped, s.Skipped...)
+		p.Changed = append(p.Changed, s.Changed...)
+	}
+	return nil
+}
+
+// maxQDEBytes bounds the project.qde read from an archive (or a bare
+// .qde): room for a few documents of the largest size inline.
+const maxQDEBytes = 4 * coding.MaxDocumentBytes
+
+// TooLargeError is a source, or a project.qde, over avain's limits.
+// errors.Is(err, coding.ErrTooLarge) is true for it.
+type TooLargeError struct {
+	What string // `source "NAME" (sources/GUID.txt)`, or "project.qde"
+	// Bytes is set when the bytes are over the limit, else the characters are.
+	Bytes bool
+}
+
+func (e *TooLargeError) Error() string {
+	if e.What == "project.qde" {
+		return fmt.Sprintf("project.qde is over avain's limit of %s bytes", thousands(maxQDEBytes))
+	}
+	what := "characters"
+	if e.Bytes {
+		what = "bytes of text, more than " + thousands(coding.MaxDocumentChars) + " characters can take"
+	}
+	return fmt.Sprintf("%s is over avain's limit of %s characters for one document (%s)", e.What, thousands(coding.MaxDocumentChars), what)
+}
+
+// Unwrap makes errors.Is(err, coding.ErrTooLarge) true.
+func (e *TooLargeError) Unwrap() error { return coding.ErrTooLarge }
+
+// thousands writes n with commas: 20,000,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// readLimited reads at most limit bytes of r; more is a *TooLargeError
+// about what.
+func readLimited(r io.Reader, limit int, what string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > limit {
+		return nil, &TooLargeError{What: what, Bytes: true}
+	}
+	return b, nil
+}
+
+// readEntry reads an archive entry through readLimited.
+func readEntry(f *zip.File, limit int, what string) ([]byte, error) {
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, &TooLargeError{What: what, Bytes: true}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &FormatError{Msg: f.Name + ": " + err.Error()}
+	}
+	defer rc.Close()
+	b, err := readLimited(rc, limit, what)
+	if err != nil {
+		if _, ok := err.(*TooLargeError); ok {
+			return nil, err
+		}
+		return nil, &FormatError{Msg: f.Name + ": " + err.Error()}
+	}
+	return b, nil
+}
+
+// ReadProject reads a .qdpx archive's bytes, or a bare .qde's, with every
+// source's text loaded. It accepts what real tools write: Sources/ or
+// sources/, any single .qde at the root, byte-order marks and CRLF in
+// texts, and each tool's way of counting positions (see Units), which it
+// converts to code points of avain's form of the text.
 func ReadProject(data []byte) (*Project, error) {
+	p, err := readProject(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	if err := p.loadAll(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// readProject reads the project.qde of the archive (or bare .qde) in r,
+// leaving the sources' texts in r for their Load.
+func readProject(r io.ReaderAt, size int64) (*Project, error) {
 	var qde []byte
-	texts := map[string][]byte{} // lowercased path in the archive -> bytes
-	if bytes.HasPrefix(data, []byte("PK")) {
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	entries := map[string]*zip.File{} // lowercased path in the archive -> entry
+	magic := make([]byte, 2)
+	if n, _ := r.ReadAt(magic, 0); n == 2 && string(magic) == "PK" {
+		zr, err := zip.NewReader(r, size)
 		if err != nil {
 			return nil, &FormatError{Msg: "not a .qdpx archive: " + err.Error()}
 		}
+		var qdeEntry *zip.File
 		for _, f := range zr.File {
 			name := strings.ToLower(path.Clean(strings.ReplaceAll(f.Name, "\\", "/")))
 			if f.FileInfo().IsDir() {
 				continue
 			}
-			if f.UncompressedSize64 > maxSourceBytes {
-				return nil, &FormatError{Msg: fmt.Sprintf("%s is too large (%d bytes)", f.Name, f.UncompressedSize64)}
-			}
-			rc, err := f.Open()
-			if err != nil {
-				return nil, &FormatError{Msg: f.Name + ": " + err.Error()}
-			}
-			b, err := io.ReadAll(io.LimitReader(rc, maxSourceBytes+1))
-			rc.Close()
-			if err != nil {
-				return nil, &FormatError{Msg: f.Name + ": " + err.Error()}
-			}
 			if !strings.Contains(name, "/") && strings.HasSuffix(name, ".qde") {
-				if qde != nil {
+				if qdeEntry != nil {
 					return nil, &FormatError{Msg: "the archive holds more than one .qde"}
 				}
-				qde = b
+				qdeEntry = f
 				continue
 			}
-			texts[name] = b
+			entries[name] = f
 		}
-		if qde == nil {
+		if qdeEntry == nil {
 			return nil, &FormatError{Msg: "the archive holds no project.qde"}
 		}
+		b, err := readEntry(qdeEntry, maxQDEBytes, "project.qde")
+		if err != nil {
+			return nil, err
+		}
+		qde = b
 	} else {
-		qde = data
+		b, err := readLimited(io.NewSectionReader(r, 0, size), maxQDEBytes, "project.qde")
+		if err != nil {
+			return nil, err
+		}
+		qde = b
 	}
 	var x xProject
 	d := xml.NewDecoder(bytes.NewReader(qde))
@@ -427,7 +571,11 @@ func ReadProject(data []byte) (*Project, error) {
 			text := n.Description
 			if n.PlainTextContent != nil {
 				text = *n.PlainTextContent
-			} else if b, ok := texts[sourcePath(n.PlainTextPath)]; ok {
+			} else if f, ok := entries[sourcePath(n.PlainTextPath)]; ok {
+				b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("note %s (%s)", n.GUID, f.Name))
+				if err != nil {
+					return nil, err
+				}
 				text = normalize(decodeSource(b), CodePoints).text
 			}
 			notes[codeID(n.GUID)] = strings.TrimSpace(text)
@@ -527,40 +675,36 @@ func ReadProject(data []byte) (*Project, error) {
 			if s.Name == "" {
 				s.Name = s.GUID
 			}
-			var raw string
-			switch b, ok := texts[sourcePath(ts.PlainTextPath)]; {
+			setAttrs(s.GUID, ts.VariableValue)
+			s.Attrs = attrs[s.GUID]
+			sels := make([]pendingSelection, len(ts.Selection))
+			for i, xs := range ts.Selection {
+				sels[i] = pendingSelection{x: xs}
+				for _, xc := range xs.Coding {
+					sels[i].memos = append(sels[i].memos, memo(xc.NoteRef))
+				}
+			}
+			switch f, ok := entries[sourcePath(ts.PlainTextPath)]; {
 			case ts.PlainTextContent != nil:
-				raw = *ts.PlainTextContent
+				inline := *ts.PlainTextContent
+				s.load = func() (string, error) { return inline, nil }
 			case ok:
-				raw = decodeSource(b)
+				s.Entry = f.Name
+				if f.UncompressedSize64 > coding.MaxDocumentBytes {
+					return nil, &TooLargeError{What: fmt.Sprintf("source %q (%s)", s.Name, f.Name), Bytes: true}
+				}
+				s.load = func() (string, error) {
+					b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("source %q (%s)", s.Name, f.Name))
+					if err != nil {
+						return "", err
+					}
+					return decodeSource(b), nil
+				}
 			default:
 				p.Skipped = append(p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file", s.Name, ts.PlainTextPath))
 				continue
 			}
-			n := normalize(raw, units)
-			s.Text = n.text
-			setAttrs(s.GUID, ts.VariableValue)
-			s.Attrs = attrs[s.GUID]
-			for _, xs := range ts.Selection {
-				sel := Selection{GUID: codeID(xs.GUID), Start: n.pos(xs.StartPosition), End: n.pos(xs.EndPosition)}
-				if sel.End <= sel.Start {
-					p.Skipped = append(p.Skipped, fmt.Sprintf("source %q: an empty selection [%d,%d)", s.Name, xs.StartPosition, xs.EndPosition))
-					continue
-				}
-				for _, xc := range xs.Coding {
-					user := xc.CreatingUser
-					if user == "" {
-						user = xs.CreatingUser
-					}
-					c := Coding{GUID: codeID(xc.GUID), CodeGUID: codeID(xc.CodeRef.TargetGUID), User: codeID(user), Memo: memo(xc.NoteRef)}
-					if user == "" {
-						c.User = ""
-					}
-					c.Created, _ = time.Parse(time.RFC3339, xc.CreationDateTime)
-					sel.Codings = append(sel.Codings, c)
-				}
-				s.Selections = append(s.Selections, sel)
-			}
+			s.pending, s.units = sels, units
 			p.Sources = append(p.Sources, s)
 		}
 	}
