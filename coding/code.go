@@ -234,10 +234,17 @@ func (cb *Codebook) Check(ids ...string) error {
 				continue
 			}
 			deep[d.ID] = true
-			if level := cb.depth[d.ID] + 1; level > MaxCodeDepth {
-				problems = append(problems, fmt.Sprintf("code %s %s lies %d levels deep; a code tree may be at most %d deep",
-					d.ID, quote(d.Name(LangFinnish)), level, MaxCodeDepth))
+			// The first code too deep on each branch is named; the codes
+			// below it are counted.
+			level := cb.depth[d.ID] + 1
+			if level <= MaxCodeDepth || d.ID != id && cb.depth[d.ID] > MaxCodeDepth {
+				continue
 			}
+			msg := fmt.Sprintf("code %s %s lies %d levels deep; a code tree may be at most %d deep", d.ID, quote(d.Name(LangFinnish)), level, MaxCodeDepth)
+			if below := cb.size[d.ID] - 1; below > 0 {
+				msg += fmt.Sprintf(" (and %d codes below it)", below)
+			}
+			problems = append(problems, msg)
 		}
 	}
 	if len(problems) > 0 {

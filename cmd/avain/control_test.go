@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -233,5 +235,70 @@ func TestStoredControlsPrintedEscaped(t *testing.T) {
 	// The code can be put right under its escaped name's id.
 	if code, _, errs := avain(t, "codebook", proj, "rename", "Toistuvat\u009b31m\u202e liitepyynnöt", "Toistuvat liitepyynnöt"); code != 0 {
 		t.Errorf("renaming the stored bad name: %s", errs)
+	}
+}
+
+// nestedCodes returns n codes in REFI-QDA XML, each inside the one before;
+// the first is named first.
+func nestedCodes(first string, n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		name := fmt.Sprintf("Taso %d", i)
+		if i == 1 {
+			name = first
+		}
+		fmt.Fprintf(&b, `<Code guid="0b4f6a39-9a3a-4b8e-9c43-%012d" name="%s" isCodable="true">`, i, name)
+	}
+	return b.String() + strings.Repeat("</Code>", n)
+}
+
+// codesQDPX writes a .qdpx whose project holds only the codes given.
+func codesQDPX(t *testing.T, dir, name, codes string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("project.qde")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="test"><CodeBook><Codes>%s</Codes></CodeBook></Project>
+`, codes)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return write(t, dir, name, buf.Bytes())
+}
+
+// TestExchangeFilesChecked refuses a .qdc and a .qdpx whose code tree is
+// 17 deep or whose code name carries a bidi override, and takes 16 levels.
+func TestExchangeFilesChecked(t *testing.T) {
+	proj, dir := codedProject(t)
+	qdc := func(name, codes string) string {
+		return write(t, dir, name, []byte(`<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test"><Codes>`+codes+`</Codes></CodeBook>
+`))
+	}
+	refused(t, proj, "deep17.qdc: invalid codebook: code 0b4f6a39-9a3a-4b8e-9c43-000000000017 \"Taso 17\" lies 17 levels deep",
+		"codebook", proj, "--import", qdc("deep17.qdc", nestedCodes("Syvä", 17)))
+	refused(t, proj, "lies 17 levels deep", "import", proj, codesQDPX(t, dir, "deep17.qdpx", nestedCodes("Syvä", 17)))
+	refused(t, proj, `name_fi "Nimi\u202etxt" holds a bidirectional text control`,
+		"import", proj, codesQDPX(t, dir, "rlo.qdpx", nestedCodes("Nimi&#x202E;txt", 1)))
+	for _, from := range []string{"deep17.qdpx", "rlo.qdpx"} {
+		fresh := filepath.Join(dir, "from-"+from+".avain")
+		code, _, errs := avain(t, "init", fresh, "--from", filepath.Join(dir, from))
+		if code == 0 || strings.Count(strings.TrimSuffix(errs, "\n"), "\n") != 0 || strings.ContainsAny(errs, terminalControls) {
+			t.Errorf("init --from %s: exit %d, %q", from, code, errs)
+		}
+		if _, err := os.Stat(fresh); err == nil {
+			t.Errorf("init --from %s left a project behind", from)
+		}
+	}
+	if code, _, errs := avain(t, "codebook", proj, "--import", qdc("deep16.qdc", nestedCodes("Syvä", 16))); code != 0 {
+		t.Errorf("16 levels from a .qdc: %s", errs)
+	}
+	fresh := filepath.Join(dir, "deep16.avain")
+	if code, _, errs := avain(t, "init", fresh, "--from", codesQDPX(t, dir, "deep16.qdpx", nestedCodes("Syvä", 16))); code != 0 {
+		t.Errorf("16 levels from a .qdpx: %s", errs)
 	}
 }

@@ -143,15 +143,16 @@ func run(ctx context.Context, e *env, args []string) int {
 	}
 }
 
-// escaped returns a copy of e whose stdout (unless the command may write
-// binary data there, as export does) and stderr escape what could act on a
-// terminal; the caller flushes them when the command ends.
+// escaped returns a copy of e whose stdout and stderr escape what could
+// act on a terminal; the caller flushes them when the command ends. An
+// export's stdout is escaped only on a terminal: piped, it is the exported
+// file (perhaps binary, as .xlsx and .qdpx are) and must stay exact.
 func escaped(e *env, name string) *env {
 	c := *e
 	if c.rawStdout == nil {
 		c.rawStdout, c.rawStderr = e.stdout, e.stderr
 	}
-	if name != "export" && name != "open" && name != "demo" {
+	if name != "export" || e.ttyOut {
 		c.stdout = &escaper{w: e.stdout}
 	}
 	c.stderr = &escaper{w: e.stderr}
