@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -59,6 +60,7 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 		return err
 	}
 	now := s.Now()
+	words := turnWords(doc)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var id, name string
 		err := tx.QueryRowContext(ctx, "SELECT id, name FROM documents WHERE hash = ? AND deleted = 0", doc.Hash).Scan(&id, &name)
@@ -71,7 +73,7 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 		doc.Record = coding.Record{ID: newID(), Coder: coder, Created: now, Updated: now}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO documents(id, name, kind, lang, format, text, hash, words, coder, created, updated)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, doc.Words(), coder, ms(now), ms(now)); err != nil {
+			doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, words, coder, ms(now), ms(now)); err != nil {
 			return err
 		}
 		if err := insertTurns(ctx, tx, doc); err != nil {
@@ -87,7 +89,7 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 			return err
 		}
 		if err := s.audit(ctx, tx, coder, "import", doc.ID,
-			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), doc.Words())); err != nil {
+			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), words)); err != nil {
 			return err
 		}
 		if pseudo == "" {
@@ -104,6 +106,32 @@ func prepare(doc *coding.Document) error {
 		doc.Hash = coding.ContentHash(doc.Text)
 	}
 	return doc.Validate()
+}
+
+// turnWords is doc.Words() in one pass over the text, without holding it
+// as code points (four bytes each) or copying each turn's text.
+func turnWords(doc *coding.Document) int {
+	if len(doc.Turns) == 0 {
+		return coding.CountWords(doc.Text)
+	}
+	text := doc.Text
+	n, b, r := 0, 0, 0 // words; byte offset in text and the code points before it
+	advance := func(to int) int {
+		for r < to && b < len(text) {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+			r++
+		}
+		return b
+	}
+	for _, t := range doc.Turns {
+		if t.Start < r || t.End < t.Start { // not in order: Validate refuses it
+			return doc.Words()
+		}
+		start := advance(t.Start)
+		n += coding.CountWords(text[start:advance(t.End)])
+	}
+	return n
 }
 
 func insertTurns(ctx context.Context, tx *sql.Tx, doc *coding.Document) error {
@@ -275,7 +303,9 @@ func (s *Store) loadDocuments(ctx context.Context, where string, args []any, id 
 	if err != nil {
 		return err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.text, d.hash, d.coder, d.created, d.updated
+	// The documents' texts are read one at a time, as fn takes each: a
+	// rebuild of the index holds one document in memory, not the project.
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.hash, d.coder, d.created, d.updated
 		FROM documents d WHERE d.deleted = 0 AND `+where+` ORDER BY d.name, d.id`, args...)
 	if err != nil {
 		return translate(err)
@@ -284,7 +314,7 @@ func (s *Store) loadDocuments(ctx context.Context, where string, args []any, id 
 	for rows.Next() {
 		d := &coding.Document{}
 		var created, updated int64
-		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Text, &d.Hash, &d.Coder, &created, &updated); err != nil {
+		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Hash, &d.Coder, &created, &updated); err != nil {
 			rows.Close()
 			return err
 		}
@@ -299,13 +329,17 @@ func (s *Store) loadDocuments(ctx context.Context, where string, args []any, id 
 	if err := rows.Err(); err != nil {
 		return translate(err)
 	}
-	for _, d := range docs {
+	for i, d := range docs {
+		if err := s.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, d.ID).Scan(&d.Text); err != nil {
+			return translate(err)
+		}
 		if d.Turns, err = s.turns(ctx, d.ID); err != nil {
 			return err
 		}
 		if err := fn(d); err != nil {
 			return err
 		}
+		docs[i] = nil // its text is fn's to keep or drop
 	}
 	return nil
 }
