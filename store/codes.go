@@ -56,77 +56,188 @@ func (s *Store) Codebook(ctx context.Context) (*coding.Codebook, error) {
 }
 
 // CodeImport says what ImportCodes did.
-type CodeImport struct{ Added, Updated, Unchanged int }
+type CodeImport struct {
+	Added, Updated, Unchanged int
+	// Conflicts are the codes here whose name, parent or shortcut the
+	// import would have changed, and how each was resolved.
+	Conflicts []MergeConflict
+}
 
-// ImportCodes adds codes to the codebook, or updates the codes whose id is
-// already there, in one transaction; the resulting codebook must be valid.
-// Parents may come in any order.
+// ImportCodes adds codes to the codebook, or brings what they carry to
+// the codes whose id is already there, in one transaction; the resulting
+// codebook must be valid. Parents may come in any order.
+//
+// An imported code never erases what it does not carry: its empty fields
+// leave a code here as it is. What it carries fills in a field the code
+// here lacks, and its colour and definition parts replace those here.
+// Its names, parent and shortcut differing from a code here's is a
+// conflict: a codebook file has no times to tell the newer, so the
+// project's are kept, and the conflict is reported (Conflicts). A code
+// deleted here stays deleted, as in a merge; a new code under it is put
+// at the top level.
 func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder string) (CodeImport, error) {
 	var res CodeImport
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := ms(s.Now())
-		// New codes go after the children a parent already has.
-		after := map[string]int{}
-		rows, err := tx.QueryContext(ctx, `SELECT coalesce(parent_id, ''), max(position) + 1 FROM codes WHERE deleted = 0 GROUP BY 1`)
-		if err != nil {
+		var err error
+		if res, err = s.importCodes(ctx, tx, codes, coder); err != nil {
 			return err
 		}
-		for rows.Next() {
-			var parent string
-			var n int
-			if err := rows.Scan(&parent, &n); err != nil {
-				rows.Close()
-				return err
+		return s.audit(ctx, tx, coder, "codebook.import", "",
+			fmt.Sprintf("%d codes added, %d updated, %d unchanged, %d conflicts", res.Added, res.Updated, res.Unchanged, len(res.Conflicts)))
+	})
+	return res, err
+}
+
+// importCodes is ImportCodes inside tx, without its audit entry.
+func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Code, coder string) (CodeImport, error) {
+	var res CodeImport
+	now := ms(s.Now())
+	here, err := queryCodes(ctx, tx, "1 = 1")
+	if err != nil {
+		return res, err
+	}
+	byID := map[string]*coding.Code{}
+	shortcuts := map[string]string{} // shortcut -> the live code here holding it
+	// New codes go after the children a parent already has.
+	after := map[string]int{}
+	for _, c := range here {
+		byID[c.ID] = c
+		if !c.Deleted {
+			after[c.ParentID] = max(after[c.ParentID], c.Position+1)
+			if c.Shortcut != "" {
+				shortcuts[c.Shortcut] = c.ID
 			}
-			after[parent] = n
 		}
-		rows.Close()
-		// Insert without parents first, so a child may precede its parent.
-		for _, c := range codes {
-			old, err := queryCodes(ctx, tx, "id = ?", c.ID)
-			if err != nil {
-				return err
+	}
+	// Insert without parents first, so a child may precede its parent.
+	parents := map[string]string{} // new code -> its parent
+	for _, c := range codes {
+		o := byID[c.ID]
+		if o == nil {
+			parent := c.ParentID
+			if p := byID[parent]; p != nil && p.Deleted {
+				res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "code under a deleted code", Record: nameOf(c),
+					Detail: fmt.Sprintf("its parent %s is deleted here", nameOf(p)), Resolution: "put at the top level"})
+				parent = ""
 			}
-			if len(old) == 1 {
-				o := old[0]
-				if !o.Deleted && sameCodeFields(o, c) {
-					res.Unchanged++
-					continue
-				}
-				if _, err := tx.ExecContext(ctx, `UPDATE codes SET name_fi=?, name_en=?, color=?, shortcut=?, short_def=?, definition=?,
-					when_use=?, when_not=?, example=?, position=?, coder=?, updated=?, deleted=0 WHERE id=?`,
-					c.NameFi, c.NameEn, c.Color, c.Shortcut, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
-					c.Position, coder, now, c.ID); err != nil {
-					return err
-				}
-				res.Updated++
-				continue
-			}
+			parents[c.ID] = parent
 			if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, name_fi, name_en, color, shortcut, short_def, definition,
 				when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 				c.ID, c.NameFi, c.NameEn, c.Color, c.Shortcut, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
 				c.Position+after[c.ParentID], coder, now, now); err != nil {
-				return err
+				return res, err
 			}
 			res.Added++
+			continue
 		}
-		for _, c := range codes {
-			if _, err := tx.ExecContext(ctx, `UPDATE codes SET parent_id = ? WHERE id = ? AND coalesce(parent_id, '') != ?`,
-				nullable(c.ParentID), c.ID, c.ParentID); err != nil {
-				return err
+		if o.Deleted {
+			res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "code deleted", Record: nameOf(o),
+				Detail: "deleted here, present in the file", Resolution: "the deletion stands, as in a merge"})
+			res.Unchanged++
+			continue
+		}
+		m, conflicts := mergeCode(o, c, shortcuts)
+		res.Conflicts = append(res.Conflicts, conflicts...)
+		if sameCodeFields(o, m) {
+			res.Unchanged++
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET name_fi=?, name_en=?, color=?, shortcut=?, short_def=?, definition=?,
+			when_use=?, when_not=?, example=?, coder=?, updated=? WHERE id=?`,
+			m.NameFi, m.NameEn, m.Color, m.Shortcut, m.ShortDef, m.Definition, m.WhenToUse, m.WhenNotUse, m.Example,
+			coder, now, c.ID); err != nil {
+			return res, err
+		}
+		if m.Shortcut != o.Shortcut {
+			shortcuts[m.Shortcut] = m.ID
+		}
+		res.Updated++
+	}
+	for _, id := range sortedKeys(parents) {
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET parent_id = ? WHERE id = ?`, nullable(parents[id]), id); err != nil {
+			return res, err
+		}
+	}
+	return res, validCodebook(ctx, tx)
+}
+
+// mergeCode is the code here o with what the imported code in brings (see
+// ImportCodes), and the conflicts kept in o's favour. shortcuts are the
+// live codes' shortcuts.
+func mergeCode(o, in *coding.Code, shortcuts map[string]string) (*coding.Code, []MergeConflict) {
+	m := *o
+	var out []MergeConflict
+	const kept = "kept the project's (the file has no times to tell which is newer)"
+	fill := func(here *string, there string) bool { // reports a real difference
+		switch {
+		case there == "" || there == *here:
+			return false
+		case *here == "":
+			*here = there
+			return false
+		}
+		return true
+	}
+	renamed := fill(&m.NameFi, in.NameFi)
+	if fill(&m.NameEn, in.NameEn) {
+		renamed = true
+	}
+	if renamed {
+		out = append(out, MergeConflict{Kind: "code renamed", Record: o.ID,
+			Detail:     fmt.Sprintf("%s here, %s in the file", codeNames(o), codeNames(in)),
+			Resolution: kept + ": " + codeNames(&m)})
+	}
+	if in.ParentID != o.ParentID {
+		where := func(p string) string {
+			if p == "" {
+				return "the top level"
 			}
+			return "code " + p
 		}
-		ids := make([]string, len(codes))
-		for i, c := range codes {
-			ids[i] = c.ID
+		out = append(out, MergeConflict{Kind: "code moved", Record: nameOf(o),
+			Detail:     fmt.Sprintf("under %s here, under %s in the file", where(o.ParentID), where(in.ParentID)),
+			Resolution: kept + " place"})
+	}
+	if in.Shortcut != "" && in.Shortcut != o.Shortcut {
+		if holder, taken := shortcuts[in.Shortcut]; taken || o.Shortcut != "" {
+			detail := fmt.Sprintf("%q here, %q in the file", o.Shortcut, in.Shortcut)
+			if taken {
+				detail = fmt.Sprintf("the file gives it %q, which code %s has here", in.Shortcut, holder)
+			}
+			out = append(out, MergeConflict{Kind: "shortcut", Record: nameOf(o), Detail: detail, Resolution: kept})
+		} else {
+			m.Shortcut = in.Shortcut
 		}
-		if err := validCodebook(ctx, tx, ids...); err != nil {
-			return err
+	}
+	for _, f := range []struct {
+		here  *string
+		there string
+	}{{&m.Color, in.Color}, {&m.ShortDef, in.ShortDef}, {&m.Definition, in.Definition},
+		{&m.WhenToUse, in.WhenToUse}, {&m.WhenNotUse, in.WhenNotUse}, {&m.Example, in.Example}} {
+		if f.there != "" {
+			*f.here = f.there
 		}
-		return s.audit(ctx, tx, coder, "codebook.import", "",
-			fmt.Sprintf("%d codes added, %d updated, %d unchanged", res.Added, res.Updated, res.Unchanged))
-	})
-	return res, err
+	}
+	return &m, out
+}
+
+// codeNames is a code's names for a report: "Kela" / "Kela (en: Kela)".
+func codeNames(c *coding.Code) string {
+	if c.NameEn == "" || c.NameEn == c.NameFi {
+		return fmt.Sprintf("%q", nameOf(c))
+	}
+	if c.NameFi == "" {
+		return fmt.Sprintf("(en: %q)", c.NameEn)
+	}
+	return fmt.Sprintf("%q (en: %q)", c.NameFi, c.NameEn)
+}
+
+// nameOf is a code's Finnish name, else its English one.
+func nameOf(c *coding.Code) string {
+	if c.NameFi != "" {
+		return c.NameFi
+	}
+	return c.NameEn
 }
 
 func sameCodeFields(a, b *coding.Code) bool {

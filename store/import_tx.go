@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// ProjectImport is another project's work (a REFI-QDA project) brought
+// into this one by ImportProject: its codebook, and its documents one at
+// a time with their codings and memos.
+type ProjectImport struct {
+	// Coder is who imports; Source names what is imported, for the audit
+	// trail.
+	Coder, Source string
+	// Codes join the codebook as ImportCodes says; CodeMemos (code id ->
+	// text) are set on them.
+	Codes     []*coding.Code
+	CodeMemos map[string]string
+	// Documents calls add with each document in turn, so that only one
+	// document's text need be in memory at a time; an error from add
+	// should be returned.
+	Documents func(add func(*DocumentImport) error) error
+}
+
+// DocumentImport is one document of a ProjectImport and what goes on it.
+type DocumentImport struct {
+	// Doc is stored as ImportDocument stores it, unless its text is here
+	// already: then the codings and memo go onto the document here.
+	Doc  *coding.Document
+	Memo string
+	// Codings give their coder, code, span and memo; the document and the
+	// ids are filled in here. A coding the same coder already applied to
+	// the same span with the same code is not made twice.
+	Codings []*coding.Coding
+}
+
+// ProjectImportResult says what ImportProject did.
+type ProjectImportResult struct {
+	Codes CodeImport
+	// Documents counts the new documents; Duplicates names those whose
+	// text was here already.
+	Documents  int
+	Duplicates []string
+	// Codings and Memos count those added; Coders are the coders of the
+	// codings brought, by name.
+	Codings, Memos int
+	Coders         []string
+}
+
+// ImportProject brings imp into the project in one transaction: all of it
+// or nothing, whatever stops it (a bad record, a full disk, a killed
+// process).
+func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectImportResult, error) {
+	var res ProjectImportResult
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res = ProjectImportResult{}
+		ps := prepared{tx: tx, stmts: map[string]*sql.Stmt{}}
+		defer ps.close()
+		same, err := tx.PrepareContext(ctx, `SELECT id FROM codings
+			WHERE deleted = 0 AND document_id = ? AND code_id = ? AND start = ? AND end = ? AND coder = ?`)
+		if err != nil {
+			return err
+		}
+		defer same.Close()
+		if len(imp.Codes) > 0 {
+			if res.Codes, err = s.importCodes(ctx, tx, imp.Codes, imp.Coder); err != nil {
+				return err
+			}
+		}
+		for _, id := range sortedKeys(imp.CodeMemos) {
+			if err := s.setMemo(ctx, tx, coding.MemoCode, id, imp.CodeMemos[id], imp.Coder); err != nil {
+				return err
+			}
+			res.Memos++
+		}
+		coders := map[string]bool{}
+		if imp.Documents != nil {
+			err := imp.Documents(func(d *DocumentImport) error {
+				return s.importDocumentTx(ctx, tx, &ps, same, imp.Coder, d, &res, coders)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		for c := range coders {
+			res.Coders = append(res.Coders, c)
+		}
+		sort.Strings(res.Coders)
+		if res.Documents > 0 {
+			if err := bumpContentVersion(ctx, tx); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, imp.Coder, "import", imp.Source, fmt.Sprintf("%d documents (%d found here), %d codes added, %d updated, %d conflicts, %d codings, %d memos",
+			res.Documents, len(res.Duplicates), res.Codes.Added, res.Codes.Updated, len(res.Codes.Conflicts), res.Codings, res.Memos))
+	})
+	return res, err
+}
+
+// importDocumentTx writes one document of an import, inside its
+// transaction; same finds a coding by its document, code, span and coder.
+func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, same *sql.Stmt, coder string, d *DocumentImport,
+	res *ProjectImportResult, coders map[string]bool) error {
+	doc := d.Doc
+	if err := prepare(doc); err != nil {
+		return err
+	}
+	now := s.Now()
+	var id string
+	err := tx.QueryRowContext(ctx, "SELECT id FROM documents WHERE hash = ? AND deleted = 0", doc.Hash).Scan(&id)
+	switch {
+	case err == nil:
+		doc.ID = id
+		res.Duplicates = append(res.Duplicates, doc.Name)
+	case errors.Is(err, sql.ErrNoRows):
+		doc.Record = coding.Record{ID: newID(), Coder: coder, Created: now, Updated: now}
+		if _, err := ps.exec(ctx, `INSERT INTO documents(id, name, kind, lang, format, text, hash, words, coder, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, doc.Words(), coder, ms(now), ms(now)); err != nil {
+			return err
+		}
+		if err := insertTurns(ctx, tx, doc); err != nil {
+			return err
+		}
+		for _, k := range sortedKeys(doc.Attrs) {
+			if _, err := ps.exec(ctx, `INSERT INTO doc_attributes(id, document_id, key, value, coder, created, updated)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, newID(), doc.ID, k, doc.Attrs[k], coder, ms(now), ms(now)); err != nil {
+				return err
+			}
+		}
+		if err := s.audit(ctx, tx, coder, "import", doc.ID,
+			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), doc.Words())); err != nil {
+			return err
+		}
+		res.Documents++
+	default:
+		return err
+	}
+	if d.Memo != "" {
+		if err := s.setMemo(ctx, tx, coding.MemoDocument, doc.ID, d.Memo, coder); err != nil {
+			return err
+		}
+		res.Memos++
+	}
+	for _, c := range d.Codings {
+		c.DocumentID = doc.ID
+		coders[c.Coder] = true
+		var have string
+		err := same.QueryRowContext(ctx, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder).Scan(&have)
+		if err == nil {
+			c.ID = have
+			continue
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		c.ID, c.Created, c.Updated, c.Deleted = newID(), now, now, false
+		if _, err := ps.exec(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, ms(now), ms(now)); err != nil {
+			return err
+		}
+		res.Codings++
+		if c.Memo != "" {
+			if err := s.setMemo(ctx, tx, coding.MemoCoding, c.ID, c.Memo, c.Coder); err != nil {
+				return err
+			}
+			res.Memos++
+		}
+	}
+	return nil
+}
