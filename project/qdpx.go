@@ -20,6 +20,12 @@ type QDPXReport struct {
 	Documents, Codes, Codings, Memos, Users int
 	Duplicates                              []string // documents already in the project, by name
 	Skipped                                 []string // what could not be carried, a line each
+	// Changed says, a line each, what was carried other than the file
+	// has it (a selection partly outside its text, cut to the text).
+	Changed []string
+	// Conflicts are the file's codes that would have renamed, moved or
+	// taken the shortcut of a code here, and how each was resolved.
+	Conflicts []store.MergeConflict
 }
 
 // Summary is the report's counts on one line: "10 documents, 71 codes,
@@ -117,23 +123,26 @@ func selectionGUID(codingID string) string {
 }
 
 // ImportQDPX reads a REFI-QDA project (.qdpx, or a bare .qde) into the
-// project: its codes (a code whose guid is already here is updated), its
-// text sources as documents (turns found in their text as in a .txt;
-// kind, lang and the other variables as attributes; a text already here
-// is not imported twice, and its codings go onto the one here), their
-// codings by their users, and the memos. Everything is read and checked
-// before anything is written, so a bad file changes nothing.
+// project, in one transaction (all of it or nothing): its codes (a code
+// whose guid is already here keeps its names and place, see
+// store.ImportCodes), its text sources as documents (turns found in
+// their text as in a .txt; kind, lang and the other variables as
+// attributes; a text already here is not imported twice, and its codings
+// go onto the one here), their codings by their users, and the memos.
+// Sources are read from the archive one at a time, each within avain's
+// limit on one document.
 func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXReport, error) {
 	var rep QDPXReport
-	q, err := refiqda.ReadProjectFile(path)
+	q, err := refiqda.OpenProjectFile(path)
 	if err != nil {
 		return rep, err
 	}
+	defer q.Close()
 	rep.Skipped = append(rep.Skipped, q.Skipped...)
 	for _, n := range q.Notes {
 		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a project note (avain has no project memos): %.60q", n))
 	}
-	// Check: every coding's code is in the file's codebook or here.
+	// The codebook is checked before anything is read of the sources.
 	have, err := p.Codebook(ctx)
 	if err != nil {
 		return rep, err
@@ -142,84 +151,66 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 	for _, c := range q.Codes {
 		known[c.ID] = true
 	}
-	docs := make([]*coding.Document, 0, len(q.Sources))
-	for _, s := range q.Sources {
-		for _, sel := range s.Selections {
-			for _, c := range sel.Codings {
-				if !known[c.CodeGUID] && have.Code(c.CodeGUID) == nil {
-					return rep, fmt.Errorf("%s: source %q codes with %s, which is in no codebook", path, s.Name, c.CodeGUID)
-				}
-			}
-		}
-		d, err := sourceDocument(s)
-		if err != nil {
-			return rep, fmt.Errorf("%s: source %q: %w", path, s.Name, err)
-		}
-		docs = append(docs, d)
-	}
 	if len(q.Codes) > 0 {
 		if _, err := coding.NewCodebook(append(have.Codes(), newCodes(have, q.Codes)...)); err != nil {
 			return rep, fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	// Write: codes, documents, codings, memos.
-	if len(q.Codes) > 0 {
-		if _, err := p.ImportCodes(ctx, q.Codes, coder); err != nil {
-			return rep, fmt.Errorf("%s: %w", path, err)
-		}
-		rep.Codes = len(q.Codes)
-	}
-	for code, m := range q.Memos {
-		if err := p.SetMemo(ctx, coding.MemoCode, code, m, coder); err != nil {
-			return rep, err
-		}
-		rep.Memos++
-	}
-	users := map[string]bool{}
-	for i, s := range q.Sources {
-		d := docs[i]
-		err := p.ImportDocument(ctx, d, coder)
-		var dup *store.DuplicateError
-		switch {
-		case errors.As(err, &dup):
-			rep.Duplicates = append(rep.Duplicates, s.Name)
-			d.ID = dup.ExistingID
-		case err != nil:
-			return rep, fmt.Errorf("%s: source %q: %w", path, s.Name, err)
-		default:
-			rep.Documents++
-		}
-		if s.Memo != "" {
-			if err := p.SetMemo(ctx, coding.MemoDocument, d.ID, s.Memo, coder); err != nil {
-				return rep, err
+	sources := func(add func(*store.DocumentImport) error) error {
+		for _, s := range q.Sources {
+			di, err := sourceImport(s, q.Users, coder, func(code string) bool { return known[code] || have.Code(code) != nil })
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
 			}
-			rep.Memos++
-		}
-		for _, sel := range s.Selections {
-			for _, qc := range sel.Codings {
-				who := q.Users[qc.User]
-				if who == "" {
-					who = coder
-				}
-				users[who] = true
-				c := &coding.Coding{Record: coding.Record{Coder: who}, DocumentID: d.ID, CodeID: qc.CodeGUID,
-					Start: sel.Start, End: sel.End, Memo: qc.Memo}
-				created, err := p.AddCoding(ctx, c)
-				if err != nil {
-					return rep, fmt.Errorf("%s: source %q: %w", path, s.Name, err)
-				}
-				if created {
-					rep.Codings++
-					if qc.Memo != "" {
-						rep.Memos++
-					}
-				}
+			rep.Skipped = append(rep.Skipped, s.Skipped...)
+			rep.Changed = append(rep.Changed, s.Changed...)
+			if err := add(di); err != nil {
+				return fmt.Errorf("%s: source %q: %w", path, s.Name, err)
 			}
 		}
+		return nil
 	}
-	rep.Users = len(users)
-	return rep, p.Log(ctx, coder, "import", "qdpx", fmt.Sprintf("%s: %d documents, %d codes, %d codings",
-		filepath.Base(path), rep.Documents, rep.Codes, rep.Codings))
+	res, err := p.Store.ImportProject(ctx, store.ProjectImport{Coder: coder, Source: filepath.Base(path),
+		Codes: q.Codes, CodeMemos: q.Memos, Documents: sources})
+	if err != nil {
+		if strings.HasPrefix(err.Error(), path+":") {
+			return QDPXReport{}, err
+		}
+		return QDPXReport{}, fmt.Errorf("%s: %w", path, err)
+	}
+	rep.Documents, rep.Duplicates, rep.Codings, rep.Memos, rep.Users = res.Documents, res.Duplicates, res.Codings, res.Memos, len(res.Coders)
+	rep.Codes, rep.Conflicts = len(q.Codes), res.Codes.Conflicts
+	return rep, nil
+}
+
+// sourceImport loads a source's text and makes its document and codings
+// (by their users, else by coder), then lets the source forget its text:
+// one source's text in memory at a time. Every coding's code must be one
+// that known reports.
+func sourceImport(s *refiqda.Source, users map[string]string, coder string, known func(string) bool) (*store.DocumentImport, error) {
+	if err := s.Load(); err != nil {
+		return nil, err
+	}
+	defer func() { s.Text, s.Selections = "", nil }()
+	d, err := sourceDocument(s)
+	if err != nil {
+		return nil, fmt.Errorf("source %q: %w", s.Name, err)
+	}
+	di := &store.DocumentImport{Doc: d, Memo: s.Memo}
+	for _, sel := range s.Selections {
+		for _, qc := range sel.Codings {
+			if !known(qc.CodeGUID) {
+				return nil, fmt.Errorf("source %q codes with %s, which is in no codebook", s.Name, qc.CodeGUID)
+			}
+			who := users[qc.User]
+			if who == "" {
+				who = coder
+			}
+			di.Codings = append(di.Codings, &coding.Coding{Record: coding.Record{Coder: who}, CodeID: qc.CodeGUID,
+				Start: sel.Start, End: sel.End, Memo: qc.Memo})
+		}
+	}
+	return di, nil
 }
 
 // newCodes returns the codes of in that have no code here.
