@@ -112,3 +112,22 @@ func TestKnown(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", out, w)
 	}
 }
+
+// FuzzKnown: recognising names by lookup finds ordered, non-overlapping
+// spans of the text whatever it is.
+func FuzzKnown(f *testing.F) {
+	f.Add("Matti Virtanen ja Virtaselle, Virtasen-Kosken, Kuopiossa, Turussa; virtaus.")
+	f.Add("ääö-- -a Å\u0301 x-y-")
+	d := &Detector{Known: func(k Kind, name string) (int, bool) {
+		return 1, k == Person && (name == "virtanen" || name == "matti virtanen") || k == Place && name == "turku"
+	}}
+	f.Fuzz(func(t *testing.T, s string) {
+		at := 0
+		for _, x := range d.Find(s) {
+			if x.Start < at || x.End <= x.Start || coding.Slice(s, x.Start, x.End) != x.Text {
+				t.Fatalf("bad finding %+v in %q", x, s)
+			}
+			at = x.End
+		}
+	})
+}

@@ -8,8 +8,12 @@ import (
 // maxKnownWords is the most words a name recognised by Known may have.
 const maxKnownWords = 3
 
-// maxCandidates bounds the base forms tried for one word.
-const maxCandidates = 12
+// maxCandidates bounds the base forms tried for one word, and
+// maxMultiCandidates for each word of a name of several words.
+const (
+	maxCandidates      = 12
+	maxMultiCandidates = 4
+)
 
 // findKnown finds the names Known recognises: for each run of one to three
 // words, the longest first, every combination of the words' possible base
@@ -22,6 +26,20 @@ func (d *Detector) findKnown(text string) []Finding {
 	cands := make([][]string, len(toks))
 	for i, t := range toks {
 		cands[i] = d.candidates(t.lower)
+	}
+	type answer struct {
+		n  int
+		ok bool
+	}
+	asked := map[string]answer{} // kind NUL name -> Known's answer: a memo repeats its words
+	known := func(k Kind, name string) (int, bool) {
+		key := string(k) + "\x00" + name
+		a, seen := asked[key]
+		if !seen {
+			a.n, a.ok = d.Known(k, name)
+			asked[key] = a
+		}
+		return a.n, a.ok
 	}
 	var out []Finding
 	for i := 0; i < len(toks); i++ {
@@ -36,9 +54,16 @@ func (d *Detector) findKnown(text string) []Finding {
 			if !adjacent {
 				continue
 			}
-			for _, name := range combine(cands[i : i+n]) {
+			words := cands[i : i+n]
+			if n > 1 { // of a name of several words, only the likeliest forms
+				words = make([][]string, n)
+				for k, c := range cands[i : i+n] {
+					words[k] = c[:min(len(c), maxMultiCandidates)]
+				}
+			}
+			for _, name := range combine(words) {
 				for _, k := range []Kind{Person, Place} {
-					num, ok := d.Known(k, name)
+					num, ok := known(k, name)
 					if !ok {
 						continue
 					}
