@@ -75,28 +75,43 @@ type normalized struct {
 // indexes: a text within coding.MaxDocumentChars fits, at a fraction of
 // the memory.
 func normalize(raw string, units Units) normalized {
-	rs := []rune(raw)
-	// 1. Line ends: the "\n"-text, and each raw rune's index in it.
-	nl := make([]rune, 0, len(rs))
-	toNL := make([]int32, len(rs)+1)
-	for i := 0; i < len(rs); i++ {
-		toNL[i] = int32(len(nl))
-		switch {
-		case rs[i] == '\r' && i+1 < len(rs) && rs[i+1] == '\n':
-			toNL[i+1] = int32(len(nl))
-			nl = append(nl, '\n')
-			i++
-		case rs[i] == '\r':
-			nl = append(nl, '\n')
-		default:
-			nl = append(nl, rs[i])
-		}
+	// 1. Line ends: the "\n"-text, each raw rune's index in it, and (for
+	// UTF-16 units) each raw rune's unit offset, in one pass over raw.
+	nRaw := utf8.RuneCountInString(raw)
+	toNL := make([]int32, nRaw+1)
+	var unitStart []int32 // unit offset of each raw rune, and the end
+	if units == UTF16 {
+		unitStart = make([]int32, nRaw+1)
 	}
-	toNL[len(rs)] = int32(len(nl))
+	var nlb strings.Builder
+	nlb.Grow(len(raw))
+	i, nlLen, u, prevCR := 0, 0, 0, false
+	for _, r := range raw {
+		if unitStart != nil {
+			unitStart[i] = int32(u)
+			u += utf16.RuneLen(r)
+		}
+		switch {
+		case r == '\n' && prevCR: // the "\n" of a "\r\n": one line end, written at the "\r"
+			toNL[i] = int32(nlLen - 1)
+		case r == '\r':
+			toNL[i] = int32(nlLen)
+			nlb.WriteByte('\n')
+			nlLen++
+		default:
+			toNL[i] = int32(nlLen)
+			nlb.WriteRune(r)
+			nlLen++
+		}
+		prevCR = r == '\r'
+		i++
+	}
+	toNL[nRaw] = int32(nlLen)
+	if unitStart != nil {
+		unitStart[nRaw] = int32(u)
+	}
 	// 2. NFC, segment by segment: each "\n"-text rune's index in the result.
-	nlText := string(nl)
-	nlLen := len(nl)
-	nl = nil
+	nlText := nlb.String()
 	toNFC := make([]int32, nlLen+1)
 	var out strings.Builder
 	out.Grow(len(nlText))
@@ -124,17 +139,9 @@ func normalize(raw string, units Units) normalized {
 	text := strings.TrimRightFunc(out.String(), unicode.IsSpace)
 	n := utf8.RuneCountInString(text)
 	// 3. The tool's units: each unit offset's raw rune.
-	var unitStart []int32 // unit offset of each raw rune, and the end
-	total := len(rs)
+	total := nRaw
 	switch units {
 	case UTF16:
-		unitStart = make([]int32, len(rs)+1)
-		u := 0
-		for i, r := range rs {
-			unitStart[i] = int32(u)
-			u += utf16.RuneLen(r)
-		}
-		unitStart[len(rs)] = int32(u)
 		total = u
 	case CodePointsCRLFAsOne:
 		pos := func(p int) int {
@@ -143,7 +150,6 @@ func normalize(raw string, units Units) normalized {
 		}
 		return normalized{text: text, units: nlLen, pos: pos}
 	}
-	rs = nil
 	pos := func(p int) int {
 		p = max(0, min(p, total))
 		i := p
