@@ -106,7 +106,8 @@ it is stored: for identity codes, phone numbers, e-mails and IBANs, and for
 the names the project replaced, in their inflected forms too (recognised by
 their keyed hashes; the names are not in the project). Each finding is asked
 about as the import asks (y/n/a/A/q); --yes replaces them all; without a
-terminal and without --yes the memo is refused.`
+terminal and without --yes the memo is refused. Memos of a project none of
+whose documents was pseudonymised are stored as typed.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		codingID := fs.String("coding", "", "a coding's id")
