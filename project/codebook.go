@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/toituavain/avain/codebooks"
@@ -63,19 +64,39 @@ func (p *Project) ImportCodebook(ctx context.Context, ref, coder string) (store.
 // CodebookFormats are the extensions ExportCodebook writes.
 var CodebookFormats = []string{".qdc", ".yaml", ".yml", ".md"}
 
+// CheckCodebookOutput returns an error, naming path, when ExportCodebook
+// would refuse path: its extension is none of CodebookFormats, or
+// CheckOutput refuses it as an output of the project at projectPath.
+func CheckCodebookOutput(path, projectPath string) error {
+	if err := CheckOutput(path, projectPath); err != nil {
+		return err
+	}
+	if ext := strings.ToLower(filepath.Ext(path)); !slices.Contains(CodebookFormats, ext) {
+		return fmt.Errorf("%s: avain writes a codebook as %s, by the file's extension", path, strings.Join(CodebookFormats, ", "))
+	}
+	return nil
+}
+
 // ExportCodebook writes the project's codebook to path, in the format its
 // extension names: .qdc (REFI-QDA), .yaml/.yml (avain's own) or .md (a
-// readable table). lang picks the primary names.
+// readable table). lang picks the primary names. The file is written as
+// WriteOutput writes it, after CheckCodebookOutput.
 func (p *Project) ExportCodebook(ctx context.Context, path, lang, coder string) error {
+	if err := CheckCodebookOutput(path, p.path); err != nil {
+		return err
+	}
 	cb, err := p.Store.Codebook(ctx)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
+	var buf bytes.Buffer // whole first: a codebook that cannot be written leaves nothing
 	if err := WriteCodebook(&buf, cb.Codes(), filepath.Ext(path), strings.TrimSuffix(filepath.Base(p.path), filepath.Ext(p.path)), lang); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := WritePrivateFile(path, buf.Bytes()); err != nil {
+	if err := WriteOutput(path, p.path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
 		return err
 	}
 	return p.Store.Log(ctx, coder, "export.codebook", "", fmt.Sprintf("%d codes as %s", len(cb.Codes()), strings.ToLower(filepath.Ext(path))))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -42,10 +43,38 @@ func (r QDPXReport) Summary() string {
 }
 
 // ExportQDPX writes the whole project as a REFI-QDA project to path
-// (mode 0600): coders as users, the codebook, documents as text sources
-// with their attributes (kind and lang among them) as variables, codings
-// as selections, and memos as notes.
+// (mode 0600; see WriteOutput): coders as users, the codebook, documents
+// as text sources with their attributes (kind and lang among them) as
+// variables, codings as selections, and memos as notes.
 func (p *Project) ExportQDPX(ctx context.Context, path, lang, coder string) (QDPXReport, error) {
+	var rep QDPXReport
+	err := WriteOutput(path, p.Path(), func(w io.Writer) error {
+		var err error
+		rep, err = p.writeQDPX(ctx, w, lang)
+		return err
+	})
+	if err != nil {
+		return rep, err
+	}
+	return rep, p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings))
+}
+
+// ExportQDPXTo is ExportQDPX to a stream, such as standard output: the
+// archive is made whole first, so that a failed export writes nothing.
+func (p *Project) ExportQDPXTo(ctx context.Context, w io.Writer, lang, coder string) (QDPXReport, error) {
+	var buf bytes.Buffer
+	rep, err := p.writeQDPX(ctx, &buf, lang)
+	if err != nil {
+		return rep, err
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return rep, err
+	}
+	return rep, p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings))
+}
+
+// writeQDPX writes the project as a .qdpx archive to w.
+func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPXReport, error) {
 	var rep QDPXReport
 	cb, err := p.Codebook(ctx)
 	if err != nil {
@@ -106,15 +135,11 @@ func (p *Project) ExportQDPX(ctx context.Context, path, lang, coder string) (QDP
 			s.Selections[i].GUID = selectionGUID(s.Selections[i].GUID)
 		}
 	}
-	var buf bytes.Buffer
-	if err := refiqda.WriteProject(&buf, q, lang, time.Now()); err != nil {
-		return rep, err
-	}
-	if err := WritePrivateFile(path, buf.Bytes()); err != nil {
+	if err := refiqda.WriteProject(w, q, lang, time.Now()); err != nil {
 		return rep, err
 	}
 	rep.Documents, rep.Codes, rep.Users = len(q.Sources), len(q.Codes), len(q.Users)
-	return rep, p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings))
+	return rep, nil
 }
 
 // selectionGUID is the guid of the selection that carries the coding id.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -235,12 +236,19 @@ func (v ThemesView) updateName(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 		if format == "md" {
 			table = export.FreqMarkdown(*v.table)
 		}
+		proj := "" // the project the table comes from, never to be written over
+		if s, ok := v.c.Svc.(interface{ Path() string }); ok {
+			proj = s.Path()
+		}
 		return v, func() tea.Msg {
 			var b bytes.Buffer
 			if err := export.Write(&b, format, table); err != nil {
 				return themesSavedMsg{path: name, err: err}
 			}
-			return themesSavedMsg{path: name, err: project.WritePrivateFile(name, b.Bytes())}
+			return themesSavedMsg{path: name, err: project.WriteOutput(name, proj, func(w io.Writer) error {
+				_, err := w.Write(b.Bytes())
+				return err
+			})}
 		}
 	case msg.Code == tea.KeyBackspace:
 		if r := []rune(v.name); len(r) > 0 {
