@@ -44,8 +44,12 @@ qdpx      the whole project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
 
 --by takes kind, lang or any document attribute (avain docs shows them); give
 two for their combinations: --by kind,region. The format follows -o's extension
-unless --format is given; without -o the table goes to standard output (not
-xlsx). Files are written readable by you only.`
+(.csv, .tsv, .md, .json, .xlsx; a name without one gets CSV; any other is
+refused) unless --format is given; without -o, or with -o -, the table goes to
+standard output (xlsx only with -o -). Files are written readable by you only,
+and only once whole: on any error the file already there is left as it was. A
+pipe or a device is written in place. The project itself, its -wal, -shm and
+index folder, and any other avain project are refused as -o.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
 		var by, coders, codes listFlag
@@ -53,7 +57,7 @@ xlsx). Files are written readable by you only.`
 		fs.Var(&coders, "coder", "only these coders' codings (repeatable)")
 		fs.Var(&codes, "code", "only this code and its child codes (repeatable)")
 		format := fs.String("format", "", "csv, tsv, md, json or xlsx (default: from -o, else csv)")
-		out := fs.String("o", "", "write to this file")
+		out := fs.String("o", "", "write to this file (- for standard output)")
 		unit := fs.String("unit", "turn", "co-occurrence unit: turn or overlap")
 		lang := fs.String("lang", "fi", "language of code names: fi or en")
 		pos, err := parse(fs, args)
@@ -67,38 +71,24 @@ xlsx). Files are written readable by you only.`
 		if !slices.Contains([]string{"freq", "cooccur", "segments", "qdpx"}, what) {
 			return usagef("unknown export %q: use freq, cooccur, segments or qdpx", what)
 		}
-		if what == "qdpx" {
-			if *out == "" {
-				return usagef("qdpx needs a file: -o FILE.qdpx")
-			}
-			p, err := project.Open(ctx, pos[0])
-			if err != nil {
-				return err
-			}
-			defer p.Close()
-			rep, err := p.ExportQDPX(ctx, *out, *lang, coderIn(p.Store, ""))
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stderr, "wrote %s: %s\n", *out, rep.Summary())
-			fmt.Fprintf(e.stderr, "note: %s holds the interview texts; keep it as safe as the project\n", *out)
-			return nil
-		}
-		f := *format
-		if f == "" {
-			f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
-			if !slices.Contains(export.Formats, f) {
-				f = "csv"
-			}
-		}
-		if !slices.Contains(export.Formats, f) {
-			return usagef("unknown format %q: use %s", f, strings.Join(export.Formats, ", "))
-		}
-		if f == "xlsx" && *out == "" {
-			return usagef("xlsx needs a file: -o FILE.xlsx")
-		}
 		if *lang != "fi" && *lang != "en" {
 			return usagef("--lang is fi or en")
+		}
+		if what == "qdpx" {
+			return exportQDPX(ctx, e, pos[0], *out, *format, *lang)
+		}
+		toStdout := *out == "" || *out == "-"
+		if !toStdout { // refused before anything is read or written
+			if err := project.CheckOutput(*out, pos[0]); err != nil {
+				return err
+			}
+		}
+		f, err := tableFormat(*out, *format)
+		if err != nil {
+			return err
+		}
+		if f == "xlsx" && *out == "" {
+			return usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
 		}
 		p, err := project.Open(ctx, pos[0])
 		if err != nil {
@@ -127,16 +117,16 @@ xlsx). Files are written readable by you only.`
 			}
 		}
 		dest := "standard output"
-		if *out == "" {
+		if toStdout {
 			var buf bytes.Buffer // whole, so that a failed export prints nothing
 			if err := export.Write(&buf, f, table); err != nil {
 				return err
 			}
 			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-				return err
+				return fmt.Errorf("standard output: %w", err)
 			}
 		} else {
-			if err := project.WritePrivate(*out, func(w io.Writer) error { return export.Write(w, f, table) }); err != nil {
+			if err := project.WriteOutput(*out, pos[0], func(w io.Writer) error { return export.Write(w, f, table) }); err != nil {
 				return err
 			}
 			dest = *out
@@ -149,4 +139,65 @@ xlsx). Files are written readable by you only.`
 			fmt.Sprintf("format=%s rows=%d by=%s", f, len(table.Rows), strings.Join(by, ",")))
 	}
 	return c
+}
+
+// tableFormat is the format of a table export to out: --format when
+// given, else out's extension; CSV without either. An extension avain does
+// not write is refused, so that -o x.pdf never holds CSV.
+func tableFormat(out, format string) (string, error) {
+	if format != "" {
+		if !slices.Contains(export.Formats, format) {
+			return "", usagef("unknown format %q: use %s", format, strings.Join(export.Formats, ", "))
+		}
+		return format, nil
+	}
+	ext := filepath.Ext(out)
+	if out == "-" || ext == "" {
+		return "csv", nil
+	}
+	if f := strings.ToLower(ext[1:]); slices.Contains(export.Formats, f) {
+		return f, nil
+	}
+	return "", usagef("-o %s: avain does not write %s files; name a .%s file, or say which with --format",
+		out, ext, strings.Join(export.Formats, ", ."))
+}
+
+// exportQDPX writes the project at path as a REFI-QDA project to out: a
+// file named .qdpx (or any name with --format qdpx), a pipe or device, or
+// standard output (-).
+func exportQDPX(ctx context.Context, e *env, path, out, format, lang string) error {
+	if format != "" && format != "qdpx" {
+		return usagef("qdpx is written only as a .qdpx archive, not --format %s", format)
+	}
+	if out == "" {
+		return usagef("qdpx needs a file: -o FILE.qdpx, or -o - for standard output")
+	}
+	if out != "-" {
+		if err := project.CheckOutput(out, path); err != nil { // before anything is read or written
+			return err
+		}
+		if format == "" && !strings.EqualFold(filepath.Ext(out), ".qdpx") && !project.IsStream(out) {
+			return usagef("-o %s: a REFI-QDA project is a .qdpx file; name it FILE.qdpx, or give --format qdpx", out)
+		}
+	}
+	p, err := project.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	dest := "standard output"
+	if out == "-" {
+		if _, err := p.ExportQDPXTo(ctx, e.stdout, lang, coderIn(p.Store, "")); err != nil {
+			return err
+		}
+	} else {
+		rep, err := p.ExportQDPX(ctx, out, lang, coderIn(p.Store, ""))
+		if err != nil {
+			return err
+		}
+		dest = out
+		fmt.Fprintf(e.stderr, "wrote %s: %s\n", out, rep.Summary())
+	}
+	fmt.Fprintf(e.stderr, "note: %s holds the interview texts; keep it as safe as the project\n", dest)
+	return nil
 }
