@@ -52,11 +52,6 @@ same id. CODE below is an id, a Finnish or English name, or a path Theme/Code.
 		if err := exactly(pos, 1, "PROJECT"); err != nil {
 			return err
 		}
-		if *export != "" { // refused before anything is read or written
-			if err := project.CheckCodebookOutput(*export, pos[0]); err != nil {
-				return err
-			}
-		}
 		p, err := project.Open(ctx, pos[0])
 		if err != nil {
 			return err
@@ -68,6 +63,9 @@ same id. CODE below is an id, a Finnish or English name, or a path Theme/Code.
 				return err
 			}
 			fmt.Fprintf(e.stdout, "imported %s: %d codes added, %d updated, %d unchanged\n", *imp, res.Added, res.Updated, res.Unchanged)
+			for _, c := range res.Conflicts {
+				fmt.Fprintf(e.stdout, "conflict: %s\n", c)
+			}
 		}
 		if *export != "" {
 			if err := p.ExportCodebook(ctx, *export, *lang, coderIn(p.Store, *coder)); err != nil {

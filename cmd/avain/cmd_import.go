@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/store"
 )
 
 func importCmd() *command {
@@ -16,6 +18,12 @@ func importCmd() *command {
 		summary: "import transcripts (txt, md, docx, odt, vtt, srt), or a REFI-QDA project (.qdpx, .qde)"}
 	c.help = `Each file is imported in its own transaction: a bad file is reported on one
 line and changes nothing, the others still import, and the command exits 1.
+Transcripts and REFI-QDA projects may be mixed: the transcripts are imported
+first, then each .qdpx or .qde whole (all of it or nothing) with its
+codebook, documents, codings and memos; a document already here is found
+by its text and the file's codings go onto it. A code of the file with the
+id of a code here never renames, moves or empties it: such a conflict is
+printed and the project's name and place are kept.
 The same text imported again is skipped. Encodings: UTF-8 (with or without
 BOM), UTF-16 with BOM, Windows-1252 / ISO-8859-1. Speaker turns come from
 labels such as H:, V:, Haastattelija:, ### Name:, **M:**, [id1], or WebVTT
@@ -61,10 +69,18 @@ your own (mode 0600); otherwise they are kept nowhere.`
 			return usagef("--names, --places, --key-file and --yes go with --pseudonymize")
 		}
 		files := pos[1:]
+		var transcripts, projects []string
+		for _, f := range files {
+			if isQDPX(f) {
+				projects = append(projects, f)
+			} else {
+				transcripts = append(transcripts, f)
+			}
+		}
 		var ps *project.Pseudonymizer
 		if *pseudonymize {
-			if isQDPX(files[0]) {
-				return usagef("--pseudonymize works on transcripts, not on REFI-QDA projects")
+			if len(projects) > 0 {
+				return usagef("--pseudonymize works on transcripts, not on REFI-QDA projects (%s)", projects[0])
 			}
 			var closer io.Closer
 			if ps, closer, err = pf.pseudonymizer(e); err != nil {
@@ -77,44 +93,49 @@ your own (mode 0600); otherwise they are kept nowhere.`
 			return err
 		}
 		defer p.Close()
-		if isQDPX(files[0]) {
-			if len(files) > 1 {
-				return usagef("import one REFI-QDA project at a time")
-			}
+		var imported, dups, failed int
+		if len(transcripts) > 0 {
+			failed, err = p.ImportFiles(ctx, transcripts, project.ImportOptions{
+				Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder), Pseudo: ps,
+			}, func(i int, r project.ImportResult) {
+				prog.clear()
+				switch r.Status {
+				case project.Imported:
+					imported++
+					fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Doc.Words(),
+						r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
+					if ps != nil {
+						fmt.Fprintf(e.stdout, "  replaced %s\n", r.Replaced)
+					}
+				case project.Duplicate:
+					dups++
+					fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
+				default:
+					fmt.Fprintf(e.stderr, "error: %s\n", oneLine(r.Err.Error()))
+				}
+				if len(files) > 1 {
+					prog.show("importing", i+1, len(files))
+				}
+			})
 			prog.clear()
-			rep, err := p.ImportQDPX(ctx, files[0], coderIn(p.Store, *coder))
 			if err != nil {
 				return err
 			}
-			printQDPXReport(e, rep)
-			return nil
 		}
-		var imported, dups int
-		failed, err := p.ImportFiles(ctx, files, project.ImportOptions{
-			Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder), Pseudo: ps,
-		}, func(i int, r project.ImportResult) {
-			prog.clear()
-			switch r.Status {
-			case project.Imported:
-				imported++
-				fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Doc.Words(),
-					r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
-				if ps != nil {
-					fmt.Fprintf(e.stdout, "  replaced %s\n", r.Replaced)
-				}
-			case project.Duplicate:
-				dups++
-				fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
-			default:
-				fmt.Fprintf(e.stderr, "error: %s\n", oneLine(r.Err.Error()))
+		who := coderIn(p.Store, *coder)
+		for _, f := range projects {
+			rep, err := p.ImportQDPX(ctx, f, who)
+			if err != nil && projectFault(err) {
+				return err
 			}
-			if len(files) > 1 {
-				prog.show("importing", i+1, len(files))
+			if err != nil {
+				failed++
+				fmt.Fprintf(e.stderr, "error: %s\n", oneLine(err.Error()))
+				continue
 			}
-		})
-		prog.clear()
-		if err != nil {
-			return err
+			imported++
+			fmt.Fprintf(e.stdout, "imported %s: %s\n", f, rep.Summary())
+			printQDPXNotes(e, rep)
 		}
 		if ps != nil {
 			printReplaced(e, ps.Counts, ps.KeyFile)
@@ -135,6 +156,31 @@ func attrSuffix(attrs map[string]string) string {
 		return ""
 	}
 	return ", " + formatAttrs(attrs)
+}
+
+// printQDPXNotes prints, after a REFI-QDA import's summary, the documents
+// found here already, the file's codes in conflict with codes here, and
+// what was carried changed or not at all.
+func printQDPXNotes(e *env, rep project.QDPXReport) {
+	for _, d := range rep.Duplicates {
+		fmt.Fprintf(e.stdout, "already here: %s (its codings go onto the one here)\n", d)
+	}
+	for _, c := range rep.Conflicts {
+		fmt.Fprintf(e.stdout, "conflict: %s\n", c)
+	}
+	for _, s := range rep.Changed {
+		fmt.Fprintf(e.stderr, "changed: %s\n", s)
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(e.stderr, "not imported: %s\n", s)
+	}
+}
+
+// projectFault reports whether an import's error is the project's (busy,
+// not a project, a failed write such as a full disk) rather than the
+// file's: a batch stops there.
+func projectFault(err error) bool {
+	return errors.Is(err, store.ErrBusy) || errors.Is(err, store.ErrNotProject) || errors.Is(err, store.ErrWrite)
 }
 
 // isQDPX reports whether path names a REFI-QDA project.

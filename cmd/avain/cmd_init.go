@@ -73,10 +73,5 @@ func initFrom(ctx context.Context, e *env, path, from, coder string) error {
 // printQDPXReport prints what a REFI-QDA import carried and what not.
 func printQDPXReport(e *env, rep project.QDPXReport) {
 	fmt.Fprintln(e.stdout, rep.Summary())
-	for _, d := range rep.Duplicates {
-		fmt.Fprintf(e.stdout, "already here: %s (its codings go onto the one here)\n", d)
-	}
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(e.stderr, "not imported: %s\n", s)
-	}
+	printQDPXNotes(e, rep)
 }
