@@ -52,6 +52,11 @@ same id. CODE below is an id, a Finnish or English name, or a path Theme/Code.
 		if err := exactly(pos, 1, "PROJECT"); err != nil {
 			return err
 		}
+		if *export != "" { // refused before anything is read or written
+			if err := project.CheckCodebookOutput(*export, pos[0]); err != nil {
+				return err
+			}
+		}
 		p, err := project.Open(ctx, pos[0])
 		if err != nil {
 			return err
