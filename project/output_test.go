@@ -154,3 +154,36 @@ func TestCheckOutput(t *testing.T) {
 		t.Error("IsStream")
 	}
 }
+
+// diskFull takes room bytes, then fails as a full disk does.
+type diskFull struct{ room int }
+
+func (w *diskFull) Write(p []byte) (int, error) {
+	if len(p) <= w.room {
+		w.room -= len(p)
+		return len(p), nil
+	}
+	n := w.room
+	w.room = 0
+	return n, syscall.ENOSPC
+}
+
+// TestWriteCodebookReturnsWriteErrors: each codebook format returns the
+// error of a writer that runs out of room, wherever it runs out.
+func TestWriteCodebookReturnsWriteErrors(t *testing.T) {
+	codes, err := LoadCodebook("toituavain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range CodebookFormats {
+		var whole strings.Builder
+		if err := WriteCodebook(&whole, codes, ext, "p", "fi"); err != nil {
+			t.Fatalf("%s: %v", ext, err)
+		}
+		for _, room := range []int{0, 1, 100, whole.Len() / 2, whole.Len() - 1} {
+			if err := WriteCodebook(&diskFull{room: room}, codes, ext, "p", "fi"); !errors.Is(err, syscall.ENOSPC) {
+				t.Errorf("%s, room for %d of %d bytes: %v, want the write error", ext, room, whole.Len(), err)
+			}
+		}
+	}
+}
