@@ -167,6 +167,11 @@ func resolveOutput(path, projectPath string) (string, fs.FileInfo, error) {
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// /dev/stdout or /dev/fd/N naming a pipe: a link the system
+			// follows though it names no file.
+			if si, serr := os.Stat(path); serr == nil && isStream(si.Mode()) {
+				return path, si, nil
+			}
 			return refuse("a symbolic link to a file that does not exist; name the file itself")
 		}
 		// The folder as it is on disk: its name is not cleaned first, so

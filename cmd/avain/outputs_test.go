@@ -348,6 +348,12 @@ func TestOutputStreams(t *testing.T) {
 		if _, err := os.Lstat(filepath.Join(dir, "-")); err == nil {
 			t.Error(`a file named "-" was written`)
 		}
+		if runtime.GOOS == "linux" { // a link to a pipe that names no file, as /dev/stdout is
+			out, errs, err := run("export", proj, "qdpx", "-o", "/proc/self/fd/1")
+			if err != nil || !strings.HasPrefix(string(out), "PK\x03\x04") {
+				t.Errorf("-o /proc/self/fd/1: %v, %d bytes on stdout: %s", err, len(out), errs)
+			}
+		}
 	})
 }
 
