@@ -142,7 +142,7 @@ func writeStream(path, target string, write func(io.Writer) error) error {
 func writeError(path string, err error) error {
 	err = unwrap(err)
 	hint := ""
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) {
+	if errors.Is(err, syscall.EFBIG) { // ENOSPC says "no space left on device" itself
 		hint = " (is the disk full?)"
 	}
 	return fmt.Errorf("%s: not written: %w%s; a file already there is unchanged", path, err, hint)
