@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -387,7 +388,11 @@ func ReadProjectFile(name string) (*Project, error) {
 func OpenProjectFile(name string) (*Project, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // "x.qdpx: no such file or directory", not "open x.qdpx: ..."
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	st, err := f.Stat()
 	if err != nil {
