@@ -439,19 +439,21 @@ const maxQDEBytes = 4 * coding.MaxDocumentBytes
 // errors.Is(err, coding.ErrTooLarge) is true for it.
 type TooLargeError struct {
 	What string // `source "NAME" (sources/GUID.txt)`, or "project.qde"
-	// Bytes is set when the bytes are over the limit, else the characters are.
+	// Bytes is set when the bytes are over the limit, else the characters
+	// are: Chars of them.
 	Bytes bool
+	Chars int
 }
 
 func (e *TooLargeError) Error() string {
 	if e.What == "project.qde" {
 		return fmt.Sprintf("project.qde is over avain's limit of %s bytes", thousands(maxQDEBytes))
 	}
-	what := "characters"
-	if e.Bytes {
-		what = "bytes of text, more than " + thousands(coding.MaxDocumentChars) + " characters can take"
+	held := "over " + thousands(coding.MaxDocumentBytes) + " bytes"
+	if !e.Bytes {
+		held = thousands(e.Chars)
 	}
-	return fmt.Sprintf("%s is over avain's limit of %s characters for one document (%s)", e.What, thousands(coding.MaxDocumentChars), what)
+	return fmt.Sprintf("%s is over avain's limit of %s characters for one document (it holds %s)", e.What, thousands(coding.MaxDocumentChars), held)
 }
 
 // Unwrap makes errors.Is(err, coding.ErrTooLarge) true.

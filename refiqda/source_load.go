@@ -29,12 +29,12 @@ func (s *Source) Load() error {
 	if err != nil {
 		return fmt.Errorf("source %q: %w", s.Name, err)
 	}
-	if utf8.RuneCountInString(raw) > coding.MaxDocumentChars {
+	if n := utf8.RuneCountInString(raw); n > coding.MaxDocumentChars {
 		what := fmt.Sprintf("source %q", s.Name)
 		if s.Entry != "" {
 			what += " (" + s.Entry + ")"
 		}
-		return &TooLargeError{What: what}
+		return &TooLargeError{What: what, Chars: n}
 	}
 	s.load = nil
 	n := normalize(raw, s.units)
