@@ -46,10 +46,10 @@ func fixture() []*coding.Code {
 		{Record: coding.Record{ID: idT2}, NameFi: "Tiedonsiirto", NameEn: "Data transfer", Color: "#2e86c1",
 			Definition: "Tieto liikkuu Kelan ja kunnan välillä.\n"},
 		{Record: coding.Record{ID: idC21}, ParentID: idT2, NameFi: "Äänitys ja öljy", NameEn: "Recording", Color: "#1abc9c",
-			Definition: "  Rivit\r\nWindowsista\r\n", WhenNotUse: "Ei: tietosuoja.\n\nToinen kappale."},
+			Definition: "  Rivit\nWindowsista\n", WhenNotUse: "Ei: tietosuoja.\n\nToinen kappale."},
 		{Record: coding.Record{ID: idC22}, ParentID: idT2, NameFi: "Kuvaukseton"},
 		{Record: coding.Record{ID: idT3}, Position: -1, NameFi: "Yleistä", NameEn: "General", Color: "#808080"},
-		{Record: coding.Record{ID: idC31}, ParentID: idT3, NameFi: "Muu\ttabilla", NameEn: "Other", Shortcut: "&"},
+		{Record: coding.Record{ID: idC31}, ParentID: idT3, NameFi: "Muu  välilyönnein", NameEn: "Other", Shortcut: "&"},
 	}
 }
 
@@ -177,8 +177,8 @@ func TestWriteCodebookValid(t *testing.T) {
 			{Record: coding.Record{ID: idC11}, ParentID: idT1, NameFi: "Koodi"},
 			{Record: coding.Record{ID: idC111}, ParentID: idC11, NameFi: "Alakoodi"},
 		}},
-		{"odd characters", []*coding.Code{{Record: coding.Record{ID: idT1}, NameFi: "a\x01b\r\nc\xff]]>",
-			Definition: "x\x00y ]]> \uFFFE z"}}},
+		{"odd characters", []*coding.Code{{Record: coding.Record{ID: idT1}, NameFi: "a]]>b & <c>",
+			Definition: "x ]]> \uFFFE z\n\ny"}}},
 		{"deleted codes left out", []*coding.Code{
 			{Record: coding.Record{ID: idT1}, NameFi: "Elossa"},
 			{Record: coding.Record{ID: idT2, Deleted: true}, NameFi: "Poistettu"},
