@@ -35,7 +35,7 @@ var analysisID = func() string { return finnish.AnalysisID() + "/" + mappingVers
 // of thousands of turns goes in many batches.
 const (
 	batchSize  = 2000
-	batchBytes = 4 << 20
+	batchBytes = 1 << 20
 )
 
 // batched, when set (by tests), is told the size of every batch applied.
