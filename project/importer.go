@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -45,6 +48,11 @@ type ImportResult struct {
 	// Replaced counts what pseudonymisation replaced (Imported, with
 	// ImportOptions.Pseudo).
 	Replaced pseudo.Counts
+	// Words counts the words of the imported document's turns (Imported).
+	Words int
+	// Warnings say what the user should know of how the file was read
+	// (lines that were not UTF-8), one line each naming the file.
+	Warnings []string
 }
 
 // Loader turns a path into a document; ImportFiles uses transcript.ReadFile
@@ -57,12 +65,30 @@ type Loader func(path string) (*coding.Document, error)
 // files that failed; an error, naming the file it stopped at (which is not
 // reported), when the project itself fails or the user stops
 // pseudonymisation.
+//
+// A file over coding.MaxDocumentBytes, or a document over
+// coding.MaxDocumentChars, fails as it is read, before anything is stored.
 func (p *Project) ImportFiles(ctx context.Context, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
-	return p.ImportWith(ctx, transcript.ReadFile, files, opts, report)
+	return p.importFiles(ctx, transcript.Read, files, opts, report)
 }
 
 // ImportWith is ImportFiles with another loader.
 func (p *Project) ImportWith(ctx context.Context, load Loader, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
+	return p.importFiles(ctx, load.withWarnings(), files, opts, report)
+}
+
+// withWarnings is the loader as a warningLoader.
+func (load Loader) withWarnings() warningLoader {
+	return func(path string) (*coding.Document, []string, error) {
+		doc, err := load(path)
+		return doc, nil, err
+	}
+}
+
+// warningLoader is a Loader that also returns warnings, as transcript.Read.
+type warningLoader func(path string) (*coding.Document, []string, error)
+
+func (p *Project) importFiles(ctx context.Context, load warningLoader, files []string, opts ImportOptions, report func(i int, r ImportResult)) (failed int, err error) {
 	if report == nil {
 		report = func(int, ImportResult) {}
 	}
@@ -78,11 +104,18 @@ func (p *Project) ImportWith(ctx context.Context, load Loader, files []string, o
 			return 0, err
 		}
 	}
-	return p.importWithMeta(ctx, load, files, opts, meta, report)
+	return p.importLoaded(ctx, load, files, opts, meta, report)
 }
 
+// importWithMeta imports files with a sidecar already read.
 func (p *Project) importWithMeta(ctx context.Context, load Loader, files []string, opts ImportOptions,
 	meta map[string]map[string]string, report func(i int, r ImportResult)) (failed int, err error) {
+	return p.importLoaded(ctx, load.withWarnings(), files, opts, meta, report)
+}
+
+func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []string, opts ImportOptions,
+	meta map[string]map[string]string, report func(i int, r ImportResult)) (failed int, err error) {
+	defer boundMemory(files)()
 	ix, err := p.Index(ctx)
 	if err != nil {
 		return 0, err
@@ -122,7 +155,7 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 			return failed, err
 		}
 		r := ImportResult{Path: path}
-		r.Doc, r.Err = load(path)
+		r.Doc, r.Warnings, r.Err = load(path)
 		if r.Err == nil {
 			r.Err = applyOptions(r.Doc, opts, meta, path)
 		}
@@ -144,6 +177,7 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 		switch {
 		case r.Err == nil:
 			r.Status = Imported
+			r.Words = words(r.Doc)
 			pending = append(pending, r.Doc)
 			if turns += len(r.Doc.Turns); turns >= indexBatch {
 				if err := flush(); err != nil {
@@ -165,6 +199,40 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 		report(i, r)
 	}
 	return failed, nil
+}
+
+// The soft limit on the process's Go memory while files are imported: a
+// base, and so many bytes per byte of the largest file. Go's collector
+// then works harder on a large document rather than let the heap grow to
+// twice what is live: a 19 MB text's import peaked at 20 times its size
+// without it, at 10 times and a base with it (bench/run.sh measures it).
+// An archive's text is larger than its file, so it counts more.
+const (
+	memoryBase    = 96 << 20
+	memoryPerByte = 3
+	archiveFactor = 4 // what a .docx or .odt file's text is to its size, about
+)
+
+// boundMemory sets the soft memory limit for importing files, unless the
+// user set one (GOMEMLIMIT), and returns what restores the one before.
+func boundMemory(files []string) (restore func()) {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return func() {}
+	}
+	largest := int64(0)
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		size := fi.Size()
+		if ext := strings.ToLower(filepath.Ext(f)); ext == ".docx" || ext == ".odt" {
+			size *= archiveFactor
+		}
+		largest = max(largest, min(size, coding.MaxDocumentBytes))
+	}
+	prev := debug.SetMemoryLimit(memoryBase + memoryPerByte*largest)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // indexBatch is about how many turns an import indexes at a time.
@@ -234,4 +302,18 @@ func applyOptions(doc *coding.Document, opts ImportOptions, meta map[string]map[
 // from a failure of one input file: the former stops the batch.
 func isProjectError(err error) bool {
 	return errors.Is(err, store.ErrBusy) || errors.Is(err, store.ErrNotProject) || errors.Is(err, store.ErrWrite)
+}
+
+// words counts the words of doc's turns as Document.Words does, without
+// holding its text as code points.
+func words(doc *coding.Document) int {
+	if len(doc.Turns) == 0 {
+		return coding.CountWords(doc.Text)
+	}
+	w := coding.IndexWords(doc.Text)
+	n := 0
+	for _, t := range doc.Turns {
+		n += w.In(coding.Span{Start: t.Start, End: t.End})
+	}
+	return n
 }
