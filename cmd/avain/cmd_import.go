@@ -99,10 +99,13 @@ your own (mode 0600); otherwise they are kept nowhere.`
 				Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder), Pseudo: ps,
 			}, func(i int, r project.ImportResult) {
 				prog.clear()
+				for _, w := range r.Warnings {
+					fmt.Fprintf(e.stderr, "warning: %s\n", oneLine(w))
+				}
 				switch r.Status {
 				case project.Imported:
 					imported++
-					fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Doc.Words(),
+					fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Words,
 						r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
 					if ps != nil {
 						fmt.Fprintf(e.stdout, "  replaced %s\n", r.Replaced)
