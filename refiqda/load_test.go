@@ -3,6 +3,7 @@ package refiqda
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -112,4 +113,28 @@ func TestLoadReportsSelectionsOutsideText(t *testing.T) {
 func sel(n string, start, end int) string {
 	return `<PlainTextSelection guid="1d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d` + n + `" startPosition="` + strconv.Itoa(start) + `" endPosition="` + strconv.Itoa(end) +
 		`"><Coding guid="2d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d` + n + `"><CodeRef targetGUID="3d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5"/></Coding></PlainTextSelection>`
+}
+
+// TestNotesBounded: notes kept in the archive's files are read when the
+// project is opened, so together they may hold no more than avain's limit
+// on one document: two notes of 41 MB are refused, with ErrTooLarge.
+func TestNotesBounded(t *testing.T) {
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	w, _ := zw.Create("project.qde")
+	w.Write([]byte(`<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"><Notes>` +
+		`<Note guid="4d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d1" plainTextPath="internal://n1.txt"/>` +
+		`<Note guid="4d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d2" plainTextPath="internal://n2.txt"/></Notes></Project>`))
+	chunk := bytes.Repeat([]byte("a"), 1<<20)
+	for _, name := range []string{"sources/n1.txt", "sources/n2.txt"} {
+		w, _ := zw.Create(name)
+		for range 41 {
+			w.Write(chunk)
+		}
+	}
+	zw.Close()
+	_, err := ReadProject(out.Bytes())
+	if !errors.Is(err, coding.ErrTooLarge) || !strings.Contains(err.Error(), "notes") {
+		t.Errorf("two notes of 41 MB: %v", err)
+	}
 }

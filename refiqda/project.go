@@ -432,8 +432,10 @@ func (p *Project) loadAll() error {
 }
 
 // maxQDEBytes bounds the project.qde read from an archive (or a bare
-// .qde): room for a few documents of the largest size inline.
-const maxQDEBytes = 4 * coding.MaxDocumentBytes
+// .qde), and the notes read from the archive's files together: texts
+// inline in the .qde are decoded with it, so it holds no more than one
+// document of the largest size.
+const maxQDEBytes = coding.MaxDocumentBytes
 
 // TooLargeError is a source, or a project.qde, over avain's limits.
 // errors.Is(err, coding.ErrTooLarge) is true for it.
@@ -446,8 +448,11 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	if e.What == "project.qde" {
+	switch e.What {
+	case "project.qde":
 		return fmt.Sprintf("project.qde is over avain's limit of %s bytes", thousands(maxQDEBytes))
+	case "notes":
+		return fmt.Sprintf("the notes in the archive's files are over avain's limit of %s bytes together", thousands(maxQDEBytes))
 	}
 	held := "over " + thousands(coding.MaxDocumentBytes) + " bytes"
 	if !e.Bytes {
@@ -573,6 +578,7 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 	// Notes by guid, and which are referred to.
 	notes := map[string]string{}
 	used := map[string]bool{}
+	noteBytes := 0 // read from the archive's files
 	if x.Notes != nil {
 		for _, n := range x.Notes.Note {
 			text := n.Description
@@ -582,6 +588,9 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 				b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("note %s (%s)", n.GUID, f.Name))
 				if err != nil {
 					return nil, err
+				}
+				if noteBytes += len(b); noteBytes > maxQDEBytes {
+					return nil, &TooLargeError{What: "notes", Bytes: true}
 				}
 				text = normalize(decodeSource(b), CodePoints).text
 			}
