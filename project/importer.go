@@ -201,13 +201,16 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 	return failed, nil
 }
 
-// The soft limit on the process's Go memory while files are imported: a
-// base, and so many bytes per byte of the largest file. Go's collector
-// then works harder on a large document rather than let the heap grow to
-// twice what is live: a 19 MB text's import peaked at 20 times its size
-// without it, at 10 times and a base with it (bench/run.sh measures it).
-// An archive's text is larger than its file, so it counts more.
+// The soft limit on the process's Go memory while files are imported: at
+// least memoryFloor, and a base and so many bytes per byte of the largest
+// file. Go's collector then works harder on a large document rather than
+// let the heap grow to twice what is live: a 19 MB text's import peaked at
+// 20 times its size without it, at 10 times over a fixed base with it
+// (bench/run.sh measures it). Below the floor a corpus of small files
+// imports as fast as without a limit. An archive's text is larger than its
+// file, so it counts more.
 const (
+	memoryFloor   = 160 << 20
 	memoryBase    = 96 << 20
 	memoryPerByte = 3
 	archiveFactor = 4 // what a .docx or .odt file's text is to its size, about
@@ -231,7 +234,7 @@ func boundMemory(files []string) (restore func()) {
 		}
 		largest = max(largest, min(size, coding.MaxDocumentBytes))
 	}
-	prev := debug.SetMemoryLimit(memoryBase + memoryPerByte*largest)
+	prev := debug.SetMemoryLimit(max(memoryFloor, memoryBase+memoryPerByte*largest))
 	return func() { debug.SetMemoryLimit(prev) }
 }
 
