@@ -210,6 +210,9 @@ func (b *bench) suite() error {
 	if err := b.importStage(corpus, proj, files); err != nil {
 		return err
 	}
+	if err := b.largeStage(files); err != nil {
+		return err
+	}
 	// The team's copies for the merge, before anyone codes.
 	for _, c := range []string{"anna", "bertta"} {
 		if _, err := b.run(b.avain, "copy", proj, b.path(c+".avain"), "--coder", c); err != nil {
@@ -264,6 +267,64 @@ func (b *bench) importStage(corpus, proj string, files []string) error {
 			ratio: fmt.Sprintf("%.2f×", float64(fileSize(proj))/raw.figs["bytes"])},
 		row{what: "import peak RSS", ours: fmt.Sprintf("%.0f MB", ours.rssMB), limit: fmt.Sprintf("%.0f MB", raw.rssMB),
 			ratio: fmt.Sprintf("%.2f×", ours.rssMB/raw.rssMB), target: "< 300 MB", verdict: verdict(ours.rssMB < 300)},
+		row{what: "import RSS per MB of input", ours: fmt.Sprintf("%.1f MB/MB", ours.rssMB/mb), limit: fmt.Sprintf("%.1f MB/MB", raw.rssMB/mb),
+			ratio: fmt.Sprintf("%.2f×", ours.rssMB/raw.rssMB)},
+	)
+	return nil
+}
+
+// The sizes of the documents largeStage imports, in MB: one small and one
+// large, within avain's limit of 20 million characters.
+const smallMB, largeMB = 1, 19
+
+// largeStage imports one document of smallMB and one of largeMB MB (the
+// corpus's texts one after another), each into a new project. Peak RSS is
+// to grow by at most 10 MB per MB of the document over a fixed base: the
+// growth is measured between the two, the base is what is left of the
+// small one's peak.
+func (b *bench) largeStage(files []string) error {
+	var text bytes.Buffer
+	for text.Len() < largeMB*1e6 {
+		for _, f := range files {
+			if !strings.HasSuffix(f, ".txt") {
+				continue
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			text.Write(data)
+			text.WriteString("\n\n")
+		}
+	}
+	imp := func(mb int) (child, error) {
+		name := fmt.Sprintf("large%d", mb)
+		doc, proj := b.path(name+".txt"), b.path(name+".avain")
+		if err := os.WriteFile(doc, text.Bytes()[:mb*1e6], 0o600); err != nil {
+			return child{}, err
+		}
+		if _, err := b.run(b.avain, "init", proj); err != nil {
+			return child{}, err
+		}
+		return b.run(b.avain, "import", proj, doc)
+	}
+	b.step("avain import of one %d MB document, and of one %d MB document", largeMB, smallMB)
+	small, err := imp(smallMB)
+	if err != nil {
+		return err
+	}
+	large, err := imp(largeMB)
+	if err != nil {
+		return err
+	}
+	perMB := (large.rssMB - small.rssMB) / (largeMB - smallMB)
+	base := small.rssMB - perMB*smallMB
+	b.rows = append(b.rows,
+		row{what: fmt.Sprintf("import one %d MB document", largeMB), ours: fmt.Sprintf("%.1f s, %.0f MB peak", large.secs, large.rssMB),
+			limit: fmt.Sprintf("one of %d MB: %.1f s, %.0f MB peak", smallMB, small.secs, small.rssMB),
+			ratio: fmt.Sprintf("%.1f×", large.rssMB/largeMB), rssMB: large.rssMB},
+		row{what: "… peak RSS growth per MB of document, fixed base", ours: fmt.Sprintf("%.1f MB/MB, base %.0f MB", perMB, base),
+			target: "≤ 10 MB/MB", verdict: verdict(perMB <= 10)},
 	)
 	return nil
 }
