@@ -170,7 +170,9 @@ func voiceName(tag string) (string, bool) {
 	}
 	_, name, _ := strings.Cut(strings.Replace(tag, "\t", " ", 1), " ")
 	name = cleanCueText(name)
-	return name, name != ""
+	// A voice that could not be a speaker's name (a control character,
+	// say) is no voice: its text stays with the speaker before it.
+	return name, name != "" && coding.ValidLine("speaker", name) == nil
 }
 
 // cleanCueText decodes HTML entities, folds white space to single spaces
