@@ -2,7 +2,9 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/toituavain/avain/coding"
@@ -136,7 +138,10 @@ func recode(c Common, old *coding.Coding, code *coding.Code, label string) tea.C
 }
 
 // runStep does s (viaNew, viaRedo) or its inverse (viaUndo), change by
-// change; on an error it stops and reports the changes it did make.
+// change; on an error it stops and reports the changes it did make. A
+// coding that another process (or UI) already removed, brought back or
+// deleted is left as it is, and the status line says so; the step keeps
+// only the changes made here.
 func runStep(c Common, s step, v via) tea.Cmd {
 	return func() tea.Msg {
 		e, ctx := coding.Engine{Repo: c.Svc}, context.Background()
@@ -147,19 +152,56 @@ func runStep(c Common, s step, v via) tea.Cmd {
 		case viaRedo:
 			what = "redone: " + what
 		}
-		var err error
+		done := s
+		done.ops = nil
+		var found [3]int // already removed, already back, deleted
 		for _, o := range s.ops {
-			if o.made == (v == viaUndo) { // take back a coding, or (re)do a removal
+			remove := o.made == (v == viaUndo) // take back a coding, or (re)do a removal
+			cur, err := c.Svc.Coding(ctx, o.codingID)
+			switch {
+			case errors.Is(err, coding.ErrNotFound):
+				found[2]++
+				continue
+			case err == nil && cur.Deleted && remove:
+				found[0]++
+				continue
+			case err == nil && !cur.Deleted && !remove:
+				found[1]++
+				continue
+			case err == nil && remove:
 				_, err = e.Remove(ctx, o.codingID, c.Coder)
-			} else {
+			case err == nil:
 				_, err = e.Restore(ctx, o.codingID, c.Coder)
 			}
 			if err != nil {
 				return codedMsg{step: s, via: v, err: fmt.Errorf("%s failed: %w", what, err)}
 			}
+			done.ops = append(done.ops, o)
 		}
-		return codedMsg{step: s, via: v, status: what}
+		if len(done.ops) == len(s.ops) {
+			return codedMsg{step: s, via: v, status: what}
+		}
+		return codedMsg{step: done, via: v, status: elsewhere(what, v, len(done.ops), found)}
 	}
+}
+
+// elsewhere words a step some of whose codings another process changed
+// first: what was done, and which codings were found already removed,
+// already back, or deleted.
+func elsewhere(what string, v via, done int, n [3]int) string {
+	var why []string
+	for i, say := range []string{"already removed", "already back", "deleted"} {
+		if n[i] > 0 {
+			why = append(why, pluralize(n[i], "coding")+" "+say)
+		}
+	}
+	note := strings.Join(why, ", ") + " in another process"
+	if done > 0 {
+		return what + " (" + note + ")"
+	}
+	verb := map[via]string{viaNew: "remove", viaUndo: "undo", viaRedo: "redo"}[v]
+	what = strings.TrimPrefix(strings.TrimPrefix(what, "undone: "), "redone: ")
+	return "nothing to " + verb + ": " + note + " (" + what + ")"
 }
 
 // history is the session's undo and redo stacks.

@@ -45,6 +45,7 @@ type Model struct {
 	quitting  bool
 	docsStale bool // the document list's counts are out of date
 	startDoc  string
+	follow    follower // reads other processes' changes (Follow)
 }
 
 // New returns the workspace for a project read and written through svc,
@@ -67,13 +68,17 @@ func (m *Model) Notify(s string) { m.status = s }
 func (m *Model) OpenOnStart(docID string) { m.startDoc = docID }
 
 // Init loads the document list and asks for the terminal's background,
-// and opens the document of OpenOnStart.
+// and opens the document of OpenOnStart, and starts following (Follow).
 func (m Model) Init() tea.Cmd {
+	var look tea.Cmd
+	if m.follow.src != nil {
+		look = m.follow.look()
+	}
 	if m.startDoc == "" {
-		return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor)
+		return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor, look)
 	}
 	id := m.startDoc
-	return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor, func() tea.Msg { return OpenDocument(id) })
+	return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor, look, func() tea.Msg { return OpenDocument(id) })
 }
 
 // Update routes msg: size and data to the screens they concern, global
@@ -158,6 +163,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		m.goBack()
 		return m, m.show()
+	case followTickMsg, markReadMsg:
+		return m.updateFollow(msg)
 	case tea.KeyPressMsg:
 		return m.updateKeys(msg)
 	}

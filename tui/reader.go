@@ -299,7 +299,10 @@ func (r *Reader) load(msg docLoadedMsg) {
 	if !msg.reload {
 		r.anchor, r.pane, r.paneSel = -1, false, 0
 	}
-	sameText := msg.reload && r.doc == msg.doc
+	// A re-read after documents changed elsewhere brings the same text
+	// again, unless this one was replaced.
+	sameText := msg.reload && r.doc != nil && (r.doc == msg.doc ||
+		r.doc.Text == msg.doc.Text && slices.Equal(r.doc.Turns, msg.doc.Turns))
 	r.loading, r.doc, r.codings, r.codebook, r.memo = "", msg.doc, msg.codings, msg.codebook, msg.memo
 	turns := msg.doc.Turns
 	if len(turns) == 0 {
@@ -345,6 +348,8 @@ func (r *Reader) load(msg docLoadedMsg) {
 	if !msg.reload {
 		r.pos, r.offset = r.txt.snap(max(0, msg.pos)), 0
 		r.saved = r.pos
+	} else if !sameText { // its text was replaced elsewhere (pseudonymised)
+		r.pos, r.anchor = r.txt.snap(r.pos), -1
 	}
 	r.paneSel = clamp(r.paneSel, 0, len(r.here())-1)
 	r.scroll()

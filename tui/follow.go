@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/store"
+)
+
+// followInterval is how often the workspace looks for changes that other
+// processes (the command line, another UI) made to the project.
+var followInterval = time.Second
+
+// followTick returns the command that waits one interval and asks for a
+// look; tests replace it to tick by hand.
+var followTick = func() tea.Cmd {
+	return tea.Tick(followInterval, func(time.Time) tea.Msg { return followTickMsg{} })
+}
+
+// changeMarker is what following needs of the services: a cheap mark of
+// the project's state. *project.Project has it (store.Store.ChangeMark).
+type changeMarker interface {
+	ChangeMark(ctx context.Context) (store.ChangeMark, error)
+}
+
+// followTickMsg says it is time to look for changes made elsewhere.
+type followTickMsg struct{}
+
+// markReadMsg carries the project's change mark as just read.
+type markReadMsg struct {
+	mark store.ChangeMark
+	err  error
+}
+
+// follower keeps the last change mark the workspace has shown.
+type follower struct {
+	src   changeMarker // nil: not following
+	mark  store.ChangeMark
+	known bool // mark has been read once
+}
+
+// Follow makes the workspace follow the project: about once a second it
+// reads the project's change mark, and when another process (or this
+// one) changed documents, codings, memos or the codebook, the screens
+// that show them read them again, keeping their place. Services without
+// a change mark are not followed.
+func (m *Model) Follow() {
+	svc := m.c.Svc
+	if d, ok := svc.(displaySvc); ok {
+		svc = d.Services
+	}
+	if src, ok := svc.(changeMarker); ok {
+		m.follow.src = src
+	}
+}
+
+// look reads the change mark.
+func (f follower) look() tea.Cmd {
+	src := f.src
+	return func() tea.Msg {
+		mark, err := src.ChangeMark(context.Background())
+		return markReadMsg{mark: mark, err: err}
+	}
+}
+
+// updateFollow handles the follower's messages: a tick reads the mark,
+// and a mark that moved refreshes what is shown. The next tick is asked
+// for only when a look is done, so looks never pile up.
+func (m Model) updateFollow(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.follow.src == nil {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case followTickMsg:
+		return m, m.follow.look()
+	case markReadMsg:
+		if msg.err != nil || m.quitting {
+			return m, followTick() // a failed look is tried again, silently
+		}
+		first, content := !m.follow.known, msg.mark.Content != m.follow.mark.Content
+		if !first && msg.mark == m.follow.mark {
+			return m, followTick()
+		}
+		m.follow.mark, m.follow.known = msg.mark, true
+		return m, tea.Batch(m.refresh(first || content), followTick())
+	}
+	return m, nil
+}
+
+// refresh reads again what the screens show after a change made
+// elsewhere: the open document's codings, codebook and memo (and its text
+// when documents changed), the document list, and the focused codebook,
+// themes or comparison. Places (caret, scroll, cursors) are kept.
+func (m *Model) refresh(content bool) tea.Cmd {
+	var cmds []tea.Cmd
+	if d := m.reader.Document(); d != nil && m.reader.loading == "" {
+		if content {
+			cmds = append(cmds, readDocument(m.c, d.ID, true, -1))
+		} else {
+			cmds = append(cmds, m.reader.reload())
+		}
+	}
+	if m.search.cb != nil {
+		cmds = append(cmds, m.search.loadCodebook())
+	}
+	m.docsStale = true
+	switch m.focus {
+	case screenDocuments:
+		cmds = append(cmds, m.show())
+	case screenCodebook:
+		cmds = append(cmds, m.codebook.Load())
+	case screenThemes:
+		if !m.themes.Typing() {
+			cmds = append(cmds, m.themes.Load())
+		}
+	case screenCompare:
+		cmds = append(cmds, m.compare.Load())
+	}
+	return tea.Batch(cmds...)
+}
