@@ -64,6 +64,7 @@ func runTUI(ctx context.Context, e *env, p *project.Project, coder, docID string
 	name := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
 	m := tui.New(p, name, coder)
 	m.OpenOnStart(docID)
+	m.Follow() // show what other processes change
 	if n := finnish.Notice(); n != "" {
 		m.Notify(n)
 	}
