@@ -94,93 +94,210 @@ func (b *batch) flush() error {
 	return nil
 }
 
-// lockTimeout is how long Open waits for another process that has the index
-// open (a variable so that tests wait less).
-var lockTimeout = 3 * time.Second
+// lockTimeout is how long Open waits for another process's writing (a
+// variable so that tests wait less).
+var lockTimeout = 10 * time.Second
 
-// ErrBusy is returned by Open when another process has the index open.
+// ErrBusy is returned when another process kept the index longer than the
+// wait allowed: a writer waits for another writer, a reader for a writer's
+// batch.
 var ErrBusy = errors.New("the search index is in use by another avain process")
 
-// Index is the full-text index of a project's speaker turns. Its methods may
-// be called from several goroutines.
+// ErrNoIndex is returned by a reader's open when there is no index to read
+// (none was built, or it is damaged): a writer must build one first.
+var ErrNoIndex = errors.New("search: no index built")
+
+// errReadOnly refuses a change through an index opened for reading.
+var errReadOnly = errors.New("search: the index is open for reading only")
+
+// Index is the full-text index of a project's speaker turns, open for
+// reading or for writing (see OpenWith). Its methods may be called from
+// several goroutines.
 type Index struct {
-	dir string
-	mu  sync.RWMutex // guards bi and an, which Rebuild replaces
-	bi  bleve.Index
-	an  analyzers
+	dir   string        // the index folder
+	write bool          // open for writing: holds the writer lock
+	wait  time.Duration // how long to wait for another process
+	lock  *bolt.DB      // the writer lock (writing only)
+	mu    sync.RWMutex  // guards gen, bi and an, which Rebuild replaces
+	gen   string        // the generation open, a folder in dir
+	bi    bleve.Index
+	an    analyzers
 }
 
-// Open opens the index in dir, creating it when it does not exist. It
-// reports stale when the index is new, was unreadable (it is then removed
-// and recreated empty), was built with another analysis (likewise recreated)
-// or reflects another content version than want; the caller then Rebuilds.
-// dir belongs to the index: Open may remove it and everything in it.
+// OpenOptions say how OpenWith opens an index.
+type OpenOptions struct {
+	// ReadOnly opens the index for reading: any number of processes may
+	// read at once; a reader waits only for a writer's batch to finish.
+	ReadOnly bool
+	// Wait bounds how long to wait for another process before ErrBusy
+	// (0: do not wait).
+	Wait time.Duration
+}
+
+// Open opens the index in dir for writing, creating it when it does not
+// exist, and waits up to 10 seconds for another writer: OpenWith with
+// those options.
 func Open(dir, want string) (ix *Index, stale bool, err error) {
+	return OpenWith(dir, want, OpenOptions{Wait: lockTimeout})
+}
+
+// OpenWith opens the index in dir. It reports stale when the index
+// reflects another content version than want or was built with another
+// analysis; the caller then Rebuilds it through a writer, or reads it as
+// it is.
+//
+// A writer holds the index's writer lock until Close: one writer at a
+// time. It creates the index when there is none, and recreates it empty,
+// stale, when it is unreadable or of another analysis. Readers are locked
+// out only while a writer applies a batch; a rebuild goes into a new
+// generation while readers read the old one.
+//
+// A reader finds ErrNoIndex when there is nothing to read. Either waits
+// up to o.Wait for another process, then returns an error of kind
+// ErrBusy. dir belongs to the index: a writer may remove anything in it.
+func OpenWith(dir, want string, o OpenOptions) (ix *Index, stale bool, err error) {
 	if dir == "" {
 		return nil, false, errors.New("search: no index directory given")
 	}
-	ix = &Index{dir: dir}
-	bi, err := openBleve(dir)
-	switch {
-	case errors.Is(err, bolt.ErrTimeout):
-		return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
-	case err != nil:
-		// Missing or unreadable: it is derived data, so start again.
-		if err := ix.recreate(); err != nil {
-			return nil, false, err
-		}
-		return ix, true, nil
+	if o.ReadOnly {
+		return openReader(dir, want, o.Wait)
 	}
-	ix.set(bi)
-	if got, err := bi.GetInternal(keyAnalysis); err != nil || string(got) != analysisID() {
-		if err := ix.recreate(); err != nil {
-			return nil, false, err
-		}
-		return ix, true, nil
-	}
-	return ix, ix.Version() != want, nil
+	return openWriter(dir, want, o.Wait)
 }
 
-// openBleve opens an existing bleve index, turning a panic on a damaged
-// index into an error.
-func openBleve(dir string) (bi bleve.Index, err error) {
+// openReader opens the current generation read-only, following a writer
+// that replaces it meanwhile.
+func openReader(dir, want string, wait time.Duration) (*Index, bool, error) {
+	for range 10 {
+		gen := readCurrent(dir)
+		if gen == "" {
+			return nil, true, ErrNoIndex
+		}
+		bi, err := openGen(filepath.Join(dir, gen), true, wait)
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
+		}
+		if readCurrent(dir) != gen { // replaced while opening: read the new one
+			if bi != nil {
+				_ = bi.Close()
+			}
+			continue
+		}
+		if err != nil {
+			return nil, true, ErrNoIndex
+		}
+		ix := &Index{dir: dir, wait: wait, gen: gen}
+		ix.set(bi)
+		if got, err := bi.GetInternal(keyAnalysis); err != nil || string(got) != analysisID() {
+			return ix, true, nil
+		}
+		return ix, ix.Version() != want, nil
+	}
+	return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
+}
+
+// openWriter takes the writer lock and opens the current generation
+// read-write, or makes a new one.
+func openWriter(dir, want string, wait time.Duration) (*Index, bool, error) {
+	if fi, err := os.Lstat(dir); err == nil && !fi.IsDir() {
+		_ = os.Remove(dir) // not an index: derived data, so start again
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	lock, err := bolt.Open(filepath.Join(dir, writerLock), 0o600, &bolt.Options{Timeout: tryFor(wait)})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("search: %s: %w", filepath.Join(dir, writerLock), err)
+	}
+	ix := &Index{dir: dir, write: true, wait: wait, lock: lock}
+	if gen := readCurrent(dir); gen != "" {
+		bi, err := openGen(filepath.Join(dir, gen), false, wait)
+		if errors.Is(err, bolt.ErrTimeout) {
+			ix.Close()
+			return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
+		}
+		if err == nil {
+			ix.gen = gen
+			ix.set(bi)
+			if got, err := bi.GetInternal(keyAnalysis); err == nil && string(got) == analysisID() {
+				ix.clean(0)
+				return ix, ix.Version() != want, nil
+			}
+		}
+	}
+	// Missing, unreadable or of another analysis: derived data, so start
+	// again.
+	if err := ix.recreate(); err != nil {
+		ix.Close()
+		return nil, false, err
+	}
+	return ix, true, nil
+}
+
+// tryFor is bolt's lock timeout for a wait of d (bolt waits forever on 0).
+func tryFor(d time.Duration) time.Duration { return max(d, time.Millisecond) }
+
+// openGen opens the bleve index of one generation, turning a panic on a
+// damaged index into an error.
+func openGen(path string, readOnly bool, wait time.Duration) (bi bleve.Index, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("search: damaged index: %v", r)
 		}
 	}()
-	return bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockTimeout.String()})
+	return bleve.OpenUsing(path, map[string]any{"bolt_timeout": tryFor(wait).String(), "read_only": readOnly})
 }
 
-// recreate replaces whatever is in ix.dir with a new, empty index that
-// records the analysis in force. ix.mu must be held or ix unshared.
+// recreate replaces the index with a new, empty generation that records
+// the analysis in force. ix.mu must be held or ix unshared.
 func (ix *Index) recreate() error {
+	gen, bi, err := ix.newGen()
+	if err != nil {
+		return err
+	}
 	if ix.bi != nil {
 		_ = ix.bi.Close()
+	}
+	if err := setCurrent(ix.dir, gen); err != nil {
+		_ = bi.Close()
+		_ = os.RemoveAll(filepath.Join(ix.dir, gen))
 		ix.bi = nil
+		return err
 	}
-	if err := os.RemoveAll(ix.dir); err != nil {
-		return fmt.Errorf("search: removing the old index: %w", err)
+	ix.gen = gen
+	ix.set(bi)
+	ix.clean(ix.wait)
+	ix.restrict()
+	return nil
+}
+
+// newGen makes a new, empty generation beside the current one.
+func (ix *Index) newGen() (string, bleve.Index, error) {
+	if err := os.MkdirAll(ix.dir, 0o700); err != nil {
+		return "", nil, fmt.Errorf("search: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(ix.dir), 0o700); err != nil {
-		return fmt.Errorf("search: %w", err)
+	path, err := os.MkdirTemp(ix.dir, genPrefix)
+	if err != nil {
+		return "", nil, fmt.Errorf("search: %w", err)
 	}
 	m, err := newMapping()
 	if err != nil {
-		return fmt.Errorf("search: index mapping: %w", err)
+		return "", nil, fmt.Errorf("search: index mapping: %w", err)
 	}
-	bi, err := bleve.NewUsing(ix.dir, m, scorch.Name, bleve.Config.DefaultKVStore,
-		map[string]any{"bolt_timeout": lockTimeout.String()})
+	bi, err := bleve.NewUsing(path, m, scorch.Name, bleve.Config.DefaultKVStore, nil)
 	if err != nil {
-		return fmt.Errorf("search: creating the index: %w", err)
+		_ = os.RemoveAll(path)
+		return "", nil, fmt.Errorf("search: creating the index: %w", err)
 	}
 	if err := bi.SetInternal(keyAnalysis, []byte(analysisID())); err != nil {
 		_ = bi.Close()
-		return fmt.Errorf("search: %w", err)
+		_ = os.RemoveAll(path)
+		return "", nil, fmt.Errorf("search: %w", err)
 	}
-	ix.set(bi)
-	ix.restrict()
-	return nil
+	return filepath.Base(path), bi, nil
 }
 
 func (ix *Index) set(bi bleve.Index) {
@@ -207,15 +324,19 @@ func (ix *Index) restrict() {
 // Dir returns the index's directory.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Close closes the index.
+// Close closes the index and, for a writer, lets the next writer in.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.bi == nil {
-		return nil
+	var err error
+	if ix.bi != nil {
+		err = ix.bi.Close()
+		ix.bi = nil
 	}
-	err := ix.bi.Close()
-	ix.bi = nil
+	if ix.lock != nil {
+		_ = ix.lock.Close()
+		ix.lock = nil
+	}
 	return err
 }
 
@@ -238,17 +359,30 @@ func (ix *Index) Version() string {
 func (ix *Index) SetVersion(v string) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
-		return bleve.ErrorIndexClosed
+	if err := ix.writable(); err != nil {
+		return err
 	}
 	return ix.bi.SetInternal(keyVersion, []byte(v))
 }
 
-// Rebuild empties the index and indexes every turn of the documents docs
-// yields, in large batches. When progress is set, docs is called twice (first
-// to count the turns) and progress is told how many turns are indexed out of
-// how many. Until SetVersion is called the rebuilt index has no content
-// version, so an interrupted rebuild leaves it stale.
+// writable refuses a change through a reader or a closed index.
+func (ix *Index) writable() error {
+	if !ix.write {
+		return errReadOnly
+	}
+	if ix.bi == nil {
+		return bleve.ErrorIndexClosed
+	}
+	return nil
+}
+
+// Rebuild indexes every turn of the documents docs yields, in large
+// batches, into a new generation that replaces the index when it is
+// complete; meanwhile other processes read the index as it was (with no
+// content version: stale). When progress is set, docs is called twice
+// (first to count the turns) and progress is told how many turns are
+// indexed out of how many. Until SetVersion is called the rebuilt index
+// has no content version, so an interrupted rebuild leaves it stale.
 func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Document) error) error, progress func(doneTurns, totalTurns int)) error {
 	total := 0
 	if progress != nil {
@@ -261,28 +395,60 @@ func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Docum
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if err := ix.recreate(); err != nil {
+	if err := ix.writable(); err != nil {
 		return err
 	}
-	b := newBatch(ix.bi)
+	// The old generation stays readable while the new one is built, but
+	// no longer claims a content version.
+	if err := ix.bi.DeleteInternal(keyVersion); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	_ = ix.bi.Close()
+	ix.bi = nil
+	gen, bi, err := ix.newGen()
+	if err != nil {
+		ix.reopen()
+		return err
+	}
+	an := newAnalyzers(bi.Mapping())
+	b := newBatch(bi)
 	done := 0
 	if progress != nil {
 		b.applied = func() { progress(done, max(total, done)) }
 	}
-	err := docs(func(d *coding.Document) error {
+	err = docs(func(d *coding.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		return eachTurnDoc(d, func(t *turnDoc) error {
 			done++
-			return b.index(t, ix.an)
+			return b.index(t, an)
 		})
 	})
 	if err == nil {
 		err = b.flush()
 	}
+	if err == nil {
+		err = setCurrent(ix.dir, gen)
+	}
+	if err != nil {
+		_ = bi.Close()
+		_ = os.RemoveAll(filepath.Join(ix.dir, gen))
+		ix.reopen()
+		return err
+	}
+	ix.gen = gen
+	ix.set(bi)
+	ix.clean(ix.wait)
 	ix.restrict()
-	return err
+	return nil
+}
+
+// reopen opens the current generation again after a failed rebuild.
+func (ix *Index) reopen() {
+	if bi, err := openGen(filepath.Join(ix.dir, ix.gen), false, ix.wait); err == nil {
+		ix.set(bi)
+	}
 }
 
 // Add indexes the turns of docs, replacing whatever the index held for
@@ -298,8 +464,8 @@ func (ix *Index) Insert(docs ...*coding.Document) error { return ix.add(false, d
 func (ix *Index) add(replace bool, docs []*coding.Document) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
-		return bleve.ErrorIndexClosed
+	if err := ix.writable(); err != nil {
+		return err
 	}
 	b := newBatch(ix.bi)
 	for _, d := range docs {
@@ -325,8 +491,8 @@ func (ix *Index) add(replace bool, docs []*coding.Document) error {
 func (ix *Index) Delete(docID string) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
-		return bleve.ErrorIndexClosed
+	if err := ix.writable(); err != nil {
+		return err
 	}
 	ids, err := ix.turnIDs(docID)
 	if err != nil || len(ids) == 0 {

@@ -129,7 +129,7 @@ func TestOpenCorrupted(t *testing.T) {
 			if err := ix.Close(); err != nil {
 				return err
 			}
-			return os.WriteFile(filepath.Join(dir, "store", "root.bolt"), []byte("garbage"), 0o600)
+			return os.WriteFile(filepath.Join(dir, readCurrent(dir), "store", "root.bolt"), []byte("garbage"), 0o600)
 		},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The index folder holds generations of the index, each a bleve index in
+// its own folder; the file current names the one in use. A rebuild makes a
+// new generation and then names it current, so that readers keep reading
+// the old one meanwhile; the old one is removed once no reader has it
+// open. The bolt file writerLock is held by the one writer at a time.
+const (
+	currentFile = "current"
+	writerLock  = "writer.lock"
+	genPrefix   = "gen-"
+)
+
+// readCurrent returns the name of the generation in use, or "" when there
+// is none.
+func readCurrent(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, currentFile))
+	if err != nil {
+		return ""
+	}
+	gen := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(gen, genPrefix) || strings.ContainsAny(gen, `/\`) {
+		return ""
+	}
+	return gen
+}
+
+// setCurrent names gen the generation in use, atomically: a reader finds
+// the old name or the new one.
+func setCurrent(dir, gen string) error {
+	tmp := filepath.Join(dir, currentFile+".tmp")
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	_, err = f.WriteString(gen + "\n")
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, filepath.Join(dir, currentFile))
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}
+
+// clean removes what a writer finds in the index folder besides the
+// current generation: generations replaced (once no reader has them open,
+// waiting up to wait for readers to finish) and the files of an index of
+// an older avain, which kept one generation in the folder itself.
+func (ix *Index) clean(wait time.Duration) {
+	entries, err := os.ReadDir(ix.dir)
+	if err != nil {
+		return
+	}
+	legacy := !unused(filepath.Join(ix.dir, "store", "root.bolt"), wait)
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case name == currentFile || name == writerLock || name == ix.gen:
+		case strings.HasPrefix(name, genPrefix):
+			if e.IsDir() && unused(filepath.Join(ix.dir, name, "store", "root.bolt"), wait) {
+				_ = os.RemoveAll(filepath.Join(ix.dir, name))
+			}
+		case name == "index_meta.json" || name == "store" || name == currentFile+".tmp":
+			if !legacy {
+				_ = os.RemoveAll(filepath.Join(ix.dir, name))
+			}
+		}
+	}
+}
+
+// unused reports whether no process has the bolt file at path open (or
+// there is none), waiting up to wait for one to close it.
+func unused(path string, wait time.Duration) bool {
+	if _, err := os.Stat(path); err != nil {
+		return true
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: tryFor(wait), OpenFile: func(name string, _ int, mode os.FileMode) (*os.File, error) {
+		return os.OpenFile(name, os.O_RDWR, mode)
+	}})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return false
+	}
+	if err == nil {
+		_ = db.Close()
+	}
+	return true
+}
