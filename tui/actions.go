@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -139,9 +138,9 @@ func recode(c Common, old *coding.Coding, code *coding.Code, label string) tea.C
 
 // runStep does s (viaNew, viaRedo) or its inverse (viaUndo), change by
 // change; on an error it stops and reports the changes it did make. A
-// coding that another process (or UI) already removed, brought back or
-// deleted is left as it is, and the status line says so; the step keeps
-// only the changes made here.
+// coding that another process (or UI) already removed or brought back is
+// left as it is, and the status line says so; the step keeps only the
+// changes made here.
 func runStep(c Common, s step, v via) tea.Cmd {
 	return func() tea.Msg {
 		e, ctx := coding.Engine{Repo: c.Svc}, context.Background()
@@ -154,14 +153,11 @@ func runStep(c Common, s step, v via) tea.Cmd {
 		}
 		done := s
 		done.ops = nil
-		var found [3]int // already removed, already back, deleted
+		var found [2]int // already removed, already back
 		for _, o := range s.ops {
 			remove := o.made == (v == viaUndo) // take back a coding, or (re)do a removal
 			cur, err := c.Svc.Coding(ctx, o.codingID)
 			switch {
-			case errors.Is(err, coding.ErrNotFound):
-				found[2]++
-				continue
 			case err == nil && cur.Deleted && remove:
 				found[0]++
 				continue
@@ -186,11 +182,11 @@ func runStep(c Common, s step, v via) tea.Cmd {
 }
 
 // elsewhere words a step some of whose codings another process changed
-// first: what was done, and which codings were found already removed,
-// already back, or deleted.
-func elsewhere(what string, v via, done int, n [3]int) string {
+// first: what was done, and how many codings were found already removed
+// or already back.
+func elsewhere(what string, v via, done int, n [2]int) string {
 	var why []string
-	for i, say := range []string{"already removed", "already back", "deleted"} {
+	for i, say := range []string{"already removed", "already back"} {
 		if n[i] > 0 {
 			why = append(why, pluralize(n[i], "coding")+" "+say)
 		}

@@ -66,7 +66,7 @@ func (f follower) look() tea.Cmd {
 
 // updateFollow handles the follower's messages: a tick reads the mark,
 // and a mark that moved refreshes what is shown. The next tick is asked
-// for only when a look is done, so looks never pile up.
+// for only when a look (and its refresh) is done, so looks never pile up.
 func (m Model) updateFollow(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.follow.src == nil {
 		return m, nil
@@ -83,7 +83,9 @@ func (m Model) updateFollow(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, followTick()
 		}
 		m.follow.mark, m.follow.known = msg.mark, true
-		return m, tea.Batch(m.refresh(first || content), followTick())
+		// The next tick waits for the reads, so a slow read over a large
+		// project never has another started beside it.
+		return m, tea.Sequence(m.refresh(first || content), followTick())
 	}
 	return m, nil
 }

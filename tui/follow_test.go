@@ -141,12 +141,15 @@ func TestUndoOfCodingChangedElsewhere(t *testing.T) {
 		name    string
 		keys    []string // what the UI does first
 		deleted bool     // what the other process then does to the coding
+		press   string   // then the UI's key
 		status  string
 	}{
-		{"coded, then removed elsewhere", []string{"1"}, true,
+		{"coded, then removed elsewhere", []string{"1"}, true, "u",
 			"nothing to undo: 1 coding already removed in another process (coded turn 1"},
-		{"removed, then restored elsewhere", []string{"1", "x"}, false,
+		{"removed, then restored elsewhere", []string{"1", "x"}, false, "u",
 			"nothing to undo: 1 coding already back in another process (removed turn 1"},
+		{"removed here after it was removed elsewhere", []string{"1"}, true, "x",
+			"nothing to remove: 1 coding already removed in another process (removed turn 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,10 +161,10 @@ func TestUndoOfCodingChangedElsewhere(t *testing.T) {
 				t.Fatal(err)
 			}
 			undos := len(m.hist.undo)
-			m = do(t, m, "u")
+			m = do(t, m, tt.press)
 			assertStatus(t, m, tt.status)
-			if len(m.hist.undo) != undos-1 || len(m.hist.redo) != 0 {
-				t.Errorf("stacks: undo %d (was %d), redo %d; want the step dropped", len(m.hist.undo), undos, len(m.hist.redo))
+			if want := map[string]int{"u": undos - 1, "x": undos}[tt.press]; len(m.hist.undo) != want || len(m.hist.redo) != 0 {
+				t.Errorf("stacks: undo %d (was %d), redo %d; want no step for what was not done here", len(m.hist.undo), undos, len(m.hist.redo))
 			}
 			if c, err := s.Coding(ctx, id); err != nil || c.Deleted != tt.deleted {
 				t.Errorf("the coding: %+v, %v; want it as the other process left it", c, err)
