@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/toituavain/avain/coding"
 )
 
 // ChangeMark names the state of the project as far as a reader of it
@@ -30,4 +34,15 @@ func (s *Store) ChangeMark(ctx context.Context) (ChangeMark, error) {
 	}
 	m.Audit = audit.Int64
 	return m, nil
+}
+
+// DocumentHash returns the content hash of live document id, so a reader
+// can tell, cheaply, whether the text it shows was replaced elsewhere.
+func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, "SELECT hash FROM documents WHERE id = ? AND deleted = 0", id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("document %s: %w", id, coding.ErrNotFound)
+	}
+	return h, translate(err)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/toituavain/avain/coding"
@@ -47,5 +48,20 @@ func TestChangeMarkFollowsOtherHandles(t *testing.T) {
 	m2 := mark()
 	if m2 == m1 || m2.Content != m1.Content {
 		t.Errorf("after another handle's memo the mark is %+v, was %+v; want a new audit count only", m2, m1)
+	}
+}
+
+func TestDocumentHash(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newProject(t)
+	doc := sampleDoc("h1", "H: Miten meni?")
+	if err := s.ImportDocument(ctx, doc, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := s.DocumentHash(ctx, doc.ID); err != nil || h != doc.Hash || h == "" {
+		t.Errorf("DocumentHash = %q, %v; want %q", h, err, doc.Hash)
+	}
+	if _, err := s.DocumentHash(ctx, "no-such-id"); !errors.Is(err, coding.ErrNotFound) {
+		t.Errorf("an unknown document: %v, want ErrNotFound", err)
 	}
 }
