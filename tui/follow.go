@@ -2,9 +2,11 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/store"
 )
 
@@ -19,9 +21,11 @@ var followTick = func() tea.Cmd {
 }
 
 // changeMarker is what following needs of the services: a cheap mark of
-// the project's state. *project.Project has it (store.Store.ChangeMark).
+// the project's state, and of a document's text. *project.Project has
+// them (store.Store).
 type changeMarker interface {
 	ChangeMark(ctx context.Context) (store.ChangeMark, error)
+	DocumentHash(ctx context.Context, id string) (string, error)
 }
 
 // followTickMsg says it is time to look for changes made elsewhere.
@@ -78,30 +82,26 @@ func (m Model) updateFollow(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil || m.quitting {
 			return m, followTick() // a failed look is tried again, silently
 		}
-		first, content := !m.follow.known, msg.mark.Content != m.follow.mark.Content
-		if !first && msg.mark == m.follow.mark {
+		first, same := !m.follow.known, msg.mark == m.follow.mark
+		m.follow.mark, m.follow.known = msg.mark, true
+		if first || same { // Init read the first mark before loading anything
 			return m, followTick()
 		}
-		m.follow.mark, m.follow.known = msg.mark, true
 		// The next tick waits for the reads, so a slow read over a large
 		// project never has another started beside it.
-		return m, tea.Sequence(m.refresh(first || content), followTick())
+		return m, tea.Sequence(m.refresh(), followTick())
 	}
 	return m, nil
 }
 
 // refresh reads again what the screens show after a change made
 // elsewhere: the open document's codings, codebook and memo (and its text
-// when documents changed), the document list, and the focused codebook,
+// if it was replaced), the document list, and the focused codebook,
 // themes or comparison. Places (caret, scroll, cursors) are kept.
-func (m *Model) refresh(content bool) tea.Cmd {
+func (m *Model) refresh() tea.Cmd {
 	var cmds []tea.Cmd
 	if d := m.reader.Document(); d != nil && m.reader.loading == "" {
-		if content {
-			cmds = append(cmds, readDocument(m.c, d.ID, true, -1))
-		} else {
-			cmds = append(cmds, m.reader.reload())
-		}
+		cmds = append(cmds, reread(m.c, m.follow.src, d))
 	}
 	if m.search.cb != nil {
 		cmds = append(cmds, m.search.loadCodebook())
@@ -120,4 +120,25 @@ func (m *Model) refresh(content bool) tea.Cmd {
 		cmds = append(cmds, m.compare.Load())
 	}
 	return tea.Batch(cmds...)
+}
+
+// reread reads the open document's codings, codebook and memo again, and
+// its text only when its hash says it was replaced (pseudonymised).
+func reread(c Common, src changeMarker, doc *coding.Document) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		h, err := src.DocumentHash(ctx, doc.ID)
+		if err != nil {
+			return errMsg{fmt.Errorf("reading %s again: %w", doc.Name, err)}
+		}
+		if h != doc.Hash {
+			return readDocument(c, doc.ID, true, -1)()
+		}
+		msg, err := readCodings(ctx, c, doc)
+		if err != nil {
+			return errMsg{err}
+		}
+		msg.reload = true
+		return msg
+	}
 }

@@ -192,3 +192,44 @@ func TestFollowInARunningProgram(t *testing.T) {
 	}
 	waitFor(t, tm, "haastattelu-03")
 }
+
+// A document imported elsewhere leaves the open document's text as it
+// is; one pseudonymised elsewhere is read again, the caret kept in its
+// turn.
+func TestReaderRereadsOnlyAReplacedText(t *testing.T) {
+	byHand(t)
+	ctx := context.Background()
+	m, _ := started(t, 80, 24)
+	p := m.c.Svc.(displaySvc).Services.(*project.Project)
+	m = following(t, m)
+	m = do(t, m, "j", "enter", "]")
+	doc := m.reader.Document()
+	if doc == nil || doc.Name != "haastattelu-02" {
+		t.Fatalf("open: %v; want haastattelu-02", doc)
+	}
+	pos := m.reader.Pos()
+	other := otherProcess(t, p)
+	if err := other.ImportDocument(ctx, turnsDoc("haastattelu-03", coding.KindClient, [][2]string{{"H", "Mitä kuuluu?"}}), "toinen"); err != nil {
+		t.Fatal(err)
+	}
+	m = tick(t, m)
+	if m.reader.Document() != doc {
+		t.Error("another document's import read the open one's text again")
+	}
+	replaced := turnsDoc("haastattelu-02", coding.KindProfessional, [][2]string{
+		{"H", "Kuvailisitko työtäsi?"},
+		{"V", "Teen [nimi] kanssa aikuissosiaalityötä."},
+	})
+	replaced.ID = doc.ID
+	if err := other.ReplaceText(ctx, replaced, "toinen", "1 name"); err != nil {
+		t.Fatal(err)
+	}
+	m = tick(t, m)
+	if got := m.reader.Document(); got == doc || got.Text != replaced.Text {
+		t.Fatalf("after the tick the reader shows %q; want the replaced text", got.Text)
+	}
+	if tn := replaced.Turns[1]; m.reader.Pos() < tn.Start || m.reader.Pos() >= tn.End || m.reader.Pos() != min(pos, tn.End-1) {
+		t.Errorf("caret at %d (was %d); want it kept in turn 2 [%d,%d)", m.reader.Pos(), pos, tn.Start, tn.End)
+	}
+	assertStatus(t, m, "[nimi]")
+}

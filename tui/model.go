@@ -70,15 +70,14 @@ func (m *Model) OpenOnStart(docID string) { m.startDoc = docID }
 // Init loads the document list and asks for the terminal's background,
 // and opens the document of OpenOnStart, and starts following (Follow).
 func (m Model) Init() tea.Cmd {
-	var look tea.Cmd
-	if m.follow.src != nil {
-		look = m.follow.look()
+	load := tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor)
+	if id := m.startDoc; id != "" {
+		load = tea.Batch(load, func() tea.Msg { return OpenDocument(id) })
 	}
-	if m.startDoc == "" {
-		return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor, look)
+	if m.follow.src != nil { // the mark first: what the loads read is at least as new
+		return tea.Sequence(m.follow.look(), load)
 	}
-	id := m.startDoc
-	return tea.Batch(loadDocuments(m.c.Svc), tea.RequestBackgroundColor, look, func() tea.Msg { return OpenDocument(id) })
+	return load
 }
 
 // Update routes msg: size and data to the screens they concern, global
