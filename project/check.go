@@ -35,6 +35,7 @@ func (p *Project) Check(ctx context.Context) (*CheckReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer ix.Close()
 	ids := make([]string, 0, len(counts))
 	for id := range counts {
 		ids = append(ids, id)

@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/pseudo"
+	"github.com/toituavain/avain/search"
 	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/transcript"
 )
@@ -116,31 +118,29 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []string, opts ImportOptions,
 	meta map[string]map[string]string, report func(i int, r ImportResult)) (failed int, err error) {
 	defer boundMemory(files)()
-	ix, err := p.Index(ctx)
-	if err != nil {
-		return 0, err
-	}
 	// Imported documents are indexed in batches of about indexBatch turns:
 	// each is committed to the project first, and the index, derived data,
-	// follows a batch later (or is rebuilt at the next open should the
-	// process die in between). A batch per document made many small index
-	// segments to merge.
-	var pending []*coding.Document
+	// follows a batch later (or is rebuilt by the next search should the
+	// process die in between, or another process keep the index past the
+	// busy timeout).
+	var pending []indexed
 	turns := 0
+	deferred := false
 	flush := func() error {
-		if len(pending) == 0 {
+		if len(pending) == 0 || deferred {
 			return nil
 		}
-		err := p.indexDocs(ctx, ix, pending)
-		if err != nil {
+		err := p.indexDocs(ctx, pending)
+		if errors.Is(err, ErrIndexDeferred) {
+			deferred = true
+		} else if err != nil {
 			names := make([]string, len(pending))
 			for i, d := range pending {
-				names[i] = d.Name
+				names[i] = d.doc.Name
 			}
-			// The documents are in the project; the index is rebuilt the
-			// next time the project is opened (its version no longer
-			// matches).
-			err = fmt.Errorf("%s were imported, but the search index could not be updated (it is rebuilt the next time the project is opened): %w", strings.Join(names, ", "), err)
+			// The documents are in the project; the index is rebuilt by
+			// the next search (its version no longer matches).
+			err = fmt.Errorf("%s were imported, but the search index could not be updated (it is rebuilt by the next search): %w", strings.Join(names, ", "), err)
 		}
 		pending, turns = pending[:0], 0
 		return err
@@ -148,6 +148,9 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 	defer func() {
 		if ferr := flush(); err == nil {
 			err = ferr
+		}
+		if deferred && err == nil {
+			err = fmt.Errorf("%w (another avain process kept it past the busy timeout)", ErrIndexDeferred)
 		}
 	}()
 	for i, path := range files {
@@ -163,6 +166,7 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 		if r.Err == nil && opts.Pseudo != nil {
 			reps, r.Err = p.pseudonymize(ctx, r.Doc, opts.Pseudo)
 		}
+		before, _ := p.Store.ContentVersion(ctx)
 		if r.Err == nil && opts.Pseudo != nil {
 			r.Err = p.Store.ImportPseudonymized(ctx, r.Doc, opts.Coder, pseudo.Count(reps).String())
 		} else if r.Err == nil {
@@ -178,7 +182,8 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 		case r.Err == nil:
 			r.Status = Imported
 			r.Words = words(r.Doc)
-			pending = append(pending, r.Doc)
+			after, _ := p.Store.ContentVersion(ctx)
+			pending = append(pending, indexed{r.Doc, before, after})
 			if turns += len(r.Doc.Turns); turns >= indexBatch {
 				if err := flush(); err != nil {
 					return failed, err
@@ -241,21 +246,70 @@ func boundMemory(files []string) (restore func()) {
 // indexBatch is about how many turns an import indexes at a time.
 const indexBatch = 2000
 
-// indexDocs adds freshly committed documents to the index and records the
-// content version the index now reflects. Should this fail or the process
-// die first, the version differs and the next open rebuilds the index.
-func (p *Project) indexDocs(ctx context.Context, ix interface {
-	Insert(...*coding.Document) error
-	SetVersion(string) error
-}, docs []*coding.Document) error {
-	if err := ix.Insert(docs...); err != nil {
-		return fmt.Errorf("indexing: %w", err)
-	}
-	v, err := p.Store.ContentVersion(ctx)
+// indexed is a document committed to the project and not yet indexed,
+// with the project's content versions just before and after its commit.
+type indexed struct {
+	doc           *coding.Document
+	before, after string
+}
+
+// indexDocs adds freshly committed documents to the index, through a
+// writer that waits for another up to the busy timeout (else
+// ErrIndexDeferred). When the index reflected the project just before the
+// first of them, and nothing but them changed the project since, it
+// records the content version after the last; otherwise the index was
+// stale or others changed the project meanwhile, and it is rebuilt.
+func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
+	version, err := p.Store.ContentVersion(ctx)
 	if err != nil {
 		return err
 	}
-	return ix.SetVersion(v)
+	w, stale, err := search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: p.wait})
+	if errors.Is(err, search.ErrBusy) {
+		return fmt.Errorf("%w (%v)", ErrIndexDeferred, err)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", IndexDir(p.path), err)
+	}
+	defer w.Close()
+	if !stale {
+		return nil // another process indexed them already
+	}
+	if !follows(w.Version(), docs) {
+		return p.rebuild(ctx, w, version)
+	}
+	ds := make([]*coding.Document, len(docs))
+	for i, d := range docs {
+		ds[i] = d.doc
+	}
+	if err := w.Insert(ds...); err != nil {
+		return fmt.Errorf("indexing: %w", err)
+	}
+	return w.SetVersion(docs[len(docs)-1].after)
+}
+
+// follows reports whether docs, committed one after another with nothing
+// else in between, are all that changed the project since it was at
+// content version v.
+func follows(v string, docs []indexed) bool {
+	for _, d := range docs {
+		if d.before != v || d.after != nextVersion(v) {
+			return false
+		}
+		v = d.after
+	}
+	return true
+}
+
+// nextVersion is the content version after one change to v ("" when v is
+// not one).
+func nextVersion(v string) string {
+	i := strings.LastIndexByte(v, ':')
+	n, err := strconv.ParseInt(v[i+1:], 10, 64)
+	if i < 0 || err != nil {
+		return ""
+	}
+	return v[:i+1] + strconv.FormatInt(n+1, 10)
 }
 
 // applyOptions sets kind, language and attributes: the sidecar row first,

@@ -21,7 +21,8 @@ type MergeOptions struct {
 // Merge folds the project copies at sources into p (see store.Merge):
 // first, unless asked not to or dry, it writes a backup of p beside it
 // (PATH.before-merge-TIME.avain, mode 0600), and afterwards brings the
-// search index up to date. It returns the report and the backup's path.
+// search index up to date: when another process keeps it past the busy
+// timeout, the merge is done and the error is of kind ErrIndexDeferred. It returns the report and the backup's path.
 func (p *Project) Merge(ctx context.Context, sources []string, opts MergeOptions) (*store.MergeReport, string, error) {
 	backup := ""
 	if !opts.DryRun && !opts.NoBackup {
@@ -52,8 +53,8 @@ func (p *Project) Merge(ctx context.Context, sources []string, opts MergeOptions
 		backup = ""
 	}
 	if rep.Changed && !opts.DryRun {
-		if _, err := p.Index(ctx); err != nil {
-			return rep, backup, fmt.Errorf("merged; the search index is rebuilt on the next search: %w", err)
+		if err := p.updateIndex(ctx); err != nil {
+			return rep, backup, fmt.Errorf("merged; %w", err)
 		}
 	}
 	return rep, backup, nil

@@ -2,24 +2,38 @@ package project
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"strconv"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/search"
 	"github.com/toituavain/avain/store"
 )
 
-// Project is an open project: its store and, once asked for, its index.
+// Project is an open project: its store and the way to its index.
 // The store's methods are the project's own, so a *Project is the
 // repository the coding engine and the terminal UI work through.
+//
+// The project keeps no index open between operations: a search opens it
+// for reading for the span of the query, and a change opens it for
+// writing for the span of the change, so that any number of processes
+// read the project and its index while one at a time writes.
 type Project struct {
 	*store.Store
-	path  string
-	index *search.Index
+	path string
+	wait time.Duration // how long an index writer waits for another
 	// Progress, when set, is told about long work (index rebuilds):
 	// what, how much is done, out of how much.
 	Progress func(what string, done, total int)
 }
+
+// ErrIndexDeferred says that the project was changed but its search
+// index could not be brought up to date now (another process was writing
+// it): the next search does it. It is a note, not a failure.
+var ErrIndexDeferred = errors.New("the search index is brought up to date by the next search")
 
 // IndexDir is where the search index of the project at path lives.
 func IndexDir(path string) string { return path + ".index" }
@@ -30,7 +44,7 @@ func Create(ctx context.Context, path string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Store: s, path: path}, nil
+	return &Project{Store: s, path: path, wait: busyWait()}, nil
 }
 
 // Open opens an existing project.
@@ -39,92 +53,119 @@ func Open(ctx context.Context, path string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Store: s, path: path}, nil
+	return &Project{Store: s, path: path, wait: busyWait()}, nil
 }
 
 // Path returns the project file's path.
 func (p *Project) Path() string { return p.path }
 
-// Close closes the index and the store (checkpointing the WAL).
-func (p *Project) Close() error {
-	var err error
-	if p.index != nil {
-		err = p.index.Close()
-		p.index = nil
+// Close closes the store (checkpointing the WAL).
+func (p *Project) Close() error { return p.Store.Close() }
+
+// busyWait is how long an index writer waits for another: as long as the
+// store waits for another process's write (store.EnvBusyTimeout, in
+// milliseconds; 10 s unless set).
+func busyWait() time.Duration {
+	if v, err := strconv.Atoi(os.Getenv(store.EnvBusyTimeout)); err == nil && v >= 0 {
+		return time.Duration(v) * time.Millisecond
 	}
-	if cerr := p.Store.Close(); cerr != nil {
-		err = cerr
-	}
-	return err
+	return 10 * time.Second
 }
 
-// Index opens the search index, rebuilding it first when it is stale, so
-// that it reflects the project as it is now.
+// Index opens the search index for reading; the caller closes it soon,
+// for a writer waits while a reader has the index open. A stale index is
+// first brought up to date, unless another process is writing it: then
+// the index is read as it is, a state of the project a moment ago.
 func (p *Project) Index(ctx context.Context) (*search.Index, error) {
-	if p.index != nil {
-		if err := p.refresh(ctx, false); err != nil {
-			return nil, err
-		}
-		return p.index, nil
-	}
 	version, err := p.Store.ContentVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ix, stale, err := search.Open(IndexDir(p.path), version)
-	if err != nil {
+	read := search.OpenOptions{ReadOnly: true, Wait: p.wait}
+	ix, stale, err := search.OpenWith(IndexDir(p.path), version, read)
+	if err == nil && !stale {
+		return ix, nil
+	}
+	if err != nil && !errors.Is(err, search.ErrNoIndex) {
 		return nil, fmt.Errorf("%s: %w", IndexDir(p.path), err)
 	}
-	p.index = ix
-	if stale {
-		if err := p.rebuild(ctx, version); err != nil {
-			return nil, err
-		}
+	old := ix != nil
+	wait := p.wait
+	if old {
+		ix.Close()
+		wait = 0 // another writer is at it: read the index as it is
+	}
+	if err := p.update(ctx, wait, false); err != nil && !(old && errors.Is(err, search.ErrBusy)) {
+		return nil, err
+	}
+	ix, _, err = search.OpenWith(IndexDir(p.path), version, read)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", IndexDir(p.path), err)
 	}
 	return ix, nil
 }
 
-// Reindex rebuilds the search index from the project.
-func (p *Project) Reindex(ctx context.Context) error {
-	if _, err := p.Index(ctx); err != nil {
-		return err
+// Reindex rebuilds the search index from the project, waiting for
+// another writer up to the busy timeout.
+func (p *Project) Reindex(ctx context.Context) error { return p.update(ctx, p.wait, true) }
+
+// updateIndex brings the index up to date after a change to the project,
+// or returns an error of kind ErrIndexDeferred when another process kept
+// it past the busy timeout.
+func (p *Project) updateIndex(ctx context.Context) error {
+	err := p.update(ctx, p.wait, false)
+	if errors.Is(err, search.ErrBusy) {
+		return fmt.Errorf("%w (%v)", ErrIndexDeferred, err)
 	}
-	return p.refresh(ctx, true)
+	return err
 }
 
-// refresh rebuilds an open index when the project moved on without it (or
-// always, when force is set).
-func (p *Project) refresh(ctx context.Context, force bool) error {
+// update opens the index for writing, waiting up to wait for another
+// writer, and rebuilds it when it is stale (or always, when force is set).
+func (p *Project) update(ctx context.Context, wait time.Duration, force bool) error {
 	version, err := p.Store.ContentVersion(ctx)
 	if err != nil {
 		return err
 	}
-	if !force && p.index.Version() == version {
+	w, stale, err := search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: wait})
+	if err != nil {
+		return fmt.Errorf("%s: %w", IndexDir(p.path), err)
+	}
+	defer w.Close()
+	if !stale && !force {
 		return nil
 	}
-	return p.rebuild(ctx, version)
+	return p.rebuild(ctx, w, version)
 }
 
-func (p *Project) rebuild(ctx context.Context, version string) error {
+// rebuild rebuilds the index open for writing w from the project, and
+// records that it reflects version, the project's content version before
+// it began, unless the project changed meanwhile (it is then stale).
+func (p *Project) rebuild(ctx context.Context, w *search.Index, version string) error {
 	var progress func(done, total int)
 	if p.Progress != nil {
 		progress = func(done, total int) { p.Progress("indexing turns", done, total) }
 	}
-	err := p.index.Rebuild(ctx, func(yield func(doc *coding.Document) error) error {
+	err := w.Rebuild(ctx, func(yield func(doc *coding.Document) error) error {
 		return p.Store.EachDocument(ctx, yield)
 	}, progress)
 	if err != nil {
 		return fmt.Errorf("rebuilding the search index: %w", err)
 	}
-	return p.index.SetVersion(version)
+	if now, err := p.Store.ContentVersion(ctx); err != nil || now != version {
+		return err
+	}
+	return w.SetVersion(version)
 }
 
-// Search runs query q on the project's index (brought up to date first)
-// and returns at most limit hits; see search.Index.Search.
+// Search runs query q on the project's index (brought up to date first,
+// unless another process is writing it) and returns at most limit hits;
+// see search.Index.Search.
 func (p *Project) Search(ctx context.Context, q string, limit int) (search.Result, error) {
 	ix, err := p.Index(ctx)
 	if err != nil {
 		return search.Result{}, err
 	}
+	defer ix.Close()
 	return ix.Search(ctx, q, limit)
 }

@@ -34,6 +34,7 @@ func TestIndexCatchesUpWithTheStore(t *testing.T) {
 	if n, _ := ix.TurnCount(doc.ID); n != 0 {
 		t.Fatalf("precondition: index already has %d turns", n)
 	}
+	ix.Close()
 	ix, err = p.Index(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +42,7 @@ func TestIndexCatchesUpWithTheStore(t *testing.T) {
 	if n, _ := ix.TurnCount(doc.ID); n != 2 {
 		t.Errorf("index not rebuilt: %d turns", n)
 	}
+	ix.Close()
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -379,7 +379,7 @@ func (p *Project) PseudonymizeDocument(ctx context.Context, ref string, ps *Pseu
 	if err := p.Store.Checkpoint(ctx); err != nil {
 		return doc, reps, err
 	}
-	if p.index != nil || IndexExists(p.path) {
+	if IndexExists(p.path) {
 		if err := p.Reindex(ctx); err != nil {
 			return doc, reps, err
 		}
