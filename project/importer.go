@@ -132,7 +132,7 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 		}
 		err := p.indexDocs(ctx, pending)
 		if errors.Is(err, ErrIndexDeferred) {
-			deferred = true
+			deferred, err = true, nil // the import goes on; the next search indexes
 		} else if err != nil {
 			names := make([]string, len(pending))
 			for i, d := range pending {
@@ -150,7 +150,7 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 			err = ferr
 		}
 		if deferred && err == nil {
-			err = fmt.Errorf("%w (another avain process kept it past the busy timeout)", ErrIndexDeferred)
+			err = fmt.Errorf("imported; %s: %w", IndexDir(p.path), ErrIndexDeferred)
 		}
 	}()
 	for i, path := range files {
@@ -266,7 +266,7 @@ func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
 	}
 	w, stale, err := search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: p.wait})
 	if errors.Is(err, search.ErrBusy) {
-		return fmt.Errorf("%w (%v)", ErrIndexDeferred, err)
+		return fmt.Errorf("%s: %w", IndexDir(p.path), ErrIndexDeferred)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", IndexDir(p.path), err)

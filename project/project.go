@@ -33,7 +33,7 @@ type Project struct {
 // ErrIndexDeferred says that the project was changed but its search
 // index could not be brought up to date now (another process was writing
 // it): the next search does it. It is a note, not a failure.
-var ErrIndexDeferred = errors.New("the search index is brought up to date by the next search")
+var ErrIndexDeferred = errors.New("the search index was in use by another avain process past the busy timeout; the next search brings it up to date")
 
 // IndexDir is where the search index of the project at path lives.
 func IndexDir(path string) string { return path + ".index" }
@@ -115,7 +115,7 @@ func (p *Project) Reindex(ctx context.Context) error { return p.update(ctx, p.wa
 func (p *Project) updateIndex(ctx context.Context) error {
 	err := p.update(ctx, p.wait, false)
 	if errors.Is(err, search.ErrBusy) {
-		return fmt.Errorf("%w (%v)", ErrIndexDeferred, err)
+		return fmt.Errorf("%s: %w", IndexDir(p.path), ErrIndexDeferred)
 	}
 	return err
 }
