@@ -64,6 +64,15 @@ func BenchmarkSearch(b *testing.B) {
 	if err := ix.Rebuild(context.Background(), yieldAll(benchDocs(200, 100)), nil); err != nil {
 		b.Fatal(err)
 	}
+	if err := ix.SetVersion("v"); err != nil {
+		b.Fatal(err)
+	}
+	ix.Close() // readers open it read-only beside
+	r, _, err := OpenWith(ix.Dir(), "v", OpenOptions{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
 	for _, bm := range []struct{ name, q string }{
 		{"word", "toimeentulotuki"},
 		{"phrase", `"päätös liitteitä"`},
@@ -73,7 +82,7 @@ func BenchmarkSearch(b *testing.B) {
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			for b.Loop() {
-				res, err := ix.Search(context.Background(), bm.q, 20)
+				res, err := r.Search(context.Background(), bm.q, 20)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -83,4 +92,19 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+	// As a project searches: the index opened read-only for the query
+	// and closed after it.
+	b.Run("word-open-per-query", func(b *testing.B) {
+		for b.Loop() {
+			q, _, err := OpenWith(ix.Dir(), "v", OpenOptions{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := q.Search(context.Background(), "toimeentulotuki", 20)
+			q.Close()
+			if err != nil || res.Total == 0 {
+				b.Fatalf("no hits: %v", err)
+			}
+		}
+	})
 }

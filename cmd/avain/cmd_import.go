@@ -121,7 +121,9 @@ your own (mode 0600); otherwise they are kept nowhere.`
 				}
 			})
 			prog.clear()
-			if err != nil {
+			if errors.Is(err, project.ErrIndexDeferred) {
+				fmt.Fprintf(e.stderr, "note: %s\n", oneLine(err.Error()))
+			} else if err != nil {
 				return err
 			}
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -60,7 +61,10 @@ without writing.`
 			MergeOptions: store.MergeOptions{MatchCodesByName: *byName, DryRun: *dry, Coder: coderIn(p.Store, *coder)},
 			NoBackup:     *noBackup})
 		prog.clear()
-		if err != nil {
+		if errors.Is(err, project.ErrIndexDeferred) {
+			// The merge is done: the next search updates the index.
+			fmt.Fprintf(e.stderr, "note: %s\n", oneLine(err.Error()))
+		} else if err != nil {
 			return err
 		}
 		if *asJSON {

@@ -41,6 +41,7 @@ toimeentulotuen and toimeentulotukea.`
 			return err
 		}
 		res, err := ix.Search(ctx, strings.Join(pos[1:], " "), *limit)
+		ix.Close() // a writer in another process waits while it is open
 		if err != nil {
 			return err
 		}

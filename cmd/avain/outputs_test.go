@@ -172,6 +172,9 @@ func TestOutputRefusesProjects(t *testing.T) {
 	toProj := link("link.csv", proj)
 	toOther := link("link.yaml", other)
 	toDir := link("here", dir)
+	// A folder inside the index: its current generation.
+	cur, _ := os.ReadFile(proj + ".index/current")
+	gen := strings.TrimSpace(string(cur))
 	// The project's -wal and -shm exist while it is open, and not after:
 	// both are refused either way.
 	cases := []struct {
@@ -186,7 +189,7 @@ func TestOutputRefusesProjects(t *testing.T) {
 		{"its WAL", []string{"export", proj, "freq", "--format", "csv", "-o"}, proj + "-wal"},
 		{"its shared memory", []string{"export", proj, "cooccur", "--format", "csv", "-o"}, proj + "-shm"},
 		{"its index folder", []string{"export", proj, "freq", "-o"}, proj + ".index/x.csv"},
-		{"deep in its index folder", []string{"export", proj, "freq", "-o"}, filepath.Join(toDir, "sub", "..", "study.avain.index", "store", "x.csv")},
+		{"deep in its index folder", []string{"export", proj, "freq", "-o"}, filepath.Join(toDir, "sub", "..", "study.avain.index", gen, "x.csv")},
 		{"another project", []string{"export", proj, "freq", "--format", "md", "-o"}, other},
 		{"another project's WAL", []string{"export", proj, "freq", "--format", "md", "-o"}, other + "-wal"},
 		{"another project named .csv", []string{"export", proj, "segments", "-o"}, disguised},
@@ -224,7 +227,7 @@ func TestOutputRefusesProjects(t *testing.T) {
 			if b, err := os.ReadFile(disguised); err != nil || string(b) != otherBefore {
 				t.Errorf("the project named backup.csv changed: %v", err)
 			}
-			for _, p := range []string{proj + ".index/x.csv", proj + ".index/store/x.csv", proj + ".index/p.qdpx", proj + ".index/cb.qdc"} {
+			for _, p := range []string{proj + ".index/x.csv", proj + ".index/" + gen + "/x.csv", proj + ".index/p.qdpx", proj + ".index/cb.qdc"} {
 				if _, err := os.Stat(p); err == nil {
 					t.Errorf("%s was written", p)
 				}
