@@ -15,10 +15,14 @@ import (
 // its own folder; the file current names the one in use. A rebuild makes a
 // new generation and then names it current, so that readers keep reading
 // the old one meanwhile; the old one is removed once no reader has it
-// open. The bolt file writerLock is held by the one writer at a time.
+// open. The bolt file writerLock is held by the one writer at a time;
+// openLock is held shared by readers while they open a generation, and
+// exclusively by a writer while it removes old ones, so that no reader
+// opens a generation as it is removed.
 const (
 	currentFile = "current"
 	writerLock  = "writer.lock"
+	openLock    = "open.lock"
 	genPrefix   = "gen-"
 )
 
@@ -62,38 +66,76 @@ func setCurrent(dir, gen string) error {
 }
 
 // clean removes what a writer finds in the index folder besides the
-// current generation: generations replaced (once no reader has them open,
-// waiting up to wait for readers to finish) and the files of an index of
+// current generation: generations replaced, once no reader has them open
+// (waiting up to wait for readers to finish), and the files of an index of
 // an older avain, which kept one generation in the folder itself.
 func (ix *Index) clean(wait time.Duration) {
+	deadline := time.Now().Add(wait)
+	for !ix.cleanOnce() && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// cleanOnce removes what it can of what clean removes, with no reader
+// opening the index meanwhile, and reports whether it removed all.
+func (ix *Index) cleanOnce() bool {
+	lk, err := bolt.Open(filepath.Join(ix.dir, openLock), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return false
+	}
+	defer lk.Close()
 	entries, err := os.ReadDir(ix.dir)
 	if err != nil {
-		return
+		return false
 	}
-	legacy := !unused(filepath.Join(ix.dir, "store", "root.bolt"), wait)
+	all := true
+	legacy := !unused(filepath.Join(ix.dir, "store", "root.bolt"))
 	for _, e := range entries {
 		name := e.Name()
 		switch {
-		case name == currentFile || name == writerLock || name == ix.gen:
+		case name == currentFile || name == writerLock || name == openLock || name == ix.gen:
 		case strings.HasPrefix(name, genPrefix):
-			if e.IsDir() && unused(filepath.Join(ix.dir, name, "store", "root.bolt"), wait) {
-				_ = os.RemoveAll(filepath.Join(ix.dir, name))
+			if !unused(filepath.Join(ix.dir, name, "store", "root.bolt")) {
+				all = false
+			} else if err := os.RemoveAll(filepath.Join(ix.dir, name)); err != nil {
+				all = false
 			}
 		case name == "index_meta.json" || name == "store" || name == currentFile+".tmp":
-			if !legacy {
+			if legacy {
+				all = false
+			} else {
 				_ = os.RemoveAll(filepath.Join(ix.dir, name))
 			}
 		}
 	}
+	return all
+}
+
+// lockOpen holds the index folder's open lock shared while a reader opens
+// a generation, waiting up to wait for a writer removing old ones; it
+// returns what releases it.
+func lockOpen(dir string, wait time.Duration) (release func(), err error) {
+	path := filepath.Join(dir, openLock)
+	if _, err := os.Stat(path); err != nil {
+		return func() {}, nil // an index of an older avain, or none
+	}
+	lk, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: tryFor(wait)})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, err
+	}
+	if err != nil {
+		return func() {}, nil
+	}
+	return func() { _ = lk.Close() }, nil
 }
 
 // unused reports whether no process has the bolt file at path open (or
-// there is none), waiting up to wait for one to close it.
-func unused(path string, wait time.Duration) bool {
+// there is none).
+func unused(path string) bool {
 	if _, err := os.Stat(path); err != nil {
 		return true
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: tryFor(wait), OpenFile: func(name string, _ int, mode os.FileMode) (*os.File, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: tryFor(0), OpenFile: func(name string, _ int, mode os.FileMode) (*os.File, error) {
 		return os.OpenFile(name, os.O_RDWR, mode)
 	}})
 	if errors.Is(err, bolt.ErrTimeout) {

@@ -166,24 +166,40 @@ func OpenWith(dir, want string, o OpenOptions) (ix *Index, stale bool, err error
 }
 
 // openReader opens the current generation read-only, following a writer
-// that replaces it meanwhile.
+// that replaces it meanwhile. It holds the open lock only while it tries
+// the generation's lock, never while it waits for it: a writer removing
+// old generations is never kept waiting by a reader that waits for it.
 func openReader(dir, want string, wait time.Duration) (*Index, bool, error) {
-	for range 10 {
+	deadline := time.Now().Add(wait)
+	busy := fmt.Errorf("%w (%s)", ErrBusy, dir)
+	for {
+		release, err := lockOpen(dir, time.Until(deadline))
+		if err != nil {
+			return nil, false, busy
+		}
 		gen := readCurrent(dir)
 		if gen == "" {
+			release()
 			return nil, true, ErrNoIndex
 		}
-		bi, err := openGen(filepath.Join(dir, gen), true, wait)
-		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
-		}
-		if readCurrent(dir) != gen { // replaced while opening: read the new one
+		bi, err := openGen(filepath.Join(dir, gen), true, 0)
+		release()
+		switch {
+		case errors.Is(err, bolt.ErrTimeout): // a writer's batch: wait for it
+			if time.Now().After(deadline) {
+				return nil, false, busy
+			}
+			time.Sleep(20 * time.Millisecond)
+			continue
+		case readCurrent(dir) != gen: // replaced while opening: read the new one
 			if bi != nil {
 				_ = bi.Close()
 			}
+			if time.Now().After(deadline) {
+				return nil, false, busy
+			}
 			continue
-		}
-		if err != nil {
+		case err != nil:
 			return nil, true, ErrNoIndex
 		}
 		ix := &Index{dir: dir, wait: wait, gen: gen}
@@ -193,7 +209,6 @@ func openReader(dir, want string, wait time.Duration) (*Index, bool, error) {
 		}
 		return ix, ix.Version() != want, nil
 	}
-	return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
 }
 
 // openWriter takes the writer lock and opens the current generation
@@ -213,6 +228,9 @@ func openWriter(dir, want string, wait time.Duration) (*Index, bool, error) {
 		return nil, false, fmt.Errorf("search: %s: %w", filepath.Join(dir, writerLock), err)
 	}
 	ix := &Index{dir: dir, write: true, wait: wait, lock: lock}
+	if lk, err := bolt.Open(filepath.Join(dir, openLock), 0o600, &bolt.Options{Timeout: tryFor(wait)}); err == nil {
+		_ = lk.Close() // made, for readers to share while opening
+	}
 	if gen := readCurrent(dir); gen != "" {
 		bi, err := openGen(filepath.Join(dir, gen), false, wait)
 		if errors.Is(err, bolt.ErrTimeout) {
@@ -248,7 +266,11 @@ func openGen(path string, readOnly bool, wait time.Duration) (bi bleve.Index, er
 			err = fmt.Errorf("search: damaged index: %v", r)
 		}
 	}()
-	return bleve.OpenUsing(path, map[string]any{"bolt_timeout": tryFor(wait).String(), "read_only": readOnly})
+	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": tryFor(wait).String(), "read_only": readOnly})
+	if err != nil {
+		return nil, err // not a typed nil
+	}
+	return bi, nil
 }
 
 // recreate replaces the index with a new, empty generation that records

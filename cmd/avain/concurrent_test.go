@@ -73,6 +73,8 @@ func holdIndex(t *testing.T, proj string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +97,7 @@ func holdIndex(t *testing.T, proj string) {
 		err := cmd.Wait()
 		<-copied
 		if err != nil || rest.Len() > 0 {
-			t.Errorf("the holding process: %v %s", err, rest.String())
+			t.Errorf("the holding process: %v %s%s", err, rest.String(), stderr.String())
 		}
 	})
 }
