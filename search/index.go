@@ -228,11 +228,19 @@ func openWriter(dir, want string, wait time.Duration) (*Index, bool, error) {
 		return nil, false, fmt.Errorf("search: %s: %w", filepath.Join(dir, writerLock), err)
 	}
 	ix := &Index{dir: dir, write: true, wait: wait, lock: lock}
-	if lk, err := bolt.Open(filepath.Join(dir, openLock), 0o600, &bolt.Options{Timeout: tryFor(wait)}); err == nil {
-		_ = lk.Close() // made, for readers to share while opening
-	}
 	if gen := readCurrent(dir); gen != "" {
+		// The open lock, held while waiting for the readers inside to
+		// finish, keeps new ones out meanwhile: a stream of searches
+		// does not keep a writer waiting.
+		lk, err := bolt.Open(filepath.Join(dir, openLock), 0o600, &bolt.Options{Timeout: tryFor(wait)})
+		if errors.Is(err, bolt.ErrTimeout) {
+			ix.Close()
+			return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)
+		}
 		bi, err := openGen(filepath.Join(dir, gen), false, wait)
+		if lk != nil {
+			_ = lk.Close()
+		}
 		if errors.Is(err, bolt.ErrTimeout) {
 			ix.Close()
 			return nil, false, fmt.Errorf("%w (%s)", ErrBusy, dir)

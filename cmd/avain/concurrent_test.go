@@ -181,6 +181,16 @@ func TestStressManyProcesses(t *testing.T) {
 		failures = append(failures, fmt.Sprintf("%s: exit %d: %s", who, code, strings.TrimSpace(errs)))
 		mu.Unlock()
 	}
+	// noise reports what a command that succeeded printed on stderr
+	// besides notes.
+	noise := func(who, errs string) {
+		for _, l := range strings.Split(strings.TrimSpace(errs), "\n") {
+			if l != "" && !strings.HasPrefix(l, "note: ") && !strings.HasPrefix(l, "already coded") {
+				fail(who, 0, l)
+			}
+		}
+	}
+	searches := 0
 	codes := []string{"Toistuvat liitepyynnöt", "Byrokratialoukut/Kelan ja kunnan välillä pompottelu"}
 	var wg sync.WaitGroup
 	for c := range 3 {
@@ -209,6 +219,7 @@ func TestStressManyProcesses(t *testing.T) {
 					fail("code", code, errs)
 					continue
 				}
+				noise("code", errs)
 				id := strings.TrimSpace(out)
 				mu.Lock()
 				if !kept[id] {
@@ -224,9 +235,14 @@ func TestStressManyProcesses(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(deadline) {
-				if code, _, errs := runBin(t, "search", proj, "Kelasta"); code != 0 {
+				code, _, errs := runBin(t, "search", proj, "Kelasta")
+				if code != 0 {
 					fail("search", code, errs)
 				}
+				noise("search", errs)
+				mu.Lock()
+				searches++
+				mu.Unlock()
 			}
 		}()
 	}
@@ -241,6 +257,7 @@ func TestStressManyProcesses(t *testing.T) {
 				fail("import", code, errs)
 				continue
 			}
+			noise("import", errs)
 			mu.Lock()
 			imported = append(imported, fmt.Sprintf("tuontisana%d", i))
 			mu.Unlock()
@@ -279,7 +296,7 @@ func TestStressManyProcesses(t *testing.T) {
 	if code, out, errs := runBin(t, "check", proj); code != 0 {
 		t.Errorf("check: exit %d\n%s%s", code, out, errs)
 	}
-	t.Logf("%d codings kept, %d documents imported", len(kept), len(imported))
+	t.Logf("%d codings kept, %d documents imported, %d searches", len(kept), len(imported), searches)
 }
 
 // TestDeferredIndexIsANote keeps the index open for writing, as another
