@@ -5,6 +5,11 @@
 // analysis built it and which project content version it reflects, and Open
 // reports it stale when either differs, so that the caller rebuilds it.
 //
+// Several processes share an index: any number of readers (OpenWith with
+// ReadOnly) and one writer at a time, each waiting a bounded time for the
+// others before ErrBusy. The folder holds generations of the index (see
+// generation.go): a rebuild writes a new one while readers read the old.
+//
 // Finnish turns are analysed with the analysis of package search/finnish
 // (base forms, so that a search for "toimeentulotuki" finds
 // "toimeentulotuen"), English turns with bleve's English analyzer. Queries
