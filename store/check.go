@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"github.com/toituavain/avain/coding"
 )
 
 // Check runs SQLite's integrity and foreign-key checks and avain's own
@@ -40,12 +43,32 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	rows.Close()
 	// Turns must lie inside their document's text.
 	var bad int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM turns t JOIN documents d ON d.id = t.document_id
-		WHERE t.end > length(d.text)`).Scan(&bad); err != nil {
+	// Each document's length is counted once (length() walks the whole
+	// text: once per turn it made the check quadratic, 13 s for one
+	// document of 5,000 turns).
+	if err := s.db.QueryRowContext(ctx, `WITH lens AS MATERIALIZED (SELECT id, length(text) AS n FROM documents)
+		SELECT count(*) FROM turns t JOIN lens ON lens.id = t.document_id
+		WHERE t.end > lens.n`).Scan(&bad); err != nil {
 		return nil, translate(err)
 	}
 	if bad > 0 {
 		problems = append(problems, fmt.Sprintf("%d turns reach past the end of their document's text", bad))
+	}
+	// The codebook by today's rules (depth, names without control
+	// characters): a project an older version filled is read leniently,
+	// so these are named here, one line each, for the user to mend.
+	codes, err := s.Codes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := coding.NewCodebook(codes); err != nil {
+		var cbe *coding.CodebookError
+		if !errors.As(err, &cbe) {
+			return nil, err
+		}
+		for _, p := range cbe.Problems {
+			problems = append(problems, "codebook: "+coding.Escape(p))
+		}
 	}
 	if v, err := s.Version(ctx); err != nil {
 		return nil, translate(err)

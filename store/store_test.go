@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -260,5 +261,53 @@ func TestCheckCleanAndCloseCheckpoints(t *testing.T) {
 	defer c.Close()
 	if docs, _ := c.Documents(ctx); len(docs) != 1 {
 		t.Errorf("copy has %d documents", len(docs))
+	}
+}
+
+// TestCheckFindsTurnsPastTheText: a turn that reaches past its document's
+// text (as a broken older import could leave) is reported, and only such.
+func TestCheckFindsTurnsPastTheText(t *testing.T) {
+	s, _ := newProject(t)
+	ctx := context.Background()
+	if err := s.ImportDocument(ctx, sampleDoc("a.txt", "H: Kysymys?\nV: Vastaus."), "aino"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ImportDocument(ctx, sampleDoc("b.txt", "H: Toinen?\nV: Niin."), "aino"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().ExecContext(ctx, `UPDATE turns SET end = end + 1000
+		WHERE n = 2 AND document_id = (SELECT id FROM documents WHERE name = 'a.txt')`); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "1 turns reach past the end") {
+		t.Errorf("Check: %q, want one turn past the end", problems)
+	}
+}
+
+// TestCheckNamesACodebookTooDeep: a code tree an older version let grow
+// past coding.MaxCodeDepth opens, and Check names the code too deep.
+func TestCheckNamesACodebookTooDeep(t *testing.T) {
+	s, _ := newProject(t)
+	ctx := context.Background()
+	parent := ""
+	for i := 1; i <= coding.MaxCodeDepth+1; i++ {
+		id := fmt.Sprintf("c%02d", i)
+		if _, err := s.DB().ExecContext(ctx, `INSERT INTO codes (id, parent_id, name_fi, name_en, color, coder, created, updated)
+			VALUES (?, NULLIF(?, ''), ?, '', '#336699', 'aino', 1, 1)`,
+			id, parent, fmt.Sprintf("Taso %d", i)); err != nil {
+			t.Fatal(err)
+		}
+		parent = id
+	}
+	problems, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "Taso 17") || !strings.Contains(problems[0], "16") {
+		t.Errorf("Check: %q, want the code 17 levels deep named", problems)
 	}
 }
