@@ -93,13 +93,12 @@ func (p *Project) ExportCodebook(ctx context.Context, path, lang, coder string) 
 	if err := WriteCodebook(&buf, cb.Codes(), filepath.Ext(path), strings.TrimSuffix(filepath.Base(p.path), filepath.Ext(p.path)), lang); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := WriteOutput(path, p.path, func(w io.Writer) error {
+	return WriteRecorded(path, p.path, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
-	}); err != nil {
-		return err
-	}
-	return p.Store.Log(ctx, coder, "export.codebook", "", fmt.Sprintf("%d codes as %s", len(cb.Codes()), strings.ToLower(filepath.Ext(path))))
+	}, func() error {
+		return p.Store.Log(ctx, coder, "export.codebook", "", fmt.Sprintf("%d codes as %s", len(cb.Codes()), strings.ToLower(filepath.Ext(path))))
+	})
 }
 
 // WriteCodebook writes codes in the format of the extension ext.

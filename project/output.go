@@ -57,14 +57,34 @@ func isStream(m fs.FileMode) bool {
 // a full disk among them, the file there is left as it was and the error
 // names path.
 func WriteOutput(path, projectPath string, write func(io.Writer) error) error {
+	return WriteRecorded(path, projectPath, write, nil)
+}
+
+// WriteRecorded is WriteOutput that also records the output (an audit
+// entry in the project) once it is whole, before it replaces the file
+// there: when record fails (a full disk under the project, say), the old
+// file is left as it was and the error returned. A pipe or a device cannot
+// be taken back, so there record follows the writing.
+func WriteRecorded(path, projectPath string, write func(io.Writer) error, record func() error) error {
 	target, info, err := resolveOutput(path, projectPath)
 	if err != nil {
 		return err
 	}
 	if info != nil && isStream(info.Mode()) {
-		return writeStream(path, target, write)
+		if err := writeStream(path, target, write); err != nil {
+			return err
+		}
+		return recorded(record)
 	}
-	return writeReplacing(path, target, write)
+	return writeReplacing(path, target, write, record)
+}
+
+// recorded runs record, when there is one.
+func recorded(record func() error) error {
+	if record == nil {
+		return nil
+	}
+	return record()
 }
 
 // WritePrivateFile writes data to path as WriteOutput does, for no
@@ -83,7 +103,7 @@ func WritePrivate(path string, write func(io.Writer) error) error {
 
 // writeReplacing writes a regular file: a temporary file renamed over
 // target only once it is complete.
-func writeReplacing(path, target string, write func(io.Writer) error) error {
+func writeReplacing(path, target string, write func(io.Writer) error, record func() error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return writeError(path, err)
@@ -111,6 +131,9 @@ func writeReplacing(path, target string, write func(io.Writer) error) error {
 	closed = true
 	if err := tmp.Close(); err != nil {
 		return writeError(path, err)
+	}
+	if err := recorded(record); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		return writeError(path, err)

@@ -48,15 +48,14 @@ func (r QDPXReport) Summary() string {
 // variables, codings as selections, and memos as notes.
 func (p *Project) ExportQDPX(ctx context.Context, path, lang, coder string) (QDPXReport, error) {
 	var rep QDPXReport
-	err := WriteOutput(path, p.Path(), func(w io.Writer) error {
+	err := WriteRecorded(path, p.Path(), func(w io.Writer) error {
 		var err error
 		rep, err = p.writeQDPX(ctx, w, lang)
 		return err
+	}, func() error {
+		return p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings))
 	})
-	if err != nil {
-		return rep, err
-	}
-	return rep, p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings))
+	return rep, err
 }
 
 // ExportQDPXTo is ExportQDPX to a stream, such as standard output: the
@@ -67,10 +66,12 @@ func (p *Project) ExportQDPXTo(ctx context.Context, w io.Writer, lang, coder str
 	if err != nil {
 		return rep, err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	// Recorded before it goes out: a stream cannot be taken back.
+	if err := p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings)); err != nil {
 		return rep, err
 	}
-	return rep, p.Log(ctx, coder, "export", "qdpx", fmt.Sprintf("%d documents, %d codes, %d codings", rep.Documents, rep.Codes, rep.Codings))
+	_, err = w.Write(buf.Bytes())
+	return rep, err
 }
 
 // writeQDPX writes the project as a .qdpx archive to w.

@@ -116,17 +116,27 @@ index folder, and any other avain project are refused as -o.`
 				return err
 			}
 		}
+		// The audit entry is written once the export is whole and before
+		// it replaces a file: a project that cannot record it (a full
+		// disk) leaves the old file as it was.
+		record := func() error {
+			return p.Log(ctx, coderIn(p.Store, ""), "export", what,
+				fmt.Sprintf("format=%s rows=%d by=%s", f, len(table.Rows), strings.Join(by, ",")))
+		}
 		dest := "standard output"
 		if toStdout {
 			var buf bytes.Buffer // whole, so that a failed export prints nothing
 			if err := export.Write(&buf, f, table); err != nil {
 				return err
 			}
+			if err := record(); err != nil {
+				return err
+			}
 			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 				return fmt.Errorf("standard output: %w", err)
 			}
 		} else {
-			if err := project.WriteOutput(*out, pos[0], func(w io.Writer) error { return export.Write(w, f, table) }); err != nil {
+			if err := project.WriteRecorded(*out, pos[0], func(w io.Writer) error { return export.Write(w, f, table) }, record); err != nil {
 				return err
 			}
 			dest = *out
@@ -135,8 +145,7 @@ index folder, and any other avain project are refused as -o.`
 		if what == "segments" {
 			fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
 		}
-		return p.Log(ctx, coderIn(p.Store, ""), "export", what,
-			fmt.Sprintf("format=%s rows=%d by=%s", f, len(table.Rows), strings.Join(by, ",")))
+		return nil
 	}
 	return c
 }
