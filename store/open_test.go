@@ -277,6 +277,21 @@ func TestMergeLeavesNoTraceBesideSources(t *testing.T) {
 		sameState(t, "b.avain", beforeB, stateOf(t, b))
 	})
 
+	t.Run("a -shm left alone", func(t *testing.T) {
+		// A reader killed by SIGPIPE can leave -shm behind with no -wal.
+		a := newSource("shm.avain")
+		if err := os.WriteFile(a+"-shm", make([]byte, 32768), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		before := stateOf(t, a)
+		target, _ := newProject(t)
+		if _, err := target.Merge(ctx, []string{a}, MergeOptions{Coder: "lead"}); err != nil {
+			t.Fatalf("merge: %v", err)
+		}
+		target.Close()
+		sameState(t, "shm.avain", before, stateOf(t, a))
+	})
+
 	t.Run("open elsewhere with its WAL", func(t *testing.T) {
 		live := newSource("live.avain")
 		s, err := Open(ctx, live)

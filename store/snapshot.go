@@ -16,7 +16,7 @@ import (
 // identify), copies it consistently into the file tmp (mode 0600) and
 // opens the copy, migrating it if it is older. Nothing is written beside
 // the source:
-//   - a source no process has open (no -wal, -shm or -journal beside it)
+//   - a source no process has open (no -wal or -journal beside it)
 //     holds all its content in its one file, which is copied byte for
 //     byte; the copy counts only if the file and its neighbours are the
 //     same after it as before, else it is made again;
@@ -62,9 +62,11 @@ func openSnapshot(ctx context.Context, path, tmp string) (*Store, error) {
 }
 
 // inUse reports whether SQLite's files beside path show that a process
-// has the database open, or left it with a journal to replay.
+// has the database open, or left it with a journal to replay. A -shm
+// alone (its -wal gone: a reader killed by SIGPIPE leaves one) holds no
+// content, and reading through SQLite would make a -wal beside it.
 func inUse(path string) bool {
-	for _, suf := range []string{"-wal", "-shm", "-journal"} {
+	for _, suf := range []string{"-wal", "-journal"} {
 		if _, err := os.Lstat(path + suf); err == nil {
 			return true
 		}
