@@ -68,6 +68,12 @@ func TestArchiveExpansionRefused(t *testing.T) {
 		{"odt spaces across paragraphs", "kappaleet.odt", func(t *testing.T) []byte {
 			return odtOf(t, strings.Repeat(`<text:p>a<text:s text:c="1000"/>b</text:p>`, spaces))
 		}, "20,000,000 characters"},
+		{"odt one count past the limit", "yksi.odt", func(t *testing.T) []byte {
+			return odtOf(t, `<text:p>a<text:s text:c="25000000"/>b</text:p>`)
+		}, "20,000,000 characters"},
+		{"odt a count past any integer", "iso.odt", func(t *testing.T) []byte {
+			return odtOf(t, `<text:p>a<text:s text:c="99999999999999999999999"/>b</text:p>`)
+		}, "20,000,000 characters"},
 		{"odt nesting", "sisakkain.odt", func(t *testing.T) []byte {
 			return odtOf(t, "<text:p>"+strings.Repeat("<text:span>", 300)+"a"+strings.Repeat("</text:span>", 300)+"</text:p>")
 		}, "256 levels"},
@@ -82,6 +88,12 @@ func TestArchiveExpansionRefused(t *testing.T) {
 			wantTooLarge(t, err, p, tt.limit)
 		})
 	}
+	t.Run("a count within the limit is kept", func(t *testing.T) {
+		doc := mustParse(t, "odt", odtOf(t, `<text:p>H: a<text:s text:c="5000"/>b</text:p>`))
+		if want := "H: a" + strings.Repeat(" ", 5000) + "b"; doc.Text != want {
+			t.Errorf("text holds %d characters, want %d", len(doc.Text), len(want))
+		}
+	})
 	t.Run("nesting within the limit", func(t *testing.T) {
 		doc := mustParse(t, "odt", odtOf(t, "<text:p>"+strings.Repeat("<text:span>", 200)+"H: hei"+strings.Repeat("</text:span>", 200)+"</text:p>"))
 		if doc.Text != "H: hei" {

@@ -2,8 +2,12 @@ package transcript
 
 import (
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
 )
 
 // OpenDocument namespaces and the part that holds the text.
@@ -98,11 +102,18 @@ func odtSkipped(n xml.Name) bool {
 }
 
 // spaceCount returns the text:c attribute of a text:s element (default 1).
+// Every count is honoured and counts against the document's limit: one
+// past the limit stands for any larger number, so that the document is
+// refused as too large rather than given one space silently.
 func spaceCount(t xml.StartElement) int {
 	for _, a := range t.Attr {
 		if a.Name.Space == nsODFText && a.Name.Local == "c" {
-			if n, err := strconv.Atoi(a.Value); err == nil && n > 0 && n <= 1000 {
-				return n
+			n, err := strconv.Atoi(a.Value)
+			switch {
+			case err == nil && n > 0:
+				return min(n, coding.MaxDocumentChars+1)
+			case errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(a.Value, "-"):
+				return coding.MaxDocumentChars + 1
 			}
 		}
 	}
