@@ -161,6 +161,7 @@ func (cb *Codebook) cycles() []string {
 			if st := state[c.ID]; st != 0 {
 				if st == walking {
 					end = looped
+					problems = append(problems, cycleProblem(path, c))
 				} else {
 					end = st
 				}
@@ -174,12 +175,25 @@ func (cb *Codebook) cycles() []string {
 		}
 		for _, c := range path {
 			state[c.ID] = end
-			if end == looped {
-				problems = append(problems, fmt.Sprintf("code %s is its own ancestor or lies under a cycle of parents", c.ID))
-			}
 		}
 	}
 	return problems
+}
+
+// cycleProblem names, once, the cycle of parents that a walk along path
+// closed on reaching c again: the codes from c to the end of path.
+func cycleProblem(path []*Code, c *Code) string {
+	var names []string
+	for i := len(path) - 1; i >= 0; i-- {
+		names = append(names, fmt.Sprintf("%q", path[i].Name(LangFinnish)))
+		if path[i] == c {
+			break
+		}
+	}
+	if len(names) > 5 {
+		names = append(names[:5], fmt.Sprintf("and %d more", len(names)-5))
+	}
+	return fmt.Sprintf("codes %s form a cycle of parents (a code cannot go under its own child)", strings.Join(names, ", "))
 }
 
 // order lays the tree out in order (parents first, siblings ordered) and

@@ -224,3 +224,19 @@ func stripCounts(s string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestCodebookMoveUnderItsOwnChild: moving a code under its own child
+// (or deeper) is refused on one short line that names the cycle, and the
+// tree stays as it was.
+func TestCodebookMoveUnderItsOwnChild(t *testing.T) {
+	proj, _ := codedProject(t)
+	_, before, _ := avain(t, "codebook", proj, "--json")
+	code, _, errs := avain(t, "codebook", proj, "move", "Byrokratialoukut", "Toistuvat liitepyynnöt")
+	if code == 0 || strings.Count(errs, "\n") != 1 || len(errs) > 300 || !strings.Contains(errs, "cycle of parents") ||
+		!strings.Contains(errs, "Byrokratialoukut") {
+		t.Errorf("move under its own child: exit %d, %q", code, errs)
+	}
+	if _, after, _ := avain(t, "codebook", proj, "--json"); after != before {
+		t.Error("the refused move changed the codebook")
+	}
+}
