@@ -168,15 +168,22 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 		}
 		before, _ := p.Store.ContentVersion(ctx)
 		if r.Err == nil && opts.Pseudo != nil {
-			r.Err = p.Store.ImportPseudonymized(ctx, r.Doc, opts.Coder, pseudo.Count(reps).String())
+			keep, undo := opts.Pseudo.keeper(reps)
+			r.Err = p.Store.ImportPseudonymized(ctx, r.Doc, opts.Coder, pseudo.Count(reps).String(), keep)
+			var kerr *keyFileError
+			if r.Err != nil {
+				undo()
+			}
+			if errors.As(r.Err, &kerr) {
+				// Every later file would fail the same way.
+				return failed + 1, fmt.Errorf("%s was not imported: its placeholders could not be written to the key file: %w", path, kerr.err)
+			}
 		} else if r.Err == nil {
 			r.Err = p.Store.ImportDocument(ctx, r.Doc, opts.Coder)
 		}
 		if r.Err == nil && opts.Pseudo != nil {
 			r.Replaced = pseudo.Count(reps)
-			if err := opts.Pseudo.record(r.Doc, reps); err != nil {
-				return failed, fmt.Errorf("%s was imported, but its placeholders were not written to the key file: %w", path, err)
-			}
+			opts.Pseudo.count(reps)
 		}
 		switch {
 		case r.Err == nil:

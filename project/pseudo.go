@@ -215,6 +215,54 @@ func (p *Project) pseudonymize(ctx context.Context, doc *coding.Document, ps *Ps
 	return pseudo.Document(doc, ps.Detector, accept, ps.num)
 }
 
+// keeper returns keep, which appends a document's replacements to the key
+// file inside the transaction that imports it (so that a key file that
+// cannot be written, a full disk, stops the import: no document is stored
+// whose originals were lost), and undo, which takes the appended rows back
+// when that transaction did not commit. keep is nil without a key file.
+func (ps *Pseudonymizer) keeper(reps []pseudo.Replacement) (keep func(*coding.Document) error, undo func()) {
+	undo = func() {}
+	if ps.KeyFile == "" || len(reps) == 0 {
+		return nil, undo
+	}
+	var size int64 = -1 // the file did not exist
+	appended := false
+	keep = func(doc *coding.Document) error {
+		if st, err := os.Lstat(ps.KeyFile); err == nil {
+			size = st.Size()
+		}
+		if err := AppendKeys(ps.KeyFile, doc, reps); err != nil {
+			return &keyFileError{err}
+		}
+		appended = true
+		return nil
+	}
+	undo = func() {
+		switch {
+		case !appended:
+		case size < 0:
+			os.Remove(ps.KeyFile)
+		default:
+			os.Truncate(ps.KeyFile, size)
+		}
+	}
+	return keep, undo
+}
+
+// keyFileError is a key file that could not be written.
+type keyFileError struct{ err error }
+
+func (e *keyFileError) Error() string { return e.err.Error() }
+func (e *keyFileError) Unwrap() error { return e.err }
+
+// count adds a pseudonymised document's replacements to the counts.
+func (ps *Pseudonymizer) count(reps []pseudo.Replacement) {
+	if ps.Counts == nil {
+		ps.Counts = pseudo.Counts{}
+	}
+	ps.Counts.Add(pseudo.Count(reps))
+}
+
 // record adds a pseudonymised document's replacements to the counts and
 // the key file.
 func (ps *Pseudonymizer) record(doc *coding.Document, reps []pseudo.Replacement) error {

@@ -47,12 +47,13 @@ func (e *DuplicateError) Unwrap() error { return coding.ErrDuplicate }
 // coder, times). A document whose text is already in the project (same
 // content hash) is refused with a *DuplicateError.
 func (s *Store) ImportDocument(ctx context.Context, doc *coding.Document, coder string) error {
-	return s.importDocument(ctx, doc, coder, "")
+	return s.importDocument(ctx, doc, coder, "", nil)
 }
 
 // importDocument imports doc; a pseudonymised one (pseudo, what was
-// replaced) gets a second audit entry saying so.
-func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder, pseudo string) error {
+// replaced) gets a second audit entry saying so, and keep (when not nil)
+// runs last in the transaction.
+func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder, pseudo string, keep func(*coding.Document) error) error {
 	if err := prepare(doc); err != nil {
 		return err
 	}
@@ -92,10 +93,15 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), words)); err != nil {
 			return err
 		}
-		if pseudo == "" {
-			return nil
+		if pseudo != "" {
+			if err := s.audit(ctx, tx, coder, "pseudonymize", doc.ID, "document "+doc.ID+": "+pseudo); err != nil {
+				return err
+			}
 		}
-		return s.audit(ctx, tx, coder, "pseudonymize", doc.ID, "document "+doc.ID+": "+pseudo)
+		if keep != nil {
+			return keep(doc)
+		}
+		return nil
 	})
 }
 

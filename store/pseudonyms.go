@@ -68,9 +68,12 @@ func (s *Store) Pseudonymized(ctx context.Context) (bool, error) {
 
 // ImportPseudonymized is ImportDocument for a document whose personal
 // data was replaced: the audit trail also records what was replaced, by
-// kind and count (detail), in the same transaction.
-func (s *Store) ImportPseudonymized(ctx context.Context, doc *coding.Document, coder, detail string) error {
-	return s.importDocument(ctx, doc, coder, detail)
+// kind and count (detail), in the same transaction. keep, when not nil,
+// is called inside that transaction once doc has its id, to keep the
+// originals elsewhere (the key file): when it fails nothing is imported,
+// so no document is stored whose originals were lost.
+func (s *Store) ImportPseudonymized(ctx context.Context, doc *coding.Document, coder, detail string, keep func(*coding.Document) error) error {
+	return s.importDocument(ctx, doc, coder, detail, keep)
 }
 
 // CodingsOf counts every coding of a document, live or deleted.

@@ -188,6 +188,15 @@ func TestKeyFileFull(t *testing.T) {
 	if !bytes.Equal(readAll(t, keys), old) {
 		t.Error("the key file was changed by a failed append")
 	}
+	// Nothing was imported whose originals were lost: the same import,
+	// with room, brings the document and its keys.
+	if docs := mustRun(t, "docs", proj, "--json"); strings.Contains(docs, "a.txt") {
+		t.Errorf("the document was imported though its keys were not kept:\n%s", docs)
+	}
+	mustRun(t, "import", proj, src, "--pseudonymize", "--yes", "--key-file", keys)
+	if got := string(readAll(t, keys)); !strings.Contains(got, "131052-308T") || !strings.Contains(got, "040 123 4567") {
+		t.Errorf("the key file lacks the originals after the second import:\n%s", got[len(old):])
+	}
 }
 
 // TestMemoChecked: memos written into a pseudonymised project are checked
