@@ -29,6 +29,10 @@ type Services interface {
 	Position(ctx context.Context, docID, coder string) (int, bool, error)
 	SavePosition(ctx context.Context, docID, coder string, pos int) error
 	Search(ctx context.Context, q string, limit int) (search.Result, error)
+	// Path is the project's file, which no output may be written over.
+	Path() string
+	// Log records an action in the project's audit trail.
+	Log(ctx context.Context, coder, action, target, detail string) error
 }
 
 // Common is what every screen shares: its size, the styles, the keys and

@@ -236,18 +236,20 @@ func (v ThemesView) updateName(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 		if format == "md" {
 			table = export.FreqMarkdown(*v.table)
 		}
-		proj := "" // the project the table comes from, never to be written over
-		if s, ok := v.c.Svc.(interface{ Path() string }); ok {
-			proj = s.Path()
-		}
+		svc, coder := v.c.Svc, v.c.Coder
 		return v, func() tea.Msg {
 			var b bytes.Buffer
 			if err := export.Write(&b, format, table); err != nil {
 				return themesSavedMsg{path: name, err: err}
 			}
-			return themesSavedMsg{path: name, err: project.WriteOutput(name, proj, func(w io.Writer) error {
+			// Never over the project the table comes from, and recorded
+			// in its audit trail before it replaces a file.
+			return themesSavedMsg{path: name, err: project.WriteRecorded(name, svc.Path(), func(w io.Writer) error {
 				_, err := w.Write(b.Bytes())
 				return err
+			}, func() error {
+				return svc.Log(context.Background(), coder, "export", "freq",
+					fmt.Sprintf("format=%s rows=%d from the themes view", format, len(table.Rows)))
 			})}
 		}
 	case msg.Code == tea.KeyBackspace:

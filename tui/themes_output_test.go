@@ -2,8 +2,10 @@ package tui
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +32,47 @@ func TestThemesExportRefusesAProject(t *testing.T) {
 	assertStatus(t, m, "is an avain project")
 	if b, err := os.ReadFile(backup); err != nil || !bytes.Equal(b, data) {
 		t.Errorf("the project named backup.csv was written over: %v, %d bytes", err, len(b))
+	}
+}
+
+// TestThemesExportIsGuardedAndRecorded: the themes table is never saved
+// into the project's index folder (known only by the project's path,
+// which reaches the view through the services), and a table saved is
+// recorded in the audit trail, as avain export is.
+func TestThemesExportIsGuardedAndRecorded(t *testing.T) {
+	save := func(m Model, name string) Model {
+		m = do(t, m, "x")
+		for range len("teemat.csv") {
+			m = do(t, m, "backspace")
+		}
+		m = typeText(t, m, name)
+		return do(t, m, "enter")
+	}
+	m, p, _ := coder(t, 240, 24)
+	m = do(t, m, "T")
+	index := filepath.Join(p.Path()+".index", "teemat.csv")
+	if err := os.MkdirAll(filepath.Dir(index), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	m = save(m, index)
+	assertStatus(t, m, "index")
+	if _, err := os.Stat(index); err == nil {
+		t.Errorf("the table was written into the project's index folder")
+	}
+	out := filepath.Join(t.TempDir(), "teemat.md")
+	m = save(m, out)
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("the table was not saved: %v", err)
+	}
+	log, err := p.Store.AuditLog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, e := range log {
+		found = found || (e.Action == "export" && strings.Contains(e.Detail, "format=md"))
+	}
+	if !found {
+		t.Errorf("no audit entry for the saved table: %+v", log)
 	}
 }
