@@ -71,20 +71,8 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		doc.Record = coding.Record{ID: newID(), Coder: coder, Created: now, Updated: now}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO documents(id, name, kind, lang, format, text, hash, words, coder, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, words, coder, ms(now), ms(now)); err != nil {
+		if err := insertDocument(ctx, tx, tx.ExecContext, doc, coder, now, words); err != nil {
 			return err
-		}
-		if err := insertTurns(ctx, tx, doc); err != nil {
-			return err
-		}
-		for _, k := range sortedKeys(doc.Attrs) {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO doc_attributes(id, document_id, key, value, coder, created, updated)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, newID(), doc.ID, k, doc.Attrs[k], coder, ms(now), ms(now)); err != nil {
-				return err
-			}
 		}
 		if err := bumpContentVersion(ctx, tx); err != nil {
 			return err
@@ -103,6 +91,29 @@ func (s *Store) importDocument(ctx context.Context, doc *coding.Document, coder,
 		}
 		return nil
 	})
+}
+
+// insertDocument writes doc as a new document of tx, with its turns and
+// attributes, giving it its Record (a new id, coder and times); exec runs
+// the statements (tx.ExecContext, or a cache of prepared ones).
+func insertDocument(ctx context.Context, tx *sql.Tx, exec func(context.Context, string, ...any) (sql.Result, error),
+	doc *coding.Document, coder string, now time.Time, words int) error {
+	doc.Record = coding.Record{ID: newID(), Coder: coder, Created: now, Updated: now}
+	if _, err := exec(ctx, `INSERT INTO documents(id, name, kind, lang, format, text, hash, words, coder, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, words, coder, ms(now), ms(now)); err != nil {
+		return err
+	}
+	if err := insertTurns(ctx, tx, doc); err != nil {
+		return err
+	}
+	for _, k := range sortedKeys(doc.Attrs) {
+		if _, err := exec(ctx, `INSERT INTO doc_attributes(id, document_id, key, value, coder, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, newID(), doc.ID, k, doc.Attrs[k], coder, ms(now), ms(now)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // prepare hashes a document's text when it has no hash yet, and

@@ -118,23 +118,12 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 		doc.ID = id
 		res.Duplicates = append(res.Duplicates, doc.Name)
 	case errors.Is(err, sql.ErrNoRows):
-		doc.Record = coding.Record{ID: newID(), Coder: coder, Created: now, Updated: now}
-		if _, err := ps.exec(ctx, `INSERT INTO documents(id, name, kind, lang, format, text, hash, words, coder, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, doc.Words(), coder, ms(now), ms(now)); err != nil {
+		words := turnWords(doc)
+		if err := insertDocument(ctx, tx, ps.exec, doc, coder, now, words); err != nil {
 			return err
-		}
-		if err := insertTurns(ctx, tx, doc); err != nil {
-			return err
-		}
-		for _, k := range sortedKeys(doc.Attrs) {
-			if _, err := ps.exec(ctx, `INSERT INTO doc_attributes(id, document_id, key, value, coder, created, updated)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, newID(), doc.ID, k, doc.Attrs[k], coder, ms(now), ms(now)); err != nil {
-				return err
-			}
 		}
 		if err := s.audit(ctx, tx, coder, "import", doc.ID,
-			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), doc.Words())); err != nil {
+			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), words)); err != nil {
 			return err
 		}
 		res.Documents++
