@@ -297,10 +297,7 @@ func (ix *Index) recreate() error {
 		ix.bi = nil
 		return err
 	}
-	ix.gen = gen
-	ix.set(bi)
-	ix.clean(ix.wait)
-	ix.restrict()
+	ix.adopt(gen, bi)
 	return nil
 }
 
@@ -467,10 +464,7 @@ func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Docum
 		ix.reopen()
 		return err
 	}
-	ix.gen = gen
-	ix.set(bi)
-	ix.clean(ix.wait)
-	ix.restrict()
+	ix.adopt(gen, bi)
 	return nil
 }
 
@@ -586,4 +580,13 @@ func docQuery(docID string) query.Query {
 	q.SetField(fieldDoc)
 	q.Analyzer = keywordAnalyzer
 	return q
+}
+
+// adopt makes gen, open as bi and named current, the index's generation,
+// and removes the generations no reader holds any longer.
+func (ix *Index) adopt(gen string, bi bleve.Index) {
+	ix.gen = gen
+	ix.set(bi)
+	ix.clean(ix.wait)
+	ix.restrict()
 }
