@@ -263,19 +263,6 @@ func (ps *Pseudonymizer) count(reps []pseudo.Replacement) {
 	ps.Counts.Add(pseudo.Count(reps))
 }
 
-// record adds a pseudonymised document's replacements to the counts and
-// the key file.
-func (ps *Pseudonymizer) record(doc *coding.Document, reps []pseudo.Replacement) error {
-	if ps.Counts == nil {
-		ps.Counts = pseudo.Counts{}
-	}
-	ps.Counts.Add(pseudo.Count(reps))
-	if ps.KeyFile == "" || len(reps) == 0 {
-		return nil
-	}
-	return AppendKeys(ps.KeyFile, doc, reps)
-}
-
 // keyHeader is the first row of a key file.
 var keyHeader = []string{"document_id", "document", "where", "start", "end", "placeholder", "kind", "original"}
 
@@ -418,12 +405,16 @@ func (p *Project) PseudonymizeDocument(ctx context.Context, ref string, ps *Pseu
 	if len(reps) == 0 {
 		return doc, nil, nil
 	}
-	if err := p.Store.ReplaceText(ctx, doc, coder, pseudo.Count(reps).String()); err != nil {
+	keep, undo := ps.keeper(reps)
+	if err := p.Store.ReplaceText(ctx, doc, coder, pseudo.Count(reps).String(), keep); err != nil {
+		undo()
+		var kerr *keyFileError
+		if errors.As(err, &kerr) {
+			return nil, nil, fmt.Errorf("%s was left as it was: its placeholders could not be written to the key file: %w", doc.Name, kerr.err)
+		}
 		return nil, nil, err
 	}
-	if err := ps.record(doc, reps); err != nil {
-		return doc, reps, err
-	}
+	ps.count(reps)
 	if err := p.Store.Checkpoint(ctx); err != nil {
 		return doc, reps, err
 	}

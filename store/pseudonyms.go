@@ -86,8 +86,10 @@ func (s *Store) CodingsOf(ctx context.Context, docID string) (int, error) {
 // ReplaceText replaces the text, turns, name and attribute values of a
 // document that has no codings (every position would move) with a
 // pseudonymised version, in one transaction with secure deletion, recorded
-// in the audit trail with detail (kinds and counts, never the text).
-func (s *Store) ReplaceText(ctx context.Context, doc *coding.Document, coder, detail string) error {
+// in the audit trail with detail (kinds and counts, never the text). keep,
+// when not nil, runs last in that transaction to keep the originals
+// elsewhere (the key file): when it fails, nothing is replaced.
+func (s *Store) ReplaceText(ctx context.Context, doc *coding.Document, coder, detail string, keep func(*coding.Document) error) error {
 	if err := prepare(doc); err != nil {
 		return err
 	}
@@ -124,6 +126,12 @@ func (s *Store) ReplaceText(ctx context.Context, doc *coding.Document, coder, de
 			return err
 		}
 		doc.Updated = now
-		return s.audit(ctx, tx, coder, "pseudonymize", doc.ID, "document "+doc.ID+": "+detail)
+		if err := s.audit(ctx, tx, coder, "pseudonymize", doc.ID, "document "+doc.ID+": "+detail); err != nil {
+			return err
+		}
+		if keep != nil {
+			return keep(doc)
+		}
+		return nil
 	})
 }

@@ -221,7 +221,7 @@ func TestReaderRereadsOnlyAReplacedText(t *testing.T) {
 		{"V", "Teen [nimi] kanssa aikuissosiaalityötä."},
 	})
 	replaced.ID = doc.ID
-	if err := other.ReplaceText(ctx, replaced, "toinen", "1 name"); err != nil {
+	if err := other.ReplaceText(ctx, replaced, "toinen", "1 name", nil); err != nil {
 		t.Fatal(err)
 	}
 	m = tick(t, m)

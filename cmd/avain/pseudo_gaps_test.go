@@ -197,6 +197,25 @@ func TestKeyFileFull(t *testing.T) {
 	if got := string(readAll(t, keys)); !strings.Contains(got, "131052-308T") || !strings.Contains(got, "040 123 4567") {
 		t.Errorf("the key file lacks the originals after the second import:\n%s", got[len(old):])
 	}
+
+	// avain pseudonymize of a document imported plainly: a key file that
+	// cannot take the originals leaves the document as it was.
+	src2 := write(t, in, "b.txt", []byte("H: Entä?\nV: 050 765 4321.\n"))
+	mustRun(t, "import", proj, src2)
+	if err := os.WriteFile(keys, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err = exec.Command(prlimit, "--fsize="+strconv.Itoa(len(old)+20), binary(t), "pseudonymize", proj, "b.txt",
+		"--yes", "--key-file", keys).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), keys) || strings.Count(string(out), "\n") != 1 {
+		t.Errorf("pseudonymize with a full key file: %v, %q", err, out)
+	}
+	if !bytes.Equal(readAll(t, keys), old) {
+		t.Error("the key file was changed by a failed pseudonymisation")
+	}
+	if seg := mustRun(t, "search", proj, "765"); !strings.Contains(seg, "b.txt") {
+		t.Errorf("b.txt was changed though its originals could not be kept: %s", seg)
+	}
 }
 
 // TestMemoChecked: memos written into a pseudonymised project are checked
