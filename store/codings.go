@@ -72,6 +72,20 @@ func (s *Store) SetCodingDeleted(ctx context.Context, id, coder string, deleted 
 			out = c
 			return nil
 		}
+		if !deleted {
+			// The same code on the same span by the same coder is stored
+			// once: another process (or UI) may have coded it again since
+			// this one was removed.
+			var twin string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND start = ? AND end = ?
+				AND coder = ? AND deleted = 0 AND id <> ? LIMIT 1`, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, id).Scan(&twin)
+			if err == nil {
+				return fmt.Errorf("coding %s is live again as %s: %w", id, twin, coding.ErrDuplicate)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		// The coding keeps its coder (agreement is per coder); who removed
 		// or restored it goes to the audit log.
 		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = ?, updated = ? WHERE id = ?`, deleted, ms(s.Now()), id); err != nil {

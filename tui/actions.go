@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -168,6 +169,10 @@ func runStep(c Common, s step, v via) tea.Cmd {
 				_, err = e.Remove(ctx, o.codingID, c.Coder)
 			case err == nil:
 				_, err = e.Restore(ctx, o.codingID, c.Coder)
+				if errors.Is(err, coding.ErrDuplicate) { // coded again elsewhere
+					found[1]++
+					continue
+				}
 			}
 			if err != nil {
 				return codedMsg{step: s, via: v, err: fmt.Errorf("%s failed: %w", what, err)}

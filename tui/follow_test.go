@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/store"
 )
 
 // byHand makes the follower's ticks the test's to send, for the length
@@ -232,4 +233,40 @@ func TestReaderRereadsOnlyAReplacedText(t *testing.T) {
 		t.Errorf("caret at %d (was %d); want it kept in turn 2 [%d,%d)", m.reader.Pos(), pos, tn.Start, tn.End)
 	}
 	assertStatus(t, m, "[nimi]")
+}
+
+// TestRedoOfACodingMadeAgainElsewhere: a coding undone here and then made
+// again by another process as the same coder (the same code on the same
+// span) is not redone a second time: the project holds it once, and the
+// status line says so. It was stored twice, and counted twice.
+func TestRedoOfACodingMadeAgainElsewhere(t *testing.T) {
+	ctx := context.Background()
+	m, s, _ := coder(t, 100, 24)
+	m = do(t, m, "1", "u")
+	id := m.hist.redo[len(m.hist.redo)-1].ops[0].codingID
+	first, err := s.Coding(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := otherProcess(t, s)
+	again := &coding.Coding{Record: coding.Record{Coder: first.Coder}, DocumentID: first.DocumentID, CodeID: first.CodeID,
+		Start: first.Start, End: first.End}
+	if created, err := other.AddCoding(ctx, again); err != nil || !created {
+		t.Fatalf("coding again elsewhere: %v, %v", created, err)
+	}
+	m = do(t, m, "ctrl+r")
+	assertStatus(t, m, "1 coding already back in another process")
+	live, err := s.Codings(ctx, store.CodingFilter{DocumentID: first.DocumentID, Coder: first.Coder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range live {
+		if c.CodeID == first.CodeID && c.Start == first.Start && c.End == first.End {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the coding is stored %d times, want once", n)
+	}
 }
