@@ -131,7 +131,14 @@ func (d Documents) rows() int { return max(0, d.c.Height-2) }
 // cursor stays on the document it was on.
 func (d *Documents) applyFilter() {
 	cur, had := d.Selected()
-	d.shown = d.shown[:0]
+	d.reshow(cur.ID, had)
+}
+
+// reshow recomputes the shown documents (see applyFilter) and puts the
+// cursor on the document id when it is still shown; otherwise the cursor
+// keeps its row, clamped to the list.
+func (d *Documents) reshow(id string, had bool) {
+	d.shown = make([]int, 0, len(d.docs)) // earlier copies of the screen keep theirs
 	words := strings.Fields(strings.ToLower(d.filter))
 	for i, doc := range d.docs {
 		hay := strings.ToLower(doc.Name + " " + doc.Kind + " " + attrs(doc))
@@ -155,10 +162,8 @@ func (d *Documents) applyFilter() {
 		return less(d.docs[i], d.docs[j])
 	})
 	if had {
-		for i, j := range d.shown {
-			if d.docs[j].ID == cur.ID {
-				d.cursor = i
-			}
+		if i := slices.IndexFunc(d.shown, func(j int) bool { return d.docs[j].ID == id }); i >= 0 {
+			d.cursor = i
 		}
 	}
 	d.cursor = clamp(d.cursor, 0, len(d.shown)-1)
@@ -169,6 +174,10 @@ func (d *Documents) applyFilter() {
 func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
 	switch msg := msg.(type) {
 	case docsLoadedMsg:
+		// The selection is read before the list is replaced: the cursor
+		// indexes the old list, and a document added or removed elsewhere
+		// shifts the rows under it.
+		cur, had := d.Selected()
 		if !msg.counted && d.counted {
 			// A refresh: keep the counts shown until the new ones come.
 			old := map[string]store.DocSummary{}
@@ -182,7 +191,7 @@ func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
 			}
 		}
 		d.docs, d.loaded, d.counted = msg.docs, true, d.counted || msg.counted
-		d.applyFilter()
+		d.reshow(cur.ID, had)
 		if !msg.counted {
 			return d, countDocuments(d.c.Svc)
 		}
