@@ -170,13 +170,32 @@ func (s *Store) init(ctx context.Context, create bool) error {
 
 // Close checkpoints the WAL into the project file and closes it, so that a
 // plain copy of a closed project is complete.
+//
+// The checkpoint does not wait: while another process reads or writes the
+// project it is left to the last one to close (waiting made every command
+// wait AVAIN_BUSY_TIMEOUT beside an open UI, a writer twice).
 func (s *Store) Close() error {
-	cerr := s.Checkpoint(context.Background())
+	cerr := s.checkpointNow(context.Background())
 	err := s.db.Close()
 	if err == nil && cerr != nil && !errors.Is(cerr, ErrBusy) {
 		err = cerr
 	}
 	return err
+}
+
+// checkpointNow is Checkpoint without waiting for another process: on a
+// connection of its own whose busy timeout is 0.
+func (s *Store) checkpointNow(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return translate(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return translate(err)
+	}
+	_, err = conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return translate(err)
 }
 
 // Checkpoint copies the WAL into the project file and empties it.
