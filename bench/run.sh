@@ -14,5 +14,5 @@ scripts/deps
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 CGO_ENABLED=0 go build -o "$bin/avain" ./cmd/avain
-CGO_ENABLED=0 go build -o "$bin/avain-bench" ./bench
+CGO_ENABLED=0 go build -o "$bin/avain-bench" ./cmd/avain-bench
 "$bin/avain-bench" run --avain "$bin/avain" "${args[@]}"

@@ -26,7 +26,6 @@ type command struct {
 	summary string
 	help    string // a longer explanation for COMMAND --help
 	run     func(ctx context.Context, env *env, args []string) error
-	dev     bool // a developer command, listed apart
 }
 
 // env is what a command talks to: its output streams and whether stdout and
@@ -56,7 +55,6 @@ func commands() []*command {
 	return []*command{
 		initCmd(), importCmd(), docsCmd(), searchCmd(), codeCmd(), uncodeCmd(), memoCmd(), codingsCmd(),
 		codebookCmd(), exportCmd(), mergeCmd(), copyCmd(), agreementCmd(), pseudonymizeCmd(), logCmd(), checkCmd(), openCmd(), demoCmd(),
-		genCmd(),
 	}
 }
 
@@ -170,15 +168,7 @@ usage: avain COMMAND [ARGUMENTS] [FLAGS]
 commands:
 `)
 	for _, c := range commands() {
-		if !c.dev {
-			fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
-		}
-	}
-	fmt.Fprint(w, "\ndeveloper commands:\n")
-	for _, c := range commands() {
-		if c.dev {
-			fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
-		}
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Run avain COMMAND --help for a command's arguments and flags.

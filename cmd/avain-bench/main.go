@@ -1,8 +1,11 @@
 // Command avain-bench measures avain at research-project scale against the
 // raw limits of its parts, on a synthetic corpus, and prints one table.
-// bench/run.sh builds it and avain and runs it; see the README.
+// bench/run.sh builds it and avain and runs it; see the README. It lives
+// apart from avain so that the tool researchers install carries no benchmark
+// code.
 //
 //	avain-bench run --avain BIN [--docs N] [--seed S] [--dir DIR] [--keep]
+//	avain-bench gen DIR --docs N [--seed S] [--min-words W] [--max-words W]
 //
 // Each measured step runs in a child process (avain itself, or this program
 // with a stage name), so that its peak RSS is its own.
@@ -33,12 +36,14 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: avain-bench run --avain BIN [--docs N] [--seed S] [--dir DIR] [--keep]")
+		fmt.Fprint(os.Stderr, usage)
 		os.Exit(2)
 	}
 	var err error
 	if os.Args[1] == "run" {
 		err = runAll(os.Args[2:])
+	} else if os.Args[1] == "gen" {
+		os.Exit(genMain(os.Stdout, os.Stderr, os.Args[2:]))
 	} else if path := os.Getenv("AVAIN_CPUPROFILE"); path != "" {
 		// A stage profiled: go tool pprof avain-bench FILE.
 		f, ferr := os.Create(path)
@@ -57,6 +62,12 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// usage is the command line of avain-bench; the stages it runs of itself
+// are left out.
+const usage = `usage: avain-bench run --avain BIN [--docs N] [--seed S] [--dir DIR] [--keep]
+       avain-bench gen DIR --docs N [--seed S] [--min-words W] [--max-words W]
+`
 
 // stage runs one child stage and prints its figures as JSON.
 func stage(name string, args []string) error {
@@ -196,7 +207,7 @@ func (b *bench) run(bin string, args ...string) (child, error) {
 func (b *bench) suite() error {
 	corpus, proj := b.path("corpus"), b.path("study.avain")
 	b.step("writing %d transcripts (seed %d)", b.docs, b.seed)
-	if _, err := b.run(b.avain, "gen", corpus, "--docs", strconv.Itoa(b.docs), "--seed", strconv.FormatUint(b.seed, 10)); err != nil {
+	if _, err := b.run(b.self, "gen", corpus, "--docs", strconv.Itoa(b.docs), "--seed", strconv.FormatUint(b.seed, 10)); err != nil {
 		return err
 	}
 	meta, err := transcript.ReadMeta(filepath.Join(corpus, "meta.csv"))
