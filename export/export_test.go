@@ -206,6 +206,9 @@ func TestFreqAgreesWithSQLOnDemo(t *testing.T) {
 }
 
 func TestFreqAgreesWithSQLOnCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: the whole test corpus against SQL; run without -short")
+	}
 	p := coded(t, corpusFiles(t))
 	for _, by := range []string{"kind", "region"} {
 		t.Run(by, func(t *testing.T) { checkFreqAgainstSQL(t, p, by) })

@@ -119,6 +119,9 @@ func sel(n string, start, end int) string {
 // project is opened, so together they may hold no more than avain's limit
 // on one document: two notes of 41 MB are refused, with ErrTooLarge.
 func TestNotesBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: an 82 MiB archive of notes; run without -short")
+	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	w, _ := zw.Create("project.qde")

@@ -157,6 +157,9 @@ func nvivoText(t *testing.T, data []byte) []uint16 {
 }
 
 func TestReadNVivoSampleKeepsItsSelections(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: every selection of the NVivo sample checked against its own text; run without -short")
+	}
 	path := need(t, "samples/nvivo12.6-win_oltas0517.qdpx")
 	p, err := ReadProjectFile(path)
 	if err != nil {

@@ -23,6 +23,9 @@ func longDoc(id string, n int) *coding.Document {
 // batch holding them all (bleve keeps a batch's analysed turns in memory),
 // whether it is inserted or rebuilt, and every turn is found.
 func TestOneLongDocumentIsIndexedInBoundedBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: a document of thousands of turns indexed several times; run without -short")
+	}
 	const turns = 2*batchSize + 500
 	var sizes []int
 	batched = func(ops int) { sizes = append(sizes, ops) }

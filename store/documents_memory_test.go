@@ -14,6 +14,9 @@ import (
 // reads the project through it) reads each document's text as it hands it
 // over, so the heap holds about one document, not the project.
 func TestEachDocumentHoldsOneDocumentAtATime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: six 2 MiB documents; run without -short")
+	}
 	s, _ := newProject(t)
 	ctx := context.Background()
 	const docs, size = 6, 2 << 20

@@ -44,6 +44,9 @@ func TestFileOverByteLimitRefused(t *testing.T) {
 // TestTextOverCharLimitRefused: a text of MaxDocumentChars+1 characters (at
 // its real size, 20 MB) is refused.
 func TestTextOverCharLimitRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: a 20 MB text; run without -short")
+	}
 	over := filepath.Join(t.TempDir(), "yli.txt")
 	if err := os.WriteFile(over, []byte(strings.Repeat("sana ", coding.MaxDocumentChars/5)+"x"), 0o600); err != nil {
 		t.Fatal(err)

@@ -35,6 +35,9 @@ func interview(size int, sep string) []byte {
 // bounded multiple of its size, whatever its form: no copy of the text per
 // turn, no code points held as runes, no list of all its words.
 func TestParseAllocatesAFewTimesItsInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: 4 MiB transcripts in every format; run without -short")
+	}
 	const size = 4 << 20
 	cues := func() []byte {
 		var b strings.Builder

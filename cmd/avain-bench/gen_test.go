@@ -18,6 +18,9 @@ func runGen(args ...string) (code int, stdout, stderr string) {
 
 // avain-bench gen writes a corpus that avain imports whole, with its sidecar.
 func TestGenImports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: builds the avain binary and imports a generated corpus; run without -short")
+	}
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus")
 	code, out, errOut := runGen(corpus, "--docs", "4", "--seed", "9", "--min-words", "400", "--max-words", "600")

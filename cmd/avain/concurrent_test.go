@@ -122,6 +122,9 @@ func runBin(t *testing.T, args ...string) (code int, stdout, stderr string) {
 // process as the UI does after a search, and runs search, import, code,
 // merge and search again: every command exits 0 and the index follows.
 func TestOtherProcessesWhileTheUISearches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: other processes import, code and merge while a UI searches; run without -short")
+	}
 	proj, dir := codedProject(t)
 	// A colleague's copy with one more document, to merge back.
 	data, err := os.ReadFile(proj)
@@ -164,6 +167,9 @@ func TestOtherProcessesWhileTheUISearches(t *testing.T) {
 // coding a process made and did not remove is there afterwards, every
 // document imported is found, and check passes.
 func TestStressManyProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: a stress run of many processes for several seconds; run without -short")
+	}
 	proj, dir := codedProject(t)
 	const span = 6 * time.Second
 	deadline := time.Now().Add(span)

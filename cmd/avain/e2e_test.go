@@ -13,6 +13,9 @@ import (
 // TestTerminalUIInTmux runs the real binary in tmux: the demo opens in the
 // terminal UI, a document opens with its coding stripe, and q quits.
 func TestTerminalUIInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: the real binary end to end in tmux; run without -short")
+	}
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("tmux is not installed; .ci/run installs it")

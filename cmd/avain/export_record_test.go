@@ -21,6 +21,9 @@ import (
 // file stays byte for byte as it was. Before, the file was replaced and
 // the command then failed saying nothing was saved.
 func TestExportUnrecordedLeavesTheOldFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: exports that wait out the busy timeout of a locked project; run without -short")
+	}
 	bin := binary(t)
 	dir := t.TempDir()
 	proj := filepath.Join(dir, "p.avain")

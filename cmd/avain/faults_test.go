@@ -84,6 +84,9 @@ func fullContent(t *testing.T, path string) string {
 // moments: the project always opens and passes avain check, and every
 // file reported imported is there whole.
 func TestImportKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: imports killed with SIGKILL at random moments; run without -short")
+	}
 	bin := binary(t)
 	files := fictionalTranscripts(t, 20)
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -142,6 +145,9 @@ func TestImportKilled(t *testing.T) {
 // opens and passes avain check, and every coding reported (its id
 // printed) is in it.
 func TestCodeKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: codings killed with SIGKILL at random moments; run without -short")
+	}
 	bin := binary(t)
 	dir := t.TempDir()
 	proj := filepath.Join(dir, "p.avain")
@@ -178,6 +184,9 @@ func TestCodeKilled(t *testing.T) {
 // write lock: with a short wait it says the project is busy and changes
 // nothing; with the lock released in time it waits and succeeds.
 func TestBusy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: waits out the busy timeout of a locked project; run without -short")
+	}
 	bin := binary(t)
 	dir := t.TempDir()
 	proj := filepath.Join(dir, "p.avain")
@@ -221,6 +230,9 @@ func TestBusy(t *testing.T) {
 // file-size limit standing in for a full disk each give a one-line error
 // and leave the project as it was.
 func TestReadOnlyAndFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: read-only and full-disk (prlimit) runs; run without -short")
+	}
 	if os.Geteuid() == 0 {
 		t.Log("running as root: read-only modes do not bind root, so only the full disk is tried")
 	}

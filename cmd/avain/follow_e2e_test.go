@@ -133,6 +133,9 @@ func codingRows(t *testing.T, bin, proj string) map[string]bool {
 // command exits 0, the reader shows the new codings' stripes and the
 // document list the new document, without a key pressed for them.
 func TestUIFollowsCommandLineInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: the real binary end to end in tmux; run without -short")
+	}
 	needTmux(t)
 	dir := t.TempDir()
 	bin := binary(t)
@@ -180,6 +183,9 @@ func TestUIFollowsCommandLineInTmux(t *testing.T) {
 // TestTwoUIsInTmux runs two UIs on one project, two coders on the same
 // document: each sees the other's coding by itself, and both are kept.
 func TestTwoUIsInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: two UIs of the real binary end to end in tmux; run without -short")
+	}
 	needTmux(t)
 	dir := t.TempDir()
 	bin := binary(t)

@@ -186,6 +186,9 @@ func TestMergeThreeCodersInAnyOrder(t *testing.T) {
 // target always opens, passes avain check, and holds either what it held
 // before or the whole merge, never a part.
 func TestMergeKilledMidway(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: merges killed with SIGKILL midway; run without -short")
+	}
 	dir := t.TempDir()
 	bin := binary(t)
 	// A target without codings, and a source with the demo's example

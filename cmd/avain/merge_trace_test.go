@@ -49,6 +49,9 @@ func codedSource(t *testing.T, dir string) (target0, source string) {
 // what is in it are private (0700, files 0600), and the next merge removes
 // it.
 func TestMergeKilledLeavesNothingBehind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: merges killed with SIGKILL until one is caught midway; run without -short")
+	}
 	dir := t.TempDir()
 	work := filepath.Join(dir, "work")
 	os.Mkdir(work, 0o700)

@@ -70,6 +70,9 @@ func entries(t *testing.T, dir string) []string {
 // "wrote", leaves an older file at the path byte for byte as it was, and
 // leaves no temporary file; a new file is not created at all.
 func TestOutputFullDisk(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: every output on a full disk (prlimit); run without -short")
+	}
 	bin := binary(t)
 	prlimit, err := exec.LookPath("prlimit")
 	if err != nil {

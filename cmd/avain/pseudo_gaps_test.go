@@ -162,6 +162,9 @@ func TestKeyFileRefused(t *testing.T) {
 // TestKeyFileFull: a key file that cannot grow (a full disk) is an error
 // of one line, and the key file is left as it was, with no half row.
 func TestKeyFileFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: a key file on a full disk (prlimit); run without -short")
+	}
 	prlimit, err := exec.LookPath("prlimit")
 	if err != nil {
 		if os.Getenv("CI") != "" {

@@ -79,6 +79,9 @@ func codedQDPX(t *testing.T, n, per int) string {
 // codings) with SIGKILL at random moments: the project always opens,
 // passes avain check, and holds either none of the import or all of it.
 func TestQDPXImportKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: QDPX imports killed with SIGKILL; run without -short")
+	}
 	bin := binary(t)
 	dir := t.TempDir()
 	file := codedQDPX(t, 12, 150)
@@ -148,6 +151,9 @@ func importState(t *testing.T, path string) string {
 // TestQDPXImportDiskFull: a file-size limit standing in for a full disk
 // stops a .qdpx import with a one-line error, and nothing of it is saved.
 func TestQDPXImportDiskFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: a QDPX import on a full disk (prlimit); run without -short")
+	}
 	bin := binary(t)
 	prlimit, err := exec.LookPath("prlimit")
 	if err != nil {
@@ -300,6 +306,9 @@ func deflated(t *testing.T, c byte, n int) []byte {
 // anything is stored, whether the archive declares its size, lies about
 // it, or holds more characters than the limit in fewer bytes.
 func TestQDPXSourceOverLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: QDPX sources over the 20,000,000-character limit; run without -short")
+	}
 	codes := qdpxCodes()
 	guid := refiqda.DerivedGUID("source", "big")
 	q := &refiqda.Project{Name: "x", Origin: "avain", Users: map[string]string{}, Codes: codes, Memos: map[string]string{},

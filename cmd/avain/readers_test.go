@@ -17,6 +17,9 @@ import (
 // closing the project no longer waits to checkpoint. The timeout here is
 // a minute; a reader that waited for it is stopped at 30 s and fails.
 func TestReadersDoNotWaitForAWriter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: readers beside another process holding the write lock; run without -short")
+	}
 	bin := binary(t)
 	dir := t.TempDir()
 	proj := filepath.Join(dir, "p.avain")
