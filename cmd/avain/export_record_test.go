@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,19 +29,7 @@ func TestExportUnrecordedLeavesTheOldFile(t *testing.T) {
 	mustRun(t, "init", proj)
 	mustRun(t, "import", proj, write(t, t.TempDir(), "a.txt", []byte(clientInterview)))
 	mustRun(t, "code", proj, "--doc", "a.txt", "--turn", "2", "--code", "Toistuvat liitepyynnöt", "--coder", "aino")
-	s, err := store.Open(context.Background(), proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	tx, err := s.DB().BeginTx(context.Background(), nil) // BEGIN IMMEDIATE: the write lock
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.Exec("UPDATE meta SET value = value WHERE key = 'project_id'"); err != nil {
-		t.Fatal(err)
-	}
+	holdWriteLock(t, proj)
 	old := []byte("GOOD OLD FILE\n")
 	for _, tc := range []struct{ name, out string }{
 		{"freq", "f.csv"}, {"freq", "f.xlsx"}, {"segments", "s.md"}, {"cooccur", "c.json"}, {"qdpx", "p.qdpx"},

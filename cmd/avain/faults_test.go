@@ -192,18 +192,7 @@ func TestBusy(t *testing.T) {
 	proj := filepath.Join(dir, "p.avain")
 	mustRun(t, "init", proj)
 	mustRun(t, "import", proj, write(t, t.TempDir(), "a.txt", []byte(clientInterview)))
-	s, err := store.Open(context.Background(), proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	tx, err := s.DB().BeginTx(context.Background(), nil) // BEGIN IMMEDIATE: the write lock
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec("UPDATE meta SET value = value WHERE key = 'project_id'"); err != nil {
-		t.Fatal(err)
-	}
+	release := holdWriteLock(t, proj)
 	code := func(timeout string) (string, error) {
 		cmd := exec.Command(bin, "code", proj, "--doc", "a.txt", "--turn", "2", "--code", "Toistuvat liitepyynnöt", "--coder", "aino")
 		cmd.Env = append(os.Environ(), store.EnvBusyTimeout+"="+timeout)
@@ -216,7 +205,7 @@ func TestBusy(t *testing.T) {
 	}
 	go func() {
 		time.Sleep(500 * time.Millisecond)
-		tx.Rollback()
+		release()
 	}()
 	if out, err := code("10000"); err != nil {
 		t.Errorf("waiting for the lock: %v, %s", err, out)
@@ -270,13 +259,7 @@ func TestReadOnlyAndFull(t *testing.T) {
 			t.Error("read-only folder: the project changed")
 		}
 	}
-	prlimit, err := exec.LookPath("prlimit")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("prlimit (util-linux) is not installed")
-		}
-		t.Skip("prlimit is not installed")
-	}
+	prlimit := needPrlimit(t)
 	_, proj := setup()
 	before := fullContent(t, proj)
 	big := fictionalTranscripts(t, 1)[0]

@@ -74,13 +74,7 @@ func TestOutputFullDisk(t *testing.T) {
 		t.Skip("slow: every output on a full disk (prlimit); run without -short")
 	}
 	bin := binary(t)
-	prlimit, err := exec.LookPath("prlimit")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("prlimit (util-linux) is not installed")
-		}
-		t.Skip("prlimit is not installed")
-	}
+	prlimit := needPrlimit(t)
 	proj := bigProject(t)
 	const limit = 48 << 10 // room for the project's shared-memory file (32 KiB)
 	cases := []struct {

@@ -165,13 +165,7 @@ func TestKeyFileFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: a key file on a full disk (prlimit); run without -short")
 	}
-	prlimit, err := exec.LookPath("prlimit")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("prlimit (util-linux) is not installed")
-		}
-		t.Skip("prlimit is not installed")
-	}
+	prlimit := needPrlimit(t)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	in := t.TempDir()
 	src := write(t, in, "a.txt", []byte("H: Numero?\nV: 040 123 4567 ja 131052-308T.\n"))

@@ -155,13 +155,7 @@ func TestQDPXImportDiskFull(t *testing.T) {
 		t.Skip("slow: a QDPX import on a full disk (prlimit); run without -short")
 	}
 	bin := binary(t)
-	prlimit, err := exec.LookPath("prlimit")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("prlimit (util-linux) is not installed")
-		}
-		t.Skip("prlimit is not installed")
-	}
+	prlimit := needPrlimit(t)
 	file := codedQDPX(t, 10, 100)
 	proj := filepath.Join(t.TempDir(), "p.avain")
 	mustRun(t, "init", proj)

@@ -26,19 +26,7 @@ func TestReadersDoNotWaitForAWriter(t *testing.T) {
 	mustRun(t, "init", proj)
 	mustRun(t, "import", proj, write(t, t.TempDir(), "a.txt", []byte(clientInterview)))
 	mustRun(t, "search", proj, "Kela") // the index is up to date
-	s, err := store.Open(context.Background(), proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	tx, err := s.DB().BeginTx(context.Background(), nil) // BEGIN IMMEDIATE: the write lock
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.Exec("UPDATE meta SET value = value WHERE key = 'project_id'"); err != nil {
-		t.Fatal(err)
-	}
+	holdWriteLock(t, proj)
 	for _, args := range [][]string{{"docs"}, {"codings"}, {"codebook"}, {"search", "Kela"}, {"log"}} {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cmd := exec.CommandContext(ctx, bin, append([]string{args[0], proj}, args[1:]...)...)

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+
+	"github.com/toituavain/avain/store"
+)
+
+// needPrlimit returns the path of prlimit (util-linux), with which tests
+// stand a file-size limit in for a full disk. Missing, it fails the test
+// in CI and skips it elsewhere.
+func needPrlimit(t *testing.T) string {
+	t.Helper()
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("prlimit (util-linux) is not installed")
+		}
+		t.Skip("prlimit is not installed")
+	}
+	return prlimit
+}
+
+// holdWriteLock takes the write lock of the project at proj, as another
+// process in mid-transaction would, and returns the function that lets
+// it go (also run at the test's end).
+func holdWriteLock(t *testing.T, proj string) (release func()) {
+	t.Helper()
+	s, err := store.Open(context.Background(), proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.DB().BeginTx(context.Background(), nil) // BEGIN IMMEDIATE: the write lock
+	if err != nil {
+		s.Close()
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec("UPDATE meta SET value = value WHERE key = 'project_id'"); err != nil {
+		tx.Rollback()
+		s.Close()
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			tx.Rollback()
+			s.Close()
+		})
+	}
+	t.Cleanup(release)
+	return release
+}
