@@ -169,11 +169,7 @@ func (e *MemoEditor) close() {
 // memoFindings returns the personal data in a memo, when the project checks
 // its memos.
 func memoFindings(c Common, text string) ([]pseudo.Finding, error) {
-	svc := c.Svc
-	if d, ok := svc.(displaySvc); ok {
-		svc = d.Services // the project under the display's escaping
-	}
-	g, ok := svc.(memoGuard)
+	g, ok := c.Svc.(memoGuard) // displaySvc passes it through
 	if !ok || text == "" {
 		return nil, nil
 	}
