@@ -8,17 +8,16 @@ import (
 	"strings"
 
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // Source is what the exports read from a project; *project.Project
 // satisfies it.
 type Source interface {
 	Codebook(ctx context.Context) (*coding.Codebook, error)
-	DocumentList(ctx context.Context) ([]store.DocSummary, error)
+	DocumentList(ctx context.Context) ([]coding.DocSummary, error)
 	Document(ctx context.Context, ref string) (*coding.Document, error)
 	DocumentText(ctx context.Context, id string) (string, error)
-	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
+	Codings(ctx context.Context, f coding.CodingFilter) ([]*coding.Coding, error)
 }
 
 // Options select what an export covers.
@@ -33,7 +32,7 @@ type Options struct {
 // data is a project's codebook, documents and the selected codings.
 type data struct {
 	cb      *coding.Codebook
-	docs    []store.DocSummary
+	docs    []coding.DocSummary
 	codings []*coding.Coding
 	codeIDs []string // the selected codes in codebook order (all when no filter)
 	lang    string
@@ -68,7 +67,7 @@ func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) 
 			d.codeIDs = append(d.codeIDs, c.ID)
 		}
 	}
-	f := store.CodingFilter{Bare: bare}
+	f := coding.CodingFilter{Bare: bare}
 	if len(selected) > 0 {
 		f.CodeIDs = d.codeIDs
 	}
@@ -90,7 +89,7 @@ func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) 
 }
 
 // attrs returns a document's split values: kind, lang and its attributes.
-func attrs(s store.DocSummary) map[string]string {
+func attrs(s coding.DocSummary) map[string]string {
 	m := make(map[string]string, len(s.Attrs)+2)
 	for k, v := range s.Attrs {
 		m[k] = v
@@ -308,7 +307,7 @@ func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 		return Table{}, err
 	}
 	attrNames := d.attrNames()
-	summary := map[string]store.DocSummary{}
+	summary := map[string]coding.DocSummary{}
 	for _, s := range d.docs {
 		summary[s.ID] = s
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/toituavain/avain/codebooks"
-	"github.com/toituavain/avain/store"
+	"github.com/toituavain/avain/coding"
 )
 
 func TestCodeDemoExamples(t *testing.T) {
@@ -23,7 +23,7 @@ func TestCodeDemoExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := p.Codings(ctx, store.CodingFilter{})
+	all, err := p.Codings(ctx, coding.CodingFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

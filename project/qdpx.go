@@ -94,7 +94,7 @@ func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPX
 			rep.Memos++
 		}
 	}
-	codings, err := p.Codings(ctx, store.CodingFilter{})
+	codings, err := p.Codings(ctx, coding.CodingFilter{})
 	if err != nil {
 		return rep, err
 	}

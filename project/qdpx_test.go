@@ -14,7 +14,6 @@ import (
 
 	"github.com/toituavain/avain/codebooks"
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // snapshot is what a REFI-QDA round trip must keep, keyed by content so
@@ -47,7 +46,7 @@ func snapshot(t *testing.T, p *Project) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := p.Codings(ctx, store.CodingFilter{})
+	cs, err := p.Codings(ctx, coding.CodingFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +168,7 @@ func TestQDPXImportOfNVivoSample(t *testing.T) {
 	if rep.Documents != 2 || rep.Codes != 152 || rep.Codings != 303 {
 		t.Fatalf("report %+v", rep)
 	}
-	cs, _ := p.Codings(ctx, store.CodingFilter{})
+	cs, _ := p.Codings(ctx, coding.CodingFilter{})
 	if len(cs) != 303 || cs[0].Coder != "Gergo" { // the creatingUser of the sample's Coding elements
 		t.Errorf("%d codings, first by %q", len(cs), cs[0].Coder)
 	}

@@ -16,7 +16,7 @@ func TestChangeMarkFollowsOtherHandles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	mark := func() ChangeMark {
+	mark := func() coding.ChangeMark {
 		t.Helper()
 		m, err := s.ChangeMark(ctx)
 		if err != nil {

@@ -435,21 +435,17 @@ func (s *Store) DeleteCode(ctx context.Context, id, coder string, force bool) (c
 	return codes, codings, err
 }
 
-// CodeCounts gives, per code id, its live codings and the documents they
-// lie in.
-type CodeCounts struct{ Codings, Documents int }
-
 // CodeUsage counts live codings and documents per code.
-func (s *Store) CodeUsage(ctx context.Context) (map[string]CodeCounts, error) {
+func (s *Store) CodeUsage(ctx context.Context) (map[string]coding.CodeCounts, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT code_id, count(*), count(DISTINCT document_id) FROM live_codings GROUP BY code_id`)
 	if err != nil {
 		return nil, translate(err)
 	}
 	defer rows.Close()
-	out := map[string]CodeCounts{}
+	out := map[string]coding.CodeCounts{}
 	for rows.Next() {
 		var id string
-		var c CodeCounts
+		var c coding.CodeCounts
 		if err := rows.Scan(&id, &c.Codings, &c.Documents); err != nil {
 			return nil, err
 		}

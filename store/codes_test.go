@@ -77,14 +77,14 @@ func TestEngineApplyRemoveRestore(t *testing.T) {
 	if _, _, err := e.Apply(ctx, "a.txt", coding.Selection{Turn: 1}, "Nothing", "aino", ""); !errors.Is(err, coding.ErrNotFound) {
 		t.Errorf("unknown code: %v", err)
 	}
-	list, _ := s.Codings(ctx, CodingFilter{Coder: "aino"})
+	list, _ := s.Codings(ctx, coding.CodingFilter{Coder: "aino"})
 	if len(list) != 1 || list[0].Memo != "kolmas kerta" {
 		t.Fatalf("codings: %+v", list)
 	}
 	if _, err := e.Remove(ctx, c.ID, "aino"); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := s.Codings(ctx, CodingFilter{Coder: "aino"}); len(list) != 0 {
+	if list, _ := s.Codings(ctx, coding.CodingFilter{Coder: "aino"}); len(list) != 0 {
 		t.Errorf("removed coding still listed")
 	}
 	if _, err := e.Remove(ctx, c.ID, "aino"); !errors.Is(err, coding.ErrNotFound) {
@@ -93,7 +93,7 @@ func TestEngineApplyRemoveRestore(t *testing.T) {
 	if _, err := e.Restore(ctx, c.ID, "aino"); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := s.Codings(ctx, CodingFilter{Coder: "aino"}); len(list) != 1 {
+	if list, _ := s.Codings(ctx, coding.CodingFilter{Coder: "aino"}); len(list) != 1 {
 		t.Errorf("restored coding not listed")
 	}
 	var rows int
@@ -127,7 +127,7 @@ func TestCodeEditsKeepCodings(t *testing.T) {
 	if err != nil || moved != 1 {
 		t.Fatalf("merge: moved %d, %v", moved, err)
 	}
-	list, _ := s.Codings(ctx, CodingFilter{CodeIDs: []string{attach}})
+	list, _ := s.Codings(ctx, coding.CodingFilter{CodeIDs: []string{attach}})
 	if len(list) != 2 {
 		t.Errorf("after merge %d codings on the target, want 2", len(list))
 	}

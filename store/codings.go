@@ -124,22 +124,11 @@ func codingByID(ctx context.Context, q rowQueryer, id string) (*coding.Coding, e
 	return c, translate(err)
 }
 
-// CodingFilter narrows Codings; empty fields match everything.
-type CodingFilter struct {
-	DocumentID string
-	CodeIDs    []string // any of these codes
-	Coder      string
-	// Bare leaves out what counting does not need, for speed over
-	// 100,000s of codings: the codings come in no order, without ids,
-	// times or memos.
-	Bare bool
-}
-
 // Codings returns the live codings that match f, by document name and
 // position: the live_codings view, where a coding of a merged code is
 // the code's it was merged into, and a coding of a deleted code (deleted
 // in another copy, before a team merge) is kept but not shown.
-func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, error) {
+func (s *Store) Codings(ctx context.Context, f coding.CodingFilter) ([]*coding.Coding, error) {
 	final, err := s.finalCodes(ctx)
 	if err != nil {
 		return nil, err
@@ -220,7 +209,7 @@ func (s *Store) Codings(ctx context.Context, f CodingFilter) ([]*coding.Coding, 
 }
 
 // bareCodings is Codings with f.Bare.
-func (s *Store) bareCodings(ctx context.Context, f CodingFilter, final map[string]string) ([]*coding.Coding, error) {
+func (s *Store) bareCodings(ctx context.Context, f coding.CodingFilter, final map[string]string) ([]*coding.Coding, error) {
 	live := map[string]bool{}
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE deleted = 0`)
 	if err != nil {

@@ -13,23 +13,6 @@ import (
 	"github.com/toituavain/avain/coding"
 )
 
-// DocSummary is one row of the document list.
-type DocSummary struct {
-	ID      string            `json:"id"`
-	Name    string            `json:"name"`
-	Kind    string            `json:"kind"`
-	Lang    string            `json:"lang"`
-	Format  string            `json:"format"`
-	Attrs   map[string]string `json:"attrs"`
-	Words   int               `json:"words"`
-	Turns   int               `json:"turns"`
-	Codings int               `json:"codings"`
-	// CodedTurns counts the turns that some live coding covers part of.
-	CodedTurns int       `json:"coded_turns"`
-	Coder      string    `json:"coder"`
-	Created    time.Time `json:"created"`
-}
-
 // DuplicateError reports that a document's text is already in the project.
 type DuplicateError struct {
 	ExistingID, ExistingName string
@@ -178,7 +161,7 @@ func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys
 // are counted here from the documents' turns and codings, read once each,
 // rather than per turn in SQL, which took time proportional to turns times
 // codings.
-func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
+func (s *Store) Documents(ctx context.Context) ([]coding.DocSummary, error) {
 	out, err := s.DocumentList(ctx)
 	if err != nil {
 		return nil, err
@@ -195,16 +178,16 @@ func (s *Store) Documents(ctx context.Context) ([]DocSummary, error) {
 
 // DocumentList lists the live documents by name with their attributes,
 // leaving the counts of turns and codings zero (Documents fills them in).
-func (s *Store) DocumentList(ctx context.Context) ([]DocSummary, error) {
+func (s *Store) DocumentList(ctx context.Context) ([]coding.DocSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.name, d.kind, d.lang, d.format, d.words, d.coder, d.created
 		FROM documents d WHERE d.deleted = 0 ORDER BY d.name, d.id`)
 	if err != nil {
 		return nil, translate(err)
 	}
-	var out []DocSummary
+	var out []coding.DocSummary
 	index := map[string]int{}
 	for rows.Next() {
-		var d DocSummary
+		var d coding.DocSummary
 		var created int64
 		if err := rows.Scan(&d.ID, &d.Name, &d.Kind, &d.Lang, &d.Format, &d.Words, &d.Coder, &created); err != nil {
 			rows.Close()
@@ -406,7 +389,7 @@ func (s *Store) TurnCounts(ctx context.Context) (map[string]int, error) {
 
 // countCoded fills in the turns, codings and coded turns of docs (index:
 // position by id) from one read of the turns and one of the live codings.
-func (s *Store) countCoded(ctx context.Context, docs []DocSummary, index map[string]int) error {
+func (s *Store) countCoded(ctx context.Context, docs []coding.DocSummary, index map[string]int) error {
 	final, err := s.finalCodes(ctx)
 	if err != nil {
 		return err

@@ -84,7 +84,7 @@ func TestCodingsAgreeWithLiveView(t *testing.T) {
 		want = append(want, r)
 	}
 	rows.Close()
-	got, err := s.Codings(ctx, CodingFilter{})
+	got, err := s.Codings(ctx, coding.CodingFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestCodingsAgreeWithLiveView(t *testing.T) {
 	}
 	// One document's codings (as the reader reads them) with their memos.
 	for _, d := range docs[1:] {
-		one, err := s.Codings(ctx, CodingFilter{DocumentID: d.ID})
+		one, err := s.Codings(ctx, coding.CodingFilter{DocumentID: d.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func TestCodingsAgreeWithLiveView(t *testing.T) {
 		t.Fatalf("%d live codings: the test should hide some and keep most", len(want))
 	}
 	// Bare: the same codings, with fewer fields, in any order.
-	bare, err := s.Codings(ctx, CodingFilter{Bare: true, CodeIDs: []string{codes[3].ID}})
+	bare, err := s.Codings(ctx, coding.CodingFilter{Bare: true, CodeIDs: []string{codes[3].ID}})
 	if err != nil {
 		t.Fatal(err)
 	}

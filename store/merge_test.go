@@ -108,7 +108,7 @@ func edit(t *testing.T, path, coder string, n int, c *clock, rng *rand.Rand) {
 			t.Fatal(err)
 		}
 		codes := cb.Codes()
-		live, err := s.Codings(ctx, CodingFilter{})
+		live, err := s.Codings(ctx, coding.CodingFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,7 +227,7 @@ func content(t *testing.T, path string) []string {
 			out = append(out, fmt.Sprintf("memo on code %s: %s", path1(c.ID), m))
 		}
 	}
-	cs, err := s.Codings(ctx, CodingFilter{})
+	cs, err := s.Codings(ctx, coding.CodingFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

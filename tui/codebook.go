@@ -10,13 +10,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // codebookLoadedMsg carries the codebook, its use and the codes' memos.
 type codebookLoadedMsg struct {
 	cb    *coding.Codebook
-	usage map[string]store.CodeCounts
+	usage map[string]coding.CodeCounts
 	memos map[string]string
 }
 
@@ -63,7 +62,7 @@ type CodebookView struct {
 	c         Common
 	keys      codebookKeys
 	cb        *coding.Codebook
-	usage     map[string]store.CodeCounts
+	usage     map[string]coding.CodeCounts
 	memos     map[string]string
 	collapsed map[string]bool
 	rowsIDs   []string // the codes shown, in tree order
@@ -299,7 +298,7 @@ func (v CodebookView) retrieve(id string, subtree bool) tea.Cmd {
 		if subtree {
 			ids = cb.Subtree(id)
 		}
-		cs, err := svc.Codings(ctx, store.CodingFilter{CodeIDs: ids})
+		cs, err := svc.Codings(ctx, coding.CodingFilter{CodeIDs: ids})
 		if err != nil {
 			return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
 		}

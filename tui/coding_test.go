@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/toituavain/avain/store"
 )
 
 // coder opens the first document of a project whose codebook also has
@@ -86,7 +85,7 @@ func do(t *testing.T, m Model, ks ...string) Model {
 // live returns the live codings of code in the store.
 func live(t *testing.T, s *project.Project, codeID string) []*coding.Coding {
 	t.Helper()
-	cs, err := s.Codings(context.Background(), store.CodingFilter{CodeIDs: []string{codeID}})
+	cs, err := s.Codings(context.Background(), coding.CodingFilter{CodeIDs: []string{codeID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,12 +164,12 @@ func TestPickerEnterApplies(t *testing.T) {
 
 func TestPickerEscCancels(t *testing.T) {
 	m, s, _ := coder(t, 80, 24)
-	before, _ := s.Codings(context.Background(), store.CodingFilter{})
+	before, _ := s.Codings(context.Background(), coding.CodingFilter{})
 	m, cmd := send(t, keys(t, m, "c", "k"), press("esc"))
 	if cmd != nil || m.reader.Typing() || m.focus != screenReader {
 		t.Fatalf("esc: cmd %v, picking %v, focus %v", cmd, m.reader.Typing(), m.focus)
 	}
-	after, _ := s.Codings(context.Background(), store.CodingFilter{})
+	after, _ := s.Codings(context.Background(), coding.CodingFilter{})
 	if len(after) != len(before) {
 		t.Errorf("esc changed the store: %d codings, was %d", len(after), len(before))
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/search"
-	"github.com/toituavain/avain/store"
 )
 
 // Services is what the workspace reads from and writes to a project:
@@ -19,11 +18,11 @@ import (
 // memos, reading positions and search. *project.Project satisfies it.
 type Services interface {
 	coding.Repository
-	Documents(ctx context.Context) ([]store.DocSummary, error)
-	DocumentList(ctx context.Context) ([]store.DocSummary, error)
+	Documents(ctx context.Context) ([]coding.DocSummary, error)
+	DocumentList(ctx context.Context) ([]coding.DocSummary, error)
 	DocumentText(ctx context.Context, id string) (string, error)
-	Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error)
-	CodeUsage(ctx context.Context) (map[string]store.CodeCounts, error)
+	Codings(ctx context.Context, f coding.CodingFilter) ([]*coding.Coding, error)
+	CodeUsage(ctx context.Context) (map[string]coding.CodeCounts, error)
 	Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error)
 	SetMemo(ctx context.Context, target coding.MemoTarget, id, text, coder string) error
 	Position(ctx context.Context, docID, coder string) (int, bool, error)

@@ -7,7 +7,6 @@ import (
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/pseudo"
 	"github.com/toituavain/avain/search"
-	"github.com/toituavain/avain/store"
 )
 
 // displayed wraps the services so that every name, memo and text the
@@ -92,7 +91,7 @@ func (d displaySvc) Coding(ctx context.Context, id string) (*coding.Coding, erro
 	return &x, nil
 }
 
-func (d displaySvc) Codings(ctx context.Context, f store.CodingFilter) ([]*coding.Coding, error) {
+func (d displaySvc) Codings(ctx context.Context, f coding.CodingFilter) ([]*coding.Coding, error) {
 	cs, err := d.Services.Codings(ctx, f)
 	for i, c := range cs {
 		if oneLine(c.Coder) != c.Coder || coding.Visible(c.Memo) != c.Memo {
@@ -104,19 +103,19 @@ func (d displaySvc) Codings(ctx context.Context, f store.CodingFilter) ([]*codin
 	return cs, err
 }
 
-func summaries(ds []store.DocSummary) []store.DocSummary {
+func summaries(ds []coding.DocSummary) []coding.DocSummary {
 	for i := range ds {
 		ds[i].Name, ds[i].Attrs, ds[i].Coder = oneLine(ds[i].Name), lineAttrs(ds[i].Attrs), oneLine(ds[i].Coder)
 	}
 	return ds
 }
 
-func (d displaySvc) Documents(ctx context.Context) ([]store.DocSummary, error) {
+func (d displaySvc) Documents(ctx context.Context) ([]coding.DocSummary, error) {
 	ds, err := d.Services.Documents(ctx)
 	return summaries(ds), err
 }
 
-func (d displaySvc) DocumentList(ctx context.Context) ([]store.DocSummary, error) {
+func (d displaySvc) DocumentList(ctx context.Context) ([]coding.DocSummary, error) {
 	ds, err := d.Services.DocumentList(ctx)
 	return summaries(ds), err
 }

@@ -11,14 +11,14 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/toituavain/avain/store"
+	"github.com/toituavain/avain/coding"
 )
 
 // docsLoadedMsg carries the project's documents: first listed (counted
 // false), so the list shows at once, then with their counts of turns and
 // codings, which take longer to work out over a large project.
 type docsLoadedMsg struct {
-	docs    []store.DocSummary
+	docs    []coding.DocSummary
 	counted bool
 }
 
@@ -50,7 +50,7 @@ func countDocuments(svc Services) tea.Cmd {
 // Documents is the screen listing the project's documents.
 type Documents struct {
 	c         Common
-	docs      []store.DocSummary
+	docs      []coding.DocSummary
 	shown     []int // indices into docs that pass the filter
 	cursor    int   // index into shown
 	offset    int   // first visible row
@@ -77,7 +77,7 @@ func (s docSort) String() string {
 }
 
 // progress is the share of a document's turns that carry a coding, 0–1.
-func progress(d store.DocSummary) float64 {
+func progress(d coding.DocSummary) float64 {
 	if d.Turns == 0 {
 		return 0
 	}
@@ -85,7 +85,7 @@ func progress(d store.DocSummary) float64 {
 }
 
 // attrs lists a document's attribute values in the order of their names.
-func attrs(d store.DocSummary) string {
+func attrs(d coding.DocSummary) string {
 	names := make([]string, 0, len(d.Attrs))
 	for k := range d.Attrs {
 		names = append(names, k)
@@ -116,9 +116,9 @@ func (d *Documents) SetStyles(s *Styles) { d.c.Styles = s }
 func (d Documents) Typing() bool { return d.filtering }
 
 // Selected returns the document under the cursor, if any.
-func (d Documents) Selected() (store.DocSummary, bool) {
+func (d Documents) Selected() (coding.DocSummary, bool) {
 	if d.cursor < 0 || d.cursor >= len(d.shown) {
-		return store.DocSummary{}, false
+		return coding.DocSummary{}, false
 	}
 	return d.docs[d.shown[d.cursor]], true
 }
@@ -150,13 +150,13 @@ func (d *Documents) reshow(id string, had bool) {
 			d.shown = append(d.shown, i)
 		}
 	}
-	less := map[docSort]func(a, b store.DocSummary) int{
-		sortName: func(a, b store.DocSummary) int { return 0 },
-		sortKind: func(a, b store.DocSummary) int { return strings.Compare(a.Kind, b.Kind) },
-		sortProgress: func(a, b store.DocSummary) int {
+	less := map[docSort]func(a, b coding.DocSummary) int{
+		sortName: func(a, b coding.DocSummary) int { return 0 },
+		sortKind: func(a, b coding.DocSummary) int { return strings.Compare(a.Kind, b.Kind) },
+		sortProgress: func(a, b coding.DocSummary) int {
 			return cmp.Compare(progress(a), progress(b))
 		},
-		sortCodings: func(a, b store.DocSummary) int { return cmp.Compare(b.Codings, a.Codings) },
+		sortCodings: func(a, b coding.DocSummary) int { return cmp.Compare(b.Codings, a.Codings) },
 	}[d.sortBy]
 	slices.SortStableFunc(d.shown, func(i, j int) int { // docs come ordered by name
 		return less(d.docs[i], d.docs[j])
@@ -180,7 +180,7 @@ func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
 		cur, had := d.Selected()
 		if !msg.counted && d.counted {
 			// A refresh: keep the counts shown until the new ones come.
-			old := map[string]store.DocSummary{}
+			old := map[string]coding.DocSummary{}
 			for _, doc := range d.docs {
 				old[doc.ID] = doc
 			}

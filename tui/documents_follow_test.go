@@ -8,7 +8,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // A document imported elsewhere that sorts before the one under the
@@ -60,7 +59,7 @@ func TestDocumentListReloadKeepsTheSelectedDocument(t *testing.T) {
 			}
 			m = tick(t, m)
 
-			if !slices.ContainsFunc(m.docs.docs, func(d store.DocSummary) bool { return d.ID == first.ID }) {
+			if !slices.ContainsFunc(m.docs.docs, func(d coding.DocSummary) bool { return d.ID == first.ID }) {
 				t.Fatal("the list was not read again")
 			}
 			if got, _ := m.docs.Selected(); got.ID != before.ID {
@@ -90,17 +89,17 @@ func TestDocumentListReloadKeepsTheSelectedDocument(t *testing.T) {
 // A document removed from the list leaves the cursor on its row, kept
 // inside the list.
 func TestDocumentListReloadWithoutTheSelectedDocument(t *testing.T) {
-	summaries := func(names ...string) []store.DocSummary {
-		var ds []store.DocSummary
+	summaries := func(names ...string) []coding.DocSummary {
+		var ds []coding.DocSummary
 		for _, n := range names {
-			ds = append(ds, store.DocSummary{ID: "id-" + n, Name: n, Kind: coding.KindClient})
+			ds = append(ds, coding.DocSummary{ID: "id-" + n, Name: n, Kind: coding.KindClient})
 		}
 		return ds
 	}
 	tests := []struct {
 		name   string
 		cursor int
-		after  []store.DocSummary
+		after  []coding.DocSummary
 		want   string // the selected document's name after the reload
 	}{
 		{"a middle one removed", 1, summaries("a", "c", "d"), "c"},

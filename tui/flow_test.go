@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/toituavain/avain/store"
 )
 
 // flow runs the whole workspace as a Bubble Tea program on project p,
@@ -67,7 +66,7 @@ func TestFlowCodeMemoUndo(t *testing.T) {
 	hit(tm, "q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	cs, err := p.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+	cs, err := p.Codings(ctx, coding.CodingFilter{DocumentID: doc.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +112,7 @@ func TestFlowSelectionAndResize(t *testing.T) {
 	waitFor(t, tm, "coded turn 2, 3 words: Kela")
 	hit(tm, "ctrl+c")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	cs, err := p.Codings(context.Background(), store.CodingFilter{Coder: "virta"})
+	cs, err := p.Codings(context.Background(), coding.CodingFilter{Coder: "virta"})
 	if err != nil || len(cs) != 1 {
 		t.Fatalf("codings by virta: %d (%v)", len(cs), err)
 	}

@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // followInterval is how often the workspace looks for changes that other
@@ -24,7 +23,7 @@ var followTick = func() tea.Cmd {
 // the project's state, and of a document's text. *project.Project has
 // them (store.Store).
 type changeMarker interface {
-	ChangeMark(ctx context.Context) (store.ChangeMark, error)
+	ChangeMark(ctx context.Context) (coding.ChangeMark, error)
 	DocumentHash(ctx context.Context, id string) (string, error)
 }
 
@@ -33,14 +32,14 @@ type followTickMsg struct{}
 
 // markReadMsg carries the project's change mark as just read.
 type markReadMsg struct {
-	mark store.ChangeMark
+	mark coding.ChangeMark
 	err  error
 }
 
 // follower keeps the last change mark the workspace has shown.
 type follower struct {
 	src   changeMarker // nil: not following
-	mark  store.ChangeMark
+	mark  coding.ChangeMark
 	known bool // mark has been read once
 }
 

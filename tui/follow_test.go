@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/toituavain/avain/store"
 )
 
 // byHand makes the follower's ticks the test's to send, for the length
@@ -256,7 +255,7 @@ func TestRedoOfACodingMadeAgainElsewhere(t *testing.T) {
 	}
 	m = do(t, m, "ctrl+r")
 	assertStatus(t, m, "1 coding already back in another process")
-	live, err := s.Codings(ctx, store.CodingFilter{DocumentID: first.DocumentID, Coder: first.Coder})
+	live, err := s.Codings(ctx, coding.CodingFilter{DocumentID: first.DocumentID, Coder: first.Coder})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // docLoadedMsg carries an opened document with its codings, the codebook
@@ -70,7 +69,7 @@ func readDocument(c Common, id string, reload bool, pos int) tea.Cmd {
 // readCodings reads what changes about an open document: its live
 // codings, the codebook and its memo.
 func readCodings(ctx context.Context, c Common, doc *coding.Document) (docLoadedMsg, error) {
-	cs, err := c.Svc.Codings(ctx, store.CodingFilter{DocumentID: doc.ID})
+	cs, err := c.Svc.Codings(ctx, coding.CodingFilter{DocumentID: doc.ID})
 	if err != nil {
 		return docLoadedMsg{}, fmt.Errorf("loading codings: %w", err)
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/store"
 )
 
 // searching returns a workspace at w×h on the search screen of the
@@ -105,9 +104,9 @@ func TestSearchCodeOneHit(t *testing.T) {
 	h, _ := m.search.selected()
 	m = do(t, m, "enter")
 	p := m.c.Svc.(interface {
-		Codings(context.Context, store.CodingFilter) ([]*coding.Coding, error)
+		Codings(context.Context, coding.CodingFilter) ([]*coding.Coding, error)
 	})
-	cs, err := p.Codings(context.Background(), store.CodingFilter{CodeIDs: []string{codeKela}, Coder: "testaaja"})
+	cs, err := p.Codings(context.Background(), coding.CodingFilter{CodeIDs: []string{codeKela}, Coder: "testaaja"})
 	if err != nil || len(cs) != 1 {
 		t.Fatalf("codings by testaaja: %d (%v)", len(cs), err)
 	}
@@ -129,7 +128,7 @@ func TestSearchCodeAllHits(t *testing.T) {
 		t.Fatalf("confirmation for %d hits:\n%s", total, v)
 	}
 	live := func() int {
-		cs, _ := m.c.Svc.Codings(context.Background(), store.CodingFilter{CodeIDs: []string{codeWait}, Coder: "testaaja"})
+		cs, _ := m.c.Svc.Codings(context.Background(), coding.CodingFilter{CodeIDs: []string{codeWait}, Coder: "testaaja"})
 		return len(cs)
 	}
 	if m = do(t, m, "n"); live() != 0 || m.search.Typing() {

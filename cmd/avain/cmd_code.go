@@ -214,7 +214,7 @@ func codingsCmd() *command {
 		if err != nil {
 			return err
 		}
-		f := store.CodingFilter{Coder: *coder}
+		f := coding.CodingFilter{Coder: *coder}
 		if *doc != "" {
 			if f.DocumentID, err = s.ResolveDocument(ctx, *doc); err != nil {
 				return err

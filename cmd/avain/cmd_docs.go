@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/store"
 )
 
@@ -34,7 +35,7 @@ func docsCmd() *command {
 		}
 		if *asJSON {
 			if docs == nil {
-				docs = []store.DocSummary{}
+				docs = []coding.DocSummary{}
 			}
 			return writeJSON(e, docs)
 		}

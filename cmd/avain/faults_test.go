@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/store"
 )
@@ -40,7 +41,7 @@ func fictionalTranscripts(t *testing.T, n int) []string {
 
 // withDocs opens the project at path and calls fn with it and its
 // documents.
-func withDocs(t *testing.T, path string, fn func(p *project.Project, docs []store.DocSummary)) {
+func withDocs(t *testing.T, path string, fn func(p *project.Project, docs []coding.DocSummary)) {
 	t.Helper()
 	ctx := context.Background()
 	p, err := project.Open(ctx, path)
@@ -59,7 +60,7 @@ func withDocs(t *testing.T, path string, fn func(p *project.Project, docs []stor
 func docTurns(t *testing.T, path string) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	withDocs(t, path, func(_ *project.Project, docs []store.DocSummary) {
+	withDocs(t, path, func(_ *project.Project, docs []coding.DocSummary) {
 		for _, d := range docs {
 			out[d.Name] = d.Turns
 		}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/voikko"
 )
 
@@ -262,7 +261,7 @@ func TestMemoChecked(t *testing.T) {
 	if l := leaks(t, dir, []string{"Virtaselle", "131052-308T", "Kuopioon", "040 123 4567"}); len(l) > 0 {
 		t.Errorf("personal data of memos left in the project:\n%s", strings.Join(l, "\n"))
 	}
-	withDocs(t, proj, func(p *project.Project, _ []store.DocSummary) {
+	withDocs(t, proj, func(p *project.Project, _ []coding.DocSummary) {
 		m, err := p.Memo(context.Background(), coding.MemoDocument, doc.ID)
 		if err != nil || m != "Matti Virtanen [HETU], [HENKILÖ-1]." {
 			t.Errorf("document memo %q, %v", m, err)

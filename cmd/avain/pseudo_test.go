@@ -12,7 +12,6 @@ import (
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/voikko"
 )
 
@@ -40,7 +39,7 @@ var personalValues = []string{"131052-308T", "010594Y9021", "020516C903K", "040 
 func docNamed(t *testing.T, proj, part string) *coding.Document {
 	t.Helper()
 	var doc *coding.Document
-	withDocs(t, proj, func(p *project.Project, docs []store.DocSummary) {
+	withDocs(t, proj, func(p *project.Project, docs []coding.DocSummary) {
 		for _, d := range docs {
 			if doc == nil && strings.Contains(d.Name, part) {
 				var err error

@@ -21,7 +21,6 @@ import (
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/refiqda"
-	"github.com/toituavain/avain/store"
 )
 
 // qdpxCodes are the codebook of the test .qdpx files: two themes with two
@@ -133,7 +132,7 @@ func TestQDPXImportKilled(t *testing.T) {
 func importState(t *testing.T, path string) string {
 	t.Helper()
 	var b strings.Builder
-	withDocs(t, path, func(p *project.Project, docs []store.DocSummary) {
+	withDocs(t, path, func(p *project.Project, docs []coding.DocSummary) {
 		for _, d := range docs {
 			fmt.Fprintf(&b, "%s: %d turns, %d codings\n", d.Name, d.Turns, d.Codings)
 		}
