@@ -50,8 +50,11 @@ type Store struct {
 // Path returns the project file's path.
 func (s *Store) Path() string { return s.path }
 
-// DB exposes the database handle for packages that read the project in
-// bulk (export, merge); writes go through Store methods.
+// DB exposes the database handle to the benchmark driver
+// (cmd/avain-bench), whose raw baselines time plain SQL on the same rows
+// avain stores. No avain code path reads or writes through it: reads and
+// writes go through Store methods, which keep the audit log and the
+// change mark.
 func (s *Store) DB() *sql.DB { return s.db }
 
 // dsn builds the connection string: pragmas ride in the DSN so that every
