@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"bufio"
 	"bytes"
 	"encoding/binary"
@@ -77,6 +78,16 @@ func WriteRecorded(path, projectPath string, write func(io.Writer) error, record
 		return recorded(record)
 	}
 	return writeReplacing(path, target, write, record)
+}
+
+// Export writes an output of this project to path as WriteRecorded does,
+// recording it in the project's audit trail (action "export", with target
+// and detail) before it replaces a file: never over the project or its
+// index, mode 0600, and on any error the file there is left as it was.
+func (p *Project) Export(ctx context.Context, path, coder, target, detail string, write func(io.Writer) error) error {
+	return WriteRecorded(path, p.path, write, func() error {
+		return p.Log(ctx, coder, "export", target, detail)
+	})
 }
 
 // recorded runs record, when there is one.
