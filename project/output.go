@@ -1,9 +1,9 @@
 package project
 
 import (
-	"context"
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
