@@ -52,6 +52,7 @@ var layers = map[string][]string{
 	"bench/gen":             {"demo", "transcript"},
 	"cmd/avain-bench":       {"bench/gen", "coding", "project", "search", "search/finnish", "store", "transcript", "tui"},
 	"scripts/finnish-pairs": {"voikko"},
+	"scripts/sizes":         {},
 }
 
 // outside limits the libraries outside the module (and the parts of the
