@@ -99,6 +99,15 @@ func (v *CodebookView) SetStyles(s *Styles) { v.c.Styles = s }
 // Typing reports whether the screen takes every key; it never does.
 func (v CodebookView) Typing() bool { return false }
 
+// Mode names the screen for the status line.
+func (v CodebookView) Mode() string { return "CODEBOOK" }
+
+// Show reads the codebook, the counts and the memos.
+func (v *CodebookView) Show() tea.Cmd { return v.Load() }
+
+// Refresh reads them again.
+func (v *CodebookView) Refresh() tea.Cmd { return v.Load() }
+
 // Load returns the command that reads the codebook, the counts and the
 // memos; the root calls it when the screen is shown and after changes.
 func (v CodebookView) Load() tea.Cmd {

@@ -95,6 +95,18 @@ func (v *CompareView) SetStyles(s *Styles) {
 	v.buildStripes()
 }
 
+// Typing reports whether the view takes every key; it never does.
+func (v CompareView) Typing() bool { return false }
+
+// Mode names the screen for the status line.
+func (v CompareView) Mode() string { return "COMPARE" }
+
+// Show reads the codings again: they may have changed in the reader.
+func (v *CompareView) Show() tea.Cmd { return v.Load() }
+
+// Refresh reads them again.
+func (v *CompareView) Refresh() tea.Cmd { return v.Load() }
+
 // Open starts comparing the coders of doc, keeping the coders and the
 // code when it is the document already shown.
 func (v *CompareView) Open(doc *coding.Document) tea.Cmd {

@@ -58,6 +58,7 @@ type Documents struct {
 	filtering bool // typing a filter: keys go to the filter
 	loaded    bool
 	counted   bool // the counts are known (until then "…" is shown)
+	stale     bool // the counts are out of date: read again when shown
 	sortBy    docSort
 }
 
@@ -114,6 +115,21 @@ func (d *Documents) SetStyles(s *Styles) { d.c.Styles = s }
 
 // Typing reports whether the screen takes every key (a filter is being typed).
 func (d Documents) Typing() bool { return d.filtering }
+
+// Mode names the screen for the status line.
+func (d Documents) Mode() string { return "DOCUMENTS" }
+
+// Show reads the list again when it went stale while out of view.
+func (d *Documents) Show() tea.Cmd {
+	if !d.stale {
+		return nil
+	}
+	d.stale = false
+	return loadDocuments(d.c.Svc)
+}
+
+// Refresh reads the list again (it is stale: see Show).
+func (d *Documents) Refresh() tea.Cmd { return d.Show() }
 
 // Selected returns the document under the cursor, if any.
 func (d Documents) Selected() (coding.DocSummary, bool) {

@@ -105,20 +105,8 @@ func (m *Model) refresh() tea.Cmd {
 	if m.search.cb != nil {
 		cmds = append(cmds, m.search.loadCodebook())
 	}
-	m.docsStale = true
-	switch m.focus {
-	case screenDocuments:
-		cmds = append(cmds, m.show())
-	case screenCodebook:
-		cmds = append(cmds, m.codebook.Load())
-	case screenThemes:
-		if !m.themes.Typing() {
-			cmds = append(cmds, m.themes.Load())
-		}
-	case screenCompare:
-		cmds = append(cmds, m.compare.Load())
-	}
-	return tea.Batch(cmds...)
+	m.docs.stale = true
+	return tea.Batch(append(cmds, m.focused().Refresh())...)
 }
 
 // reread reads the open document's codings, codebook and memo again, and

@@ -3,49 +3,34 @@ package tui
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-)
-
-// screen names the focused screen.
-type screen int
-
-const (
-	screenDocuments screen = iota
-	screenReader
-	screenCodebook
-	screenSearch
-	screenThemes
-	screenCompare
 )
 
 // Model is the root of the workspace: it routes messages to the screens,
 // keeps the session's undo history, and draws the status line and the
 // help bar under the focused screen, and the memo editor over it.
 type Model struct {
-	c         Common
-	project   string
-	focus     screen
-	back      []screen // the screens to go back to, last on top
-	docs      Documents
-	reader    Reader
-	codebook  CodebookView
-	search    SearchView
-	themes    ThemesView
-	compare   CompareView
-	memo      MemoEditor
-	help      help.Model
-	status    string // the last message
-	err       error  // the last error, shown instead of status
-	hist      history
-	quitting  bool
-	docsStale bool // the document list's counts are out of date
-	startDoc  string
-	follow    follower // reads other processes' changes (Follow)
+	c        Common
+	project  string
+	focus    screen
+	back     []screen // the screens to go back to, last on top
+	docs     Documents
+	reader   Reader
+	codebook CodebookView
+	search   SearchView
+	themes   ThemesView
+	compare  CompareView
+	memo     MemoEditor
+	help     help.Model
+	status   string // the last message
+	err      error  // the last error, shown instead of status
+	hist     history
+	quitting bool
+	startDoc string
+	follow   follower // reads other processes' changes (Follow)
 }
 
 // New returns the workspace for a project read and written through svc,
@@ -172,37 +157,31 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.broadcast(msg)
 }
 
-// changed passes a change to the screens that show it: the reader, the
-// codebook, the search hits, and the document list's counts.
+// changed passes a change made here to the screens (the reader, the
+// codebook and the search hits take it), marks the document list's counts
+// stale (read again when the list is shown, not on every change), and
+// refreshes the screen in front.
 func (m *Model) changed(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	var cmd tea.Cmd
-	m.reader, cmd = m.reader.Update(msg)
-	cmds = append(cmds, cmd)
-	m.codebook, cmd = m.codebook.Update(msg)
-	cmds = append(cmds, cmd)
-	m.search, cmd = m.search.Update(msg)
-	cmds = append(cmds, cmd)
-	m.docsStale = true // reloaded when the list is shown, not on every change
-	if m.focus == screenDocuments || m.focus == screenCodebook || m.focus == screenThemes {
-		cmds = append(cmds, m.show())
+	for _, s := range m.screens() {
+		cmds = append(cmds, s.update(msg))
 	}
+	m.docs.stale = true
+	cmds = append(cmds, m.focused().Refresh())
 	m.syncKeys()
 	return tea.Batch(cmds...)
 }
 
 // broadcast gives msg to every screen and the editor.
 func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmds [7]tea.Cmd
-	m.docs, cmds[0] = m.docs.Update(msg)
-	m.reader, cmds[1] = m.reader.Update(msg)
-	m.codebook, cmds[2] = m.codebook.Update(msg)
-	m.search, cmds[3] = m.search.Update(msg)
-	m.themes, cmds[4] = m.themes.Update(msg)
-	m.compare, cmds[5] = m.compare.Update(msg)
-	m.memo, cmds[6] = m.memo.Update(msg)
+	var cmds []tea.Cmd
+	for _, s := range m.screens() {
+		cmds = append(cmds, s.update(msg))
+	}
+	var cmd tea.Cmd
+	m.memo, cmd = m.memo.Update(msg)
 	m.syncKeys()
-	return m, tea.Batch(cmds[:]...)
+	return m, tea.Batch(append(cmds, cmd)...)
 }
 
 // openAt focuses the reader on document id with the caret at pos (the
@@ -249,24 +228,7 @@ func (m *Model) goBack() {
 }
 
 // show returns what the focused screen needs when it comes into view.
-func (m *Model) show() tea.Cmd {
-	switch m.focus {
-	case screenDocuments:
-		if m.docsStale {
-			m.docsStale = false
-			return loadDocuments(m.c.Svc)
-		}
-	case screenCodebook:
-		return m.codebook.Load()
-	case screenSearch:
-		return m.search.Focus()
-	case screenThemes:
-		return m.themes.Load()
-	case screenCompare:
-		return m.compare.Load() // codings may have changed in the reader
-	}
-	return nil
-}
+func (m *Model) show() tea.Cmd { return m.focused().Show() }
 
 // updateKeys handles global keys, then passes the key to the memo editor
 // or the focused screen. While text is typed, only ctrl+c is global.
@@ -316,21 +278,7 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	var cmd tea.Cmd
-	switch m.focus {
-	case screenReader:
-		m.reader, cmd = m.reader.Update(msg)
-	case screenCodebook:
-		m.codebook, cmd = m.codebook.Update(msg)
-	case screenSearch:
-		m.search, cmd = m.search.Update(msg)
-	case screenThemes:
-		m.themes, cmd = m.themes.Update(msg)
-	case screenCompare:
-		m.compare, cmd = m.compare.Update(msg)
-	default:
-		m.docs, cmd = m.docs.Update(msg)
-	}
+	cmd := m.focused().update(msg)
 	m.syncKeys()
 	return m, cmd
 }
@@ -343,20 +291,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 
 // typing reports whether the focused screen or the editor takes every key.
 func (m Model) typing() bool {
-	if m.memo.IsOpen() {
-		return true
-	}
-	switch m.focus {
-	case screenReader:
-		return m.reader.Typing()
-	case screenCodebook:
-		return m.codebook.Typing()
-	case screenSearch:
-		return m.search.Typing()
-	case screenThemes:
-		return m.themes.Typing()
-	}
-	return m.docs.Typing()
+	return m.memo.IsOpen() || m.focused().Typing()
 }
 
 // syncKeys enables the global bindings that apply now, so help stays true.
@@ -381,12 +316,9 @@ func (m *Model) report(s string) { m.status, m.err = s, nil }
 func (m *Model) setStyles(s *Styles) {
 	m.c.Styles = s
 	m.help.Styles = s.Help
-	m.docs.SetStyles(s)
-	m.reader.SetStyles(s)
-	m.codebook.SetStyles(s)
-	m.search.SetStyles(s)
-	m.themes.SetStyles(s)
-	m.compare.SetStyles(s)
+	for _, sc := range m.screens() {
+		sc.SetStyles(s)
+	}
 	m.memo.SetStyles(s)
 }
 
@@ -394,189 +326,10 @@ func (m *Model) setStyles(s *Styles) {
 func (m *Model) layout() {
 	m.help.SetWidth(m.c.Width)
 	body := m.bodyHeight()
-	m.docs.SetSize(m.c.Width, body)
-	m.reader.SetSize(m.c.Width, body)
-	m.codebook.SetSize(m.c.Width, body)
-	m.search.SetSize(m.c.Width, body)
-	m.themes.SetSize(m.c.Width, body)
-	m.compare.SetSize(m.c.Width, body)
+	for _, s := range m.screens() {
+		s.SetSize(m.c.Width, body)
+	}
 	m.memo.SetSize(m.c.Width, m.memoHeight())
-}
-
-func (m Model) bodyHeight() int { return max(0, m.c.Height-1-m.helpHeight()) }
-
-// memoHeight is the height of the memo editor over the bottom of the body.
-func (m Model) memoHeight() int { h := m.bodyHeight(); return min(12, max(3, h/2), h) }
-
-func (m Model) helpHeight() int {
-	return strings.Count(m.helpView(), "\n") + 1
-}
-
-// helpView renders the one-line help for the focused screen and the
-// global keys; the full help takes the body's place (see fullHelp).
-func (m Model) helpView() string {
-	return m.help.ShortHelpView(m.ShortHelp())
-}
-
-// fullHelp renders every binding that applies now, its columns laid out
-// in as many bands as the width needs.
-func (m Model) fullHelp() string {
-	h := m.help
-	h.SetWidth(0) // measure untruncated
-	var bands []string
-	var band [][]key.Binding
-	for _, g := range m.FullHelp() {
-		try := append(append([][]key.Binding{}, band...), g)
-		if len(band) > 0 && ansi.StringWidth(firstLine(h.FullHelpView(try))) > m.c.Width {
-			bands = append(bands, h.FullHelpView(band))
-			try = [][]key.Binding{g}
-		}
-		band = try
-	}
-	if len(band) > 0 {
-		bands = append(bands, h.FullHelpView(band))
-	}
-	title := m.c.Styles.Title.Render("Keys") + m.c.Styles.Dim.Render(" · ? closes")
-	return title + "\n\n" + strings.Join(bands, "\n\n")
-}
-
-// firstLine returns s up to its first newline.
-func firstLine(s string) string {
-	first, _, _ := strings.Cut(s, "\n")
-	return first
-}
-
-// ShortHelp returns the focused screen's bindings and the global ones.
-func (m Model) ShortHelp() []key.Binding {
-	if m.memo.IsOpen() {
-		return append(m.memo.ShortHelp(), m.c.Keys.ForceQuit)
-	}
-	k := m.c.Keys
-	var b []key.Binding
-	switch m.focus {
-	case screenReader:
-		b = m.reader.ShortHelp()
-	case screenCodebook:
-		b = m.codebook.ShortHelp()
-	case screenSearch:
-		b = m.search.ShortHelp()
-	case screenThemes:
-		b = m.themes.ShortHelp()
-	case screenCompare:
-		b = m.compare.ShortHelp()
-	default:
-		b = m.docs.ShortHelp()
-	}
-	return append(b, k.Help, k.Search, k.Undo, k.Quit)
-}
-
-// FullHelp returns every binding that applies now, in columns.
-func (m Model) FullHelp() [][]key.Binding {
-	if m.memo.IsOpen() {
-		return [][]key.Binding{m.ShortHelp()}
-	}
-	k := m.c.Keys
-	var g [][]key.Binding
-	switch m.focus {
-	case screenReader:
-		g = m.reader.FullHelp()
-	case screenCodebook:
-		g = m.codebook.FullHelp()
-	case screenSearch:
-		g = m.search.FullHelp()
-	case screenThemes:
-		g = m.themes.FullHelp()
-	case screenCompare:
-		g = m.compare.FullHelp()
-	default:
-		g = m.docs.FullHelp()
-	}
-	return append(g, []key.Binding{k.Search, k.Codebook, k.Themes, k.Documents, k.Tab},
-		[]key.Binding{k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit})
-}
-
-// View draws the focused screen, the status line and the help bar.
-func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	return v
-}
-
-// render draws the whole screen as a string of exactly the window's size.
-func (m Model) render() string {
-	w, h := m.c.Width, m.c.Height
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	var body string
-	switch m.focus {
-	case screenReader:
-		body = m.reader.View()
-	case screenCodebook:
-		body = m.codebook.View()
-	case screenSearch:
-		body = m.search.View()
-	case screenThemes:
-		body = m.themes.View()
-	case screenCompare:
-		body = m.compare.View()
-	default:
-		body = m.docs.View()
-	}
-	if m.help.ShowAll && !m.typing() {
-		body = m.fullHelp()
-	}
-	helpBar := m.helpView()
-	bodyH := max(0, h-1-strings.Count(helpBar, "\n")-1)
-	parts := []string{}
-	if bodyH > 0 {
-		if m.memo.IsOpen() {
-			mh := min(12, max(3, bodyH/2), bodyH)
-			body = fit(body, w, bodyH-mh) + "\n" + fit(m.memo.View(), w, mh)
-		}
-		parts = append(parts, fit(body, w, bodyH))
-	}
-	parts = append(parts, m.statusLine(), helpBar)
-	return fit(strings.Join(parts, "\n"), w, h)
-}
-
-// statusLine shows the mode and the last message or error on the left,
-// and the project, the open document and the coder on the right, which
-// give way to the message when the line is short.
-func (m Model) statusLine() string {
-	st, w := m.c.Styles, m.c.Width
-	left := st.Project.Render(" "+m.mode()+" ") + st.Status.Render(" "+oneLine(m.status))
-	if m.err != nil {
-		left = st.Project.Render(" "+m.mode()+" ") + st.Error.Render(" "+oneLine(m.err.Error()))
-	}
-	right := oneLine(m.project)
-	if d := m.reader.Document(); d != nil {
-		right += " · " + d.Name
-	}
-	right += " · " + oneLine(m.c.Coder) + " "
-	if lw, rw := ansi.StringWidth(left), ansi.StringWidth(right); lw+rw+2 <= w {
-		return st.Status.Render(pad(left, w-rw)) + st.Status.Render(right)
-	}
-	return st.Status.Render(pad(left, w))
-}
-
-// mode names what the workspace is doing.
-func (m Model) mode() string {
-	switch {
-	case m.memo.IsOpen():
-		return "MEMO"
-	case m.focus == screenReader:
-		return m.reader.Mode()
-	case m.focus == screenCodebook:
-		return "CODEBOOK"
-	case m.focus == screenSearch:
-		return "SEARCH"
-	case m.focus == screenThemes:
-		return "THEMES"
-	case m.focus == screenCompare:
-		return "COMPARE"
-	}
-	return "DOCUMENTS"
 }
 
 func pluralize(n int, noun string) string {

@@ -193,6 +193,13 @@ func (r Reader) Selection() (coding.Span, bool) {
 // or a turn number is being typed).
 func (r Reader) Typing() bool { return r.pick != pickNone || r.jumping }
 
+// Show does nothing: the reader reads its document when it is opened.
+func (r *Reader) Show() tea.Cmd { return nil }
+
+// Refresh does nothing: the root rereads the open document (Follow), and
+// changes made here come to the reader as messages.
+func (r *Reader) Refresh() tea.Cmd { return nil }
+
 // Mode names what the reader is doing, for the status line.
 func (r Reader) Mode() string {
 	switch {

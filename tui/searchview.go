@@ -121,6 +121,16 @@ func (v *SearchView) Focus() tea.Cmd {
 // picker or the confirmation has them.
 func (v SearchView) Typing() bool { return v.typing || v.pick != pickNone || v.code != nil }
 
+// Mode names the screen for the status line.
+func (v SearchView) Mode() string { return "SEARCH" }
+
+// Show puts the cursor in the query field (see Focus).
+func (v *SearchView) Show() tea.Cmd { return v.Focus() }
+
+// Refresh does nothing: the hits stay those of the query run, and changes
+// made here come to the screen as messages.
+func (v *SearchView) Refresh() tea.Cmd { return nil }
+
 // rows is the number of hits shown (each takes two lines).
 func (v SearchView) rows() int {
 	return max(0, (v.c.Height-3-v.pickerHeight()-v.confirmHeight())/2)

@@ -97,6 +97,20 @@ func (v *ThemesView) SetStyles(s *Styles) { v.c.Styles = s }
 // Typing reports whether a file name is being typed.
 func (v ThemesView) Typing() bool { return v.asking }
 
+// Mode names the screen for the status line.
+func (v ThemesView) Mode() string { return "THEMES" }
+
+// Show computes the table.
+func (v *ThemesView) Show() tea.Cmd { return v.Load() }
+
+// Refresh computes the table again, unless a file name is being typed.
+func (v *ThemesView) Refresh() tea.Cmd {
+	if v.asking {
+		return nil
+	}
+	return v.Load()
+}
+
 // Load returns the command that computes the table for the current split.
 func (v *ThemesView) Load() tea.Cmd {
 	v.loading = true
