@@ -68,7 +68,8 @@ func FuzzReadCodebook(f *testing.F) {
 
 func lowerColor(s string) bool { return coding.ValidColor(s) && s == strings.ToLower(s) }
 
-// FuzzReadProject checks that ReadProject (a .qdpx archive or a bare .qde)
+// FuzzReadProject checks that reading a project as an import does
+// (OpenProjectFile and each source's Load; a .qdpx archive or a bare .qde)
 // never panics, refuses input with a one-line error, and that every coded
 // selection it accepts lies inside its source's text. Seeds: a project
 // avain writes, a bare .qde, and those in testdata/fuzz/FuzzReadProject.
@@ -84,7 +85,7 @@ func FuzzReadProject(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add([]byte(`<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="0d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5" name="a"><PlainTextContent>Hei</PlainTextContent><PlainTextSelection guid="1d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5" startPosition="0" endPosition="9"/></TextSource></Sources></Project>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ReadProject(data)
+		p, err := readQDPX(t, data)
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("a multi-line error: %q", err)

@@ -1,6 +1,7 @@
 package refiqda
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,3 +50,32 @@ func validate(t *testing.T, data []byte) {
 }
 
 var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// readQDPX reads the bytes of a .qdpx archive (or of a bare .qde) as an
+// import does: OpenProjectFile on a file holding them, then each source's
+// Load. The error is the first that opening or a Load returns.
+func readQDPX(t testing.TB, data []byte) (*Project, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.qdpx")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return readQDPXFile(t, path)
+}
+
+// readQDPXFile is readQDPX of a file: the project, every source loaded,
+// closed when the test ends.
+func readQDPXFile(t testing.TB, path string) (*Project, error) {
+	t.Helper()
+	p, err := OpenProjectFile(path)
+	if err != nil {
+		return nil, err
+	}
+	t.Cleanup(func() { p.Close() })
+	for _, s := range p.Sources {
+		if err := s.Load(); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return p, nil
+}

@@ -30,11 +30,9 @@ type Project struct {
 	// Notes are project notes no source, code or coding refers to; avain
 	// has no place for them and reports them.
 	Notes []string
-	// Skipped says, a line each, what of the file could not be read.
+	// Skipped says, a line each, what of the file could not be read (a
+	// source's own selections are in its Skipped and Changed).
 	Skipped []string
-	// Changed says, a line each, what was read other than written (a
-	// selection partly outside its text, cut to the text).
-	Changed []string
 	closer  io.Closer // the file the sources are read from
 }
 
@@ -363,21 +361,6 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 	return zw.Close()
 }
 
-// ReadProjectFile reads a .qdpx archive, or a bare .qde (whose sources
-// are then missing unless their text is inline), with every source's text
-// loaded. An import reads sources one at a time instead: OpenProjectFile.
-func ReadProjectFile(name string) (*Project, error) {
-	p, err := OpenProjectFile(name)
-	if err != nil {
-		return nil, err
-	}
-	defer p.Close()
-	if err := p.loadAll(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return p, nil
-}
-
 // OpenProjectFile opens a .qdpx archive, or a bare .qde, and reads its
 // project.qde: the codebook, users, memos, and each source's name,
 // attributes and memo. A source's text and selections are read from the
@@ -416,19 +399,6 @@ func (p *Project) Close() error {
 	err := p.closer.Close()
 	p.closer = nil
 	return err
-}
-
-// loadAll loads every source's text and selections, and adds what they
-// dropped and changed to the project's lists.
-func (p *Project) loadAll() error {
-	for _, s := range p.Sources {
-		if err := s.Load(); err != nil {
-			return err
-		}
-		p.Skipped = append(p.Skipped, s.Skipped...)
-		p.Changed = append(p.Changed, s.Changed...)
-	}
-	return nil
 }
 
 // maxQDEBytes bounds the project.qde read from an archive (or a bare
@@ -504,22 +474,6 @@ func readEntry(f *zip.File, limit int, what string) ([]byte, error) {
 		return nil, &FormatError{Msg: f.Name + ": " + err.Error()}
 	}
 	return b, nil
-}
-
-// ReadProject reads a .qdpx archive's bytes, or a bare .qde's, with every
-// source's text loaded. It accepts what real tools write: Sources/ or
-// sources/, any single .qde at the root, byte-order marks and CRLF in
-// texts, and each tool's way of counting positions (see Units), which it
-// converts to code points of avain's form of the text.
-func ReadProject(data []byte) (*Project, error) {
-	p, err := readProject(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	if err := p.loadAll(); err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 // readProject reads the project.qde of the archive (or bare .qde) in r,
@@ -751,11 +705,4 @@ func sourcePath(p string) string {
 		return "sources/" + strings.ToLower(rest)
 	}
 	return strings.ToLower(path.Clean(p))
-}
-
-// xmlUnmarshal decodes a .qde's bytes as the reader does.
-func xmlUnmarshal(data []byte, v any) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.CharsetReader = charsetReader
-	return d.Decode(v)
 }

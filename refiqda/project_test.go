@@ -3,6 +3,7 @@ package refiqda
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"os"
 	"os/exec"
@@ -91,7 +92,7 @@ func TestWriteProjectValidatesAndReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	validateProject(t, b.Bytes())
-	got, err := ReadProject(b.Bytes())
+	got, err := readQDPX(t, b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestReadNVivoSampleKeepsItsSelections(t *testing.T) {
 		t.Skip("slow: every selection of the NVivo sample checked against its own text; run without -short")
 	}
 	path := need(t, "samples/nvivo12.6-win_oltas0517.qdpx")
-	p, err := ReadProjectFile(path)
+	p, err := readQDPXFile(t, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +235,9 @@ func readZipFile(t *testing.T, archive, name string) []byte {
 func findSelection(t *testing.T, qde []byte, guid string) [2]int {
 	t.Helper()
 	var x xProject
-	if err := xmlUnmarshal(qde, &x); err != nil {
+	d := xml.NewDecoder(bytes.NewReader(qde))
+	d.CharsetReader = charsetReader
+	if err := d.Decode(&x); err != nil {
 		t.Fatal(err)
 	}
 	for _, ts := range x.Sources.TextSource {
@@ -249,19 +252,19 @@ func findSelection(t *testing.T, qde []byte, guid string) [2]int {
 }
 
 func TestReadATLASSamples(t *testing.T) {
-	p, err := ReadProjectFile(need(t, "samples/atlasti23-win_target-atlas-project.qdpx"))
+	p, err := readQDPXFile(t, need(t, "samples/atlasti23-win_target-atlas-project.qdpx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Codes) != 3 || len(p.Users) != 2 || len(p.Sources) != 0 || p.Codes[1].ParentID != p.Codes[0].ID {
 		t.Errorf("ATLAS.ti 23: %d codes, %d users, %d sources", len(p.Codes), len(p.Users), len(p.Sources))
 	}
-	if _, err := ReadProjectFile(need(t, "samples/atlasti23-win_blank-atlas-project.qdpx")); err != nil {
+	if _, err := readQDPXFile(t, need(t, "samples/atlasti23-win_blank-atlas-project.qdpx")); err != nil {
 		t.Errorf("blank ATLAS.ti 23 project: %v", err)
 	}
 	// The 8.4 .qde comes without its sources: codes, users and notes are
 	// read, the text sources reported.
-	p, err = ReadProjectFile(need(t, "samples/atlasti8.4-mac_standard_project.qde"))
+	p, err = readQDPXFile(t, need(t, "samples/atlasti8.4-mac_standard_project.qde"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +306,7 @@ func TestReadProjectRefusesBadFiles(t *testing.T) {
 		"not a project": []byte(`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>`),
 		"broken zip":    []byte("PK\x03\x04garbage"),
 	} {
-		if _, err := ReadProject(data); err == nil || strings.Contains(err.Error(), "\n") {
+		if _, err := readQDPX(t, data); err == nil || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -312,7 +315,7 @@ func TestReadProjectRefusesBadFiles(t *testing.T) {
 	w, _ := zw.Create("readme.txt")
 	w.Write([]byte("no project here"))
 	zw.Close()
-	if _, err := ReadProject(b.Bytes()); err == nil || !strings.Contains(err.Error(), "no project.qde") {
+	if _, err := readQDPX(t, b.Bytes()); err == nil || !strings.Contains(err.Error(), "no project.qde") {
 		t.Errorf("zip without a .qde: %v", err)
 	}
 }
