@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/export"
 	"github.com/toituavain/avain/project"
 )
@@ -50,104 +51,123 @@ standard output (xlsx only with -o -). Files are written readable by you only,
 and only once whole: on any error the file already there is left as it was. A
 pipe or a device is written in place. The project itself, its -wal, -shm and
 index folder, and any other avain project are refused as -o.`
-	c.run = func(ctx context.Context, e *env, args []string) error {
-		fs := flagSet(e, c)
-		var by, coders, codes listFlag
-		fs.Var(&by, "by", "split by these attributes (repeat or comma-separate)")
-		fs.Var(&coders, "coder", "only these coders' codings (repeatable)")
-		fs.Var(&codes, "code", "only this code and its child codes (repeatable)")
-		format := fs.String("format", "", "csv, tsv, md, json or xlsx (default: from -o, else csv)")
-		out := fs.String("o", "", "write to this file (- for standard output)")
-		unit := fs.String("unit", "turn", "co-occurrence unit: turn or overlap")
-		lang := fs.String("lang", "fi", "language of code names: fi or en")
-		pos, err := parse(fs, args)
-		if err != nil {
-			return err
-		}
-		if err := exactly(pos, 2, "PROJECT and what to export (freq, cooccur, segments or qdpx)"); err != nil {
-			return err
-		}
-		what := pos[1]
-		if !slices.Contains([]string{"freq", "cooccur", "segments", "qdpx"}, what) {
-			return usagef("unknown export %q: use freq, cooccur, segments or qdpx", what)
-		}
-		if *lang != "fi" && *lang != "en" {
-			return usagef("--lang is fi or en")
-		}
-		if what == "qdpx" {
-			return exportQDPX(ctx, e, pos[0], *out, *format, *lang)
-		}
-		toStdout := *out == "" || *out == "-"
-		if !toStdout { // refused before anything is read or written
-			if err := project.CheckOutput(*out, pos[0]); err != nil {
-				return err
-			}
-		}
-		f, err := tableFormat(*out, *format)
-		if err != nil {
-			return err
-		}
-		if f == "xlsx" && *out == "" {
-			return usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
-		}
-		p, err := project.Open(ctx, pos[0])
-		if err != nil {
-			return err
-		}
-		defer p.Close()
-		o := export.Options{By: by, Coders: coders, Codes: codes, Lang: *lang, Unit: *unit}
-		var table export.Table
-		switch what {
-		case "freq":
-			t, _, err := export.Frequencies(ctx, p, o)
-			if err != nil {
-				return err
-			}
-			table = export.FreqTable(t)
-			if f == "md" {
-				table = export.FreqMarkdown(t)
-			}
-		case "cooccur":
-			if table, err = export.Cooccurrence(ctx, p, o); err != nil {
-				return err
-			}
-		case "segments":
-			if table, err = export.Segments(ctx, p, o); err != nil {
-				return err
-			}
-		}
-		// The audit entry is written once the export is whole and before
-		// it replaces a file: a project that cannot record it (a full
-		// disk) leaves the old file as it was.
-		record := func() error {
-			return p.Log(ctx, coderIn(p.Store, ""), "export", what,
-				fmt.Sprintf("format=%s rows=%d by=%s", f, len(table.Rows), strings.Join(by, ",")))
-		}
-		dest := "standard output"
-		if toStdout {
-			var buf bytes.Buffer // whole, so that a failed export prints nothing
-			if err := export.Write(&buf, f, table); err != nil {
-				return err
-			}
-			if err := record(); err != nil {
-				return err
-			}
-			if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-				return fmt.Errorf("standard output: %w", err)
-			}
-		} else {
-			if err := project.WriteRecorded(*out, pos[0], func(w io.Writer) error { return export.Write(w, f, table) }, record); err != nil {
-				return err
-			}
-			dest = *out
-			fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", *out, table.Name, len(table.Rows))
-		}
-		if what == "segments" {
-			fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
-		}
-		return nil
-	}
+	c.run = func(ctx context.Context, e *env, args []string) error { return runExport(ctx, e, c, args) }
 	return c
+}
+
+// tableExport is one export of a table: what (freq, cooccur or
+// segments), in which format, to which output ("" or "-": standard
+// output), split by which attributes.
+type tableExport struct {
+	what, format, out string
+	by                []string
+}
+
+// runExport checks the arguments, then builds the table and writes it, or
+// the project as a REFI-QDA project.
+func runExport(ctx context.Context, e *env, c *command, args []string) error {
+	fs := flagSet(e, c)
+	var by, coders, codes listFlag
+	fs.Var(&by, "by", "split by these attributes (repeat or comma-separate)")
+	fs.Var(&coders, "coder", "only these coders' codings (repeatable)")
+	fs.Var(&codes, "code", "only this code and its child codes (repeatable)")
+	format := fs.String("format", "", "csv, tsv, md, json or xlsx (default: from -o, else csv)")
+	out := fs.String("o", "", "write to this file (- for standard output)")
+	unit := fs.String("unit", "turn", "co-occurrence unit: turn or overlap")
+	lang := fs.String("lang", "fi", "language of code names: fi or en")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := exactly(pos, 2, "PROJECT and what to export (freq, cooccur, segments or qdpx)"); err != nil {
+		return err
+	}
+	what := pos[1]
+	if !slices.Contains([]string{"freq", "cooccur", "segments", "qdpx"}, what) {
+		return usagef("unknown export %q: use freq, cooccur, segments or qdpx", what)
+	}
+	if !coding.ValidLang(*lang) {
+		return usagef("--lang is fi or en")
+	}
+	if what == "qdpx" {
+		return exportQDPX(ctx, e, pos[0], *out, *format, *lang)
+	}
+	if *out != "" && *out != "-" { // refused before anything is read or written
+		if err := project.CheckOutput(*out, pos[0]); err != nil {
+			return err
+		}
+	}
+	f, err := tableFormat(*out, *format)
+	if err != nil {
+		return err
+	}
+	if f == "xlsx" && *out == "" {
+		return usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
+	}
+	p, err := project.Open(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	x := tableExport{what: what, format: f, out: *out, by: by}
+	table, err := x.build(ctx, p, export.Options{By: by, Coders: coders, Codes: codes, Lang: *lang, Unit: *unit})
+	if err != nil {
+		return err
+	}
+	return x.write(ctx, e, p, table)
+}
+
+// build makes the table of the project.
+func (x tableExport) build(ctx context.Context, p *project.Project, o export.Options) (export.Table, error) {
+	switch x.what {
+	case "freq":
+		t, _, err := export.Frequencies(ctx, p, o)
+		if err != nil {
+			return export.Table{}, err
+		}
+		if x.format == "md" {
+			return export.FreqMarkdown(t), nil
+		}
+		return export.FreqTable(t), nil
+	case "cooccur":
+		return export.Cooccurrence(ctx, p, o)
+	default:
+		return export.Segments(ctx, p, o)
+	}
+}
+
+// write writes the table whole and says where it went. The audit entry is
+// written once the export is whole and before it replaces a file: a
+// project that cannot record it (a full disk) leaves the old file as it
+// was.
+func (x tableExport) write(ctx context.Context, e *env, p *project.Project, table export.Table) error {
+	record := func() error {
+		return p.Log(ctx, coderIn(p.Store, ""), "export", x.what,
+			fmt.Sprintf("format=%s rows=%d by=%s", x.format, len(table.Rows), strings.Join(x.by, ",")))
+	}
+	dest := "standard output"
+	if x.out == "" || x.out == "-" {
+		var buf bytes.Buffer // whole, so that a failed export prints nothing
+		if err := export.Write(&buf, x.format, table); err != nil {
+			return err
+		}
+		if err := record(); err != nil {
+			return err
+		}
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("standard output: %w", err)
+		}
+	} else {
+		if err := project.WriteRecorded(x.out, p.Path(), func(w io.Writer) error { return export.Write(w, x.format, table) }, record); err != nil {
+			return err
+		}
+		dest = x.out
+		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", x.out, table.Name, len(table.Rows))
+	}
+	if x.what == "segments" {
+		fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
+	}
+	return nil
 }
 
 // tableFormat is the format of a table export to out: --format when

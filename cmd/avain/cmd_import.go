@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -42,118 +43,184 @@ asks; --yes replaces all (for scripts). Placeholders: [HETU], [PUHELIN],
 [SÄHKÖPOSTI], [IBAN], [HENKILÖ-1], [PAIKKA-2], the same name the same
 number across the project. --key-file keeps the originals in a CSV of
 your own (mode 0600); otherwise they are kept nowhere.`
-	c.run = func(ctx context.Context, e *env, args []string) error {
-		fs := flagSet(e, c)
-		kind := fs.String("kind", "", "interview kind: client, professional or other (default other)")
-		lang := fs.String("lang", "", "language: fi or en (default: detected)")
-		meta := fs.String("meta", "", "CSV sidecar with a file column and attribute columns")
-		attrs := attrFlags{}
-		fs.Var(attrs, "attr", "a document attribute key=value (repeatable)")
-		pseudonymize := fs.Bool("pseudonymize", false, "replace personal data before it is stored (see below)")
-		pf := addPseudoFlags(fs)
-		coder := coderFlag(fs)
-		pos, err := parse(fs, args)
-		if err != nil {
+	c.run = func(ctx context.Context, e *env, args []string) error { return runImport(ctx, e, c, args) }
+	return c
+}
+
+// importFlags are the flags of avain import.
+type importFlags struct {
+	kind, lang, meta, coder *string
+	attrs                   attrFlags
+	pseudonymize            *bool
+	pseudo                  pseudoFlags
+}
+
+func addImportFlags(fs *flag.FlagSet) *importFlags {
+	f := &importFlags{
+		kind: fs.String("kind", "", "interview kind: client, professional or other (default other)"),
+		lang: fs.String("lang", "", "language: fi or en (default: detected)"),
+		meta: fs.String("meta", "", "CSV sidecar with a file column and attribute columns"),
+	}
+	f.attrs = attrFlags{}
+	fs.Var(f.attrs, "attr", "a document attribute key=value (repeatable)")
+	f.pseudonymize = fs.Bool("pseudonymize", false, "replace personal data before it is stored (see below)")
+	f.pseudo = addPseudoFlags(fs)
+	f.coder = coderFlag(fs)
+	return f
+}
+
+// check refuses a kind or language avain does not know, and the
+// pseudonymisation flags without --pseudonymize.
+func (f *importFlags) check() error {
+	if *f.kind != "" && !coding.ValidKind(*f.kind) {
+		return usagef("--kind %q: want client, professional or other", *f.kind)
+	}
+	if *f.lang != "" && !coding.ValidLang(*f.lang) {
+		return usagef("--lang %q: want fi or en", *f.lang)
+	}
+	pf := f.pseudo
+	if !*f.pseudonymize && (*pf.names != "" || *pf.places != "" || *pf.keyFile != "" || *pf.yes) {
+		return usagef("--names, --places, --key-file and --yes go with --pseudonymize")
+	}
+	return nil
+}
+
+// runImport imports the transcripts first, then each REFI-QDA project, and
+// sums up a batch of several files.
+func runImport(ctx context.Context, e *env, c *command, args []string) error {
+	fs := flagSet(e, c)
+	f := addImportFlags(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return usagef("need a project and at least one file")
+	}
+	if err := f.check(); err != nil {
+		return err
+	}
+	files := pos[1:]
+	transcripts, projects := splitImports(files)
+	var ps *project.Pseudonymizer
+	if *f.pseudonymize {
+		if len(projects) > 0 {
+			return usagef("--pseudonymize works on transcripts, not on REFI-QDA projects (%s)", projects[0])
+		}
+		var closer io.Closer
+		if ps, closer, err = f.pseudo.pseudonymizer(e); err != nil {
 			return err
 		}
-		if len(pos) < 2 {
-			return usagef("need a project and at least one file")
-		}
-		if *kind != "" && !coding.ValidKind(*kind) {
-			return usagef("--kind %q: want client, professional or other", *kind)
-		}
-		if *lang != "" && *lang != "fi" && *lang != "en" {
-			return usagef("--lang %q: want fi or en", *lang)
-		}
-		if !*pseudonymize && (*pf.names != "" || *pf.places != "" || *pf.keyFile != "" || *pf.yes) {
-			return usagef("--names, --places, --key-file and --yes go with --pseudonymize")
-		}
-		files := pos[1:]
-		var transcripts, projects []string
-		for _, f := range files {
-			if isQDPX(f) {
-				projects = append(projects, f)
-			} else {
-				transcripts = append(transcripts, f)
-			}
-		}
-		var ps *project.Pseudonymizer
-		if *pseudonymize {
-			if len(projects) > 0 {
-				return usagef("--pseudonymize works on transcripts, not on REFI-QDA projects (%s)", projects[0])
-			}
-			var closer io.Closer
-			if ps, closer, err = pf.pseudonymizer(e); err != nil {
-				return err
-			}
-			defer closer.Close()
-		}
-		p, prog, err := openProject(ctx, e, pos[0])
-		if err != nil {
+		defer closer.Close()
+	}
+	p, prog, err := openProject(ctx, e, pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	b := &importBatch{e: e, prog: prog, files: len(files), pseudonymized: ps != nil}
+	who := coderIn(p.Store, *f.coder)
+	if len(transcripts) > 0 {
+		opts := project.ImportOptions{Kind: *f.kind, Lang: *f.lang, Attrs: f.attrs, Meta: *f.meta, Coder: who, Pseudo: ps}
+		if err := b.transcripts(ctx, p, transcripts, opts); err != nil {
 			return err
 		}
-		defer p.Close()
-		var imported, dups, failed int
-		if len(transcripts) > 0 {
-			failed, err = p.ImportFiles(ctx, transcripts, project.ImportOptions{
-				Kind: *kind, Lang: *lang, Attrs: attrs, Meta: *meta, Coder: coderIn(p.Store, *coder), Pseudo: ps,
-			}, func(i int, r project.ImportResult) {
-				prog.clear()
-				for _, w := range r.Warnings {
-					fmt.Fprintf(e.stderr, "warning: %s\n", oneLine(w))
-				}
-				switch r.Status {
-				case project.Imported:
-					imported++
-					fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Words,
-						r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
-					if ps != nil {
-						fmt.Fprintf(e.stdout, "  replaced %s\n", r.Replaced)
-					}
-				case project.Duplicate:
-					dups++
-					fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
-				default:
-					fmt.Fprintf(e.stderr, "error: %s\n", oneLine(r.Err.Error()))
-				}
-				if len(files) > 1 {
-					prog.show("importing", i+1, len(files))
-				}
-			})
-			prog.clear()
-			if errors.Is(err, project.ErrIndexDeferred) {
-				fmt.Fprintf(e.stderr, "note: %s\n", oneLine(err.Error()))
-			} else if err != nil {
-				return err
-			}
+	}
+	if err := b.projects(ctx, p, projects, who); err != nil {
+		return err
+	}
+	if ps != nil {
+		printReplaced(e, ps.Counts, ps.KeyFile)
+	}
+	if len(files) > 1 {
+		fmt.Fprintf(e.stdout, "%d imported, %d skipped as duplicates, %d failed\n", b.imported, b.dups, b.failed)
+	}
+	if b.failed > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// splitImports parts files into transcripts and REFI-QDA projects, each in
+// the order given.
+func splitImports(files []string) (transcripts, projects []string) {
+	for _, f := range files {
+		if isQDPX(f) {
+			projects = append(projects, f)
+		} else {
+			transcripts = append(transcripts, f)
 		}
-		who := coderIn(p.Store, *coder)
-		for _, f := range projects {
-			rep, err := p.ImportQDPX(ctx, f, who)
-			if err != nil && projectFault(err) {
-				return err
-			}
-			if err != nil {
-				failed++
-				fmt.Fprintf(e.stderr, "error: %s\n", oneLine(err.Error()))
-				continue
-			}
-			imported++
-			fmt.Fprintf(e.stdout, "imported %s: %s\n", f, rep.Summary())
-			printQDPXNotes(e, rep)
-		}
-		if ps != nil {
-			printReplaced(e, ps.Counts, ps.KeyFile)
-		}
-		if len(files) > 1 {
-			fmt.Fprintf(e.stdout, "%d imported, %d skipped as duplicates, %d failed\n", imported, dups, failed)
-		}
-		if failed > 0 {
-			return exitError{1}
-		}
+	}
+	return transcripts, projects
+}
+
+// importBatch reports each file of an import as it is done and counts
+// them.
+type importBatch struct {
+	e                      *env
+	prog                   *progress
+	files                  int // in the whole batch
+	pseudonymized          bool
+	imported, dups, failed int
+}
+
+// transcripts imports the transcripts, each in its own transaction.
+func (b *importBatch) transcripts(ctx context.Context, p *project.Project, paths []string, opts project.ImportOptions) error {
+	failed, err := p.ImportFiles(ctx, paths, opts, b.transcript)
+	b.failed += failed
+	b.prog.clear()
+	if errors.Is(err, project.ErrIndexDeferred) {
+		fmt.Fprintf(b.e.stderr, "note: %s\n", oneLine(err.Error()))
 		return nil
 	}
-	return c
+	return err
+}
+
+// transcript reports the i-th transcript's import.
+func (b *importBatch) transcript(i int, r project.ImportResult) {
+	e := b.e
+	b.prog.clear()
+	for _, w := range r.Warnings {
+		fmt.Fprintf(e.stderr, "warning: %s\n", oneLine(w))
+	}
+	switch r.Status {
+	case project.Imported:
+		b.imported++
+		fmt.Fprintf(e.stdout, "imported %s: %d turns, %d words (%s, %s%s)\n", r.Path, len(r.Doc.Turns), r.Words,
+			r.Doc.Kind, r.Doc.Lang, attrSuffix(r.Doc.Attrs))
+		if b.pseudonymized {
+			fmt.Fprintf(e.stdout, "  replaced %s\n", r.Replaced)
+		}
+	case project.Duplicate:
+		b.dups++
+		fmt.Fprintf(e.stdout, "skipped %s: %s\n", r.Path, r.Err)
+	default:
+		fmt.Fprintf(e.stderr, "error: %s\n", oneLine(r.Err.Error()))
+	}
+	if b.files > 1 {
+		b.prog.show("importing", i+1, b.files)
+	}
+}
+
+// projects imports each REFI-QDA project whole; a fault of the project
+// (busy, a failed write) stops the batch, a bad file is reported and
+// passed.
+func (b *importBatch) projects(ctx context.Context, p *project.Project, paths []string, who string) error {
+	for _, f := range paths {
+		rep, err := p.ImportQDPX(ctx, f, who)
+		if err != nil && projectFault(err) {
+			return err
+		}
+		if err != nil {
+			b.failed++
+			fmt.Fprintf(b.e.stderr, "error: %s\n", oneLine(err.Error()))
+			continue
+		}
+		b.imported++
+		fmt.Fprintf(b.e.stdout, "imported %s: %s\n", f, rep.Summary())
+		printQDPXNotes(b.e, rep)
+	}
+	return nil
 }
 
 func attrSuffix(attrs map[string]string) string {
