@@ -3,6 +3,8 @@ package refiqda
 import (
 	"archive/zip"
 	"io"
+	"path"
+	"strings"
 )
 
 // readLimited reads at most limit bytes of r; more is a *TooLargeError
@@ -36,4 +38,60 @@ func readEntry(f *zip.File, limit int, what string) ([]byte, error) {
 		return nil, &FormatError{Msg: f.Name + ": " + err.Error()}
 	}
 	return b, nil
+}
+
+// readQDE reads the project.qde of the archive in r, or r whole when it
+// is not an archive (a bare .qde), and the archive's other entries by
+// their lowercased paths.
+func readQDE(r io.ReaderAt, size int64) ([]byte, map[string]*zip.File, error) {
+	entries := map[string]*zip.File{}
+	magic := make([]byte, 2)
+	if n, _ := r.ReadAt(magic, 0); n != 2 || string(magic) != "PK" {
+		b, err := readLimited(io.NewSectionReader(r, 0, size), maxQDEBytes, "project.qde")
+		return b, entries, err
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, nil, &FormatError{Msg: "not a .qdpx archive: " + err.Error()}
+	}
+	qdeEntry, err := archiveEntries(zr, entries)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := readEntry(qdeEntry, maxQDEBytes, "project.qde")
+	return b, entries, err
+}
+
+// archiveEntries finds the one .qde at the archive's root and puts its
+// other files in entries by their lowercased paths.
+func archiveEntries(zr *zip.Reader, entries map[string]*zip.File) (*zip.File, error) {
+	var qdeEntry *zip.File
+	for _, f := range zr.File {
+		name := strings.ToLower(path.Clean(strings.ReplaceAll(f.Name, "\\", "/")))
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		if !strings.Contains(name, "/") && strings.HasSuffix(name, ".qde") {
+			if qdeEntry != nil {
+				return nil, &FormatError{Msg: "the archive holds more than one .qde"}
+			}
+			qdeEntry = f
+			continue
+		}
+		entries[name] = f
+	}
+	if qdeEntry == nil {
+		return nil, &FormatError{Msg: "the archive holds no project.qde"}
+	}
+	return qdeEntry, nil
+}
+
+// sourcePath turns a plainTextPath ("internal://GUID.txt", or a relative
+// path) into the lowercased path of the file in the archive.
+func sourcePath(p string) string {
+	p = strings.ReplaceAll(strings.TrimSpace(p), "\\", "/")
+	if rest, ok := strings.CutPrefix(p, "internal://"); ok {
+		return "sources/" + strings.ToLower(rest)
+	}
+	return strings.ToLower(path.Clean(p))
 }

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
+
 	"sort"
 	"strings"
 
@@ -46,46 +46,43 @@ func OpenProjectFile(name string) (*Project, error) {
 }
 
 // readProject reads the project.qde of the archive (or bare .qde) in r,
-// leaving the sources' texts in r for their Load.
+// leaving the sources' texts in r for their Load. Its steps follow the
+// .qde: the notes first (codes, sources and codings refer to them), the
+// users, the codebook, the attributes, the sources, and last the notes
+// nothing referred to.
 func readProject(r io.ReaderAt, size int64) (*Project, error) {
-	var qde []byte
-	entries := map[string]*zip.File{} // lowercased path in the archive -> entry
-	magic := make([]byte, 2)
-	if n, _ := r.ReadAt(magic, 0); n == 2 && string(magic) == "PK" {
-		zr, err := zip.NewReader(r, size)
-		if err != nil {
-			return nil, &FormatError{Msg: "not a .qdpx archive: " + err.Error()}
-		}
-		var qdeEntry *zip.File
-		for _, f := range zr.File {
-			name := strings.ToLower(path.Clean(strings.ReplaceAll(f.Name, "\\", "/")))
-			if f.FileInfo().IsDir() {
-				continue
-			}
-			if !strings.Contains(name, "/") && strings.HasSuffix(name, ".qde") {
-				if qdeEntry != nil {
-					return nil, &FormatError{Msg: "the archive holds more than one .qde"}
-				}
-				qdeEntry = f
-				continue
-			}
-			entries[name] = f
-		}
-		if qdeEntry == nil {
-			return nil, &FormatError{Msg: "the archive holds no project.qde"}
-		}
-		b, err := readEntry(qdeEntry, maxQDEBytes, "project.qde")
-		if err != nil {
-			return nil, err
-		}
-		qde = b
-	} else {
-		b, err := readLimited(io.NewSectionReader(r, 0, size), maxQDEBytes, "project.qde")
-		if err != nil {
-			return nil, err
-		}
-		qde = b
+	qde, entries, err := readQDE(r, size)
+	if err != nil {
+		return nil, err
 	}
+	x, err := decodeQDE(qde)
+	if err != nil {
+		return nil, err
+	}
+	rd := &projectReader{
+		p:       &Project{Name: x.Name, Origin: x.Origin, Users: map[string]string{}, Memos: map[string]string{}},
+		units:   UnitsOf(x.Origin),
+		entries: entries,
+		notes:   map[string]string{}, used: map[string]bool{},
+		ids: map[string]bool{}, varName: map[string]string{}, attrs: map[string]map[string]string{},
+	}
+	if err := rd.readNotes(x.Notes); err != nil {
+		return nil, err
+	}
+	rd.readUsers(x.Users)
+	if err := rd.readCodebook(x.CodeBook); err != nil {
+		return nil, err
+	}
+	rd.readCases(x.Variables, x.Cases)
+	if err := rd.readSources(x.Sources); err != nil {
+		return nil, err
+	}
+	rd.looseNotes()
+	return rd.p, nil
+}
+
+// decodeQDE decodes the bytes of a project.qde.
+func decodeQDE(qde []byte) (*xProject, error) {
 	var x xProject
 	d := xml.NewDecoder(bytes.NewReader(qde))
 	d.CharsetReader = charsetReader
@@ -96,172 +93,218 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 	if x.XMLName.Local != "Project" {
 		return nil, &FormatError{Msg: "project.qde: the root element is not <Project>"}
 	}
-	p := &Project{Name: x.Name, Origin: x.Origin, Users: map[string]string{}, Memos: map[string]string{}}
-	units := UnitsOf(x.Origin)
-	// Notes by guid, and which are referred to.
-	notes := map[string]string{}
-	used := map[string]bool{}
-	noteBytes := 0 // read from the archive's files
-	if x.Notes != nil {
-		for _, n := range x.Notes.Note {
-			text := n.Description
-			if n.PlainTextContent != nil {
-				text = *n.PlainTextContent
-			} else if f, ok := entries[sourcePath(n.PlainTextPath)]; ok {
-				b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("note %s (%s)", n.GUID, f.Name))
-				if err != nil {
-					return nil, err
-				}
-				if noteBytes += len(b); noteBytes > maxQDEBytes {
-					return nil, &TooLargeError{What: "notes", Bytes: true}
-				}
-				text = normalize(decodeSource(b), CodePoints).text
-			}
-			notes[codeID(n.GUID)] = strings.TrimSpace(text)
-		}
-	}
-	memo := func(refs []xNoteRef) string {
-		var parts []string
-		for _, r := range refs {
-			g := codeID(r.TargetGUID)
-			if t := notes[g]; t != "" {
-				parts = append(parts, t)
-			}
-			used[g] = true
-		}
-		return strings.Join(parts, "\n\n")
-	}
-	if x.Users != nil {
-		for _, u := range x.Users.User {
-			p.Users[codeID(u.GUID)] = strings.TrimSpace(u.Name)
-		}
-	}
-	// Codes, parents first.
-	if x.CodeBook != nil {
-		ids := map[string]bool{}
-		var walk func(xc *xCode, parent string, pos int) error
-		walk = func(xc *xCode, parent string, pos int) error {
-			c := &coding.Code{ParentID: parent, Position: pos, Color: normalColor(xc.Color)}
-			c.ID = codeID(xc.GUID)
-			if ids[c.ID] {
-				return &FormatError{Msg: "two codes have the guid " + c.ID}
-			}
-			ids[c.ID] = true
-			e := parseDescription(xc.Description)
-			c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
-				e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut
-			name := strings.TrimSpace(xc.Name)
-			if e.HasNameFi {
-				c.NameFi, c.NameEn = e.NameFi, name
-			} else {
-				c.NameFi, c.NameEn = name, e.NameEn
-			}
-			if c.NameFi == "" && c.NameEn == "" {
-				return &FormatError{Msg: "code " + c.ID + " has no name"}
-			}
-			if m := memo(xc.NoteRef); m != "" {
-				p.Memos[c.ID] = m
-			}
-			p.Codes = append(p.Codes, c)
-			for i, k := range xc.Code {
-				if err := walk(k, c.ID, i); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		for i, xc := range x.CodeBook.Codes.Code {
-			if err := walk(xc, "", i); err != nil {
-				return nil, err
-			}
-		}
-	}
-	// Variables and cases: attributes by source.
-	varName := map[string]string{}
-	if x.Variables != nil {
-		for _, v := range x.Variables.Variable {
-			varName[codeID(v.GUID)] = strings.TrimSpace(v.Name)
-		}
-	}
-	attrs := map[string]map[string]string{} // source guid -> name -> value
-	setAttrs := func(source string, vals []xVariableValue) {
-		for _, vv := range vals {
-			name := varName[codeID(vv.VariableRef.TargetGUID)]
-			val := vv.value()
-			if name == "" || val == "" {
-				continue
-			}
-			if attrs[source] == nil {
-				attrs[source] = map[string]string{}
-			}
-			attrs[source][name] = val
-		}
-	}
-	if x.Cases != nil {
-		for _, c := range x.Cases.Case {
-			for _, r := range c.SourceRef {
-				setAttrs(codeID(r.TargetGUID), c.VariableValue)
-			}
-		}
-	}
-	// Sources.
-	if x.Sources != nil {
-		for _, o := range x.Sources.Other {
-			p.Skipped = append(p.Skipped, fmt.Sprintf("a %s (avain reads text sources only)", o.XMLName.Local))
-		}
-		for _, ts := range x.Sources.TextSource {
-			s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name), Memo: memo(ts.NoteRef)}
-			if s.Name == "" {
-				s.Name = s.GUID
-			}
-			setAttrs(s.GUID, ts.VariableValue)
-			s.Attrs = attrs[s.GUID]
-			sels := make([]pendingSelection, len(ts.Selection))
-			for i, xs := range ts.Selection {
-				sels[i] = pendingSelection{x: xs}
-				for _, xc := range xs.Coding {
-					sels[i].memos = append(sels[i].memos, memo(xc.NoteRef))
-				}
-			}
-			switch f, ok := entries[sourcePath(ts.PlainTextPath)]; {
-			case ts.PlainTextContent != nil:
-				inline := *ts.PlainTextContent
-				s.load = func() (string, error) { return inline, nil }
-			case ok:
-				s.Entry = f.Name
-				if f.UncompressedSize64 > coding.MaxDocumentBytes {
-					return nil, &TooLargeError{What: fmt.Sprintf("source %q (%s)", s.Name, f.Name), Bytes: true}
-				}
-				s.load = func() (string, error) {
-					b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("source %q (%s)", s.Name, f.Name))
-					if err != nil {
-						return "", err
-					}
-					return decodeSource(b), nil
-				}
-			default:
-				p.Skipped = append(p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file", s.Name, ts.PlainTextPath))
-				continue
-			}
-			s.pending, s.units = sels, units
-			p.Sources = append(p.Sources, s)
-		}
-	}
-	for g, t := range notes {
-		if !used[g] && t != "" {
-			p.Notes = append(p.Notes, t)
-		}
-	}
-	sort.Strings(p.Notes)
-	return p, nil
+	return &x, nil
 }
 
-// sourcePath turns a plainTextPath ("internal://GUID.txt", or a relative
-// path) into the lowercased path of the file in the archive.
-func sourcePath(p string) string {
-	p = strings.ReplaceAll(strings.TrimSpace(p), "\\", "/")
-	if rest, ok := strings.CutPrefix(p, "internal://"); ok {
-		return "sources/" + strings.ToLower(rest)
+// projectReader holds what reading a project.qde has found so far.
+type projectReader struct {
+	p       *Project
+	units   Units                        // how the writing tool counts positions
+	entries map[string]*zip.File         // lowercased path in the archive -> entry
+	notes   map[string]string            // note guid -> text
+	used    map[string]bool              // note guid -> referred to
+	ids     map[string]bool              // the code guids read
+	varName map[string]string            // variable guid -> name
+	attrs   map[string]map[string]string // source guid -> name -> value
+}
+
+// readNotes reads the notes' texts, inline or from the archive's files;
+// those in files may hold no more than maxQDEBytes together.
+func (rd *projectReader) readNotes(xn *xNotes) error {
+	if xn == nil {
+		return nil
 	}
-	return strings.ToLower(path.Clean(p))
+	noteBytes := 0 // read from the archive's files
+	for _, n := range xn.Note {
+		text := n.Description
+		if n.PlainTextContent != nil {
+			text = *n.PlainTextContent
+		} else if f, ok := rd.entries[sourcePath(n.PlainTextPath)]; ok {
+			b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("note %s (%s)", n.GUID, f.Name))
+			if err != nil {
+				return err
+			}
+			if noteBytes += len(b); noteBytes > maxQDEBytes {
+				return &TooLargeError{What: "notes", Bytes: true}
+			}
+			text = normalize(decodeSource(b), CodePoints).text
+		}
+		rd.notes[codeID(n.GUID)] = strings.TrimSpace(text)
+	}
+	return nil
+}
+
+// memo joins the texts of the notes refs refer to, a blank line between,
+// and marks them used.
+func (rd *projectReader) memo(refs []xNoteRef) string {
+	var parts []string
+	for _, r := range refs {
+		g := codeID(r.TargetGUID)
+		if t := rd.notes[g]; t != "" {
+			parts = append(parts, t)
+		}
+		rd.used[g] = true
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// readUsers reads the users' names by guid.
+func (rd *projectReader) readUsers(xu *xUsers) {
+	if xu == nil {
+		return
+	}
+	for _, u := range xu.User {
+		rd.p.Users[codeID(u.GUID)] = strings.TrimSpace(u.Name)
+	}
+}
+
+// readCodebook reads the codes, parents before their children.
+func (rd *projectReader) readCodebook(cb *xCodeBook) error {
+	if cb == nil {
+		return nil
+	}
+	for i, xc := range cb.Codes.Code {
+		if err := rd.readCode(xc, "", i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readCode reads a code at pos under parent, its memo, then its children.
+func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
+	c := &coding.Code{ParentID: parent, Position: pos, Color: normalColor(xc.Color)}
+	c.ID = codeID(xc.GUID)
+	if rd.ids[c.ID] {
+		return &FormatError{Msg: "two codes have the guid " + c.ID}
+	}
+	rd.ids[c.ID] = true
+	e := parseDescription(xc.Description)
+	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
+		e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut
+	name := strings.TrimSpace(xc.Name)
+	if e.HasNameFi {
+		c.NameFi, c.NameEn = e.NameFi, name
+	} else {
+		c.NameFi, c.NameEn = name, e.NameEn
+	}
+	if c.NameFi == "" && c.NameEn == "" {
+		return &FormatError{Msg: "code " + c.ID + " has no name"}
+	}
+	if m := rd.memo(xc.NoteRef); m != "" {
+		rd.p.Memos[c.ID] = m
+	}
+	rd.p.Codes = append(rd.p.Codes, c)
+	for i, k := range xc.Code {
+		if err := rd.readCode(k, c.ID, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readCases reads the variables' names and the attributes the cases give
+// their sources.
+func (rd *projectReader) readCases(xv *xVariables, xc *xCases) {
+	if xv != nil {
+		for _, v := range xv.Variable {
+			rd.varName[codeID(v.GUID)] = strings.TrimSpace(v.Name)
+		}
+	}
+	if xc != nil {
+		for _, c := range xc.Case {
+			for _, r := range c.SourceRef {
+				rd.setAttrs(codeID(r.TargetGUID), c.VariableValue)
+			}
+		}
+	}
+}
+
+// setAttrs gives source the attributes of vals that have a known
+// variable and a value.
+func (rd *projectReader) setAttrs(source string, vals []xVariableValue) {
+	for _, vv := range vals {
+		name := rd.varName[codeID(vv.VariableRef.TargetGUID)]
+		val := vv.value()
+		if name == "" || val == "" {
+			continue
+		}
+		if rd.attrs[source] == nil {
+			rd.attrs[source] = map[string]string{}
+		}
+		rd.attrs[source][name] = val
+	}
+}
+
+// readSources reads the text sources (their texts left for Load) and
+// reports the sources of other kinds.
+func (rd *projectReader) readSources(xs *xSources) error {
+	if xs == nil {
+		return nil
+	}
+	for _, o := range xs.Other {
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("a %s (avain reads text sources only)", o.XMLName.Local))
+	}
+	for _, ts := range xs.TextSource {
+		s, err := rd.readSource(ts)
+		if err != nil {
+			return err
+		}
+		if s != nil {
+			rd.p.Sources = append(rd.p.Sources, s)
+		}
+	}
+	return nil
+}
+
+// readSource reads a text source: its name, memo, attributes, selections
+// as written, and where its text is. A source whose text is not in the
+// file is reported and nil.
+func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
+	s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name), Memo: rd.memo(ts.NoteRef)}
+	if s.Name == "" {
+		s.Name = s.GUID
+	}
+	rd.setAttrs(s.GUID, ts.VariableValue)
+	s.Attrs = rd.attrs[s.GUID]
+	sels := make([]pendingSelection, len(ts.Selection))
+	for i, xs := range ts.Selection {
+		sels[i] = pendingSelection{x: xs}
+		for _, xc := range xs.Coding {
+			sels[i].memos = append(sels[i].memos, rd.memo(xc.NoteRef))
+		}
+	}
+	switch f, ok := rd.entries[sourcePath(ts.PlainTextPath)]; {
+	case ts.PlainTextContent != nil:
+		inline := *ts.PlainTextContent
+		s.load = func() (string, error) { return inline, nil }
+	case ok:
+		s.Entry = f.Name
+		if f.UncompressedSize64 > coding.MaxDocumentBytes {
+			return nil, &TooLargeError{What: fmt.Sprintf("source %q (%s)", s.Name, f.Name), Bytes: true}
+		}
+		s.load = func() (string, error) {
+			b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("source %q (%s)", s.Name, f.Name))
+			if err != nil {
+				return "", err
+			}
+			return decodeSource(b), nil
+		}
+	default:
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file", s.Name, ts.PlainTextPath))
+		return nil, nil
+	}
+	s.pending, s.units = sels, rd.units
+	return s, nil
+}
+
+// looseNotes puts the notes nothing referred to in the project's Notes,
+// sorted.
+func (rd *projectReader) looseNotes() {
+	for g, t := range rd.notes {
+		if !rd.used[g] && t != "" {
+			rd.p.Notes = append(rd.p.Notes, t)
+		}
+	}
+	sort.Strings(rd.p.Notes)
 }
