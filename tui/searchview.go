@@ -233,71 +233,100 @@ func (v SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) {
 // oneLineErr is an error's message on one line.
 func oneLineErr(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
 
+// updateKeys passes a key to the part of the screen that has the keys:
+// the confirmation, the picker, the query field or the hits.
 func (v SearchView) updateKeys(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
-	k, ck := v.keys, v.c.Keys
 	switch {
-	case v.code != nil: // confirming "code all hits"
-		switch {
-		case key.Matches(msg, k.Yes):
-			code, targets, n := v.code, v.targets, len(v.targets)
-			v.code, v.targets, v.loading = nil, nil, "coding"
-			label := fmt.Sprintf("%s of «%s»: %s", pluralize(n, "turn"), v.query, v.cb.PathString(code.ID, coding.LangFinnish))
-			return v, applyCodes(v.c, code, targets, label)
-		case key.Matches(msg, k.No):
-			v.code, v.targets = nil, nil
-		}
-		return v, nil
+	case v.code != nil:
+		return v.updateConfirm(msg)
 	case v.pick != pickNone:
-		switch {
-		case key.Matches(msg, ck.Cancel):
-			v.pick, v.all, v.chosen, v.pending, v.loading = pickNone, false, nil, nil, ""
-		case key.Matches(msg, ck.Choose):
-			code := v.picker.Selected()
-			all := v.all
-			v.pick, v.all = pickNone, false
-			if code == nil {
-				return v, nil
-			}
-			if !all {
-				h, ok := v.selected()
-				if !ok {
-					return v, nil
-				}
-				label := fmt.Sprintf("%s turn %d: %s", h.DocName, h.Turn, v.cb.PathString(code.ID, coding.LangFinnish))
-				return v, applyCodes(v.c, code, []target{{docID: h.DocID, sel: coding.Selection{Turn: h.Turn}}}, label)
-			}
-			v.chosen = code
-			if v.pending != nil {
-				return v.confirm(), nil
-			}
-		default:
-			var cmd tea.Cmd
-			v.picker, cmd = v.picker.Update(msg)
-			return v, cmd
-		}
-		return v, nil
+		return v.updatePicker(msg)
 	case v.typing:
-		switch {
-		case key.Matches(msg, k.Run):
-			q := strings.TrimSpace(v.input.Value())
-			if q == "" {
-				return v, nil
-			}
-			v.seq++
-			v.busy = true
-			return v, v.run(q, v.seq, searchLimit)
-		case key.Matches(msg, ck.Back):
-			if len(v.res.Hits) > 0 {
-				v.typing = false
-				v.input.Blur()
-				return v, nil
-			}
-			return v, func() tea.Msg { return backMsg{} }
+		return v.updateQuery(msg)
+	}
+	return v.updateHits(msg)
+}
+
+// updateConfirm takes the answer to "code all hits?".
+func (v SearchView) updateConfirm(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
+	k := v.keys
+	switch {
+	case key.Matches(msg, k.Yes):
+		code, targets, n := v.code, v.targets, len(v.targets)
+		v.code, v.targets, v.loading = nil, nil, "coding"
+		label := fmt.Sprintf("%s of «%s»: %s", pluralize(n, "turn"), v.query, v.cb.PathString(code.ID, coding.LangFinnish))
+		return v, applyCodes(v.c, code, targets, label)
+	case key.Matches(msg, k.No):
+		v.code, v.targets = nil, nil
+	}
+	return v, nil
+}
+
+// updatePicker handles a key while the picker is open: enter codes the
+// hit (or, for all hits, asks first), esc closes it, anything else goes
+// to the picker.
+func (v SearchView) updatePicker(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
+	ck := v.c.Keys
+	switch {
+	case key.Matches(msg, ck.Cancel):
+		v.pick, v.all, v.chosen, v.pending, v.loading = pickNone, false, nil, nil, ""
+	case key.Matches(msg, ck.Choose):
+		code := v.picker.Selected()
+		all := v.all
+		v.pick, v.all = pickNone, false
+		if code == nil {
+			return v, nil
 		}
+		if !all {
+			h, ok := v.selected()
+			if !ok {
+				return v, nil
+			}
+			label := fmt.Sprintf("%s turn %d: %s", h.DocName, h.Turn, v.cb.PathString(code.ID, coding.LangFinnish))
+			return v, applyCodes(v.c, code, []target{{docID: h.DocID, sel: coding.Selection{Turn: h.Turn}}}, label)
+		}
+		v.chosen = code
+		if v.pending != nil {
+			return v.confirm(), nil
+		}
+	default:
 		var cmd tea.Cmd
-		*v.input, cmd = v.input.Update(msg)
+		v.picker, cmd = v.picker.Update(msg)
 		return v, cmd
 	}
+	return v, nil
+}
+
+// updateQuery handles a key in the query field: enter runs the query,
+// esc goes to the hits (or back), anything else edits.
+func (v SearchView) updateQuery(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
+	k, ck := v.keys, v.c.Keys
+	switch {
+	case key.Matches(msg, k.Run):
+		q := strings.TrimSpace(v.input.Value())
+		if q == "" {
+			return v, nil
+		}
+		v.seq++
+		v.busy = true
+		return v, v.run(q, v.seq, searchLimit)
+	case key.Matches(msg, ck.Back):
+		if len(v.res.Hits) > 0 {
+			v.typing = false
+			v.input.Blur()
+			return v, nil
+		}
+		return v, func() tea.Msg { return backMsg{} }
+	}
+	var cmd tea.Cmd
+	*v.input, cmd = v.input.Update(msg)
+	return v, cmd
+}
+
+// updateHits handles a key on the list of hits: move, open, code one or
+// all, or edit the query.
+func (v SearchView) updateHits(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
+	k, ck := v.keys, v.c.Keys
 	n, page := len(v.res.Hits), max(1, v.rows())
 	switch {
 	case key.Matches(msg, k.Edit):
