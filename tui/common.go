@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +16,8 @@ import (
 
 // Services is what the workspace reads from and writes to a project:
 // the coding.Repository the Engine writes through, the lists it reads,
-// memos, reading positions and search. *project.Project satisfies it.
+// memos, reading positions, search and the outputs it exports.
+// *project.Project satisfies it.
 type Services interface {
 	coding.Repository
 	Documents(ctx context.Context) ([]coding.DocSummary, error)
@@ -28,10 +30,11 @@ type Services interface {
 	Position(ctx context.Context, docID, coder string) (int, bool, error)
 	SavePosition(ctx context.Context, docID, coder string, pos int) error
 	Search(ctx context.Context, q string, limit int) (search.Result, error)
-	// Path is the project's file, which no output may be written over.
-	Path() string
-	// Log records an action in the project's audit trail.
-	Log(ctx context.Context, coder, action, target, detail string) error
+	// Export writes an output of the project to path through write, never
+	// over the project or its index, mode 0600, recorded in the audit
+	// trail (action "export", with target and detail) before it replaces
+	// a file; on any error the file there is left as it was.
+	Export(ctx context.Context, path, coder, target, detail string, write func(io.Writer) error) error
 }
 
 // Common is what every screen shares: its size, the styles, the keys and

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"io"
 	"strings"
 
 	"github.com/toituavain/avain/coding"
@@ -48,6 +49,11 @@ func lineAttrs(attrs map[string]string) map[string]string {
 		out[oneLine(k)] = oneLine(v)
 	}
 	return out
+}
+
+// Export passes the write of an output through: it shows nothing.
+func (d displaySvc) Export(ctx context.Context, path, coder, target, detail string, write func(io.Writer) error) error {
+	return d.Services.Export(ctx, path, coder, target, detail, write)
 }
 
 func (d displaySvc) Document(ctx context.Context, ref string) (*coding.Document, error) {

@@ -16,7 +16,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/export"
-	"github.com/toituavain/avain/project"
 )
 
 // themesLoadedMsg carries a theme table and the attributes to split by.
@@ -258,13 +257,12 @@ func (v ThemesView) updateName(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 			}
 			// Never over the project the table comes from, and recorded
 			// in its audit trail before it replaces a file.
-			return themesSavedMsg{path: name, err: project.WriteRecorded(name, svc.Path(), func(w io.Writer) error {
-				_, err := w.Write(b.Bytes())
-				return err
-			}, func() error {
-				return svc.Log(context.Background(), coder, "export", "freq",
-					fmt.Sprintf("format=%s rows=%d from the themes view", format, len(table.Rows)))
-			})}
+			detail := fmt.Sprintf("format=%s rows=%d from the themes view", format, len(table.Rows))
+			return themesSavedMsg{path: name, err: svc.Export(context.Background(), name, coder, "freq", detail,
+				func(w io.Writer) error {
+					_, err := w.Write(b.Bytes())
+					return err
+				})}
 		}
 	case msg.Code == tea.KeyBackspace:
 		if r := []rune(v.name); len(r) > 0 {

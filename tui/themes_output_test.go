@@ -3,10 +3,15 @@ package tui
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/project"
 )
 
 // TestThemesExportRefusesAProject: the themes table typed to be saved over
@@ -74,5 +79,42 @@ func TestThemesExportIsGuardedAndRecorded(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no audit entry for the saved table: %+v", log)
+	}
+}
+
+// exportSpy is a project whose outputs are written through Export, and
+// remembered.
+type exportSpy struct {
+	*project.Project
+	calls []string // "target|detail" of every export
+}
+
+func (s *exportSpy) Export(ctx context.Context, path, coder, target, detail string, write func(io.Writer) error) error {
+	s.calls = append(s.calls, target+"|"+detail)
+	return s.Project.Export(ctx, path, coder, target, detail, write)
+}
+
+// TestThemesExportGoesThroughTheServices: the table is written by the
+// services' Export (as target "freq", with the format and the rows), not
+// by the UI writing files itself.
+func TestThemesExportGoesThroughTheServices(t *testing.T) {
+	p, _ := newProject(t)
+	spy := &exportSpy{Project: p}
+	m := New(spy, "testi", "testaaja")
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = do(t, m, "T", "x")
+	for range len("teemat.csv") {
+		m = do(t, m, "backspace")
+	}
+	out := filepath.Join(t.TempDir(), "teemat.csv")
+	m = typeText(t, m, out)
+	m = do(t, m, "enter")
+	assertStatus(t, m, "wrote "+out)
+	want := []string{"freq|format=csv rows=3 from the themes view"}
+	if !reflect.DeepEqual(spy.calls, want) {
+		t.Errorf("exports through the services: %q, want %q", spy.calls, want)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("the table was not written: %v", err)
 	}
 }
