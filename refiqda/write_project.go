@@ -22,107 +22,166 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 	if err != nil {
 		return err
 	}
+	pw := &projectWriter{p: p, lang: lang, cb: cb, files: map[string][]byte{}}
 	x := xProject{Name: p.Name, Origin: p.Origin, CreationDateTime: now.UTC().Format(time.RFC3339)}
-	var notes []xTextSource
-	note := func(target, text, user string) []xNoteRef {
-		if strings.TrimSpace(text) == "" {
-			return nil
-		}
-		g := derived("note", target)
-		t := text
-		notes = append(notes, xTextSource{GUID: g, Name: "Memo", CreatingUser: user, PlainTextContent: &t})
-		return []xNoteRef{{TargetGUID: g}}
+	x.Users = pw.users()
+	x.CodeBook = pw.codeBook()
+	x.Variables, x.Cases = pw.cases()
+	x.Sources = pw.sources()
+	if len(pw.notes) > 0 {
+		x.Notes = &xNotes{Note: pw.notes}
 	}
-	// Users, sorted by name.
-	if len(p.Users) > 0 {
-		x.Users = &xUsers{}
-		for g, n := range p.Users {
-			x.Users.User = append(x.Users.User, xUser{GUID: g, Name: n})
-		}
-		sort.Slice(x.Users.User, func(i, j int) bool { return x.Users.User[i].Name < x.Users.User[j].Name })
+	qde, err := encodeQDE(x)
+	if err != nil {
+		return err
 	}
-	// The codebook, nested.
-	var codeOf func(c *coding.Code) *xCode
-	codeOf = func(c *coding.Code) *xCode {
-		xc := &xCode{GUID: c.ID, Name: c.Name(lang), IsCodable: true, Color: strings.ToUpper(c.Color),
-			Description: foldDescription(entryOf(c, lang)), NoteRef: note(c.ID, p.Memos[c.ID], "")}
-		for _, k := range cb.Children(c.ID) {
-			xc.Code = append(xc.Code, codeOf(k))
-		}
-		return xc
+	return writeArchive(w, qde, pw.files, now)
+}
+
+// projectWriter holds what writing a project has made so far: the notes
+// its memos became, and the sources' files.
+type projectWriter struct {
+	p     *Project
+	lang  string
+	cb    *coding.Codebook
+	notes []xTextSource
+	files map[string][]byte // path in the archive -> content
+}
+
+// note makes the note of a memo on target (none for a blank memo) and
+// returns the reference to it.
+func (pw *projectWriter) note(target, text, user string) []xNoteRef {
+	if strings.TrimSpace(text) == "" {
+		return nil
 	}
-	if cb.Len() > 0 {
-		x.CodeBook = &xCodeBook{}
-		for _, c := range cb.Children("") {
-			x.CodeBook.Codes.Code = append(x.CodeBook.Codes.Code, codeOf(c))
-		}
+	g := derived("note", target)
+	t := text
+	pw.notes = append(pw.notes, xTextSource{GUID: g, Name: "Memo", CreatingUser: user, PlainTextContent: &t})
+	return []xNoteRef{{TargetGUID: g}}
+}
+
+// users lists the users, sorted by name (nil for none).
+func (pw *projectWriter) users() *xUsers {
+	if len(pw.p.Users) == 0 {
+		return nil
 	}
-	// Variables: every attribute name, as text; a case per source.
+	xu := &xUsers{}
+	for g, n := range pw.p.Users {
+		xu.User = append(xu.User, xUser{GUID: g, Name: n})
+	}
+	sort.Slice(xu.User, func(i, j int) bool { return xu.User[i].Name < xu.User[j].Name })
+	return xu
+}
+
+// codeBook nests the codes (nil for none).
+func (pw *projectWriter) codeBook() *xCodeBook {
+	if pw.cb.Len() == 0 {
+		return nil
+	}
+	xb := &xCodeBook{}
+	for _, c := range pw.cb.Children("") {
+		xb.Codes.Code = append(xb.Codes.Code, pw.code(c))
+	}
+	return xb
+}
+
+// code is c with its memo and its children.
+func (pw *projectWriter) code(c *coding.Code) *xCode {
+	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: true, Color: strings.ToUpper(c.Color),
+		Description: foldDescription(entryOf(c, pw.lang)), NoteRef: pw.note(c.ID, pw.p.Memos[c.ID], "")}
+	for _, k := range pw.cb.Children(c.ID) {
+		xc.Code = append(xc.Code, pw.code(k))
+	}
+	return xc
+}
+
+// cases makes a text variable of every attribute name and a case per
+// source holding its values (both nil when no source has attributes).
+func (pw *projectWriter) cases() (*xVariables, *xCases) {
 	names := map[string]bool{}
-	for _, s := range p.Sources {
+	for _, s := range pw.p.Sources {
 		for k := range s.Attrs {
 			names[k] = true
 		}
 	}
+	if len(names) == 0 {
+		return nil, nil
+	}
+	xv, xc := &xVariables{}, &xCases{}
 	varGUID := map[string]string{}
-	if len(names) > 0 {
-		x.Variables = &xVariables{}
-		sorted := make([]string, 0, len(names))
-		for k := range names {
-			sorted = append(sorted, k)
-		}
-		sort.Strings(sorted)
-		for _, k := range sorted {
-			varGUID[k] = derived("variable", k)
-			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[k], Name: k, TypeOfVariable: textVariable})
-		}
-		x.Cases = &xCases{}
+	for _, k := range sortedKeys(names) {
+		varGUID[k] = derived("variable", k)
+		xv.Variable = append(xv.Variable, xVariable{GUID: varGUID[k], Name: k, TypeOfVariable: textVariable})
 	}
-	files := map[string][]byte{}
-	x.Sources = &xSources{}
-	for _, s := range p.Sources {
-		if len(names) > 0 {
-			c := xCase{GUID: derived("case", s.GUID), Name: s.Name, SourceRef: []xSourceRef{{TargetGUID: s.GUID}}}
-			keys := make([]string, 0, len(s.Attrs))
-			for k := range s.Attrs {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				v := s.Attrs[k]
-				c.VariableValue = append(c.VariableValue, xVariableValue{VariableRef: xVariableRef{TargetGUID: varGUID[k]}, TextValue: &v})
-			}
-			x.Cases.Case = append(x.Cases.Case, c)
+	for _, s := range pw.p.Sources {
+		c := xCase{GUID: derived("case", s.GUID), Name: s.Name, SourceRef: []xSourceRef{{TargetGUID: s.GUID}}}
+		for _, k := range sortedKeys(s.Attrs) {
+			v := s.Attrs[k]
+			c.VariableValue = append(c.VariableValue, xVariableValue{VariableRef: xVariableRef{TargetGUID: varGUID[k]}, TextValue: &v})
 		}
-		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", NoteRef: note(s.GUID, s.Memo, "")}
+		xc.Case = append(xc.Case, c)
+	}
+	return xv, xc
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// sources makes the text sources, their selections and memos, and puts
+// each one's text in its file.
+func (pw *projectWriter) sources() *xSources {
+	xs := &xSources{}
+	for _, s := range pw.p.Sources {
+		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", NoteRef: pw.note(s.GUID, s.Memo, "")}
 		for _, sel := range s.Selections {
-			xs := xSelection{GUID: sel.GUID, StartPosition: sel.Start, EndPosition: sel.End}
-			for _, c := range sel.Codings {
-				created := ""
-				if !c.Created.IsZero() {
-					created = c.Created.UTC().Format(time.RFC3339)
-				}
-				if xs.CreatingUser == "" {
-					xs.CreatingUser, xs.CreationDateTime = c.User, created
-				}
-				xs.Coding = append(xs.Coding, xCoding{GUID: c.GUID, CreatingUser: c.User, CreationDateTime: created,
-					CodeRef: xCodeRef{TargetGUID: c.CodeGUID}, NoteRef: note(c.GUID, c.Memo, c.User)})
-			}
-			ts.Selection = append(ts.Selection, xs)
+			ts.Selection = append(ts.Selection, pw.selection(sel))
 		}
-		x.Sources.TextSource = append(x.Sources.TextSource, ts)
-		files["sources/"+s.GUID+".txt"] = []byte(s.Text)
+		xs.TextSource = append(xs.TextSource, ts)
+		pw.files["sources/"+s.GUID+".txt"] = []byte(s.Text)
 	}
-	if len(notes) > 0 {
-		x.Notes = &xNotes{Note: notes}
+	return xs
+}
+
+// selection is sel with its codings and their memos; the selection's
+// creator is its first coding's.
+func (pw *projectWriter) selection(sel Selection) xSelection {
+	xs := xSelection{GUID: sel.GUID, StartPosition: sel.Start, EndPosition: sel.End}
+	for _, c := range sel.Codings {
+		created := ""
+		if !c.Created.IsZero() {
+			created = c.Created.UTC().Format(time.RFC3339)
+		}
+		if xs.CreatingUser == "" {
+			xs.CreatingUser, xs.CreationDateTime = c.User, created
+		}
+		xs.Coding = append(xs.Coding, xCoding{GUID: c.GUID, CreatingUser: c.User, CreationDateTime: created,
+			CodeRef: xCodeRef{TargetGUID: c.CodeGUID}, NoteRef: pw.note(c.GUID, c.Memo, c.User)})
 	}
+	return xs
+}
+
+// encodeQDE writes x as the bytes of project.qde, indented.
+func encodeQDE(x xProject) ([]byte, error) {
 	var qde bytes.Buffer
 	qde.WriteString(xml.Header)
 	enc := xml.NewEncoder(&qde)
 	enc.Indent("", "  ")
 	if err := enc.Encode(x); err != nil {
-		return fmt.Errorf("write project.qde: %w", err)
+		return nil, fmt.Errorf("write project.qde: %w", err)
 	}
+	return qde.Bytes(), nil
+}
+
+// writeArchive writes the .qdpx archive: project.qde first, then the
+// files by path, each modified at now.
+func writeArchive(w io.Writer, qde []byte, files map[string][]byte, now time.Time) error {
 	zw := zip.NewWriter(w)
 	add := func(name string, data []byte) error {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: now})
@@ -132,15 +191,10 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 		_, err = f.Write(data)
 		return err
 	}
-	if err := add("project.qde", qde.Bytes()); err != nil {
+	if err := add("project.qde", qde); err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(files))
-	for k := range files {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(files) {
 		if err := add(k, files[k]); err != nil {
 			return err
 		}
