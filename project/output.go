@@ -107,11 +107,6 @@ func WritePrivateFile(path string, data []byte) error {
 	})
 }
 
-// WritePrivate is WriteOutput for no particular project.
-func WritePrivate(path string, write func(io.Writer) error) error {
-	return WriteOutput(path, "", write)
-}
-
 // writeReplacing writes a regular file: a temporary file renamed over
 // target only once it is complete.
 func writeReplacing(path, target string, write func(io.Writer) error, record func() error) error {

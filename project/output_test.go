@@ -13,10 +13,10 @@ import (
 	"testing"
 )
 
-// TestWritePrivateKeepsTheOldFile: a write that fails, midway or at the
+// TestWriteOutputKeepsTheOldFile: a write that fails, midway or at the
 // end, returns an error naming the file, and the file there stays as it
 // was, with no temporary file left beside it.
-func TestWritePrivateKeepsTheOldFile(t *testing.T) {
+func TestWriteOutputKeepsTheOldFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "themes.csv")
 	old := []byte("a good older export\n")
@@ -24,7 +24,7 @@ func TestWritePrivateKeepsTheOldFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("boom")
-	err := WritePrivate(path, func(w io.Writer) error {
+	err := WriteOutput(path, "", func(w io.Writer) error {
 		if _, err := w.Write([]byte("half a table")); err != nil {
 			return err
 		}
