@@ -82,45 +82,81 @@ type WordCounter func(docID string, spans []Span) int
 // docs, are left out. names gives each code's path (Finnish, say).
 func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, by []string, words WordCounter) FreqTable {
 	t := FreqTable{By: by}
-	// Groups: overall, then each combination of values present, sorted.
-	groupOf := map[string]int{} // doc id -> index into t.Groups
-	t.Groups = append(t.Groups, FreqGroup{Docs: len(docs)})
-	values := func(d FreqDoc) []string {
-		vals := make([]string, len(by))
-		for i, a := range by {
-			if vals[i] = d.Attrs[a]; vals[i] == "" {
-				vals[i] = NoValue
-			}
+	groups, groupOf := freqGroups(docs, by)
+	t.Groups = groups
+	byCode := codingsByCode(cb, docs, codings)
+	fc := freqCounter{groups: groups, groupOf: groupOf, split: len(by) > 0, words: words}
+	for _, c := range cb.Codes() {
+		sub := cb.Subtree(c.ID)
+		parent := len(sub) > 1
+		var spans map[string][]*Coding
+		if parent {
+			spans = subtreeCodings(byCode, sub)
+		} else {
+			spans = byCode[c.ID]
 		}
-		return vals
+		t.Rows = append(t.Rows, FreqRow{CodeID: c.ID, Path: cb.Path(c.ID, lang), Depth: cb.Depth(c.ID),
+			Parent: parent, Cells: fc.cells(spans, parent)})
 	}
-	if len(by) > 0 {
-		keys := map[string][]string{}
-		for _, d := range docs {
-			vals := values(d)
-			keys[strings.Join(vals, "\x00")] = vals
-		}
-		sorted := make([]string, 0, len(keys))
-		for k := range keys {
-			sorted = append(sorted, k)
-		}
-		sort.Strings(sorted)
-		index := map[string]int{}
-		for _, k := range sorted {
-			index[k] = len(t.Groups)
-			t.Groups = append(t.Groups, FreqGroup{Values: keys[k]})
-		}
-		for _, d := range docs {
-			g := index[strings.Join(values(d), "\x00")]
-			groupOf[d.ID] = g
-			t.Groups[g].Docs++
+	all := make([]string, 0, cb.Len())
+	for _, c := range cb.Codes() {
+		all = append(all, c.ID)
+	}
+	t.Rows = append(t.Rows, FreqRow{Cells: fc.cells(subtreeCodings(byCode, all), true)})
+	return t
+}
+
+// freqGroups returns the groups of docs: overall, then, when by names
+// attributes, each combination of their values present, sorted; and the
+// group of each document by its id (when by names attributes).
+func freqGroups(docs []FreqDoc, by []string) ([]FreqGroup, map[string]int) {
+	groups := []FreqGroup{{Docs: len(docs)}}
+	groupOf := map[string]int{} // doc id -> index into groups
+	if len(by) == 0 {
+		return groups, groupOf
+	}
+	keys := map[string][]string{}
+	for _, d := range docs {
+		vals := groupValues(d, by)
+		keys[strings.Join(vals, "\x00")] = vals
+	}
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	index := map[string]int{}
+	for _, k := range sorted {
+		index[k] = len(groups)
+		groups = append(groups, FreqGroup{Values: keys[k]})
+	}
+	for _, d := range docs {
+		g := index[strings.Join(groupValues(d, by), "\x00")]
+		groupOf[d.ID] = g
+		groups[g].Docs++
+	}
+	return groups, groupOf
+}
+
+// groupValues returns d's values of the attributes by, NoValue for one
+// it lacks.
+func groupValues(d FreqDoc, by []string) []string {
+	vals := make([]string, len(by))
+	for i, a := range by {
+		if vals[i] = d.Attrs[a]; vals[i] == "" {
+			vals[i] = NoValue
 		}
 	}
+	return vals
+}
+
+// codingsByCode sorts the codings of codes in cb on documents in docs by
+// code, then by document.
+func codingsByCode(cb *Codebook, docs []FreqDoc, codings []*Coding) map[string]map[string][]*Coding {
 	known := map[string]bool{}
 	for _, d := range docs {
 		known[d.ID] = true
 	}
-	// Codings by code, then by document.
 	byCode := map[string]map[string][]*Coding{}
 	for _, c := range codings {
 		if !known[c.DocumentID] || cb.Code(c.CodeID) == nil {
@@ -133,76 +169,77 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 		}
 		m[c.DocumentID] = append(m[c.DocumentID], c)
 	}
-	// cell fills one row's cells from its codings by document; passages
-	// says whether to count each coder's merged passages instead of
-	// codings.
-	cell := func(byDoc map[string][]*Coding, passages bool) []FreqCell {
-		cells := make([]FreqCell, len(t.Groups))
-		for doc, cs := range byDoc {
-			ss := make([]Span, len(cs))
-			byCoder := map[string][]Span{}
-			for i, c := range cs {
-				ss[i] = c.Span()
-				if passages {
-					byCoder[c.Coder] = append(byCoder[c.Coder], ss[i])
-				}
-			}
-			merged := MergeSpans(ss)
-			n := len(cs)
-			if passages {
-				n = 0
-				for _, mine := range byCoder {
-					n += len(MergeSpans(mine))
-				}
-			}
-			w := 0
-			if words != nil {
-				w = words(doc, merged)
-			}
-			add := func(g int) {
-				cells[g].Codings += n
-				cells[g].Documents++
-				cells[g].Words += w
-			}
-			add(0)
-			if len(by) > 0 {
-				add(groupOf[doc])
-			}
+	return byCode
+}
+
+// subtreeCodings gathers by document the codings of the codes ids.
+func subtreeCodings(byCode map[string]map[string][]*Coding, ids []string) map[string][]*Coding {
+	out := map[string][]*Coding{}
+	for _, id := range ids {
+		for doc, cs := range byCode[id] {
+			out[doc] = append(out[doc], cs...)
 		}
-		for g := range cells {
-			if t.Groups[g].Docs > 0 {
-				cells[g].Share = float64(cells[g].Documents) / float64(t.Groups[g].Docs)
-			}
+	}
+	return out
+}
+
+// freqCounter fills a row's cells, one per group.
+type freqCounter struct {
+	groups  []FreqGroup
+	groupOf map[string]int // doc id -> group, when split
+	split   bool           // the documents are split by attributes
+	words   WordCounter    // nil: no words counted
+}
+
+// cells fills one row's cells from its codings by document; passages
+// says whether to count each coder's merged passages instead of codings.
+func (fc freqCounter) cells(byDoc map[string][]*Coding, passages bool) []FreqCell {
+	cells := make([]FreqCell, len(fc.groups))
+	for doc, cs := range byDoc {
+		n, merged := docCount(cs, passages)
+		w := 0
+		if fc.words != nil {
+			w = fc.words(doc, merged)
 		}
-		return cells
-	}
-	subtreeCodings := func(ids []string) map[string][]*Coding {
-		out := map[string][]*Coding{}
-		for _, id := range ids {
-			for doc, cs := range byCode[id] {
-				out[doc] = append(out[doc], cs...)
-			}
+		add := func(g int) {
+			cells[g].Codings += n
+			cells[g].Documents++
+			cells[g].Words += w
 		}
-		return out
-	}
-	for _, c := range cb.Codes() {
-		sub := cb.Subtree(c.ID)
-		parent := len(sub) > 1
-		var spans map[string][]*Coding
-		if parent {
-			spans = subtreeCodings(sub)
-		} else {
-			spans = byCode[c.ID]
+		add(0)
+		if fc.split {
+			add(fc.groupOf[doc])
 		}
-		t.Rows = append(t.Rows, FreqRow{CodeID: c.ID, Path: cb.Path(c.ID, lang), Depth: cb.Depth(c.ID),
-			Parent: parent, Cells: cell(spans, parent)})
 	}
-	all := make([]string, 0, cb.Len())
-	for _, c := range cb.Codes() {
-		all = append(all, c.ID)
+	for g := range cells {
+		if fc.groups[g].Docs > 0 {
+			cells[g].Share = float64(cells[g].Documents) / float64(fc.groups[g].Docs)
+		}
 	}
-	t.Rows = append(t.Rows, FreqRow{Cells: cell(subtreeCodings(all), true)})
-	return t
+	return cells
+}
+
+// docCount returns how many of one document's codings cs count (the
+// codings, or with passages each coder's merged passages) and the spans
+// they cover, merged.
+func docCount(cs []*Coding, passages bool) (int, []Span) {
+	ss := make([]Span, len(cs))
+	byCoder := map[string][]Span{}
+	for i, c := range cs {
+		ss[i] = c.Span()
+		if passages {
+			byCoder[c.Coder] = append(byCoder[c.Coder], ss[i])
+		}
+	}
+	merged := MergeSpans(ss)
+	if !passages {
+		return len(cs), merged
+	}
+	n := 0
+	for _, mine := range byCoder {
+		n += len(MergeSpans(mine))
+	}
+	return n, merged
 }
 
 // MergeSpans returns the union of spans as sorted spans that neither
