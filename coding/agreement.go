@@ -1,9 +1,6 @@
 package coding
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // Agreement of two coders on whether a code applies, unit by unit (a
 // speaker turn, or a character). The counts are a 2×2 table; the measures
@@ -63,64 +60,6 @@ func (a Agreement) Alpha() float64 {
 		return math.NaN()
 	}
 	return 1 - (n-1)*float64(a.OnlyA+a.OnlyB)/(n0*n1)
-}
-
-// AlphaNominal is Krippendorff's alpha for nominal values in general: any
-// number of coders, values "" for missing. units[u][c] is coder c's value
-// for unit u. Units with fewer than two values are not pairable and are
-// left out. NaN when fewer than two values remain or all are the same.
-func AlphaNominal(units [][]string) float64 {
-	// The coincidence matrix: o[c][k] sums, over units, the ordered pairs
-	// of values (c, k) from different coders, each weighted 1/(m_u − 1).
-	o := map[[2]string]float64{}
-	nc := map[string]float64{}
-	n := 0.0
-	for _, u := range units {
-		var vals []string
-		for _, v := range u {
-			if v != "" {
-				vals = append(vals, v)
-			}
-		}
-		m := len(vals)
-		if m < 2 {
-			continue
-		}
-		for i, a := range vals {
-			for j, b := range vals {
-				if i != j {
-					o[[2]string{a, b}] += 1 / float64(m-1)
-				}
-			}
-		}
-		for _, v := range vals {
-			nc[v]++
-		}
-		n += float64(m)
-	}
-	if n < 2 || len(nc) < 2 {
-		return math.NaN()
-	}
-	disagree := 0.0
-	for pair, v := range o {
-		if pair[0] != pair[1] {
-			disagree += v
-		}
-	}
-	var values []string
-	for v := range nc {
-		values = append(values, v)
-	}
-	sort.Strings(values)
-	expected := 0.0
-	for _, c := range values {
-		for _, k := range values {
-			if c != k {
-				expected += nc[c] * nc[k]
-			}
-		}
-	}
-	return 1 - (n-1)*disagree/expected
 }
 
 // SpanAgreement compares, over a text of length total code points, the
