@@ -66,12 +66,6 @@ func (d *Document) TurnAt(p int) int {
 	return 0
 }
 
-// SameCoding reports whether a and b apply the same code to the same span
-// by the same coder: such a coding is not stored twice.
-func SameCoding(a, b *Coding) bool {
-	return a.DocumentID == b.DocumentID && a.CodeID == b.CodeID && a.Start == b.Start && a.End == b.End && a.Coder == b.Coder
-}
-
 // MemoTarget names what a memo is written on.
 type MemoTarget string
 

@@ -165,10 +165,7 @@ func NewTextIndex(text string) TextIndex {
 	return x
 }
 
-// Len is the text's length in code points.
-func (x TextIndex) Len() int { return x.runes }
-
-// byteAt returns the byte offset of code point r (0 ≤ r ≤ Len).
+// byteAt returns the byte offset of code point r (0 ≤ r ≤ the text's length).
 func (x TextIndex) byteAt(r int) int {
 	if r >= x.runes {
 		return len(x.text)
