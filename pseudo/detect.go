@@ -85,16 +85,8 @@ var (
 
 const hetuChecks = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
-// ValidHetu reports whether s is a henkilötunnus with a real date and the
-// right check character.
-func ValidHetu(s string) bool {
-	m := reHetu.FindStringSubmatch(s)
-	if m == nil || m[0] != s {
-		return false
-	}
-	return hetuOK(m[1], m[2], m[3], m[4])
-}
-
+// hetuOK reports whether the parts of a henkilötunnus make one with a
+// real date and the right check character.
 func hetuOK(date, sign, ind, check string) bool {
 	var century int
 	switch sign {

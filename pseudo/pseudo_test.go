@@ -14,10 +14,20 @@ var dvvHetus = []string{"131052-308T", "010594Y9021", "020594X903P", "020594X902
 	"040594V9030", "050594U903M", "050594U902L", "010516B903X", "010516B902W", "020516C903K", "020516C902J",
 	"030516D9037", "030516D9026", "010501E9032", "020502E902X", "020503F9037", "020504A902E", "020504B904H"}
 
-func TestValidHetu(t *testing.T) {
-	for _, h := range dvvHetus {
-		if !ValidHetu(h) {
-			t.Errorf("%s: not valid", h)
+// TestFindHetuChecksIt: the detector finds a henkilötunnus only with a
+// real date, a century sign and the right check character.
+func TestFindHetuChecksIt(t *testing.T) {
+	found := func(h string) bool {
+		for _, f := range (&Detector{}).Find("Henkilötunnus " + h + " on lomakkeessa.") {
+			if f.Kind == Hetu && f.Text == h {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range append(dvvHetus, "131052+308T") { // + is the 1800s: born 1852
+		if !found(h) {
+			t.Errorf("%s: not found", h)
 		}
 	}
 	for _, h := range []string{
@@ -29,12 +39,9 @@ func TestValidHetu(t *testing.T) {
 		"1310523308T",
 		"13105-2308T",
 	} {
-		if ValidHetu(h) {
+		if found(h) {
 			t.Errorf("%s: taken as valid", h)
 		}
-	}
-	if !ValidHetu("131052+308T") { // born 1852: + is the 1800s
-		t.Error("131052+308T not valid")
 	}
 }
 
