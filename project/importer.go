@@ -115,86 +115,29 @@ func (p *Project) importWithMeta(ctx context.Context, load Loader, files []strin
 	return p.importLoaded(ctx, load.withWarnings(), files, opts, meta, report)
 }
 
+// importLoaded imports files one by one, each in its own transaction, and
+// reports each; it stops at a fault of the project or when the user stops
+// the pseudonymisation, and indexes the documents in batches.
 func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []string, opts ImportOptions,
 	meta map[string]map[string]string, report func(i int, r ImportResult)) (failed int, err error) {
 	defer boundMemory(files)()
-	// Imported documents are indexed in batches of about indexBatch turns:
-	// each is committed to the project first, and the index, derived data,
-	// follows a batch later (or is rebuilt by the next search should the
-	// process die in between, or another process keep the index past the
-	// busy timeout).
-	var pending []indexed
-	turns := 0
-	deferred := false
-	flush := func() error {
-		if len(pending) == 0 || deferred {
-			return nil
-		}
-		err := p.indexDocs(ctx, pending)
-		if errors.Is(err, ErrIndexDeferred) {
-			deferred, err = true, nil // the import goes on; the next search indexes
-		} else if err != nil {
-			names := make([]string, len(pending))
-			for i, d := range pending {
-				names[i] = d.doc.Name
-			}
-			// The documents are in the project; the index is rebuilt by
-			// the next search (its version no longer matches).
-			err = fmt.Errorf("%s were imported, but the search index could not be updated (it is rebuilt by the next search): %w", strings.Join(names, ", "), err)
-		}
-		pending, turns = pending[:0], 0
-		return err
-	}
-	defer func() {
-		if ferr := flush(); err == nil {
-			err = ferr
-		}
-		if deferred && err == nil {
-			err = fmt.Errorf("imported; %s: %w", IndexDir(p.path), ErrIndexDeferred)
-		}
-	}()
+	q := &indexQueue{p: p}
+	defer func() { err = q.finish(ctx, err) }()
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return failed, err
 		}
-		r := ImportResult{Path: path}
-		r.Doc, r.Warnings, r.Err = load(path)
-		if r.Err == nil {
-			r.Err = applyOptions(r.Doc, opts, meta, path)
-		}
-		var reps []pseudo.Replacement
-		if r.Err == nil && opts.Pseudo != nil {
-			reps, r.Err = p.pseudonymize(ctx, r.Doc, opts.Pseudo)
-		}
-		before, _ := p.Store.ContentVersion(ctx)
-		if r.Err == nil && opts.Pseudo != nil {
-			keep, undo := opts.Pseudo.keeper(reps)
-			r.Err = p.Store.ImportPseudonymized(ctx, r.Doc, opts.Coder, pseudo.Count(reps).String(), keep)
-			var kerr *keyFileError
-			if r.Err != nil {
-				undo()
-			}
-			if errors.As(r.Err, &kerr) {
-				// Every later file would fail the same way.
-				return failed + 1, fmt.Errorf("%s was not imported: its placeholders could not be written to the key file: %w", path, kerr.err)
-			}
-		} else if r.Err == nil {
-			r.Err = p.Store.ImportDocument(ctx, r.Doc, opts.Coder)
-		}
-		if r.Err == nil && opts.Pseudo != nil {
-			r.Replaced = pseudo.Count(reps)
-			opts.Pseudo.count(reps)
+		r, before, stop := p.importOne(ctx, load, path, opts, meta)
+		if stop != nil {
+			return failed + 1, stop
 		}
 		switch {
 		case r.Err == nil:
 			r.Status = Imported
 			r.Words = words(r.Doc)
 			after, _ := p.Store.ContentVersion(ctx)
-			pending = append(pending, indexed{r.Doc, before, after})
-			if turns += len(r.Doc.Turns); turns >= indexBatch {
-				if err := flush(); err != nil {
-					return failed, err
-				}
+			if err := q.add(ctx, indexed{r.Doc, before, after}); err != nil {
+				return failed, err
 			}
 		case errors.Is(r.Err, coding.ErrDuplicate):
 			r.Status = Duplicate
@@ -211,6 +154,101 @@ func (p *Project) importLoaded(ctx context.Context, load warningLoader, files []
 		report(i, r)
 	}
 	return failed, nil
+}
+
+// importOne loads one file, applies the options, pseudonymizes it when
+// asked and stores it in its own transaction; r.Err says why it was not
+// stored. before is the project's content version before the import. A
+// key file that cannot be written is returned as stop, for every later
+// file would fail the same way.
+func (p *Project) importOne(ctx context.Context, load warningLoader, path string, opts ImportOptions,
+	meta map[string]map[string]string) (r ImportResult, before string, stop error) {
+	r = ImportResult{Path: path}
+	r.Doc, r.Warnings, r.Err = load(path)
+	if r.Err == nil {
+		r.Err = applyOptions(r.Doc, opts, meta, path)
+	}
+	var reps []pseudo.Replacement
+	if r.Err == nil && opts.Pseudo != nil {
+		reps, r.Err = p.pseudonymize(ctx, r.Doc, opts.Pseudo)
+	}
+	before, _ = p.Store.ContentVersion(ctx)
+	switch {
+	case r.Err != nil:
+	case opts.Pseudo != nil:
+		keep, undo := opts.Pseudo.keeper(reps)
+		r.Err = p.Store.ImportPseudonymized(ctx, r.Doc, opts.Coder, pseudo.Count(reps).String(), keep)
+		if r.Err != nil {
+			undo()
+		}
+		var kerr *keyFileError
+		if errors.As(r.Err, &kerr) {
+			return r, before, fmt.Errorf("%s was not imported: its placeholders could not be written to the key file: %w", path, kerr.err)
+		}
+		if r.Err == nil {
+			r.Replaced = pseudo.Count(reps)
+			opts.Pseudo.count(reps)
+		}
+	default:
+		r.Err = p.Store.ImportDocument(ctx, r.Doc, opts.Coder)
+	}
+	return r, before, nil
+}
+
+// indexQueue holds imported documents until about indexBatch turns wait,
+// then indexes them together: each document is committed to the project
+// first, and the index, derived data, follows a batch later (or is rebuilt
+// by the next search should the process die in between, or another
+// process keep the index past the busy timeout: then the queue indexes
+// nothing more).
+type indexQueue struct {
+	p        *Project
+	pending  []indexed
+	turns    int
+	deferred bool
+}
+
+// add queues d, and indexes the queue once it holds a batch.
+func (q *indexQueue) add(ctx context.Context, d indexed) error {
+	q.pending = append(q.pending, d)
+	if q.turns += len(d.doc.Turns); q.turns >= indexBatch {
+		return q.flush(ctx)
+	}
+	return nil
+}
+
+// flush indexes the documents waiting.
+func (q *indexQueue) flush(ctx context.Context) error {
+	if len(q.pending) == 0 || q.deferred {
+		return nil
+	}
+	err := q.p.indexDocs(ctx, q.pending)
+	if errors.Is(err, ErrIndexDeferred) {
+		q.deferred, err = true, nil // the import goes on; the next search indexes
+	} else if err != nil {
+		names := make([]string, len(q.pending))
+		for i, d := range q.pending {
+			names[i] = d.doc.Name
+		}
+		// The documents are in the project; the index is rebuilt by
+		// the next search (its version no longer matches).
+		err = fmt.Errorf("%s were imported, but the search index could not be updated (it is rebuilt by the next search): %w", strings.Join(names, ", "), err)
+	}
+	q.pending, q.turns = q.pending[:0], 0
+	return err
+}
+
+// finish indexes what still waits when the import ends with err: it
+// returns err, else its own error, else ErrIndexDeferred if the index was
+// left to the next search.
+func (q *indexQueue) finish(ctx context.Context, err error) error {
+	if ferr := q.flush(ctx); err == nil {
+		err = ferr
+	}
+	if q.deferred && err == nil {
+		err = fmt.Errorf("imported; %s: %w", IndexDir(q.p.path), ErrIndexDeferred)
+	}
+	return err
 }
 
 // The soft limit on the process's Go memory while files are imported: at
