@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,13 +15,14 @@ import (
 
 // Picker is the code picker pane: a filter typed over the codebook's
 // codes, matched fuzzily on their Finnish and English names and paths.
-// It takes every key as text but the picker keys (up, down, enter, esc),
-// which its owner handles.
+// Its text field takes every key and paste but the picker keys (up, down,
+// enter, esc), which its owner handles.
 type Picker struct {
 	c      Common
 	cb     *coding.Codebook
 	title  string
-	query  string
+	input  *textinput.Model // the filter typed
+	query  string           // the filter the codes shown match
 	shown  []*coding.Code // matching codes, best first
 	swatch map[string]lipgloss.Style
 	cursor int
@@ -32,7 +34,7 @@ func NewPicker(c Common, cb *coding.Codebook, title string) Picker {
 	if cb == nil { // not loaded yet: an empty picker
 		cb, _ = coding.NewCodebook(nil)
 	}
-	p := Picker{c: c, cb: cb, title: title, swatch: map[string]lipgloss.Style{}}
+	p := Picker{c: c, cb: cb, title: title, input: newField("", 0), swatch: map[string]lipgloss.Style{}}
 	for _, code := range cb.Codes() {
 		s := c.Styles.Stripe
 		if coding.ValidColor(code.Color) {
@@ -61,30 +63,37 @@ func (p Picker) Selected() *coding.Code {
 // rows is the number of codes shown under the rule and the prompt.
 func (p Picker) rows() int { return max(0, p.c.Height-2) }
 
-// Update moves the cursor or edits the filter.
+// Update moves the cursor or edits the filter (a key or a paste).
 func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return p, nil
-	}
 	k := p.c.Keys
-	switch {
-	case key.Matches(km, k.PickUp):
-		p.cursor--
-	case key.Matches(km, k.PickDown):
-		p.cursor++
-	case km.Code == tea.KeyBackspace:
-		if r := []rune(p.query); len(r) > 0 {
-			p.query = string(r[:len(r)-1])
-			p.filter()
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.PickUp):
+			p.cursor--
+		case key.Matches(msg, k.PickDown):
+			p.cursor++
+		default:
+			p.edit(msg)
 		}
-	case km.Text != "":
-		p.query += km.Text
-		p.filter()
+	case tea.PasteMsg:
+		p.edit(msg)
+	default:
+		return p, nil
 	}
 	p.cursor = clamp(p.cursor, 0, len(p.shown)-1)
 	p.offset = scrollTo(p.offset, p.cursor, p.rows(), len(p.shown))
 	return p, nil
+}
+
+// edit passes a key or a paste to the filter's field, and shows the codes
+// that match when the filter changed.
+func (p *Picker) edit(msg tea.Msg) {
+	*p.input, _ = p.input.Update(msg)
+	if q := p.input.Value(); q != p.query {
+		p.query = q
+		p.filter()
+	}
 }
 
 // filter ranks the codes that match the query, best first, ties in
@@ -167,7 +176,7 @@ func (p Picker) View() string {
 	rule := "── " + p.title + " "
 	rule += strings.Repeat("─", max(0, w-ansi.StringWidth(rule)))
 	b.WriteString(st.Title.Render(pad(rule, w)) + "\n")
-	b.WriteString(st.Filter.Render("› "+p.query+"▏") + st.Dim.Render("  type to filter") + "\n")
+	b.WriteString(st.Filter.Render("› "+fieldText(p.input)) + st.Dim.Render("  type to filter") + "\n")
 	if len(p.shown) == 0 {
 		b.WriteString(st.Dim.Render("  No code matches."))
 	}
