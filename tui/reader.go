@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/toituavain/avain/coding"
 )
@@ -70,8 +71,8 @@ type Reader struct {
 	pick    picking
 	picker  Picker
 	recode  *coding.Coding // the coding a recode replaces
-	jumping bool           // typing a turn number to go to
-	jumpTo  string
+	jumping bool             // typing a turn number to go to
+	jump    *textinput.Model // the turn number typed
 	last    string // id of the code applied last, for repeat (set by the root)
 	seq     int    // counts caret moves, for saving the position when it rests
 	saved   int    // the position last saved
@@ -195,6 +196,15 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		return r.updateKeys(msg)
+	case tea.PasteMsg:
+		switch {
+		case r.pick != pickNone:
+			var cmd tea.Cmd
+			r.picker, cmd = r.picker.Update(msg)
+			return r, cmd
+		case r.jumping:
+			return r.updateJump(msg), nil
+		}
 	}
 	return r, nil
 }

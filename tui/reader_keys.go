@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -46,7 +47,7 @@ func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.scroll()
 		return r, nil
 	case key.Matches(msg, k.GoTo):
-		r.jumping, r.jumpTo = true, ""
+		r.jumping, r.jump = true, newField("", 7)
 		return r, nil
 	case key.Matches(msg, k.Select):
 		if r.anchor >= 0 {
@@ -178,23 +179,31 @@ func (r *Reader) extend(msg tea.KeyPressMsg, k KeyMap) {
 	r.head = max(r.head, floor, r.anchor+1)
 }
 
-// updateJump takes the digits of a turn number; enter goes there.
-func (r Reader) updateJump(msg tea.KeyPressMsg) Reader {
+// updateJump takes the digits of a turn number, typed or pasted (anything
+// else is dropped); enter goes there.
+func (r Reader) updateJump(msg tea.Msg) Reader {
+	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
-	case key.Matches(msg, r.c.Keys.Cancel):
+	case isKey && key.Matches(km, r.c.Keys.Cancel):
 		r.jumping = false
-	case key.Matches(msg, r.c.Keys.Choose):
+	case isKey && key.Matches(km, r.c.Keys.Choose):
 		r.jumping = false
-		if n, err := strconv.Atoi(r.jumpTo); err == nil && n >= 1 && n <= len(r.txt.turns) {
+		if n, err := strconv.Atoi(r.jump.Value()); err == nil && n >= 1 && n <= len(r.txt.turns) {
 			r.pos, r.anchor = r.txt.turns[n-1].Start, -1
 		}
-	case msg.Code == tea.KeyBackspace:
-		if r.jumpTo != "" {
-			r.jumpTo = r.jumpTo[:len(r.jumpTo)-1]
+	default:
+		*r.jump, _ = r.jump.Update(msg)
+		if v := r.jump.Value(); strings.ContainsFunc(v, notDigit) {
+			r.jump.SetValue(strings.Map(func(c rune) rune {
+				if notDigit(c) {
+					return -1
+				}
+				return c
+			}, v))
 		}
-	case len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' && len(r.jumpTo) < 7:
-		r.jumpTo += msg.Text
 	}
 	r.scroll()
 	return r
 }
+
+func notDigit(c rune) bool { return c < '0' || c > '9' }

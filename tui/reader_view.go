@@ -56,7 +56,7 @@ func (r Reader) View() string {
 	case r.pick != pickNone:
 		parts = append(parts, fit(r.picker.View(), w, r.overlayHeight()))
 	case r.jumping:
-		parts = append(parts, st.Filter.Render(fmt.Sprintf("Go to turn (1–%d): %s▏", len(r.txt.turns), r.jumpTo)))
+		parts = append(parts, st.Filter.Render(fmt.Sprintf("Go to turn (1–%d): %s", len(r.txt.turns), fieldText(r.jump))))
 	}
 	return fit(strings.Join(parts, "\n"), w, h)
 }
