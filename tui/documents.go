@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/toituavain/avain/coding"
 )
@@ -54,8 +55,9 @@ type Documents struct {
 	shown     []int // indices into docs that pass the filter
 	cursor    int   // index into shown
 	offset    int   // first visible row
-	filter    string
-	filtering bool // typing a filter: keys go to the filter
+	filter    string           // the words every document shown holds
+	filtering bool             // typing a filter: keys go to the filter
+	input     *textinput.Model // the filter's field while typing
 	loaded    bool
 	counted   bool // the counts are known (until then "…" is shown)
 	stale     bool // the counts are out of date: read again when shown
@@ -216,23 +218,27 @@ func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
 			return d.updateFilter(msg), nil
 		}
 		return d.updateKeys(msg)
+	case tea.PasteMsg:
+		if d.filtering {
+			return d.updateFilter(msg), nil
+		}
 	}
 	return d, nil
 }
 
-func (d Documents) updateFilter(msg tea.KeyPressMsg) Documents {
+// updateFilter takes a key or a paste while the filter is typed: enter
+// keeps the filter, esc drops it, anything else edits it.
+func (d Documents) updateFilter(msg tea.Msg) Documents {
 	k := d.c.Keys
+	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
-	case key.Matches(msg, k.Back):
+	case isKey && key.Matches(km, k.Back):
 		d.filtering, d.filter = false, ""
-	case key.Matches(msg, k.Open):
+	case isKey && key.Matches(km, k.Open):
 		d.filtering = false
-	case msg.Code == tea.KeyBackspace:
-		if r := []rune(d.filter); len(r) > 0 {
-			d.filter = string(r[:len(r)-1])
-		}
-	case msg.Text != "":
-		d.filter += msg.Text
+	default:
+		*d.input, _ = d.input.Update(msg)
+		d.filter = d.input.Value()
 	}
 	d.applyFilter()
 	return d
@@ -242,7 +248,7 @@ func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
 	k, n, page := d.c.Keys, len(d.shown), max(1, d.rows())
 	switch {
 	case key.Matches(msg, k.Filter):
-		d.filtering = true
+		d.filtering, d.input = true, newField(d.filter, 0)
 	case key.Matches(msg, k.Sort):
 		d.sortBy = (d.sortBy + 1) % sortCount
 		d.applyFilter()
@@ -281,7 +287,7 @@ func (d Documents) View() string {
 	title := fmt.Sprintf("Documents (%d)", len(d.docs))
 	switch {
 	case d.filtering:
-		title += st.Filter.Render("  filter: " + d.filter + "▏")
+		title += st.Filter.Render("  filter: " + fieldText(d.input))
 	case d.filter != "":
 		title += st.Dim.Render(fmt.Sprintf("  filter: %s (%d shown)", d.filter, len(d.shown)))
 	}
