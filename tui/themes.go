@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -77,7 +78,7 @@ type ThemesView struct {
 	cursor  int // index into table.Rows
 	offset  int // first row shown
 	asking  bool
-	name    string // the file name being typed
+	input   *textinput.Model // the file name being typed
 	loading bool
 }
 
@@ -185,6 +186,10 @@ func (v ThemesView) Update(msg tea.Msg) (ThemesView, tea.Cmd) {
 			return v.updateName(msg)
 		}
 		return v.updateKeys(msg)
+	case tea.PasteMsg:
+		if v.asking {
+			return v.updateName(msg)
+		}
 	}
 	return v, nil
 }
@@ -213,11 +218,11 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 			return v, func() tea.Msg { return retrieveMsg{codeID: id} }
 		}
 	case key.Matches(msg, k.Export):
-		v.asking = true
-		v.name = "teemat.csv"
+		name := "teemat.csv"
 		if v.by != "" {
-			v.name = "teemat-" + v.by + ".csv"
+			name = "teemat-" + v.by + ".csv"
 		}
+		v.asking, v.input = true, newField(name, 0)
 		v.scroll()
 	default:
 		v.cursor, _ = moveCursor(ck, msg, v.cursor, len(v.table.Rows), v.rows())
@@ -226,14 +231,16 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 	return v, nil
 }
 
-// updateName takes the export's file name; enter writes the table.
-func (v ThemesView) updateName(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
+// updateName takes the export's file name, typed or pasted; enter
+// writes the table.
+func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
+	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
-	case key.Matches(msg, v.keys.Cancel):
+	case isKey && key.Matches(km, v.keys.Cancel):
 		v.asking = false
-	case key.Matches(msg, v.keys.Save):
+	case isKey && key.Matches(km, v.keys.Save):
 		v.asking = false
-		name := strings.TrimSpace(v.name)
+		name := strings.TrimSpace(v.input.Value())
 		if name == "" {
 			return v, nil
 		}
@@ -264,12 +271,8 @@ func (v ThemesView) updateName(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 					return err
 				})}
 		}
-	case msg.Code == tea.KeyBackspace:
-		if r := []rune(v.name); len(r) > 0 {
-			v.name = string(r[:len(r)-1])
-		}
-	case msg.Text != "":
-		v.name += msg.Text
+	default:
+		*v.input, _ = v.input.Update(msg)
 	}
 	v.scroll()
 	return v, nil
@@ -372,7 +375,7 @@ func (v ThemesView) View() string {
 	}
 	body := fit(b.String(), w, h-boolInt(v.asking))
 	if v.asking {
-		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+v.name+"▏", w, "…"))
+		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+fieldText(v.input), w, "…"))
 	}
 	return body
 }
