@@ -151,6 +151,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateFollow(msg)
 	case tea.KeyPressMsg:
 		return m.updateKeys(msg)
+	case tea.PasteMsg:
+		return m.paste(msg)
 	}
 	// Anything else (search results, loads, ticks) goes to every screen
 	// and the editor; each takes only its own.
@@ -279,6 +281,19 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	cmd := m.focused().update(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+// paste gives a paste to the memo editor or the focused screen: only a
+// text field there takes it.
+func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.memo.IsOpen() {
+		m.memo, cmd = m.memo.Update(msg)
+	} else {
+		cmd = m.focused().update(msg)
+	}
 	m.syncKeys()
 	return m, cmd
 }

@@ -220,6 +220,15 @@ func (v SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) {
 		v.loading = ""
 	case tea.KeyPressMsg:
 		return v.updateKeys(msg)
+	case tea.PasteMsg:
+		var cmd tea.Cmd
+		switch {
+		case v.pick != pickNone:
+			v.picker, cmd = v.picker.Update(msg)
+		case v.typing && v.code == nil:
+			*v.input, cmd = v.input.Update(msg)
+		}
+		return v, cmd
 	default:
 		if v.typing {
 			var cmd tea.Cmd
