@@ -52,9 +52,9 @@ func countDocuments(svc Services) tea.Cmd {
 type Documents struct {
 	c         Common
 	docs      []coding.DocSummary
-	shown     []int // indices into docs that pass the filter
-	cursor    int   // index into shown
-	offset    int   // first visible row
+	shown     []int            // indices into docs that pass the filter
+	cursor    int              // index into shown
+	offset    int              // first visible row
 	filter    string           // the words every document shown holds
 	filtering bool             // typing a filter: keys go to the filter
 	input     *textinput.Model // the filter's field while typing

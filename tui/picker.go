@@ -23,7 +23,7 @@ type Picker struct {
 	title  string
 	input  *textinput.Model // the filter typed
 	query  string           // the filter the codes shown match
-	shown  []*coding.Code // matching codes, best first
+	shown  []*coding.Code   // matching codes, best first
 	swatch map[string]lipgloss.Style
 	cursor int
 	offset int

@@ -70,12 +70,12 @@ type Reader struct {
 	paneSel int  // the coding chosen in the side pane
 	pick    picking
 	picker  Picker
-	recode  *coding.Coding // the coding a recode replaces
+	recode  *coding.Coding   // the coding a recode replaces
 	jumping bool             // typing a turn number to go to
 	jump    *textinput.Model // the turn number typed
-	last    string // id of the code applied last, for repeat (set by the root)
-	seq     int    // counts caret moves, for saving the position when it rests
-	saved   int    // the position last saved
+	last    string           // id of the code applied last, for repeat (set by the root)
+	seq     int              // counts caret moves, for saving the position when it rests
+	saved   int              // the position last saved
 }
 
 // NewReader returns an empty reader.
