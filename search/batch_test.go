@@ -44,7 +44,7 @@ func TestOneLongDocumentIsIndexedInBoundedBatches(t *testing.T) {
 		}
 		sizes = nil
 	}
-	ix, _, err := Open(t.TempDir()+"/ix", "")
+	ix, _, err := openIndex(t.TempDir()+"/ix", "")
 	if err != nil {
 		t.Fatal(err)
 	}

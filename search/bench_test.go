@@ -40,7 +40,7 @@ func benchDocs(docs, turns int) []*coding.Document {
 // BenchmarkRebuild indexes 10,000 turns.
 func BenchmarkRebuild(b *testing.B) {
 	docs := benchDocs(100, 100)
-	ix, _, err := Open(b.TempDir()+"/ix", "v")
+	ix, _, err := openIndex(b.TempDir()+"/ix", "v")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func BenchmarkRebuild(b *testing.B) {
 
 // BenchmarkSearch searches an index of 20,000 turns.
 func BenchmarkSearch(b *testing.B) {
-	ix, _, err := Open(b.TempDir()+"/ix", "v")
+	ix, _, err := openIndex(b.TempDir()+"/ix", "v")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,8 +2,8 @@
 // document per turn, so that every hit is a passage a researcher can code.
 //
 // The index is derived data. SQLite is the truth; the index records which
-// analysis built it and which project content version it reflects, and Open
-// reports it stale when either differs, so that the caller rebuilds it.
+// analysis built it and which project content version it reflects, and
+// OpenWith reports it stale when either differs, so that the caller rebuilds it.
 //
 // Several processes share an index: any number of readers (OpenWith with
 // ReadOnly) and one writer at a time, each waiting a bounded time for the

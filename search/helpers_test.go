@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -54,10 +55,16 @@ func corpus() []*coding.Document {
 	}
 }
 
+// openIndex opens the index in dir for writing, waiting for another
+// writer as long as a command would.
+func openIndex(dir, want string) (*Index, bool, error) {
+	return OpenWith(dir, want, OpenOptions{Wait: 10 * time.Second})
+}
+
 // openCorpus returns an index of corpus() in a temporary directory.
 func openCorpus(t testing.TB) *Index {
 	t.Helper()
-	ix, _, err := Open(t.TempDir()+"/ix", "v1")
+	ix, _, err := openIndex(t.TempDir()+"/ix", "v1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -94,10 +94,6 @@ func (b *batch) flush() error {
 	return nil
 }
 
-// lockTimeout is how long Open waits for another process's writing (a
-// variable so that tests wait less).
-var lockTimeout = 10 * time.Second
-
 // ErrBusy is returned when another process kept the index longer than the
 // wait allowed: a writer waits for another writer, a reader for a writer's
 // batch.
@@ -132,13 +128,6 @@ type OpenOptions struct {
 	// Wait bounds how long to wait for another process before ErrBusy
 	// (0: do not wait).
 	Wait time.Duration
-}
-
-// Open opens the index in dir for writing, creating it when it does not
-// exist, and waits up to 10 seconds for another writer: OpenWith with
-// those options.
-func Open(dir, want string) (ix *Index, stale bool, err error) {
-	return OpenWith(dir, want, OpenOptions{Wait: lockTimeout})
 }
 
 // OpenWith opens the index in dir. It reports stale when the index

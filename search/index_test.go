@@ -19,7 +19,7 @@ func reopen(t *testing.T, ix *Index, want string) (*Index, bool) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	ix, stale, err := Open(ix.Dir(), want)
+	ix, stale, err := openIndex(ix.Dir(), want)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func reopen(t *testing.T, ix *Index, want string) (*Index, bool) {
 
 func TestOpenStaleness(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "p.avain.index")
-	ix, stale, err := Open(dir, "v1")
+	ix, stale, err := openIndex(dir, "v1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestOpenStaleness(t *testing.T) {
 }
 
 func TestOpenAfterInterruptedRebuild(t *testing.T) {
-	ix, _, err := Open(filepath.Join(t.TempDir(), "ix"), "v1")
+	ix, _, err := openIndex(filepath.Join(t.TempDir(), "ix"), "v1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestOpenCorrupted(t *testing.T) {
 		"empty directory": func(dir string) error { return os.MkdirAll(dir, 0o700) },
 		"a file":          func(dir string) error { return os.WriteFile(dir, []byte("not an index"), 0o600) },
 		"damaged root": func(dir string) error {
-			ix, _, err := Open(dir, "v1")
+			ix, _, err := openIndex(dir, "v1")
 			if err != nil {
 				return err
 			}
@@ -137,7 +137,7 @@ func TestOpenCorrupted(t *testing.T) {
 			if err := setup(dir); err != nil {
 				t.Fatal(err)
 			}
-			ix, stale, err := Open(dir, "v1")
+			ix, stale, err := openIndex(dir, "v1")
 			if err != nil {
 				t.Fatalf("Open: %v", err)
 			}
@@ -159,11 +159,8 @@ func TestOpenCorrupted(t *testing.T) {
 }
 
 func TestOpenBusy(t *testing.T) {
-	old := lockTimeout
-	t.Cleanup(func() { lockTimeout = old })
-	lockTimeout = 100 * time.Millisecond
 	ix := openCorpus(t)
-	_, _, err := Open(ix.Dir(), "v1")
+	_, _, err := OpenWith(ix.Dir(), "v1", OpenOptions{Wait: 100 * time.Millisecond})
 	if !errors.Is(err, ErrBusy) {
 		t.Fatalf("opening an index that is open: %v, want ErrBusy", err)
 	}

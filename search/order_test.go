@@ -12,7 +12,7 @@ import (
 // with scored queries, filter-only ones (every score tied) and limits that
 // cut through ties.
 func TestSearchOrderMatchesFullSort(t *testing.T) {
-	ix, _, err := Open(t.TempDir()+"/ix", "v")
+	ix, _, err := openIndex(t.TempDir()+"/ix", "v")
 	if err != nil {
 		t.Fatal(err)
 	}
