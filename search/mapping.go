@@ -136,16 +136,6 @@ func eachTurnDoc(d *coding.Document, fn func(*turnDoc) error) error {
 	})
 }
 
-// turnTexts returns the text of every turn of d.
-func turnTexts(d *coding.Document) []string {
-	out := make([]string, len(d.Turns))
-	_ = eachTurnText(d, func(i int, text string) error {
-		out[i] = text
-		return nil
-	})
-	return out
-}
-
 // eachTurnText calls fn with the text of every turn of d in one pass over
 // its text (d.TurnText for each would take time quadratic in the text's
 // length).

@@ -9,10 +9,16 @@ import (
 func TestTurnTexts(t *testing.T) {
 	d := &coding.Document{Text: "H: äiti\nV: 日本語 ok\nloppu"}
 	d.Turns = []coding.Turn{{N: 1, Start: 3, End: 7}, {N: 2, Start: 11, End: 17}, {N: 3, Start: 18, End: 23}, {N: 4, Start: 0, End: 1}}
-	for i, got := range turnTexts(d) {
+	seen := 0
+	err := eachTurnText(d, func(i int, got string) error {
 		if want := d.TurnText(d.Turns[i]); got != want {
 			t.Errorf("turn %d: %q, want %q", i+1, got, want)
 		}
+		seen++
+		return nil
+	})
+	if err != nil || seen != len(d.Turns) {
+		t.Errorf("%d turns of %d: %v", seen, len(d.Turns), err)
 	}
 }
 
