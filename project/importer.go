@@ -57,7 +57,7 @@ type ImportResult struct {
 	Warnings []string
 }
 
-// Loader turns a path into a document; ImportFiles uses transcript.ReadFile
+// Loader turns a path into a document; ImportFiles uses transcript.Read
 // unless a test or another source supplies its own.
 type Loader func(path string) (*coding.Document, error)
 

@@ -219,7 +219,7 @@ func TestFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			doc, err := ReadFile(filepath.Join("testdata", tt.file))
+			doc, _, err := Read(filepath.Join("testdata", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,7 +232,7 @@ func TestFixtures(t *testing.T) {
 			}
 		})
 	}
-	if doc, err := ReadFile(filepath.Join("testdata", "haastattelu.docx")); err == nil && (!doc.Turns[1].HasTime || doc.Turns[1].Time.Seconds() != 12) {
+	if doc, _, err := Read(filepath.Join("testdata", "haastattelu.docx")); err == nil && (!doc.Turns[1].HasTime || doc.Turns[1].Time.Seconds() != 12) {
 		t.Errorf("docx turn 2 time = %v %v, want 12s", doc.Turns[1].Time, doc.Turns[1].HasTime)
 	}
 }

@@ -28,7 +28,7 @@ func corpusDocs(t *testing.T) map[string]*coding.Document {
 		if err != nil || d.IsDir() || !supported(strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))) {
 			return err
 		}
-		doc, err := ReadFile(path)
+		doc, _, err := Read(path)
 		if err != nil {
 			t.Errorf("%v", err)
 			return nil

@@ -47,17 +47,6 @@ func checkChars(text string) error {
 	return nil
 }
 
-// budget counts characters as a reader produces them.
-type budget struct{ left int }
-
-func newBudget() budget { return budget{left: maxChars} }
-
-// spend takes n characters from the budget; false when it is overspent.
-func (b *budget) spend(n int) bool {
-	b.left -= n
-	return b.left >= 0
-}
-
 // readLimited reads a file of at most maxBytes bytes: one whose size says
 // it is larger is refused before it is read, and reading stops one byte past
 // the limit for one that grows or is not a regular file.

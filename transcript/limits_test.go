@@ -37,7 +37,7 @@ func TestFileOverByteLimitRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	_, err = ReadFile(p)
+	_, _, err = Read(p)
 	wantTooLarge(t, err, p, "80 MB")
 }
 
@@ -51,7 +51,7 @@ func TestTextOverCharLimitRefused(t *testing.T) {
 	if err := os.WriteFile(over, []byte(strings.Repeat("sana ", coding.MaxDocumentChars/5)+"x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := ReadFile(over)
+	_, _, err := Read(over)
 	wantTooLarge(t, err, over, "20,000,000 characters")
 }
 
@@ -87,7 +87,7 @@ func TestArchiveExpansionRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := writeTemp(t, tt.file, tt.data(t))
-			_, err := ReadFile(p)
+			_, _, err := Read(p)
 			wantTooLarge(t, err, p, tt.limit)
 		})
 	}
@@ -137,7 +137,7 @@ func TestLimitsOfEveryFormat(t *testing.T) {
 				format = "txt"
 			}
 			p := writeTemp(t, "pitka."+format, tt.data)
-			_, err := ReadFile(p)
+			_, _, err := Read(p)
 			wantTooLarge(t, err, p, "1,000 characters")
 			doc := mustParse(t, format, tt.at)
 			if n := coding.RuneLen(doc.Text); n > maxChars || n < maxChars-10 {
@@ -153,7 +153,7 @@ func TestZipEntryOverLimitRefused(t *testing.T) {
 	defer func(n int64) { maxPartBytes = n }(maxPartBytes)
 	maxPartBytes = 4096
 	p := writeTemp(t, "paisuva.docx", docxOf(t, strings.Repeat("<w:p/>", 1000)))
-	_, err := ReadFile(p)
+	_, _, err := Read(p)
 	wantTooLarge(t, err, p, "unpacks to more than")
 	if !strings.Contains(err.Error(), "word/document.xml") {
 		t.Errorf("err = %v, want the part named", err)

@@ -15,20 +15,14 @@ import (
 // Formats lists the supported file extensions.
 var Formats = []string{".txt", ".md", ".docx", ".odt", ".vtt", ".srt"}
 
-// ReadFile reads and parses one transcript; the format comes from the
-// extension (.txt .md .docx .odt .vtt .srt, case-insensitive). Errors are
-// one line of the form "PATH: reason" and wrap this package's error kinds
+// Read reads and parses one transcript; the format comes from the
+// extension (.txt .md .docx .odt .vtt .srt, case-insensitive). It returns
+// what the user should know of how the file was read (lines that were not
+// UTF-8), one line each of the form "PATH: note". Errors are one line of
+// the form "PATH: reason" and wrap this package's error kinds
 // (fs.ErrNotExist for a missing file; coding.ErrTooLarge for a file over
 // coding.MaxDocumentBytes or a text over coding.MaxDocumentChars, refused
-// as it is read). It is Read without the warnings.
-func ReadFile(path string) (*coding.Document, error) {
-	doc, _, err := Read(path)
-	return doc, err
-}
-
-// Read is ReadFile that also returns what the user should know of how the
-// file was read (lines that were not UTF-8), one line each of the form
-// "PATH: note".
+// as it is read).
 func Read(path string) (*coding.Document, []string, error) {
 	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
 	if !supported(format) {

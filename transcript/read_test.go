@@ -11,9 +11,9 @@ import (
 	"github.com/toituavain/avain/coding"
 )
 
-func TestReadFile(t *testing.T) {
+func TestRead(t *testing.T) {
 	p := writeTemp(t, "Haastattelu_03.TXT", []byte("H: Miten menee?\r\nV: Ihan hyvin, kiitos.\r\n"))
-	doc, err := ReadFile(p)
+	doc, _, err := Read(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestReadFile(t *testing.T) {
 	}
 }
 
-func TestReadFileErrors(t *testing.T) {
+func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		file string
@@ -54,7 +54,7 @@ func TestReadFileErrors(t *testing.T) {
 				data = zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text")
 			}
 			p := writeTemp(t, tt.file, data)
-			_, err := ReadFile(p)
+			_, _, err := Read(p)
 			if !errors.Is(err, tt.kind) {
 				t.Fatalf("err = %v, want %v", err, tt.kind)
 			}
@@ -65,7 +65,7 @@ func TestReadFileErrors(t *testing.T) {
 	}
 	t.Run("missing file", func(t *testing.T) {
 		p := filepath.Join(t.TempDir(), "puuttuu.docx")
-		_, err := ReadFile(p)
+		_, _, err := Read(p)
 		if !errors.Is(err, fs.ErrNotExist) || err.Error() != p+": no such file" {
 			t.Errorf("err = %v", err)
 		}
@@ -75,7 +75,7 @@ func TestReadFileErrors(t *testing.T) {
 		if err := mkdir(p); err != nil {
 			t.Fatal(err)
 		}
-		_, err := ReadFile(p)
+		_, _, err := Read(p)
 		if err == nil || !strings.HasPrefix(err.Error(), p+": ") || strings.Contains(err.Error(), "\n") || strings.Count(err.Error(), p) != 1 {
 			t.Errorf("err = %v", err)
 		}

@@ -34,7 +34,7 @@ func TestWrite(t *testing.T) {
 		if fi.Mode().Perm() != 0o600 {
 			t.Errorf("%s: mode %v, want 0600", name, fi.Mode().Perm())
 		}
-		doc, err := transcript.ReadFile(path)
+		doc, _, err := transcript.Read(path)
 		if err != nil {
 			t.Fatalf("%s does not import: %v", name, err)
 		}
