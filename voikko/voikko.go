@@ -154,21 +154,3 @@ func WordBaseParts(wordBases string) []string {
 	}
 	return out
 }
-
-var (
-	probeOnce sync.Once
-	probeOK   bool
-)
-
-// Available reports whether Open("fi") would succeed. It probes once per
-// process and remembers the answer.
-func Available() bool {
-	probeOnce.Do(func() {
-		v, err := Open("fi")
-		if err == nil {
-			probeOK = true
-			_ = v.Close()
-		}
-	})
-	return probeOK
-}

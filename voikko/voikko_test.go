@@ -117,10 +117,3 @@ func TestConcurrentAnalyze(t *testing.T) {
 	}
 	wg.Wait()
 }
-
-func TestAvailable(t *testing.T) {
-	_, err := Open("fi")
-	if got := Available(); got != (err == nil) {
-		t.Errorf("Available() = %v, Open error %v", got, err)
-	}
-}
