@@ -97,7 +97,7 @@ func (p *Project) importFiles(ctx context.Context, load warningLoader, files []s
 	if opts.Kind != "" && !coding.ValidKind(opts.Kind) {
 		return 0, fmt.Errorf("unknown interview kind %q (want client, professional or other)", opts.Kind)
 	}
-	if opts.Lang != "" && opts.Lang != coding.LangFinnish && opts.Lang != coding.LangEnglish {
+	if opts.Lang != "" && !coding.ValidLang(opts.Lang) {
 		return 0, fmt.Errorf("unknown language %q (want fi or en)", opts.Lang)
 	}
 	var meta map[string]map[string]string
