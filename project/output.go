@@ -184,24 +184,57 @@ func resolveOutput(path, projectPath string) (string, fs.FileInfo, error) {
 	if path == "" {
 		return "", nil, errors.New("no output file named")
 	}
-	refuse := func(format string, a ...any) (string, fs.FileInfo, error) {
-		return "", nil, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, a...))
+	target, info, stream, err := locateOutput(path)
+	if err != nil {
+		return "", nil, err
 	}
-	var info fs.FileInfo
-	target, err := filepath.EvalSymlinks(path)
+	if stream {
+		return path, info, nil
+	}
+	if info != nil {
+		switch m := info.Mode(); {
+		case m.IsDir():
+			return "", nil, refusal(path, "is a folder; name a file")
+		case m.IsRegular(), isStream(m):
+		default:
+			return "", nil, refusal(path, "is not a regular file, a pipe or a character device; avain writes none of these")
+		}
+	}
+	if projectPath != "" {
+		if err := notOfProject(path, target, info, projectPath); err != nil {
+			return "", nil, err
+		}
+	}
+	if err := notOfAnyProject(path, target, info); err != nil {
+		return "", nil, err
+	}
+	return target, info, nil
+}
+
+// refusal is the error that refuses path as an output, for the reason
+// format and a say.
+func refusal(path, format string, a ...any) error {
+	return fmt.Errorf("%s: %s", path, fmt.Sprintf(format, a...))
+}
+
+// locateOutput finds the file path names: its absolute name with symbolic
+// links and .. resolved, and its FileInfo (nil when it does not exist
+// yet). stream is set for a link the system follows though it names no
+// file (/dev/stdout or /dev/fd/N naming a pipe): path is then written as
+// it is, and info is the pipe's.
+func locateOutput(path string) (target string, info fs.FileInfo, stream bool, err error) {
+	target, err = filepath.EvalSymlinks(path)
 	switch {
 	case err == nil:
 		if info, err = os.Lstat(target); err != nil {
-			return "", nil, fmt.Errorf("%s: %w", path, unwrap(err))
+			return "", nil, false, fmt.Errorf("%s: %w", path, unwrap(err))
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
-			// /dev/stdout or /dev/fd/N naming a pipe: a link the system
-			// follows though it names no file.
 			if si, serr := os.Stat(path); serr == nil && isStream(si.Mode()) {
-				return path, si, nil
+				return path, si, true, nil
 			}
-			return refuse("a symbolic link to a file that does not exist; name the file itself")
+			return "", nil, false, refusal(path, "a symbolic link to a file that does not exist; name the file itself")
 		}
 		// The folder as it is on disk: its name is not cleaned first, so
 		// that a link followed by .. leads where the system would go.
@@ -210,68 +243,70 @@ func resolveOutput(path, projectPath string) (string, fs.FileInfo, error) {
 			dir, base = path[:i+1], path[i+1:]
 		}
 		if base == "" || base == "." || base == ".." {
-			return refuse("not a file name")
+			return "", nil, false, refusal(path, "not a file name")
 		}
 		rdir, derr := filepath.EvalSymlinks(dir)
 		if derr != nil {
-			return "", nil, fmt.Errorf("%s: %w", path, unwrap(derr))
+			return "", nil, false, fmt.Errorf("%s: %w", path, unwrap(derr))
 		}
 		target = filepath.Join(rdir, base)
 	default:
-		return "", nil, fmt.Errorf("%s: %w", path, unwrap(err))
+		return "", nil, false, fmt.Errorf("%s: %w", path, unwrap(err))
 	}
 	if abs, err := filepath.Abs(target); err == nil {
 		target = abs
 	}
-	if info != nil {
-		switch m := info.Mode(); {
-		case m.IsDir():
-			return refuse("is a folder; name a file")
-		case m.IsRegular(), isStream(m):
-		default:
-			return refuse("is not a regular file, a pipe or a character device; avain writes none of these")
+	return target, info, false, nil
+}
+
+// notOfProject refuses target when it is the project at projectPath, by
+// any name, one of its -wal, -shm or -journal files, or inside its index
+// folder.
+func notOfProject(path, target string, info fs.FileInfo, projectPath string) error {
+	proj := projectPath
+	if r, err := filepath.EvalSymlinks(projectPath); err == nil {
+		proj = r
+	}
+	if abs, err := filepath.Abs(proj); err == nil {
+		proj = abs
+	}
+	if target == proj {
+		return refusal(path, "is the project itself; writing it would destroy the project: choose another file")
+	}
+	if pi, err := os.Stat(proj); err == nil && info != nil && os.SameFile(info, pi) {
+		return refusal(path, "is another name for the project %s; writing it would destroy the project: choose another file", projectPath)
+	}
+	for _, s := range projectSuffixes {
+		if target == proj+s {
+			return refusal(path, "is the project's %s file; writing it would damage the project: choose another file", s)
 		}
 	}
-	if projectPath != "" {
-		proj := projectPath
-		if r, err := filepath.EvalSymlinks(projectPath); err == nil {
-			proj = r
-		}
-		if abs, err := filepath.Abs(proj); err == nil {
-			proj = abs
-		}
-		if target == proj {
-			return refuse("is the project itself; writing it would destroy the project: choose another file")
-		}
-		if pi, err := os.Stat(proj); err == nil && info != nil && os.SameFile(info, pi) {
-			return refuse("is another name for the project %s; writing it would destroy the project: choose another file", projectPath)
-		}
-		for _, s := range projectSuffixes {
-			if target == proj+s {
-				return refuse("is the project's %s file; writing it would damage the project: choose another file", s)
-			}
-		}
-		if within(target, IndexDir(proj)) {
-			return refuse("is inside the project's index folder %s: choose a file outside it", IndexDir(projectPath))
-		}
+	if within(target, IndexDir(proj)) {
+		return refusal(path, "is inside the project's index folder %s: choose a file outside it", IndexDir(projectPath))
 	}
+	return nil
+}
+
+// notOfAnyProject refuses target when it is an avain project, a file
+// beside one that belongs to it, or inside an avain project's index
+// folder.
+func notOfAnyProject(path, target string, info fs.FileInfo) error {
 	if info != nil && info.Mode().IsRegular() && isProjectFile(target) {
-		return refuse("is an avain project; writing it would destroy the project: choose another file")
+		return refusal(path, "is an avain project; writing it would destroy the project: choose another file")
 	}
 	for _, s := range projectSuffixes {
 		if p, ok := strings.CutSuffix(target, s); ok && isProjectFile(p) {
-			return refuse("is the %s file of the avain project %s; writing it would damage the project: choose another file", s, filepath.Base(p))
+			return refusal(path, "is the %s file of the avain project %s; writing it would damage the project: choose another file", s, filepath.Base(p))
 		}
 	}
 	for d := filepath.Dir(target); ; d = filepath.Dir(d) {
 		if p, ok := strings.CutSuffix(d, ".index"); ok && isProjectFile(p) {
-			return refuse("is inside the index folder of the avain project %s: choose a file outside it", filepath.Base(p))
+			return refusal(path, "is inside the index folder of the avain project %s: choose a file outside it", filepath.Base(p))
 		}
 		if d == filepath.Dir(d) {
-			break
+			return nil
 		}
 	}
-	return target, info, nil
 }
 
 // within reports whether path is dir or inside it.
