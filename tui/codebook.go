@@ -37,30 +37,11 @@ type segmentsMsg struct {
 	docs    int
 }
 
-// codebookKeys are the codebook screen's own bindings.
-type codebookKeys struct {
-	Collapse, Expand, Toggle, Details, Retrieve, Subtree, Memo, Open key.Binding
-}
-
-func defaultCodebookKeys() codebookKeys {
-	return codebookKeys{
-		Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
-		Expand:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
-		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "fold")),
-		Details:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "definition")),
-		Retrieve: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
-		Subtree:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "with child codes")),
-		Memo:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "memo")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
-	}
-}
-
 // CodebookView is the codebook screen: the code tree with colours and
 // counts, each code's definition on demand, and the retrieval of every
 // segment coded with a code, each opening in the reader.
 type CodebookView struct {
 	c         Common
-	keys      codebookKeys
 	cb        *coding.Codebook
 	usage     map[string]coding.CodeCounts
 	memos     map[string]string
@@ -81,7 +62,7 @@ type CodebookView struct {
 
 // NewCodebookView returns an empty codebook screen.
 func NewCodebookView(c Common) CodebookView {
-	return CodebookView{c: c, keys: defaultCodebookKeys(), collapsed: map[string]bool{}}
+	return CodebookView{c: c, collapsed: map[string]bool{}}
 }
 
 // SetSize sets the screen's box.
@@ -101,6 +82,16 @@ func (v CodebookView) Typing() bool { return false }
 
 // Mode names the screen for the status line.
 func (v CodebookView) Mode() string { return "CODEBOOK" }
+
+// keys returns the key map of the screen now: in the tree space folds a
+// code, so there it does not page down.
+func (v CodebookView) keys() KeyMap {
+	k := v.c.Keys
+	if v.segs == nil {
+		k.PageDown = without(k.PageDown, k.CodebookView.Toggle)
+	}
+	return k
+}
 
 // Show reads the codebook, the counts and the memos.
 func (v *CodebookView) Show() tea.Cmd { return v.Load() }
@@ -217,7 +208,7 @@ func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
 }
 
 func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.CodebookView, v.keys()
 	n, page := len(v.rowsIDs), max(1, v.treeRows())
 	code := v.selected()
 	switch {
@@ -262,7 +253,7 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 }
 
 func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.CodebookView, v.keys()
 	n, page := len(v.segs.segs), max(1, v.segRows())
 	switch {
 	case key.Matches(msg, ck.Back):
@@ -517,7 +508,7 @@ func (v CodebookView) segmentsView() string {
 
 // ShortHelp returns the screen's one-line help.
 func (v CodebookView) ShortHelp() []key.Binding {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.CodebookView, v.keys()
 	if v.segs != nil {
 		return []key.Binding{k.Open, k.Subtree, ck.Back}
 	}
@@ -526,7 +517,7 @@ func (v CodebookView) ShortHelp() []key.Binding {
 
 // FullHelp returns the screen's expanded help.
 func (v CodebookView) FullHelp() [][]key.Binding {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.CodebookView, v.keys()
 	moves := []key.Binding{ck.Up, ck.Down, ck.PageUp, ck.PageDown, ck.Top, ck.Bottom}
 	if v.segs != nil {
 		return [][]key.Binding{moves, {k.Open, k.Subtree, ck.Back}}

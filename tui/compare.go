@@ -22,22 +22,6 @@ type compareMsg struct{ doc *coding.Document }
 // compareLoadedMsg carries the document's codings for the compare view.
 type compareLoadedMsg struct{ docLoadedMsg }
 
-// compareKeys are the compare view's own bindings.
-type compareKeys struct {
-	Next, Prev, CoderA, CoderB, Focus, Open key.Binding
-}
-
-func defaultCompareKeys() compareKeys {
-	return compareKeys{
-		Next:   key.NewBinding(key.WithKeys("n", "]"), key.WithHelp("n", "next disagreement")),
-		Prev:   key.NewBinding(key.WithKeys("N", "["), key.WithHelp("N", "previous")),
-		CoderA: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "left coder")),
-		CoderB: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "right coder")),
-		Focus:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "one code / all")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
-	}
-}
-
 // disagreement is a turn where one coder applied a code and the other did
 // not.
 type disagreement struct {
@@ -53,7 +37,6 @@ type disagreement struct {
 // unit of `avain agreement`), and a code can be picked out alone.
 type CompareView struct {
 	c        Common
-	keys     compareKeys
 	doc      *coding.Document
 	cb       *coding.Codebook
 	codings  []*coding.Coding
@@ -80,7 +63,7 @@ type CompareView struct {
 
 // NewCompareView returns an empty compare view.
 func NewCompareView(c Common) CompareView {
-	return CompareView{c: c, keys: defaultCompareKeys(), cur: -1}
+	return CompareView{c: c, cur: -1}
 }
 
 // SetSize sets the view's box and wraps the text to its width.
@@ -353,7 +336,7 @@ func (v *CompareView) show() {
 }
 
 func (v CompareView) updateKeys(msg tea.KeyPressMsg) (CompareView, tea.Cmd) {
-	k, ck := v.c.Keys, v.keys
+	k, ck := v.c.Keys, v.c.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Back):
 		return v, func() tea.Msg { return backMsg{} }
@@ -595,13 +578,13 @@ func (v CompareView) gutter(b *strings.Builder, l line, who, missing string, lac
 
 // ShortHelp returns the view's one-line help.
 func (v CompareView) ShortHelp() []key.Binding {
-	ck := v.keys
+	ck := v.c.Keys.CompareView
 	return []key.Binding{ck.Next, ck.Prev, ck.Open, ck.Focus, ck.CoderB, v.c.Keys.Back}
 }
 
 // FullHelp returns the view's expanded help.
 func (v CompareView) FullHelp() [][]key.Binding {
-	k, ck := v.c.Keys, v.keys
+	k, ck := v.c.Keys, v.c.Keys.CompareView
 	return [][]key.Binding{
 		{ck.Next, ck.Prev, ck.Open, ck.Focus},
 		{ck.CoderA, ck.CoderB, k.Back},

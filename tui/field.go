@@ -13,9 +13,19 @@ func newField(value string, limit int) *textinput.Model {
 	in.Prompt = ""
 	in.CharLimit = limit
 	in.SetVirtualCursor(false) // fieldText draws the cursor; no blinking
+	noSuggestions(&in)
 	in.Focus()
 	in.SetValue(value)
 	return &in
+}
+
+// noSuggestions switches off the keys of a field's suggestions, which the
+// workspace does not offer: up and down belong to the list under a field.
+func noSuggestions(in *textinput.Model) {
+	in.ShowSuggestions = false
+	in.KeyMap.AcceptSuggestion.SetEnabled(false)
+	in.KeyMap.NextSuggestion.SetEnabled(false)
+	in.KeyMap.PrevSuggestion.SetEnabled(false)
 }
 
 // fieldText is a field's text with a thin bar at its cursor.

@@ -1,8 +1,16 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
 
-// KeyMap holds every key binding of the workspace.
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap holds every key binding of the workspace, the screens' own
+// included: this is the one place keys are defined. Screens match keys
+// with key.Matches and switch bindings with SetEnabled, so that the help
+// shows only what works; keys_test.go checks that no two bindings
+// enabled on one screen share a key, and that README.md names them all.
 type KeyMap struct {
 	Up        key.Binding
 	Down      key.Binding
@@ -56,6 +64,13 @@ type KeyMap struct {
 
 	// The memo editor, which takes every other key as text.
 	SaveMemo key.Binding
+
+	// The screens' own bindings.
+	SearchView   SearchKeys
+	CodebookView CodebookKeys
+	ThemesView   ThemesKeys
+	CompareView  CompareKeys
+	MemoCheck    MemoCheckKeys // the answers to personal data found in a memo
 }
 
 // DefaultKeyMap returns the standard bindings.
@@ -95,28 +110,106 @@ func DefaultKeyMap() KeyMap {
 		Code:         key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "code turn")),
 		Shortcut: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"),
 			key.WithHelp("0-9", "shortcut")),
-		Repeat:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "repeat")),
-		Remove:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove coding")),
-		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
-		PickUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		PickDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		SaveMemo: key.NewBinding(key.WithKeys("esc", "ctrl+s"), key.WithHelp("esc", "save memo")),
+		Repeat:       key.NewBinding(key.WithKeys("."), key.WithHelp(".", "repeat")),
+		Remove:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove coding")),
+		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		PickUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		PickDown:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Choose:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		SaveMemo:     key.NewBinding(key.WithKeys("esc", "ctrl+s"), key.WithHelp("esc", "save memo")),
+		SearchView:   defaultSearchKeys(),
+		CodebookView: defaultCodebookKeys(),
+		ThemesView:   defaultThemesKeys(),
+		CompareView:  defaultCompareKeys(),
+		MemoCheck:    defaultMemoCheckKeys(),
 	}
 }
 
-// ShortHelp returns the bindings for the one-line help.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit}
+// without returns b without the keys other has, for a screen where other
+// takes them.
+func without(b, other key.Binding) key.Binding {
+	b.SetKeys(slices.DeleteFunc(slices.Clone(b.Keys()), func(k string) bool { return slices.Contains(other.Keys(), k) })...)
+	return b
 }
 
-// FullHelp returns the bindings for the expanded help, in columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Top, k.Bottom, k.Open, k.Back},
-		{k.Tab, k.Filter, k.Help, k.Quit},
+// SearchKeys holds the search screen's own bindings.
+type SearchKeys struct {
+	Run, Edit, Open, Code, CodeAll, Yes, No key.Binding
+}
+
+func defaultSearchKeys() SearchKeys {
+	return SearchKeys{
+		Run:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+		Edit:    key.NewBinding(key.WithKeys("/", "i"), key.WithHelp("/", "edit query")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
+		Code:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "code hit")),
+		CodeAll: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "code all hits")),
+		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:      key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
+	}
+}
+
+// CodebookKeys holds the codebook screen's own bindings.
+type CodebookKeys struct {
+	Collapse, Expand, Toggle, Details, Retrieve, Subtree, Memo, Open key.Binding
+}
+
+func defaultCodebookKeys() CodebookKeys {
+	return CodebookKeys{
+		Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
+		Expand:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
+		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "fold")),
+		Details:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "definition")),
+		Retrieve: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
+		Subtree:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "with child codes")),
+		Memo:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "memo")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
+	}
+}
+
+// ThemesKeys holds the themes view's own bindings.
+type ThemesKeys struct {
+	Split, Metric, Drill, Export, Save, Cancel key.Binding
+}
+
+func defaultThemesKeys() ThemesKeys {
+	return ThemesKeys{
+		Split:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "split by")),
+		Metric: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "measure")),
+		Drill:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
+		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export table")),
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// CompareKeys holds the compare view's own bindings.
+type CompareKeys struct {
+	Next, Prev, CoderA, CoderB, Focus, Open key.Binding
+}
+
+func defaultCompareKeys() CompareKeys {
+	return CompareKeys{
+		Next:   key.NewBinding(key.WithKeys("n", "]"), key.WithHelp("n", "next disagreement")),
+		Prev:   key.NewBinding(key.WithKeys("N", "["), key.WithHelp("N", "previous")),
+		CoderA: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "left coder")),
+		CoderB: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "right coder")),
+		Focus:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "one code / all")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
+	}
+}
+
+// MemoCheckKeys holds the answers to personal data found in a memo.
+type MemoCheckKeys struct {
+	Replace, Keep, Back key.Binding
+}
+
+func defaultMemoCheckKeys() MemoCheckKeys {
+	return MemoCheckKeys{
+		Replace: key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r", "replace with placeholders")),
+		Keep:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep as typed")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing")),
 	}
 }

@@ -29,7 +29,6 @@ type MemoEditor struct {
 	ta    *textarea.Model  // large: shared by the copies of the editor
 	found []pseudo.Finding // personal data in the memo, awaiting an answer; nil while editing
 	text  string           // the memo the findings are in
-	keys  memoGuardKeys
 }
 
 // memoGuard is what a project that checks its memos for personal data
@@ -46,19 +45,6 @@ type memoFindingsMsg struct {
 	found []pseudo.Finding
 }
 
-// memoGuardKeys are the answers to the findings in a memo.
-type memoGuardKeys struct {
-	Replace, Keep, Back key.Binding
-}
-
-func defaultMemoGuardKeys() memoGuardKeys {
-	return memoGuardKeys{
-		Replace: key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r", "replace with placeholders")),
-		Keep:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep as typed")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing")),
-	}
-}
-
 // NewMemoEditor returns a closed editor.
 func NewMemoEditor(c Common) MemoEditor {
 	ta := textarea.New()
@@ -66,7 +52,7 @@ func NewMemoEditor(c Common) MemoEditor {
 	ta.Prompt = "│ "
 	ta.Placeholder = "Write the memo…"
 	ta.CharLimit = 0
-	e := MemoEditor{c: c, ta: &ta, keys: defaultMemoGuardKeys()}
+	e := MemoEditor{c: c, ta: &ta}
 	e.SetStyles(c.Styles)
 	return e
 }
@@ -207,11 +193,11 @@ func (e MemoEditor) Update(msg tea.Msg) (MemoEditor, tea.Cmd) {
 	if e.found != nil {
 		switch {
 		case !isKey:
-		case key.Matches(k, e.keys.Replace):
+		case key.Matches(k, e.c.Keys.MemoCheck.Replace):
 			return e, e.answer(true)
-		case key.Matches(k, e.keys.Keep):
+		case key.Matches(k, e.c.Keys.MemoCheck.Keep):
 			return e, e.answer(false)
-		case key.Matches(k, e.keys.Back):
+		case key.Matches(k, e.c.Keys.MemoCheck.Back):
 			e.found, e.text = nil, ""
 			return e, e.ta.Focus()
 		}
@@ -265,7 +251,7 @@ func memoLine(s string) string {
 // ShortHelp returns the editor's help.
 func (e MemoEditor) ShortHelp() []key.Binding {
 	if e.found != nil {
-		return []key.Binding{e.keys.Replace, e.keys.Keep, e.keys.Back}
+		return []key.Binding{e.c.Keys.MemoCheck.Replace, e.c.Keys.MemoCheck.Keep, e.c.Keys.MemoCheck.Back}
 	}
 	return []key.Binding{e.c.Keys.SaveMemo}
 }

@@ -39,29 +39,11 @@ type codebookMsg struct {
 	err error
 }
 
-// searchKeys are the search screen's own bindings.
-type searchKeys struct {
-	Run, Edit, Open, Code, CodeAll, Yes, No key.Binding
-}
-
-func defaultSearchKeys() searchKeys {
-	return searchKeys{
-		Run:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
-		Edit:    key.NewBinding(key.WithKeys("/", "i"), key.WithHelp("/", "edit query")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
-		Code:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "code hit")),
-		CodeAll: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "code all hits")),
-		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:      key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
-	}
-}
-
 // SearchView is the search screen: a query in bleve syntax with Finnish
 // base forms, hits as passages with the matches marked, each opening in
 // the reader, and coding of one hit or of all hits after a confirmation.
 type SearchView struct {
 	c      Common
-	keys   searchKeys
 	input  *textinput.Model // large: shared by the copies of the screen
 	typing bool             // the query field has the keys
 	seq    int              // numbers the queries; older results are dropped
@@ -90,10 +72,11 @@ func NewSearchView(c Common) SearchView {
 	in.Prompt = "/ "
 	in.Placeholder = `e.g. liite · "toimeentulotuki haku" · kind:client kela · hak*`
 	in.CharLimit = 500
+	noSuggestions(&in)
 	st := in.Styles()
 	st.Cursor.Blink = false // calm, and no ticks while nothing happens
 	in.SetStyles(st)
-	return SearchView{c: c, keys: defaultSearchKeys(), input: &in, typing: true}
+	return SearchView{c: c, input: &in, typing: true}
 }
 
 // SetSize sets the screen's box.
@@ -258,7 +241,7 @@ func (v SearchView) updateKeys(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 
 // updateConfirm takes the answer to "code all hits?".
 func (v SearchView) updateConfirm(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
-	k := v.keys
+	k := v.c.Keys.SearchView
 	switch {
 	case key.Matches(msg, k.Yes):
 		code, targets, n := v.code, v.targets, len(v.targets)
@@ -309,7 +292,7 @@ func (v SearchView) updatePicker(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 // updateQuery handles a key in the query field: enter runs the query,
 // esc goes to the hits (or back), anything else edits.
 func (v SearchView) updateQuery(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.SearchView, v.c.Keys
 	switch {
 	case key.Matches(msg, k.Run):
 		q := strings.TrimSpace(v.input.Value())
@@ -335,7 +318,7 @@ func (v SearchView) updateQuery(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 // updateHits handles a key on the list of hits: move, open, code one or
 // all, or edit the query.
 func (v SearchView) updateHits(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.SearchView, v.c.Keys
 	n, page := len(v.res.Hits), max(1, v.rows())
 	switch {
 	case key.Matches(msg, k.Edit):
@@ -480,7 +463,7 @@ func (v SearchView) renderHit(h search.Hit, cur bool) string {
 
 // ShortHelp returns the screen's one-line help.
 func (v SearchView) ShortHelp() []key.Binding {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.SearchView, v.c.Keys
 	switch {
 	case v.code != nil:
 		return []key.Binding{k.Yes, k.No}

@@ -48,28 +48,11 @@ const (
 
 func (m metric) String() string { return [...]string{"codings", "documents %", "words"}[m] }
 
-// themesKeys are the themes view's own bindings.
-type themesKeys struct {
-	Split, Metric, Drill, Export, Save, Cancel key.Binding
-}
-
-func defaultThemesKeys() themesKeys {
-	return themesKeys{
-		Split:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "split by")),
-		Metric: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "measure")),
-		Drill:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
-		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export table")),
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}
-}
-
 // ThemesView shows the coded frequencies of the codes, overall or split
 // by an attribute, as bars in the codes' colours; a row opens its coded
 // segments, and the table exports with one key.
 type ThemesView struct {
 	c       Common
-	keys    themesKeys
 	by      string // "" for no split
 	attrs   []string
 	table   *coding.FreqTable
@@ -83,7 +66,7 @@ type ThemesView struct {
 }
 
 // NewThemesView returns an empty themes view.
-func NewThemesView(c Common) ThemesView { return ThemesView{c: c, keys: defaultThemesKeys()} }
+func NewThemesView(c Common) ThemesView { return ThemesView{c: c} }
 
 // SetSize sets the view's box.
 func (v *ThemesView) SetSize(w, h int) {
@@ -195,7 +178,7 @@ func (v ThemesView) Update(msg tea.Msg) (ThemesView, tea.Cmd) {
 }
 
 func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
-	k, ck := v.keys, v.c.Keys
+	k, ck := v.c.Keys.ThemesView, v.c.Keys
 	switch {
 	case key.Matches(msg, ck.Back):
 		return v, func() tea.Msg { return backMsg{} }
@@ -236,9 +219,9 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
-	case isKey && key.Matches(km, v.keys.Cancel):
+	case isKey && key.Matches(km, v.c.Keys.ThemesView.Cancel):
 		v.asking = false
-	case isKey && key.Matches(km, v.keys.Save):
+	case isKey && key.Matches(km, v.c.Keys.ThemesView.Save):
 		v.asking = false
 		name := strings.TrimSpace(v.input.Value())
 		if name == "" {
@@ -389,7 +372,7 @@ func boolInt(b bool) int {
 
 // ShortHelp returns the view's one-line help.
 func (v ThemesView) ShortHelp() []key.Binding {
-	k := v.keys
+	k := v.c.Keys.ThemesView
 	if v.asking {
 		return []key.Binding{k.Save, k.Cancel}
 	}
