@@ -352,5 +352,8 @@ func (d Documents) ShortHelp() []key.Binding {
 // FullHelp returns the screen's expanded help.
 func (d Documents) FullHelp() [][]key.Binding {
 	k := d.c.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Open, k.Filter, k.Sort}}
+	clear := k.Back // esc drops a filter kept
+	clear.SetHelp("esc", "clear filter")
+	clear.SetEnabled(d.filter != "")
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Open, k.Filter, k.Sort, clear}}
 }

@@ -250,7 +250,7 @@ func (r Reader) FullHelp() [][]key.Binding {
 	}
 	k := r.keys()
 	if r.pane {
-		return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Remove, k.Recode, k.Memo, k.Pane}}
+		return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Remove, k.Recode, k.Memo, k.Pane, k.Back}}
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev},
