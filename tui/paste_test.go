@@ -18,7 +18,7 @@ func TestPasteInEveryField(t *testing.T) {
 	opened := func(t *testing.T, tm *teatest.TestModel) {
 		waitFor(t, tm, "haastattelu-02")
 		hit(tm, "enter")
-		waitFor(t, tm, "opened haastattelu-01")
+		waitFor(t, tm, "Miten hakemuksesi eteni") // the reader's first line, drawn whole
 	}
 	tests := []struct {
 		name          string
