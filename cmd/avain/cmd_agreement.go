@@ -73,35 +73,41 @@ C in the reader shows them on the document, the two coders side by side.`
 		if *format != "text" {
 			return export.Write(e.stdout, *format, at, dt)
 		}
-		for _, n := range at.Notes {
-			fmt.Fprintln(e.stdout, n)
-		}
-		fmt.Fprintln(e.stdout)
-		tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, strings.Join(append([]string{"code"}, at.Header[1:]...), "\t")+"\t")
-		for _, r := range at.Rows {
-			cells := make([]string, len(r))
-			for i, c := range r {
-				cells[i] = c.String()
-				if cells[i] == "" {
-					cells[i] = "–"
-				}
-			}
-			cells[0] = clipName(cells[0], 48)
-			fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
-		}
-		tw.Flush()
-		fmt.Fprintf(e.stdout, "\n%d disagreements", len(res.Disagreements))
-		if len(res.Disagreements) > 0 {
-			fmt.Fprint(e.stdout, " (turns where one coder applied a code and the other did not):")
-		}
-		fmt.Fprintln(e.stdout)
-		for _, d := range res.Disagreements {
-			fmt.Fprintf(e.stdout, "\n%s, turn %d (%s) — %s, coded by %s only\n  %s\n", d.Doc, d.Turn, d.Speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
-		}
+		printAgreement(e, at, res)
 		return nil
 	}
 	return c
+}
+
+// printAgreement prints the agreement table and the disagreements as
+// text.
+func printAgreement(e *env, at export.Table, res *export.AgreementResult) {
+	for _, n := range at.Notes {
+		fmt.Fprintln(e.stdout, n)
+	}
+	fmt.Fprintln(e.stdout)
+	tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, strings.Join(append([]string{"code"}, at.Header[1:]...), "\t")+"\t")
+	for _, r := range at.Rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = c.String()
+			if cells[i] == "" {
+				cells[i] = "–"
+			}
+		}
+		cells[0] = clipName(cells[0], 48)
+		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+	}
+	tw.Flush()
+	fmt.Fprintf(e.stdout, "\n%d disagreements", len(res.Disagreements))
+	if len(res.Disagreements) > 0 {
+		fmt.Fprint(e.stdout, " (turns where one coder applied a code and the other did not):")
+	}
+	fmt.Fprintln(e.stdout)
+	for _, d := range res.Disagreements {
+		fmt.Fprintf(e.stdout, "\n%s, turn %d (%s) — %s, coded by %s only\n  %s\n", d.Doc, d.Turn, d.Speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
+	}
 }
 
 // clipName shortens s to n code points with an ellipsis.
