@@ -1,10 +1,3 @@
-// Package export turns a project's codings into the tables researchers
-// take out of it: coded frequencies split by document attributes (theme
-// tables), code co-occurrence, and coded segments for quotations; and
-// writes them as CSV, TSV, Markdown, JSON or XLSX.
-//
-// The arithmetic lives in package coding; this package loads what it
-// needs from a project and lays the results out.
 package export
 
 import (
