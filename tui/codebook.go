@@ -86,7 +86,7 @@ func (v CodebookView) Mode() string { return "CODEBOOK" }
 // keys returns the key map of the screen now: in the tree space folds a
 // code, so there it does not page down.
 func (v CodebookView) keys() KeyMap {
-	k := v.c.Keys
+	k := *v.c.Keys
 	if v.segs == nil {
 		k.PageDown = without(k.PageDown, k.CodebookView.Toggle)
 	}
@@ -245,7 +245,7 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 			v.layoutRows()
 		}
 	default:
-		v.cursor, _ = moveCursor(ck, msg, v.cursor, n, page)
+		v.cursor, _ = moveCursor(&ck, msg, v.cursor, n, page)
 	}
 	v.cursor = clamp(v.cursor, 0, n-1)
 	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), n)
@@ -269,7 +269,7 @@ func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd
 			return v, func() tea.Msg { return openAtMsg{DocID: s.docID, Pos: s.start} }
 		}
 	default:
-		v.segCur, _ = moveCursor(ck, msg, v.segCur, n, page)
+		v.segCur, _ = moveCursor(&ck, msg, v.segCur, n, page)
 	}
 	v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), n)
 	return v, nil

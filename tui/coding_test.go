@@ -184,7 +184,7 @@ func TestPickerTypesQ(t *testing.T) {
 	if m.reader.picker.query != "q" || !m.reader.Typing() {
 		t.Errorf("q in the picker: query %q, picking %v", m.reader.picker.query, m.reader.Typing())
 	}
-	if m.c.Keys.Quit.Enabled() {
+	if m.keys.Quit.Enabled() {
 		t.Errorf("quit is enabled in help while typing")
 	}
 }
@@ -242,7 +242,7 @@ func TestRemoveUndoRedo(t *testing.T) {
 	if len(m.hist.redo) != 0 {
 		t.Errorf("redo kept after a new action")
 	}
-	if k := m.c.Keys; k.Redo.Enabled() || !k.Undo.Enabled() {
+	if k := m.keys; k.Redo.Enabled() || !k.Undo.Enabled() {
 		t.Errorf("help: redo %v undo %v", k.Redo.Enabled(), k.Undo.Enabled())
 	}
 }

@@ -42,7 +42,7 @@ type Services interface {
 type Common struct {
 	Width, Height int
 	Styles        *Styles // shared by every screen; replaced, never edited
-	Keys          KeyMap
+	Keys          *KeyMap // shared by every screen; never edited (the root keeps the global keys' state)
 	Svc           Services
 	Coder         string // who the codings made here are by
 }
@@ -161,7 +161,7 @@ func clamp(v, lo, hi int) int {
 // moveCursor applies a list movement key (up, down, page, top, bottom)
 // to cursor in a list of n rows showing page rows, and reports whether
 // msg was one.
-func moveCursor(k KeyMap, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
+func moveCursor(k *KeyMap, msg tea.KeyPressMsg, cursor, n, page int) (int, bool) {
 	page = max(1, page)
 	switch {
 	case key.Matches(msg, k.Up):

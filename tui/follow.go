@@ -70,27 +70,27 @@ func (f follower) look() tea.Cmd {
 // updateFollow handles the follower's messages: a tick reads the mark,
 // and a mark that moved refreshes what is shown. The next tick is asked
 // for only when a look (and its refresh) is done, so looks never pile up.
-func (m Model) updateFollow(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) updateFollow(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.follow.src == nil {
-		return m, nil
+		return *m, nil
 	}
 	switch msg := msg.(type) {
 	case followTickMsg:
-		return m, m.follow.look()
+		return *m, m.follow.look()
 	case markReadMsg:
 		if msg.err != nil || m.quitting {
-			return m, followTick() // a failed look is tried again, silently
+			return *m, followTick() // a failed look is tried again, silently
 		}
 		first, same := !m.follow.known, msg.mark == m.follow.mark
 		m.follow.mark, m.follow.known = msg.mark, true
 		if first || same { // Init read the first mark before loading anything
-			return m, followTick()
+			return *m, followTick()
 		}
 		// The next tick waits for the reads, so a slow read over a large
 		// project never has another started beside it.
-		return m, tea.Sequence(m.refresh(), followTick())
+		return *m, tea.Sequence(m.refresh(), followTick())
 	}
-	return m, nil
+	return *m, nil
 }
 
 // refresh reads again what the screens show after a change made

@@ -12,29 +12,29 @@ import (
 // the full help that takes the body's place, and the memo editor over
 // the bottom of the body.
 
-func (m Model) bodyHeight() int { return max(0, m.c.Height-1-m.helpHeight()) }
+func (m *Model) bodyHeight() int { return max(0, m.c.Height-1-m.helpHeight()) }
 
 // memoHeight is the height of the memo editor over the bottom of the body.
-func (m Model) memoHeight() int { h := m.bodyHeight(); return min(12, max(3, h/2), h) }
+func (m *Model) memoHeight() int { h := m.bodyHeight(); return min(12, max(3, h/2), h) }
 
-func (m Model) helpHeight() int {
+func (m *Model) helpHeight() int {
 	return strings.Count(m.helpView(), "\n") + 1
 }
 
 // helpView renders the one-line help for the focused screen and the
 // global keys; the full help takes the body's place (see fullHelp).
-func (m Model) helpView() string {
-	return m.help.ShortHelpView(m.ShortHelp())
+func (m *Model) helpView() string {
+	return m.help.ShortHelpView(m.shortHelp())
 }
 
 // fullHelp renders every binding that applies now, its columns laid out
 // in as many bands as the width needs.
-func (m Model) fullHelp() string {
+func (m *Model) fullHelp() string {
 	h := m.help
 	h.SetWidth(0) // measure untruncated
 	var bands []string
 	var band [][]key.Binding
-	for _, g := range m.FullHelp() {
+	for _, g := range m.fullHelpBindings() {
 		try := append(append([][]key.Binding{}, band...), g)
 		if len(band) > 0 && ansi.StringWidth(firstLine(h.FullHelpView(try))) > m.c.Width {
 			bands = append(bands, h.FullHelpView(band))
@@ -56,20 +56,24 @@ func firstLine(s string) string {
 }
 
 // ShortHelp returns the focused screen's bindings and the global ones.
-func (m Model) ShortHelp() []key.Binding {
+func (m Model) ShortHelp() []key.Binding { return m.shortHelp() }
+
+// FullHelp returns every binding that applies now, in columns.
+func (m Model) FullHelp() [][]key.Binding { return m.fullHelpBindings() }
+
+func (m *Model) shortHelp() []key.Binding {
 	if m.memo.IsOpen() {
-		return append(m.memo.ShortHelp(), m.c.Keys.ForceQuit)
+		return append(m.memo.ShortHelp(), m.keys.ForceQuit)
 	}
-	k := m.c.Keys
+	k := m.keys
 	return append(m.focused().ShortHelp(), k.Help, k.Search, k.Undo, k.Quit)
 }
 
-// FullHelp returns every binding that applies now, in columns.
-func (m Model) FullHelp() [][]key.Binding {
+func (m *Model) fullHelpBindings() [][]key.Binding {
 	if m.memo.IsOpen() {
-		return [][]key.Binding{m.ShortHelp()}
+		return [][]key.Binding{m.shortHelp()}
 	}
-	k := m.c.Keys
+	k := m.keys
 	return append(m.focused().FullHelp(), []key.Binding{k.Search, k.Codebook, k.Themes, k.Documents, k.Tab},
 		[]key.Binding{k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit})
 }
@@ -82,7 +86,7 @@ func (m Model) View() tea.View {
 }
 
 // render draws the whole screen as a string of exactly the window's size.
-func (m Model) render() string {
+func (m *Model) render() string {
 	w, h := m.c.Width, m.c.Height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -108,7 +112,7 @@ func (m Model) render() string {
 // statusLine shows the mode and the last message or error on the left,
 // and the project, the open document and the coder on the right, which
 // give way to the message when the line is short.
-func (m Model) statusLine() string {
+func (m *Model) statusLine() string {
 	st, w := m.c.Styles, m.c.Width
 	left := st.Project.Render(" "+m.mode()+" ") + st.Status.Render(" "+oneLine(m.status))
 	if m.err != nil {
@@ -126,7 +130,7 @@ func (m Model) statusLine() string {
 }
 
 // mode names what the workspace is doing.
-func (m Model) mode() string {
+func (m *Model) mode() string {
 	if m.memo.IsOpen() {
 		return "MEMO"
 	}

@@ -67,7 +67,7 @@ func keyStates(t *testing.T) []keyState {
 func screenBindings(m Model) []key.Binding {
 	var bs []key.Binding
 	if m.typing() {
-		bs = append(m.ShortHelp(), m.c.Keys.ForceQuit)
+		bs = append(m.ShortHelp(), m.keys.ForceQuit)
 	} else {
 		for _, col := range m.FullHelp() {
 			bs = append(bs, col...)

@@ -14,6 +14,7 @@ import (
 // help bar under the focused screen, and the memo editor over it.
 type Model struct {
 	c        Common
+	keys     KeyMap // the global keys, enabled as they apply now (syncKeys)
 	project  string
 	focus    screen
 	back     []screen // the screens to go back to, last on top
@@ -36,10 +37,11 @@ type Model struct {
 // New returns the workspace for a project read and written through svc,
 // coding as coder.
 func New(svc Services, projectName, coder string) Model {
-	c := Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Svc: displayed(svc), Coder: coder}
+	keys := DefaultKeyMap()
+	c := Common{Styles: DefaultStyles(true), Keys: &keys, Svc: displayed(svc), Coder: coder}
 	h := help.New()
 	h.Styles = c.Styles.Help
-	m := Model{c: c, project: projectName, docs: NewDocuments(c), reader: NewReader(c),
+	m := Model{c: c, keys: keys, project: projectName, docs: NewDocuments(c), reader: NewReader(c),
 		codebook: NewCodebookView(c), search: NewSearchView(c), themes: NewThemesView(c), compare: NewCompareView(c), memo: NewMemoEditor(c), help: h}
 	m.syncKeys()
 	return m
@@ -175,7 +177,7 @@ func (m *Model) changed(msg tea.Msg) tea.Cmd {
 }
 
 // broadcast gives msg to every screen and the editor.
-func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	for _, s := range m.screens() {
 		cmds = append(cmds, s.update(msg))
@@ -183,12 +185,12 @@ func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.memo, cmd = m.memo.Update(msg)
 	m.syncKeys()
-	return m, tea.Batch(append(cmds, cmd)...)
+	return *m, tea.Batch(append(cmds, cmd)...)
 }
 
 // openAt focuses the reader on document id with the caret at pos (the
 // saved position when pos < 0), saving the position in the document left.
-func (m Model) openAt(id string, pos int, status string) (tea.Model, tea.Cmd) {
+func (m *Model) openAt(id string, pos int, status string) (tea.Model, tea.Cmd) {
 	save := m.reader.savePosition()
 	m.goTo(screenReader)
 	m.report(status)
@@ -196,11 +198,11 @@ func (m Model) openAt(id string, pos int, status string) (tea.Model, tea.Cmd) {
 		m.reader.pos, m.reader.anchor = m.reader.txt.snap(pos), -1
 		m.reader.scroll()
 		m.syncKeys()
-		return m, save
+		return *m, save
 	}
 	cmd := m.reader.Open(id, pos)
 	m.syncKeys()
-	return m, tea.Batch(save, cmd)
+	return *m, tea.Batch(save, cmd)
 }
 
 // goTo focuses screen s, remembering the one left for esc.
@@ -234,8 +236,8 @@ func (m *Model) show() tea.Cmd { return m.focused().Show() }
 
 // updateKeys handles global keys, then passes the key to the memo editor
 // or the focused screen. While text is typed, only ctrl+c is global.
-func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.c.Keys
+func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
 	if key.Matches(msg, k.ForceQuit) {
 		return m.quit()
 	}
@@ -243,7 +245,7 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.memo, cmd = m.memo.Update(msg)
 		m.syncKeys()
-		return m, cmd
+		return *m, cmd
 	}
 	if !m.typing() {
 		switch {
@@ -252,42 +254,42 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.layout()
-			return m, nil
+			return *m, nil
 		case key.Matches(msg, k.Undo):
 			if s, ok := pop(&m.hist.undo); ok {
-				return m, runStep(m.c, s, viaUndo)
+				return *m, runStep(m.c, s, viaUndo)
 			}
-			return m, nil
+			return *m, nil
 		case key.Matches(msg, k.Redo):
 			if s, ok := pop(&m.hist.redo); ok {
-				return m, runStep(m.c, s, viaRedo)
+				return *m, runStep(m.c, s, viaRedo)
 			}
-			return m, nil
+			return *m, nil
 		case key.Matches(msg, k.Search):
 			m.goTo(screenSearch)
-			return m, m.show()
+			return *m, m.show()
 		case key.Matches(msg, k.Codebook):
 			m.goTo(screenCodebook)
-			return m, m.show()
+			return *m, m.show()
 		case key.Matches(msg, k.Themes):
 			m.goTo(screenThemes)
-			return m, m.show()
+			return *m, m.show()
 		case key.Matches(msg, k.Documents):
 			m.goTo(screenDocuments)
-			return m, m.show()
+			return *m, m.show()
 		case key.Matches(msg, k.Tab) && m.focus == screenDocuments:
 			m.goTo(screenReader)
-			return m, nil
+			return *m, nil
 		}
 	}
 	cmd := m.focused().update(msg)
 	m.syncKeys()
-	return m, cmd
+	return *m, cmd
 }
 
 // paste gives a paste to the memo editor or the focused screen: only a
 // text field there takes it.
-func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+func (m *Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if m.memo.IsOpen() {
 		m.memo, cmd = m.memo.Update(msg)
@@ -295,24 +297,24 @@ func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 		cmd = m.focused().update(msg)
 	}
 	m.syncKeys()
-	return m, cmd
+	return *m, cmd
 }
 
 // quit saves an open memo and the reading position, then quits.
-func (m Model) quit() (tea.Model, tea.Cmd) {
+func (m *Model) quit() (tea.Model, tea.Cmd) {
 	m.quitting = true
-	return m, tea.Sequence(m.memo.Save(), m.reader.savePosition(), tea.Quit)
+	return *m, tea.Sequence(m.memo.Save(), m.reader.savePosition(), tea.Quit)
 }
 
 // typing reports whether the focused screen or the editor takes every key.
-func (m Model) typing() bool {
+func (m *Model) typing() bool {
 	return m.memo.IsOpen() || m.focused().Typing()
 }
 
 // syncKeys enables the global bindings that apply now, so help stays true.
 func (m *Model) syncKeys() {
 	typing := m.typing()
-	k := &m.c.Keys
+	k := &m.keys
 	k.Quit.SetEnabled(!typing)
 	k.Help.SetEnabled(!typing)
 	k.Tab.SetEnabled(!typing && m.focus == screenDocuments && m.reader.Document() != nil)

@@ -12,7 +12,7 @@ import (
 // keys returns the key map with the coding keys enabled only where they
 // apply now, so that they match and show in help only then.
 func (r Reader) keys() KeyMap {
-	k := r.c.Keys
+	k := *r.c.Keys
 	codes := r.doc != nil && r.codebook != nil && r.codebook.Len() > 0
 	shortcuts := false
 	if codes {
