@@ -42,8 +42,27 @@ func (t *mtable) wins(a, b mrow) bool {
 // fold merges the source records src into state: by id, the winning
 // version; documents also by content; codes also by name if asked.
 func fold(state, src mstate, opts MergeOptions, sr *SourceReport) error {
-	docT, codeT := tableNamed("documents"), tableNamed("codes")
-	// Documents: by id, else by content.
+	docMap := unifyDocuments(state, src, sr)
+	codeMap, err := unifyCodes(state, src, opts, sr)
+	if err != nil {
+		return err
+	}
+	for _, t := range mergeTables {
+		for _, id := range sortedIDs(src[t.name]) {
+			if r, ok := remap(t, id, src[t.name][id], docMap, codeMap); ok {
+				foldRecord(t, state, id, r, sr)
+			}
+		}
+	}
+	return nil
+}
+
+// unifyDocuments maps each source document that state lacks by id to the
+// state's document with the same content (hash), if any: a live one
+// before a deleted one, else the smallest id. The source's name of each
+// is reported as unified.
+func unifyDocuments(state, src mstate, sr *SourceReport) map[string]string {
+	docT := tableNamed("documents")
 	docMap := map[string]string{}
 	byHash := map[string]string{}
 	for id, r := range state["documents"] {
@@ -62,109 +81,135 @@ func fold(state, src mstate, opts MergeOptions, sr *SourceReport) error {
 			sr.Unified = append(sr.Unified, docT.str(r, "name"))
 		}
 	}
-	// Codes: by id, else (when asked) by name under the same parent.
+	return docMap
+}
+
+// unifyCodes finds each live source code that state lacks by id and that
+// has a live code of the same name (Finnish or English) under the same
+// parent in state. With MatchCodesByName it maps the one to the other and
+// reports it, parents before children (so a child's parent is already
+// mapped); without, such codes are an ErrCodeNameClash naming them all.
+func unifyCodes(state, src mstate, opts MergeOptions, sr *SourceReport) (map[string]string, error) {
+	codeT := tableNamed("codes")
 	codeMap := map[string]string{}
-	mapCode := func(id string) string {
-		if to, ok := codeMap[id]; ok {
-			return to
+	var clashes []string
+	for _, id := range parentsFirst(src["codes"]) {
+		r := src["codes"][id]
+		if _, ok := state["codes"][id]; ok || codeT.num(r, "deleted") != 0 {
+			continue
 		}
-		return id
+		tid := sameNamedCode(state["codes"], mapped(codeMap, codeT.str(r, "parent_id")), r)
+		switch {
+		case tid == "":
+		case opts.MatchCodesByName:
+			codeMap[id] = tid
+			sr.Conflicts = append(sr.Conflicts, MergeConflict{Kind: "code name", Record: codeLabel(codeT, r),
+				Detail:     fmt.Sprintf("the same name as code %s here, another id (%s)", tid, id),
+				Resolution: "unified by name (--match-codes-by-name)"})
+		default:
+			clashes = append(clashes, fmt.Sprintf("%q (here %s, there %s)", codeLabel(codeT, r), tid, id))
+		}
 	}
-	srcCodes := src["codes"]
-	order := sortedIDs(srcCodes)
+	if len(clashes) > 0 {
+		return nil, fmt.Errorf("%w under the same parent: %s; run the merge with --match-codes-by-name to unify them, or rename one first",
+			ErrCodeNameClash, strings.Join(clashes, ", "))
+	}
+	return codeMap, nil
+}
+
+// parentsFirst lists the ids of codes by depth in their tree, then by id.
+func parentsFirst(codes map[string]mrow) []string {
+	codeT := tableNamed("codes")
+	order := sortedIDs(codes)
 	depth := func(id string) int {
 		d := 0
-		for p := codeT.str(srcCodes[id], "parent_id"); p != "" && d < 100; p = codeT.str(srcCodes[p], "parent_id") {
+		for p := codeT.str(codes[id], "parent_id"); p != "" && d < 100; p = codeT.str(codes[p], "parent_id") {
 			d++
 		}
 		return d
 	}
 	sort.SliceStable(order, func(i, j int) bool { return depth(order[i]) < depth(order[j]) })
-	var clashes []string
-	for _, id := range order {
-		r := srcCodes[id]
-		if _, ok := state["codes"][id]; ok || codeT.num(r, "deleted") != 0 {
+	return order
+}
+
+// sameNamedCode is the first live code (by id) under parent in codes with
+// r's Finnish or English name, or "".
+func sameNamedCode(codes map[string]mrow, parent string, r mrow) string {
+	codeT := tableNamed("codes")
+	for _, tid := range sortedIDs(codes) {
+		t := codes[tid]
+		if codeT.num(t, "deleted") != 0 || codeT.str(t, "parent_id") != parent {
 			continue
 		}
-		parent := mapCode(codeT.str(r, "parent_id"))
-		for _, tid := range sortedIDs(state["codes"]) {
-			t := state["codes"][tid]
-			if codeT.num(t, "deleted") != 0 || codeT.str(t, "parent_id") != parent {
-				continue
-			}
-			if sameName(codeT.str(t, "name_fi"), codeT.str(r, "name_fi")) || sameName(codeT.str(t, "name_en"), codeT.str(r, "name_en")) {
-				if opts.MatchCodesByName {
-					codeMap[id] = tid
-					sr.Conflicts = append(sr.Conflicts, MergeConflict{Kind: "code name", Record: codeLabel(codeT, r),
-						Detail:     fmt.Sprintf("the same name as code %s here, another id (%s)", tid, id),
-						Resolution: "unified by name (--match-codes-by-name)"})
-				} else {
-					clashes = append(clashes, fmt.Sprintf("%q (here %s, there %s)", codeLabel(codeT, r), tid, id))
-				}
-				break
-			}
+		if sameName(codeT.str(t, "name_fi"), codeT.str(r, "name_fi")) || sameName(codeT.str(t, "name_en"), codeT.str(r, "name_en")) {
+			return tid
 		}
 	}
-	if len(clashes) > 0 {
-		return fmt.Errorf("%w under the same parent: %s; run the merge with --match-codes-by-name to unify them, or rename one first",
-			ErrCodeNameClash, strings.Join(clashes, ", "))
+	return ""
+}
+
+// mapped is what m maps id to, else id.
+func mapped(m map[string]string, id string) string {
+	if to, ok := m[id]; ok {
+		return to
 	}
-	mapDoc := func(id string) string {
-		if to, ok := docMap[id]; ok {
-			return to
+	return id
+}
+
+// remap rewrites a source record's references to the documents and codes
+// it was unified with; ok is false for a unified document or code itself,
+// which is not folded in.
+func remap(t *mtable, id string, r mrow, docMap, codeMap map[string]string) (_ mrow, ok bool) {
+	switch t.name {
+	case "documents":
+		if _, ok := docMap[id]; ok {
+			return nil, false
 		}
-		return id
-	}
-	for _, t := range mergeTables {
-		for _, id := range sortedIDs(src[t.name]) {
-			r := src[t.name][id]
-			switch t.name {
-			case "documents":
-				if _, ok := docMap[id]; ok {
-					continue
-				}
-			case "codes":
-				if _, ok := codeMap[id]; ok {
-					continue
-				}
-				if p := t.str(r, "parent_id"); p != "" {
-					r = t.set(r, "parent_id", mapCode(p))
-				}
-				if m := t.str(r, "merged_into"); m != "" {
-					r = t.set(r, "merged_into", mapCode(m))
-				}
-			case "doc_attributes":
-				r = t.set(r, "document_id", mapDoc(t.str(r, "document_id")))
-			case "codings":
-				r = t.set(r, "document_id", mapDoc(t.str(r, "document_id")))
-				r = t.set(r, "code_id", mapCode(t.str(r, "code_id")))
-			case "memos":
-				switch t.str(r, "target") {
-				case "document":
-					r = t.set(r, "target_id", mapDoc(t.str(r, "target_id")))
-				case "code":
-					r = t.set(r, "target_id", mapCode(t.str(r, "target_id")))
-				}
-			}
-			cur, ok := state[t.name][id]
-			if !ok {
-				state[t.name][id] = r
-				continue
-			}
-			if cur.equal(r) {
-				continue
-			}
-			win := cur
-			if t.wins(r, cur) {
-				win = r
-			}
-			if c, ok := editConflict(t, cur, r, win); ok {
-				sr.Conflicts = append(sr.Conflicts, c)
-			}
-			state[t.name][id] = win
+	case "codes":
+		if _, ok := codeMap[id]; ok {
+			return nil, false
+		}
+		if p := t.str(r, "parent_id"); p != "" {
+			r = t.set(r, "parent_id", mapped(codeMap, p))
+		}
+		if m := t.str(r, "merged_into"); m != "" {
+			r = t.set(r, "merged_into", mapped(codeMap, m))
+		}
+	case "doc_attributes":
+		r = t.set(r, "document_id", mapped(docMap, t.str(r, "document_id")))
+	case "codings":
+		r = t.set(r, "document_id", mapped(docMap, t.str(r, "document_id")))
+		r = t.set(r, "code_id", mapped(codeMap, t.str(r, "code_id")))
+	case "memos":
+		switch t.str(r, "target") {
+		case "document":
+			r = t.set(r, "target_id", mapped(docMap, t.str(r, "target_id")))
+		case "code":
+			r = t.set(r, "target_id", mapped(codeMap, t.str(r, "target_id")))
 		}
 	}
-	return nil
+	return r, true
+}
+
+// foldRecord puts version r of record id into state: as it is when state
+// lacks it, else the version that wins, reporting an edit conflict.
+func foldRecord(t *mtable, state mstate, id string, r mrow, sr *SourceReport) {
+	cur, ok := state[t.name][id]
+	if !ok {
+		state[t.name][id] = r
+		return
+	}
+	if cur.equal(r) {
+		return
+	}
+	win := cur
+	if t.wins(r, cur) {
+		win = r
+	}
+	if c, ok := editConflict(t, cur, r, win); ok {
+		sr.Conflicts = append(sr.Conflicts, c)
+	}
+	state[t.name][id] = win
 }
 
 func sameName(a, b string) bool {
