@@ -20,15 +20,29 @@ func (e ruleError) Unwrap() error { return ErrInvalid }
 
 // NewCode returns c made ready to add under parent (nil: at the top
 // level): it takes parent's id, and parent's colour when it has none of
-// its own.
-func NewCode(parent *Code, c Code) *Code {
+// its own. Its own colour and shortcut follow ParseColor and
+// ParseShortcut (a colour is stored in lower case); a bad one is an
+// ErrInvalid.
+func NewCode(parent *Code, c Code) (*Code, error) {
+	if c.Color != "" {
+		color, err := ParseColor(c.Color)
+		if err != nil {
+			return nil, err
+		}
+		c.Color = color
+	}
+	shortcut, err := ParseShortcut(c.Shortcut)
+	if err != nil {
+		return nil, err
+	}
+	c.Shortcut = shortcut
 	if parent != nil {
 		c.ParentID = parent.ID
 		if c.Color == "" {
 			c.Color = parent.Color
 		}
 	}
-	return &c
+	return &c, nil
 }
 
 // ParseColor returns s as a code's colour, #rrggbb in lower case; any

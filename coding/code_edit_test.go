@@ -20,10 +20,14 @@ func TestNewCode(t *testing.T) {
 		{"under a theme takes its colour", theme, "", "t", "#c0392b"},
 		{"under a theme keeps its own colour", theme, "#123456", "t", "#123456"},
 		{"under a parent without colour", plain, "", "p", ""},
+		{"own colour in capitals is stored in lower case", theme, "#ABCDEF", "t", "#abcdef"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := NewCode(c.parent, Code{NameFi: "Uusi", Color: c.color, Shortcut: "u"})
+			got, err := NewCode(c.parent, Code{NameFi: "Uusi", Color: c.color, Shortcut: "u"})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got.ParentID != c.wantParent || got.Color != c.wantColor || got.NameFi != "Uusi" || got.Shortcut != "u" {
 				t.Errorf("got parent %q colour %q (%+v), want %q %q", got.ParentID, got.Color, got, c.wantParent, c.wantColor)
 			}
@@ -31,6 +35,17 @@ func TestNewCode(t *testing.T) {
 	}
 	if theme.Color != "#c0392b" || theme.ID != "t" {
 		t.Errorf("the parent changed: %+v", theme)
+	}
+	for _, bad := range []struct{ color, shortcut, err string }{
+		{"#12345", "", `colour "#12345": want #rrggbb`},
+		{"punainen", "", `colour "punainen": want #rrggbb`},
+		{"", "ab", `a shortcut is one key, not "ab"`},
+	} {
+		got, err := NewCode(theme, Code{NameFi: "Uusi", Color: bad.color, Shortcut: bad.shortcut})
+		checkRule(t, "", err, "", bad.err)
+		if got != nil {
+			t.Errorf("NewCode(%q, %q) = %+v, want nothing", bad.color, bad.shortcut, got)
+		}
 	}
 }
 

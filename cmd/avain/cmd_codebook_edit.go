@@ -48,7 +48,7 @@ func codebookSubcommands() map[string]*codebookEdit {
 // runCodebookEdit parses the subcommand's arguments, opens the project and
 // its codebook, runs the edit and prints its report.
 func runCodebookEdit(ctx context.Context, e *env, c *command, path, name string, args []string, sub *codebookEdit) error {
-	sc := &command{name: "codebook " + name, args: "PROJECT " + name + " " + sub.args, summary: c.summary}
+	sc := &command{name: "codebook", args: "PROJECT " + name + " " + sub.args, summary: c.summary}
 	fs := flagSet(e, sc)
 	coder := coderFlag(fs)
 	edit := sub.setup(fs)
@@ -105,7 +105,10 @@ func addCode(fs *flag.FlagSet) codeEdit {
 			}
 			under = p
 		}
-		c := coding.NewCode(under, coding.Code{NameFi: pos[0], NameEn: *en, Color: *color, Shortcut: *shortcut, ShortDef: *short})
+		c, err := coding.NewCode(under, coding.Code{NameFi: pos[0], NameEn: *en, Color: *color, Shortcut: *shortcut, ShortDef: *short})
+		if err != nil {
+			return "", asUsage(err) // the rules color and shortcut follow
+		}
 		if err := ed.p.AddCode(ctx, c, ed.coder); err != nil {
 			return "", err
 		}

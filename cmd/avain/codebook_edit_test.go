@@ -26,7 +26,9 @@ func TestCodebookSubcommandsSayExactly(t *testing.T) {
 		{[]string{"add", "Uusi koodi", "--en", "New code", "--parent", "Byrokratialoukut"}, 0, "ID\n", ""},
 		{[]string{"add"}, 2, "", "avain codebook: codebook add takes NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT]\n" + codebookUsage},
 		{[]string{"add", "a", "b"}, 2, "", "avain codebook: codebook add takes NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT]\n" + codebookUsage},
-		{[]string{"add", "Väri", "--color", "#zzzzzz"}, 1, "", "avain codebook: invalid codebook: code ID: colour \"#zzzzzz\" is not #rrggbb\n"},
+		{[]string{"add", "Väri", "--color", "#zzzzzz"}, 2, "", "avain codebook: colour \"#zzzzzz\": want #rrggbb\n" + codebookUsage},
+		{[]string{"add", "Väri", "--shortcut", "ab"}, 2, "", "avain codebook: a shortcut is one key, not \"ab\"\n" + codebookUsage},
+		{[]string{"add", "Isot", "--color", "#ABCDEF"}, 0, "ID\n", ""},
 		{[]string{"add", "Väri3", "--parent", "Ei ole"}, 1, "", "avain codebook: code \"Ei ole\": not found\n"},
 		{[]string{"rename", "Uusi koodi", "Toinen koodi"}, 0, "renamed ID to Toinen koodi\n", ""},
 		{[]string{"rename", "Toinen koodi", "Another code", "--lang", "en"}, 0, "renamed ID to Another code\n", ""},
@@ -48,7 +50,7 @@ func TestCodebookSubcommandsSayExactly(t *testing.T) {
 		{[]string{"delete", "Toinen koodi"}, 1, "", "avain codebook: code is in use: 2 codings and 1 child codes; merge it into another code, or delete with --force to delete them too\n"},
 		{[]string{"delete", "Ei ole"}, 1, "", "avain codebook: code \"Ei ole\": not found\n"},
 		{[]string{"frob", "x"}, 2, "", "avain codebook: unknown codebook subcommand \"frob\"\n" + codebookUsage},
-		{[]string{"rename", "--help"}, 0, "usage: avain codebook rename PROJECT rename CODE NEW_NAME [--lang fi|en]\n\nshow, edit, export or import the project's codebook\n\nflags:\n  -coder string\n    \tyour name as coder (default $AVAIN_CODER, else your user name)\n  -lang string\n    \twhich name to change: fi or en (default \"fi\")\n", ""},
+		{[]string{"rename", "--help"}, 0, "usage: avain codebook PROJECT rename CODE NEW_NAME [--lang fi|en]\n\nshow, edit, export or import the project's codebook\n\nflags:\n  -coder string\n    \tyour name as coder (default $AVAIN_CODER, else your user name)\n  -lang string\n    \twhich name to change: fi or en (default \"fi\")\n", ""},
 		{[]string{"add", "x", "--nope"}, 2, "", "avain codebook: flag provided but not defined: -nope\n" + codebookUsage},
 	}
 	for _, s := range steps {
