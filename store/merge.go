@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -49,29 +48,19 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 	if err != nil {
 		return nil, err
 	}
-	state := cloneState(before)
+	m := &merging{state: cloneState(before), newDocs: map[string]*Store{}, have: map[string]bool{}}
 	tmp, release, err := makeMergeDir(s.path)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	srcs := make([]*Store, len(sources))
-	defer func() {
-		for _, src := range srcs {
-			if src != nil {
-				src.db.Close()
-			}
-		}
-	}()
-	newDocs := map[string]*Store{} // document id -> the source to copy its text and turns from
-	var newAudits []AuditEntry     // audit entries the target lacks
-	have := map[string]bool{}      // audit entries the target holds, or a source brought
+	defer m.close()
 	mine, err := s.AuditLog(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range mine {
-		have[e.ID] = true
+		m.have[e.ID] = true
 	}
 	targetInfo, err := os.Stat(s.path)
 	if err != nil {
@@ -81,88 +70,80 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 		if info, err := os.Stat(path); err == nil && os.SameFile(info, targetInfo) {
 			return nil, fmt.Errorf("%s: is the target itself", path)
 		}
-		src, err := openSnapshot(ctx, path, filepath.Join(tmp, fmt.Sprintf("%d.avain", i)))
+		sr, err := m.add(ctx, path, filepath.Join(tmp, fmt.Sprintf("%d.avain", i)), opts)
 		if err != nil {
 			return nil, err
 		}
-		srcs[i] = src
-		sst, err := loadState(ctx, src.db)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		sr := &SourceReport{Source: path, ByCoder: map[string]*MergeTally{}}
 		rep.Sources = append(rep.Sources, sr)
-		prev := cloneState(state)
-		if err := fold(state, sst, opts, sr); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for id := range state["documents"] {
-			if _, ok := prev["documents"][id]; !ok {
-				if _, done := newDocs[id]; !done {
-					newDocs[id] = src
-				}
-			}
-		}
-		tally(prev, state, sr.ByCoder, &sr.Total)
-		log, err := src.AuditLog(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for _, e := range log {
-			if !have[e.ID] {
-				have[e.ID] = true
-				newAudits = append(newAudits, e)
-				sr.AuditEntries++
-			}
-		}
 	}
-	rep.Repairs = repair(state)
-	if err := checkCodebook(state); err != nil {
+	rep.Repairs = repair(m.state)
+	if err := checkCodebook(m.state); err != nil {
 		return nil, err
 	}
-	changes := diff(before, state)
+	changes := diff(before, m.state)
 	rep.Changed = len(changes) > 0
-	if opts.DryRun || (!rep.Changed && len(newAudits) == 0) {
+	if opts.DryRun || (!rep.Changed && len(m.audits) == 0) {
 		return rep, nil
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
-			return err
-		}
-		indexed := false
-		ps := prepared{tx: tx, stmts: map[string]*sql.Stmt{}}
-		defer ps.close()
-		for _, ch := range changes {
-			if err := ch.write(ctx, &ps, before, newDocs); err != nil {
-				return err
-			}
-			indexed = indexed || ch.table.name == "documents" || ch.table.name == "doc_attributes"
-		}
-		for _, e := range newAudits {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log(id, at, coder, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-				e.ID, ms(e.At), e.Coder, e.Action, e.Target, e.Detail); err != nil {
-				return err
-			}
-		}
-		if indexed {
-			if err := bumpContentVersion(ctx, tx); err != nil {
-				return err
-			}
-		}
-		for _, sr := range rep.Sources {
-			t := sr.Total
-			if err := s.audit(ctx, tx, opts.Coder, "merge", filepath.Base(sr.Source), fmt.Sprintf(
-				"documents +%d ~%d -%d; codes +%d ~%d -%d; codings +%d ~%d -%d; memos +%d ~%d -%d; %d conflicts",
-				t.Documents.Added, t.Documents.Updated, t.Documents.Deleted, t.Codes.Added, t.Codes.Updated, t.Codes.Deleted,
-				t.Codings.Added, t.Codings.Updated, t.Codings.Deleted, t.Memos.Added, t.Memos.Updated, t.Memos.Deleted,
-				len(sr.Conflicts))); err != nil {
-				return err
-			}
-		}
-		return validCodebook(ctx, tx)
-	})
-	if err != nil {
+	if err := s.writeMerge(ctx, rep, before, changes, m, opts.Coder); err != nil {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// merging is a merge under way: the records merged so far, the sources
+// open for reading, and what the target lacks that is not in the records:
+// the source of each new document's text and turns, and audit entries.
+type merging struct {
+	state   mstate
+	srcs    []*Store
+	newDocs map[string]*Store // document id -> the source to copy its text and turns from
+	audits  []AuditEntry      // audit entries the target lacks
+	have    map[string]bool   // audit entries the target holds, or a source brought
+}
+
+// add folds the source at path into the merge, read through a consistent
+// copy of it made at copyPath, and says what it brought.
+func (m *merging) add(ctx context.Context, path, copyPath string, opts MergeOptions) (*SourceReport, error) {
+	src, err := openSnapshot(ctx, path, copyPath)
+	if err != nil {
+		return nil, err
+	}
+	m.srcs = append(m.srcs, src)
+	sst, err := loadState(ctx, src.db)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	sr := &SourceReport{Source: path, ByCoder: map[string]*MergeTally{}}
+	prev := cloneState(m.state)
+	if err := fold(m.state, sst, opts, sr); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for id := range m.state["documents"] {
+		if _, ok := prev["documents"][id]; !ok {
+			if _, done := m.newDocs[id]; !done {
+				m.newDocs[id] = src
+			}
+		}
+	}
+	tally(prev, m.state, sr.ByCoder, &sr.Total)
+	log, err := src.AuditLog(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, e := range log {
+		if !m.have[e.ID] {
+			m.have[e.ID] = true
+			m.audits = append(m.audits, e)
+			sr.AuditEntries++
+		}
+	}
+	return sr, nil
+}
+
+// close closes the sources.
+func (m *merging) close() {
+	for _, src := range m.srcs {
+		src.db.Close()
+	}
 }

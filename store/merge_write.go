@@ -4,8 +4,55 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
+
+// writeMerge writes the changed records of a merge, the audit entries the
+// sources brought and one audit entry per source, in one transaction, and
+// checks the codebook before it commits.
+func (s *Store) writeMerge(ctx context.Context, rep *MergeReport, before mstate, changes []change, m *merging, coder string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+			return err
+		}
+		indexed := false
+		ps := prepared{tx: tx, stmts: map[string]*sql.Stmt{}}
+		defer ps.close()
+		for _, ch := range changes {
+			if err := ch.write(ctx, &ps, before, m.newDocs); err != nil {
+				return err
+			}
+			indexed = indexed || ch.table.name == "documents" || ch.table.name == "doc_attributes"
+		}
+		for _, e := range m.audits {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log(id, at, coder, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+				e.ID, ms(e.At), e.Coder, e.Action, e.Target, e.Detail); err != nil {
+				return err
+			}
+		}
+		if indexed {
+			if err := bumpContentVersion(ctx, tx); err != nil {
+				return err
+			}
+		}
+		for _, sr := range rep.Sources {
+			if err := s.audit(ctx, tx, coder, "merge", filepath.Base(sr.Source), mergeAuditDetail(sr)); err != nil {
+				return err
+			}
+		}
+		return validCodebook(ctx, tx)
+	})
+}
+
+// mergeAuditDetail is the audit trail's account of what a source brought.
+func mergeAuditDetail(sr *SourceReport) string {
+	t := sr.Total
+	return fmt.Sprintf("documents +%d ~%d -%d; codes +%d ~%d -%d; codings +%d ~%d -%d; memos +%d ~%d -%d; %d conflicts",
+		t.Documents.Added, t.Documents.Updated, t.Documents.Deleted, t.Codes.Added, t.Codes.Updated, t.Codes.Deleted,
+		t.Codings.Added, t.Codings.Updated, t.Codings.Deleted, t.Memos.Added, t.Memos.Updated, t.Memos.Deleted,
+		len(sr.Conflicts))
+}
 
 // change is one record to write.
 type change struct {
