@@ -28,8 +28,9 @@ func finalCode(codes map[string]mrow, id string) string {
 }
 
 // moveUpOrphans moves the live children of a merged or deleted code to
-// the code it was merged into, else to its nearest live ancestor, else to
-// the top level.
+// the code it was merged into, else to its nearest live ancestor, else
+// (none, or the deleted ancestors are each other's parents) to the top
+// level.
 func moveUpOrphans(codes map[string]mrow) []MergeConflict {
 	var out []MergeConflict
 	codeT := tableNamed("codes")
@@ -40,10 +41,12 @@ func moveUpOrphans(codes map[string]mrow) []MergeConflict {
 			continue
 		}
 		to := finalCode(codes, p)
-		for q := p; to == "" && q != ""; q = codeT.str(codes[q], "parent_id") {
+		seen := map[string]bool{} // deleted codes can be each other's parents: moved so in two copies
+		for q := p; to == "" && q != "" && !seen[q]; q = codeT.str(codes[q], "parent_id") {
 			if codes[q] == nil {
 				break
 			}
+			seen[q] = true
 			if liveRow(codeT, codes[q]) {
 				to = q
 			}

@@ -541,3 +541,48 @@ func TestMergeSchemaVersions(t *testing.T) {
 	}
 	sameContent(t, "after refusing a newer source", before, content(t, target))
 }
+
+// Two codes moved under each other in two copies and deleted there leave
+// their parents in a cycle of deleted codes; a code added under one of
+// them in a third copy goes to the top level. The merge looped for ever.
+func TestMergeChildOfDeletedCodesInACycle(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{}
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.avain")
+	s, err := Create(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = c.now
+	if _, err := s.ImportCodes(ctx, []*coding.Code{{Record: coding.Record{ID: "x"}, NameFi: "X"}, {Record: coding.Record{ID: "y"}, NameFi: "Y"}}, "lead"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	moveAndDelete := func(name, id, under string) string {
+		path := filepath.Join(dir, name)
+		cp(t, base, path)
+		s := openAt(t, path, c)
+		defer s.Close()
+		if _, err := s.UpdateCode(ctx, id, name, "move", func(cd *coding.Code) error { cd.ParentID = under; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.DeleteCode(ctx, id, name, false); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	a, b := moveAndDelete("a.avain", "x", "y"), moveAndDelete("b.avain", "y", "x")
+	z := filepath.Join(dir, "c.avain")
+	cp(t, base, z)
+	s = openAt(t, z, c)
+	if err := s.AddCode(ctx, &coding.Code{Record: coding.Record{ID: "z"}, ParentID: "x", NameFi: "Z"}, "eero"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	rep := mergeInto(t, base, c, MergeOptions{}, a, b, z)
+	if got := strings.Join(content(t, base), "\n"); got != "code Z |  | " {
+		t.Errorf("after the merge:\n%s", got)
+	}
+	sameReport(t, "the merge", rep.Repairs, movedUp("Z", "X"))
+}
