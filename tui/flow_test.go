@@ -47,7 +47,7 @@ func TestFlowCodeMemoUndo(t *testing.T) {
 	// "Documents (0)" first and then have only its count's cell redrawn.
 	waitFor(t, tm, "haastattelu-02")
 	hit(tm, "enter")
-	waitFor(t, tm, "opened haastattelu-01")
+	waitFor(t, tm, "Miten hakemuksesi eteni") // the reader's first line, drawn whole (the status line "opening" may turn "opened" redrawing only its end)
 	hit(tm, "c")
 	waitFor(t, tm, "Code turn 1")
 	tm.Type("odot")
@@ -99,7 +99,7 @@ func TestFlowSelectionAndResize(t *testing.T) {
 	// "Documents (0)" first and then have only its count's cell redrawn.
 	waitFor(t, tm, "haastattelu-02")
 	hit(tm, "enter")
-	waitFor(t, tm, "opened haastattelu-01")
+	waitFor(t, tm, "Miten hakemuksesi eteni") // the reader's first line, drawn whole (the status line "opening" may turn "opened" redrawing only its end)
 	for _, k := range []string{"]", "w", "w", "v", "w"} {
 		hit(tm, k)
 	}
