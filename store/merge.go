@@ -76,7 +76,9 @@ func (s *Store) Merge(ctx context.Context, sources []string, opts MergeOptions) 
 		}
 		rep.Sources = append(rep.Sources, sr)
 	}
-	rep.Repairs = repair(m.state)
+	if rep.Repairs, err = repair(m.state); err != nil {
+		return nil, fmt.Errorf("%s: %w; nothing was written", s.path, err)
+	}
 	if err := checkCodebook(m.state); err != nil {
 		return nil, err
 	}

@@ -1,22 +1,92 @@
 package store
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // repair applies the rules that keep merged records consistent, and lists
-// what they changed or found. Each rule looks only at the merged records
-// and keeps a record's updated time, so the result is the same in every
-// merge order: a code's deletion or merge is final (see wins), so what
-// follows from it never has to be undone.
-func repair(state mstate) []MergeConflict {
-	codes := state["codes"]
+// what they changed or found, in this order: children moved up from
+// deleted or merged codes, hidden codings, attributes with two values, two
+// memos on one target, shared shortcuts, cycles broken. Each rule looks
+// only at the merged records and keeps a record's updated time, so the
+// result is the same in every merge order: a code's deletion or merge is
+// final (see wins), so what follows from it never has to be undone.
+//
+// The rules that change codes (codeRules: parents and shortcuts) run in
+// passes until a pass changes nothing. The others only report, once: they
+// read deletions, merges, codings, attributes and memos, which the code
+// rules do not change. One pass settles the code rules, so the second
+// pass is a check: moveUpOrphans leaves every live code under a live code
+// or at the top, and changes no code's deletion; freeShortcuts leaves each
+// shortcut to one live code and changes only shortcuts; breakCycles
+// breaks every cycle it walks into and only clears parents, which moves
+// no code under a deleted one, shares no shortcut and makes no cycle.
+// Should pass number maxRepairPasses still change a code, repair fails
+// rather than write a codebook the rules did not settle.
+func repair(state mstate) ([]MergeConflict, error) {
+	fixed, err := settle(state["codes"], codeRules, maxRepairPasses)
+	if err != nil {
+		return nil, err
+	}
 	var out []MergeConflict
-	out = append(out, moveUpOrphans(codes)...)
+	out = append(out, fixed[0]...)
 	out = append(out, hiddenCodings(state)...)
 	out = append(out, twoValues(state, "doc_attributes")...)
 	out = append(out, twoValues(state, "memos")...)
-	out = append(out, freeShortcuts(codes)...)
-	out = append(out, breakCycles(codes)...)
-	return out
+	out = append(out, fixed[1]...)
+	out = append(out, fixed[2]...)
+	return out, nil
+}
+
+// codeRule is a repair rule that changes codes, and reports each change.
+type codeRule func(codes map[string]mrow) []MergeConflict
+
+// codeRules are the rules that change codes, in the order they run (the
+// order matters: moving a child up can make a cycle that breakCycles then
+// breaks).
+var codeRules = []codeRule{moveUpOrphans, freeShortcuts, breakCycles}
+
+// maxRepairPasses bounds the passes of codeRules: one settles them (see
+// repair), a second finds nothing to change.
+const maxRepairPasses = 4
+
+// errUnsettled: the repair rules kept changing the codebook.
+var errUnsettled = errors.New("the merged codebook did not settle")
+
+// settle runs rules over codes, in order, pass after pass, until a pass
+// leaves every code as it was, and returns what each rule reported over
+// all passes. It fails when pass number max still changed a code.
+func settle(codes map[string]mrow, rules []codeRule, max int) ([][]MergeConflict, error) {
+	got := make([][]MergeConflict, len(rules))
+	for pass := 1; ; pass++ {
+		before := make(map[string]mrow, len(codes))
+		for id, r := range codes {
+			before[id] = r
+		}
+		for i, rule := range rules {
+			got[i] = append(got[i], rule(codes)...)
+		}
+		if sameRows(before, codes) {
+			return got, nil
+		}
+		if pass == max {
+			return nil, fmt.Errorf("%w after %d passes of the repair rules", errUnsettled, max)
+		}
+	}
+}
+
+// sameRows reports whether a and b hold the same records.
+func sameRows(a, b map[string]mrow) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id, r := range a {
+		if o, ok := b[id]; !ok || !o.equal(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // hiddenCodings reports the live codings of deleted codes. Codings of a
