@@ -17,7 +17,7 @@ type lrow struct {
 // rec makes a record of table with id: every text column "", every number
 // 0 (created and updated 1), parent_id and merged_into NULL, then the
 // columns named in kv (column, value, column, value, ...; ints for
-// numbers).
+// numbers). As in a project, deleted is a flag: 0 or 1.
 func rec(table, id string, kv ...any) lrow {
 	t := tableNamed(table)
 	r := make(mrow, len(t.cols))
@@ -101,9 +101,9 @@ func sameReport(t *testing.T, what string, got []MergeConflict, want ...string) 
 }
 
 func TestLiteralRecord(t *testing.T) {
-	r := code("k", "p", "Kela", "shortcut", "a", "deleted", 5).row
+	r := code("k", "p", "Kela", "shortcut", "a", "deleted", 1).row
 	ct := tableNamed("codes")
-	if got := fmt.Sprint(ct.str(r, "id"), ct.str(r, "parent_id"), ct.str(r, "name_fi"), ct.str(r, "shortcut"), ct.num(r, "deleted"), ct.num(r, "updated"), r[ct.idx["merged_into"]]); got != "kpKelaa5 1 <nil>" {
+	if got := fmt.Sprint(ct.str(r, "id"), ct.str(r, "parent_id"), ct.str(r, "name_fi"), ct.str(r, "shortcut"), ct.num(r, "deleted"), ct.num(r, "updated"), r[ct.idx["merged_into"]]); got != "kpKelaa1 1 <nil>" {
 		t.Errorf("literal code: %s", got)
 	}
 }
