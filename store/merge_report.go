@@ -19,6 +19,7 @@ type MergeTally struct {
 	Memos      MergeCounts `json:"memos"`
 }
 
+// of is the counts of the records of table.
 func (t *MergeTally) of(table string) *MergeCounts {
 	switch table {
 	case "documents":
@@ -44,6 +45,7 @@ type MergeConflict struct {
 	Resolution string `json:"resolution"`
 }
 
+// String is the conflict in one line, as the report prints it.
 func (c MergeConflict) String() string {
 	return fmt.Sprintf("%s %s: %s; %s", c.Kind, c.Record, c.Detail, c.Resolution)
 }

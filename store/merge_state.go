@@ -14,6 +14,7 @@ type mtable struct {
 	idx  map[string]int
 }
 
+// newMTable describes table name with its columns, the id first.
 func newMTable(name string, cols ...string) *mtable {
 	t := &mtable{name: name, cols: cols, idx: map[string]int{}}
 	for i, c := range cols {
@@ -36,16 +37,19 @@ var mergeTables = []*mtable{
 // mrow is one record: its values in the table's column order.
 type mrow []any
 
+// str is r's text in column col ("" for NULL).
 func (t *mtable) str(r mrow, col string) string {
 	v, _ := r[t.idx[col]].(string)
 	return v
 }
 
+// num is r's number in column col.
 func (t *mtable) num(r mrow, col string) int64 {
 	v, _ := r[t.idx[col]].(int64)
 	return v
 }
 
+// set is a copy of r with column col set to v.
 func (t *mtable) set(r mrow, col string, v any) mrow {
 	out := append(mrow(nil), r...)
 	out[t.idx[col]] = v
@@ -88,6 +92,8 @@ func (r mrow) key() string {
 // mstate is a project's records in memory, by table and id.
 type mstate map[string]map[string]mrow
 
+// loadState reads every record of the merged tables of db, deleted ones
+// included.
 func loadState(ctx context.Context, db *sql.DB) (mstate, error) {
 	st := mstate{}
 	for _, t := range mergeTables {
@@ -122,6 +128,7 @@ func loadState(ctx context.Context, db *sql.DB) (mstate, error) {
 	return st, nil
 }
 
+// tableNamed is the merged table called name.
 func tableNamed(name string) *mtable {
 	for _, t := range mergeTables {
 		if t.name == name {
@@ -131,6 +138,8 @@ func tableNamed(name string) *mtable {
 	panic("merge: no table " + name)
 }
 
+// cloneState copies st's maps (records are never changed in place, so
+// they are shared).
 func cloneState(st mstate) mstate {
 	out := mstate{}
 	for name, m := range st {
@@ -142,4 +151,6 @@ func cloneState(st mstate) mstate {
 	return out
 }
 
+// sortedIDs are m's ids in order, for rules that must not depend on map
+// order.
 func sortedIDs(m map[string]mrow) []string { return sortedKeys(m) }

@@ -91,6 +91,7 @@ type prepared struct {
 	stmts map[string]*sql.Stmt
 }
 
+// exec runs query with args, prepared on first use.
 func (p *prepared) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st := p.stmts[query]
 	if st == nil {
@@ -103,12 +104,15 @@ func (p *prepared) exec(ctx context.Context, query string, args ...any) (sql.Res
 	return st.ExecContext(ctx, args...)
 }
 
+// close closes the prepared statements.
 func (p *prepared) close() {
 	for _, st := range p.stmts {
 		st.Close()
 	}
 }
 
+// write updates a record the target has, else inserts it; a new
+// document comes with its text and turns from the source newDocs names.
 func (ch change) write(ctx context.Context, tx *prepared, before mstate, newDocs map[string]*Store) error {
 	t := ch.table
 	if _, ok := before[t.name][ch.id]; ok {
@@ -144,6 +148,7 @@ func (ch change) write(ctx context.Context, tx *prepared, before mstate, newDocs
 	return err
 }
 
+// copyTurns copies document doc's turns from src.
 func copyTurns(ctx context.Context, src *Store, tx *prepared, doc string) error {
 	rows, err := src.db.QueryContext(ctx, "SELECT n, speaker, start, end, time_ms, time_end_ms FROM turns WHERE document_id = ?", doc)
 	if err != nil {
