@@ -54,11 +54,15 @@ func ParseColor(s string) (string, error) {
 	return strings.ToLower(s), nil
 }
 
-// ParseShortcut returns s as a code's shortcut: one key, or "" for none;
-// more is an ErrInvalid.
+// ParseShortcut returns s as a code's shortcut: one digit key, 0 to 9,
+// the keys that code a passage in the reader (letters there move and
+// act), or "" for none; anything else is an ErrInvalid.
 func ParseShortcut(s string) (string, error) {
 	if len([]rune(s)) > 1 {
 		return "", ruleError(fmt.Sprintf("a shortcut is one key, not %q", s))
+	}
+	if s != "" && (s[0] < '0' || s[0] > '9') {
+		return "", ruleError(fmt.Sprintf("shortcut %q: want a digit, 0 to 9 (the reader's coding keys)", s))
 	}
 	return s, nil
 }

@@ -24,11 +24,11 @@ func TestNewCode(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := NewCode(c.parent, Code{NameFi: "Uusi", Color: c.color, Shortcut: "u"})
+			got, err := NewCode(c.parent, Code{NameFi: "Uusi", Color: c.color, Shortcut: "4"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.ParentID != c.wantParent || got.Color != c.wantColor || got.NameFi != "Uusi" || got.Shortcut != "u" {
+			if got.ParentID != c.wantParent || got.Color != c.wantColor || got.NameFi != "Uusi" || got.Shortcut != "4" {
 				t.Errorf("got parent %q colour %q (%+v), want %q %q", got.ParentID, got.Color, got, c.wantParent, c.wantColor)
 			}
 		})
@@ -71,9 +71,14 @@ func TestParseColor(t *testing.T) {
 
 func TestParseShortcut(t *testing.T) {
 	cases := []struct{ in, want, err string }{
-		{"a", "a", ""},
-		{"ä", "ä", ""},
 		{"7", "7", ""},
+		{"0", "0", ""},
+		{"9", "9", ""},
+		{"a", "", `shortcut "a": want a digit, 0 to 9 (the reader's coding keys)`},
+		{"ä", "", `shortcut "ä": want a digit, 0 to 9 (the reader's coding keys)`},
+		{"q", "", `shortcut "q": want a digit, 0 to 9 (the reader's coding keys)`},
+		{" ", "", `shortcut " ": want a digit, 0 to 9 (the reader's coding keys)`},
+		{"٣", "", `shortcut "٣": want a digit, 0 to 9 (the reader's coding keys)`},
 		{"", "", ""},
 		{"xy", "", `a shortcut is one key, not "xy"`},
 		{"ää", "", `a shortcut is one key, not "ää"`},

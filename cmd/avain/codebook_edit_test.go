@@ -37,7 +37,8 @@ func TestCodebookSubcommandsSayExactly(t *testing.T) {
 		{[]string{"color", "Toinen koodi", "#33669G"}, 2, "", "avain codebook: colour \"#33669G\": want #rrggbb\n" + codebookUsage},
 		{[]string{"color", "Toinen koodi", "#33669A"}, 0, "colour set to #33669a\n", ""},
 		{[]string{"shortcut", "Toinen koodi", "xy"}, 2, "", "avain codebook: a shortcut is one key, not \"xy\"\n" + codebookUsage},
-		{[]string{"shortcut", "Toinen koodi", "ä"}, 0, "shortcut set to \"ä\"\n", ""},
+		{[]string{"shortcut", "Toinen koodi", "ä"}, 2, "", "avain codebook: shortcut \"ä\": want a digit, 0 to 9 (the reader's coding keys)\n" + codebookUsage},
+		{[]string{"shortcut", "Toinen koodi", "8"}, 1, "", "avain codebook: invalid codebook: codes ID and ID share the shortcut \"8\"\n"},
 		{[]string{"define", "Toinen koodi"}, 2, "", "avain codebook: give at least one of --short, --definition, --when, --when-not, --example\n" + codebookUsage},
 		{[]string{"define", "Toinen koodi", "--coder", "x"}, 2, "", "avain codebook: give at least one of --short, --definition, --when, --when-not, --example\n" + codebookUsage},
 		{[]string{"define", "Toinen koodi", "--short", "Lyhyt", "--when", "Kun…", "--coder", "x"}, 0, "definition updated\n", ""},
@@ -70,7 +71,7 @@ func TestCodebookSubcommandsSayExactly(t *testing.T) {
 		byPath[c.Path] = c
 	}
 	c := byPath["Toinen koodi"]
-	if c.NameEn != "Another code" || c.Color != "#33669a" || c.Shortcut != "ä" || c.ShortDef != "Lyhyt" || c.WhenToUse != "Kun…" ||
+	if c.NameEn != "Another code" || c.Color != "#33669a" || c.Shortcut != "" || c.ShortDef != "Lyhyt" || c.WhenToUse != "Kun…" ||
 		c.Definition != "" || c.Example != "" {
 		t.Errorf("the edited code: %+v", c)
 	}
