@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 )
 
@@ -287,7 +288,7 @@ func (d Documents) View() string {
 	title := fmt.Sprintf("Documents (%d)", len(d.docs))
 	switch {
 	case d.filtering:
-		title += st.Filter.Render("  filter: " + fieldText(d.input))
+		title += st.Filter.Render("  filter: " + fieldView(d.input, w-ansi.StringWidth(title+"  filter: ")))
 	case d.filter != "":
 		title += st.Dim.Render(fmt.Sprintf("  filter: %s (%d shown)", d.filter, len(d.shown)))
 	}

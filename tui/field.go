@@ -1,19 +1,23 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/textinput"
 )
 
 // newField returns a focused one-line text field holding value, at most
 // limit code points long (no limit when 0): a bubbles textinput, so that
 // a paste, ctrl+u, ctrl+w, ctrl+a, ctrl+e and the arrows work in it. It is
-// drawn by fieldText. (The search query is a textinput drawn by itself.)
+// drawn by fieldView, as the search query is.
 func newField(value string, limit int) *textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = limit
-	in.SetVirtualCursor(false) // fieldText draws the cursor; no blinking
 	noSuggestions(&in)
+	st := in.Styles()
+	st.Cursor.Blink = false // calm, and no ticks while nothing happens
+	in.SetStyles(st)
 	in.Focus()
 	in.SetValue(value)
 	return &in
@@ -28,12 +32,20 @@ func noSuggestions(in *textinput.Model) {
 	in.KeyMap.PrevSuggestion.SetEnabled(false)
 }
 
-// fieldText is a field's text with a thin bar at its cursor.
-func fieldText(in *textinput.Model) string {
+// fieldView draws a field in w cells, its cursor included: a longer text
+// scrolls so that the cursor stays in view, as the search query does.
+// The width is kept in the field (shared by the copies of its screen), so
+// that its keys scroll it too; a field that fits is drawn without the
+// padding to w, so that a hint after it stays next to its text.
+func fieldView(in *textinput.Model, w int) string {
 	if in == nil {
-		return "▏"
+		return ""
 	}
-	r := []rune(in.Value())
-	p := clamp(in.Position(), 0, len(r))
-	return string(r[:p]) + "▏" + string(r[p:])
+	if w = max(1, w-1); in.Width() != w { // the cursor takes a cell after the text
+		in.SetWidth(w)
+		p := in.Position()
+		in.CursorEnd() // recompute the scrolled window for the new width
+		in.SetCursor(p)
+	}
+	return strings.TrimRight(in.View(), " ")
 }

@@ -176,7 +176,7 @@ func (p Picker) View() string {
 	rule := "── " + p.title + " "
 	rule += strings.Repeat("─", max(0, w-ansi.StringWidth(rule)))
 	b.WriteString(st.Title.Render(pad(rule, w)) + "\n")
-	b.WriteString(st.Filter.Render("› "+fieldText(p.input)) + st.Dim.Render("  type to filter") + "\n")
+	b.WriteString(st.Filter.Render("› "+fieldView(p.input, w-2)) + st.Dim.Render("  type to filter") + "\n")
 	if len(p.shown) == 0 {
 		b.WriteString(st.Dim.Render("  No code matches."))
 	}

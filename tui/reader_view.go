@@ -56,7 +56,8 @@ func (r Reader) View() string {
 	case r.pick != pickNone:
 		parts = append(parts, fit(r.picker.View(), w, r.overlayHeight()))
 	case r.jumping:
-		parts = append(parts, st.Filter.Render(fmt.Sprintf("Go to turn (1–%d): %s", len(r.txt.turns), fieldText(r.jump))))
+		prompt := fmt.Sprintf("Go to turn (1–%d): ", len(r.txt.turns))
+		parts = append(parts, st.Filter.Render(prompt+fieldView(r.jump, w-ansi.StringWidth(prompt))))
 	}
 	return fit(strings.Join(parts, "\n"), w, h)
 }

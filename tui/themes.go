@@ -358,7 +358,7 @@ func (v ThemesView) View() string {
 	}
 	body := fit(b.String(), w, h-boolInt(v.asking))
 	if v.asking {
-		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+fieldText(v.input), w, "…"))
+		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+fieldView(v.input, w-20), w, "…"))
 	}
 	return body
 }
