@@ -231,8 +231,13 @@ func (m *Model) goBack() {
 	m.syncKeys()
 }
 
-// show returns what the focused screen needs when it comes into view.
-func (m *Model) show() tea.Cmd { return m.focused().Show() }
+// show returns what the focused screen needs when it comes into view, and
+// enables the keys of the state it comes back in.
+func (m *Model) show() tea.Cmd {
+	cmd := m.focused().Show()
+	m.syncKeys()
+	return cmd
+}
 
 // updateKeys handles global keys, then passes the key to the memo editor
 // or the focused screen. While text is typed, only ctrl+c is global.
@@ -265,9 +270,11 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				return *m, runStep(m.c, s, viaRedo)
 			}
 			return *m, nil
-		case key.Matches(msg, k.Search):
+		case key.Matches(msg, k.Search): // a new query, even where hits were left
 			m.goTo(screenSearch)
-			return *m, m.show()
+			cmd := m.search.Focus()
+			m.syncKeys()
+			return *m, cmd
 		case key.Matches(msg, k.Codebook):
 			m.goTo(screenCodebook)
 			return *m, m.show()

@@ -107,8 +107,18 @@ func (v SearchView) Typing() bool { return v.typing || v.pick != pickNone || v.c
 // Mode names the screen for the status line.
 func (v SearchView) Mode() string { return "SEARCH" }
 
-// Show puts the cursor in the query field (see Focus).
-func (v *SearchView) Show() tea.Cmd { return v.Focus() }
+// Show returns to the screen as it was left: on the list of hits when it
+// was left there (say, to read a hit), else in the query field (see
+// Focus). The search key puts the cursor in the query field always.
+func (v *SearchView) Show() tea.Cmd {
+	if v.typing || len(v.res.Hits) == 0 {
+		return v.Focus()
+	}
+	if v.cb == nil {
+		return v.loadCodebook()
+	}
+	return nil
+}
 
 // Refresh does nothing: the hits stay those of the query run, and changes
 // made here come to the screen as messages.
