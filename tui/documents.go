@@ -228,15 +228,24 @@ func (d Documents) Update(msg tea.Msg) (Documents, tea.Cmd) {
 }
 
 // updateFilter takes a key or a paste while the filter is typed: enter
-// keeps the filter, esc drops it, anything else edits it.
+// keeps the filter, esc drops it, the picker's up and down move in the
+// list, anything else edits it.
 func (d Documents) updateFilter(msg tea.Msg) Documents {
 	k := d.c.Keys
 	km, isKey := msg.(tea.KeyPressMsg)
 	switch {
-	case isKey && key.Matches(km, k.Back):
+	case isKey && key.Matches(km, k.ClearFilter):
 		d.filtering, d.filter = false, ""
-	case isKey && key.Matches(km, k.Open):
+	case isKey && key.Matches(km, k.KeepFilter):
 		d.filtering = false
+	case isKey && key.Matches(km, k.PickUp):
+		d.cursor = clamp(d.cursor-1, 0, len(d.shown)-1)
+		d.offset = scrollTo(d.offset, d.cursor, d.rows(), len(d.shown))
+		return d
+	case isKey && key.Matches(km, k.PickDown):
+		d.cursor = clamp(d.cursor+1, 0, len(d.shown)-1)
+		d.offset = scrollTo(d.offset, d.cursor, d.rows(), len(d.shown))
+		return d
 	default:
 		*d.input, _ = d.input.Update(msg)
 		d.filter = d.input.Value()
@@ -345,7 +354,7 @@ func progressBar(share float64, w int) string {
 func (d Documents) ShortHelp() []key.Binding {
 	k := d.c.Keys
 	if d.filtering {
-		return []key.Binding{k.Open, k.Back}
+		return []key.Binding{k.PickUp, k.PickDown, k.KeepFilter, k.ClearFilter}
 	}
 	return []key.Binding{k.Open, k.Filter, k.Sort}
 }
@@ -353,8 +362,7 @@ func (d Documents) ShortHelp() []key.Binding {
 // FullHelp returns the screen's expanded help.
 func (d Documents) FullHelp() [][]key.Binding {
 	k := d.c.Keys
-	clear := k.Back // esc drops a filter kept
-	clear.SetHelp("esc", "clear filter")
+	clear := k.ClearFilter // esc drops a filter kept
 	clear.SetEnabled(d.filter != "")
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Top, k.Bottom, k.Open, k.Filter, k.Sort, clear}}
 }

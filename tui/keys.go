@@ -22,6 +22,9 @@ type KeyMap struct {
 	Back      key.Binding
 	Tab       key.Binding
 	Filter    key.Binding
+	// While the documents filter is typed, and for a filter kept.
+	KeepFilter  key.Binding
+	ClearFilter key.Binding
 	Sort      key.Binding
 	Help      key.Binding
 	Quit      key.Binding
@@ -86,6 +89,8 @@ func DefaultKeyMap() KeyMap {
 		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Tab:          key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch")),
 		Filter:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
+		KeepFilter:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
