@@ -22,13 +22,14 @@ type KeyMap struct {
 	Back      key.Binding
 	Tab       key.Binding
 	Filter    key.Binding
-	// While the documents filter is typed, and for a filter kept.
-	KeepFilter  key.Binding
-	ClearFilter key.Binding
 	Sort      key.Binding
 	Help      key.Binding
 	Quit      key.Binding
 	ForceQuit key.Binding
+
+	// The documents filter: while it is typed, and a filter kept.
+	KeepFilter  key.Binding
+	ClearFilter key.Binding
 
 	// Screens.
 	Search    key.Binding // open the search screen
