@@ -45,7 +45,7 @@ func (m *Model) fullHelp() string {
 	if len(band) > 0 {
 		bands = append(bands, h.FullHelpView(band))
 	}
-	title := m.c.Styles.Title.Render("Keys") + m.c.Styles.Dim.Render(" · ? closes")
+	title := m.c.Styles.Title.Render("Keys") + m.c.Styles.Dim.Render(" · any key closes")
 	return title + "\n\n" + strings.Join(bands, "\n\n")
 }
 

@@ -241,10 +241,17 @@ func (m *Model) show() tea.Cmd {
 
 // updateKeys handles global keys, then passes the key to the memo editor
 // or the focused screen. While text is typed, only ctrl+c is global.
+// While the full help is shown, a key but ctrl+c only closes it: the
+// screen under it is hidden.
 func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	if key.Matches(msg, k.ForceQuit) {
 		return m.quit()
+	}
+	if m.help.ShowAll {
+		m.help.ShowAll = false
+		m.layout()
+		return *m, nil
 	}
 	if m.memo.IsOpen() {
 		var cmd tea.Cmd
@@ -257,7 +264,7 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Quit):
 			return m.quit()
 		case key.Matches(msg, k.Help):
-			m.help.ShowAll = !m.help.ShowAll
+			m.help.ShowAll = true
 			m.layout()
 			return *m, nil
 		case key.Matches(msg, k.Undo):

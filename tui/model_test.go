@@ -290,11 +290,11 @@ func TestHelpToggles(t *testing.T) {
 	m, _ := started(t, 80, 24)
 	m = keys(t, m, "?")
 	v := ansi.Strip(m.View().Content)
-	if !m.help.ShowAll || !strings.Contains(v, "Keys · ? closes") || !strings.Contains(v, "codebook") {
+	if !m.help.ShowAll || !strings.Contains(v, "Keys · any key closes") || !strings.Contains(v, "codebook") {
 		t.Fatalf("? : ShowAll %v, view:\n%s", m.help.ShowAll, v)
 	}
 	assertFits(t, m, 80, 24)
-	if m = keys(t, m, "?"); m.help.ShowAll || strings.Contains(ansi.Strip(m.View().Content), "? closes") {
+	if m = keys(t, m, "?"); m.help.ShowAll || strings.Contains(ansi.Strip(m.View().Content), "any key closes") {
 		t.Fatalf("? again left the full help open")
 	}
 }
