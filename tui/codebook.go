@@ -58,6 +58,7 @@ type CodebookView struct {
 	segOff   int
 	subtree  bool // retrieval includes the child codes
 	fetching bool
+	drilled  bool // the list came from the themes view: esc returns there
 }
 
 // NewCodebookView returns an empty codebook screen.
@@ -219,7 +220,7 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 	case key.Matches(msg, k.Details):
 		v.details = !v.details
 	case key.Matches(msg, k.Retrieve):
-		v.fetching = true
+		v.fetching, v.drilled = true, false
 		return v, v.retrieve(code.ID, v.subtree)
 	case key.Matches(msg, k.Memo):
 		m := editMemoMsg{Target: coding.MemoCode, ID: code.ID, Text: v.memos[code.ID],
@@ -258,6 +259,10 @@ func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd
 	switch {
 	case key.Matches(msg, ck.Back):
 		v.segs = nil
+		if v.drilled { // back where the list was asked for
+			v.drilled = false
+			return v, func() tea.Msg { return backMsg{} }
+		}
 		return v, nil
 	case key.Matches(msg, k.Subtree):
 		v.subtree = !v.subtree
@@ -276,9 +281,10 @@ func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd
 }
 
 // Retrieve opens the list of the segments coded with code id and its
-// child codes (for the themes view's drill-down).
+// child codes (for the themes view's drill-down); esc there returns to
+// the themes view.
 func (v *CodebookView) Retrieve(id string) tea.Cmd {
-	v.subtree, v.fetching = true, true
+	v.subtree, v.fetching, v.drilled = true, true, true
 	return v.retrieve(id, true)
 }
 

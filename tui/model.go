@@ -146,6 +146,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.report("wrote " + msg.path + " (readable by you only)")
 		}
 		return m, nil
+	case statusMsg:
+		m.report(string(msg))
+		return m, nil
 	case backMsg:
 		m.goBack()
 		return m, m.show()
@@ -195,6 +198,7 @@ func (m *Model) openAt(id string, pos int, status string) (tea.Model, tea.Cmd) {
 	m.goTo(screenReader)
 	m.report(status)
 	if d := m.reader.Document(); d != nil && d.ID == id && pos >= 0 && m.reader.loading == "" {
+		m.report("opened " + d.Name) // open already: nothing is loaded
 		m.reader.pos, m.reader.anchor = m.reader.txt.snap(pos), -1
 		m.reader.scroll()
 		m.syncKeys()

@@ -29,6 +29,10 @@ type editMemoMsg struct {
 	Text   string
 }
 
+// statusMsg is a message for the status line (a turn asked for that the
+// document does not have).
+type statusMsg string
+
 // memoSavedMsg reports a memo written to the project (Err nil) or not.
 type memoSavedMsg struct {
 	Target coding.MemoTarget

@@ -203,7 +203,7 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 			r.picker, cmd = r.picker.Update(msg)
 			return r, cmd
 		case r.jumping:
-			return r.updateJump(msg), nil
+			return r.updateJump(msg)
 		}
 	}
 	return r, nil

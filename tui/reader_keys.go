@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +15,7 @@ func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case r.pick != pickNone:
 		return r.updatePicker(msg)
 	case r.jumping:
-		return r.updateJump(msg), nil
+		return r.updateJump(msg)
 	case r.doc == nil:
 		if key.Matches(msg, r.c.Keys.Back) {
 			return r, func() tea.Msg { return backMsg{} }
@@ -180,17 +181,25 @@ func (r *Reader) extend(msg tea.KeyPressMsg, k KeyMap) {
 }
 
 // updateJump takes the digits of a turn number, typed or pasted (anything
-// else is dropped); enter goes there.
-func (r Reader) updateJump(msg tea.Msg) Reader {
+// else is dropped); enter goes there, or to the last turn (the first for
+// 0), saying so, when the document has no such turn.
+func (r Reader) updateJump(msg tea.Msg) (Reader, tea.Cmd) {
 	km, isKey := msg.(tea.KeyPressMsg)
+	var cmd tea.Cmd
 	switch {
 	case isKey && key.Matches(km, r.c.Keys.Cancel):
 		r.jumping = false
 	case isKey && key.Matches(km, r.c.Keys.Choose):
 		r.jumping = false
-		if n, err := strconv.Atoi(r.jump.Value()); err == nil && n >= 1 && n <= len(r.txt.turns) {
-			r.pos, r.anchor = r.txt.turns[n-1].Start, -1
+		n, err := strconv.Atoi(r.jump.Value())
+		if err != nil || len(r.txt.turns) == 0 {
+			break
 		}
+		if to := clamp(n, 1, len(r.txt.turns)); to != n {
+			s := statusMsg(fmt.Sprintf("turn %d: the document has %s; at turn %d", n, pluralize(len(r.txt.turns), "turn"), to))
+			cmd, n = func() tea.Msg { return s }, to
+		}
+		r.pos, r.anchor = r.txt.turns[n-1].Start, -1
 	default:
 		*r.jump, _ = r.jump.Update(msg)
 		if v := r.jump.Value(); strings.ContainsFunc(v, notDigit) {
@@ -203,7 +212,7 @@ func (r Reader) updateJump(msg tea.Msg) Reader {
 		}
 	}
 	r.scroll()
-	return r
+	return r, cmd
 }
 
 func notDigit(c rune) bool { return c < '0' || c > '9' }

@@ -63,9 +63,9 @@ func TestThemesDrillDownAndExport(t *testing.T) {
 	if m.focus != screenCodebook || m.codebook.segs == nil || len(m.codebook.segs.segs) != 1 {
 		t.Fatalf("drill-down: focus %v, segments %+v", m.focus, m.codebook.segs)
 	}
-	m = do(t, m, "esc", "esc")
+	m = do(t, m, "esc")
 	if m.focus != screenThemes {
-		t.Fatalf("esc esc: focus %v, want the themes view", m.focus)
+		t.Fatalf("esc: focus %v, want the themes view", m.focus)
 	}
 	path := filepath.Join(t.TempDir(), "teemat.csv")
 	m = do(t, m, "x")
