@@ -295,13 +295,18 @@ func (d Documents) View() string {
 	}
 	var b strings.Builder
 	title := fmt.Sprintf("Documents (%d)", len(d.docs))
+	sorted := "  sorted by " + d.sortBy.String()
 	switch {
 	case d.filtering:
-		title += st.Filter.Render("  filter: " + fieldView(d.input, w-ansi.StringWidth(title+"  filter: ")))
+		fw, hint := fieldWidth(w, ansi.StringWidth(title+"  filter: "), ansi.StringWidth(sorted))
+		if !hint {
+			sorted = ""
+		}
+		title += st.Filter.Render("  filter: " + fieldView(d.input, fw))
 	case d.filter != "":
 		title += st.Dim.Render(fmt.Sprintf("  filter: %s (%d shown)", d.filter, len(d.shown)))
 	}
-	title += st.Dim.Render("  sorted by " + d.sortBy.String())
+	title += st.Dim.Render(sorted)
 	b.WriteString(st.Title.Render(title) + "\n")
 	rest := max(8, w-2-kindCol-turnsCol-codingsCol-progressCol)
 	nameW := max(4, rest*3/5)

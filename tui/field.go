@@ -32,6 +32,16 @@ func noSuggestions(in *textinput.Model) {
 	in.KeyMap.PrevSuggestion.SetEnabled(false)
 }
 
+// fieldWidth is the width of a field after a prompt of pw cells on a line
+// of w, and whether the hint of hw cells after it fits too: the hint
+// gives way when it would leave the field fewer than 20 cells.
+func fieldWidth(w, pw, hw int) (int, bool) {
+	if fw := w - pw - hw; fw >= 20 {
+		return fw, true
+	}
+	return w - pw, false
+}
+
 // fieldView draws a field in w cells, its cursor included: a longer text
 // scrolls so that the cursor stays in view, as the search query does.
 // The width is kept in the field (shared by the copies of its screen), so

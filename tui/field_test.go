@@ -11,7 +11,8 @@ import (
 // TestLongFieldsScrollToTheCursor: in every text field drawn by
 // fieldView, a text longer than the field's space scrolls so that the
 // cursor and what is typed there stay in view: typed at the end, then at
-// the start after home. (Before, the field was cut off at the right edge.)
+// the start after home. (Before, the field was cut off at the right edge;
+// then a hint after a full field still cut off its cursor cell.)
 func TestLongFieldsScrollToTheCursor(t *testing.T) {
 	long := strings.Repeat("abcdefghij", 10)
 	tests := []struct {
@@ -62,8 +63,8 @@ func fieldLine(t *testing.T, m Model, prefix string) string {
 			if strings.HasPrefix(l, "──") && i+1 < len(lines) {
 				l = lines[i+1]
 			}
-			if ansi.StringWidth(l) > m.c.Width {
-				t.Errorf("line wider than %d: %q", m.c.Width, l)
+			if ansi.StringWidth(l) > m.c.Width || strings.Contains(l, "…") {
+				t.Errorf("line cut off (wider than %d, or …, which hides the cursor cell): %q", m.c.Width, l)
 			}
 			return l
 		}

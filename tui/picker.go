@@ -176,7 +176,12 @@ func (p Picker) View() string {
 	rule := "── " + p.title + " "
 	rule += strings.Repeat("─", max(0, w-ansi.StringWidth(rule)))
 	b.WriteString(st.Title.Render(pad(rule, w)) + "\n")
-	b.WriteString(st.Filter.Render("› "+fieldView(p.input, w-2)) + st.Dim.Render("  type to filter") + "\n")
+	hint := "  type to filter"
+	fw, ok := fieldWidth(w, 2, ansi.StringWidth(hint))
+	if !ok {
+		hint = ""
+	}
+	b.WriteString(st.Filter.Render("› "+fieldView(p.input, fw)) + st.Dim.Render(hint) + "\n")
 	if len(p.shown) == 0 {
 		b.WriteString(st.Dim.Render("  No code matches."))
 	}
