@@ -330,7 +330,7 @@ func (s *Store) codingMemos(ctx context.Context, docID string) (map[string]strin
 }
 
 // SetMemo sets (or, with empty text, removes) the memo on a coding, a
-// document or a code. The target must exist. A memo may hold line feeds
+// document, a code or the project (coding.MemoProject, coding.ProjectMemoID). The target must exist. A memo may hold line feeds
 // and tabs but no other control characters (coding.ValidText).
 func (s *Store) SetMemo(ctx context.Context, target coding.MemoTarget, id, text, coder string) error {
 	if err := coding.ValidText("memo", text); err != nil {
@@ -341,6 +341,9 @@ func (s *Store) SetMemo(ctx context.Context, target coding.MemoTarget, id, text,
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		table := map[coding.MemoTarget]string{coding.MemoCoding: "codings", coding.MemoDocument: "documents", coding.MemoCode: "codes"}[target]
+		if target == coding.MemoProject && id == coding.ProjectMemoID { // the project memo: its target always exists
+			return s.setMemo(ctx, tx, target, id, text, coder)
+		}
 		if table == "" {
 			return fmt.Errorf("%w: memo target %q", coding.ErrInvalid, target)
 		}
