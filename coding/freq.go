@@ -36,12 +36,14 @@ func (g FreqGroup) Label() string {
 	return strings.Join(g.Values, " / ")
 }
 
-// FreqCell is one code's counts within one group.
+// FreqCell is one code's counts within one group, by the definition of
+// CountCodes: the code and its child codes together.
 type FreqCell struct {
-	Codings   int     // codings (on a code with child codes: distinct passages, see Frequencies)
-	Documents int     // documents with at least one of them
+	Codings   int     // coded segments, each coder's counted
+	Passages  int     // distinct coded spans, coders merged
+	Documents int     // documents with at least one coding
 	Share     float64 // Documents / the group's documents, 0–1
-	Words     int     // words inside the coded passages, each counted once
+	Words     int     // words inside the passages, each counted once
 }
 
 // FreqRow is one row of a table: a code, or the totals.
@@ -69,17 +71,13 @@ type WordCounter func(docID string, spans []Span) int
 // Frequencies counts codings per code, overall and per group of the
 // attributes by (each a key of FreqDoc.Attrs, e.g. "kind", "region").
 //
-// A code without child codes counts its codings. A code with child codes
-// rolls up its subtree (its own codings and its descendants'): it counts
-// passages, each coder's overlapping or touching codings in one document
-// merged into one, so a passage one coder coded with two children of a
-// theme counts once for the theme, while a passage two coders coded counts
-// for each, as it does on the codes below. Documents are those with at
-// least one coding in the row's subtree; words are those inside the row's
-// coded passages (of any coder), each counted once. The totals row rolls
-// up every code. Every code and every group appears, with zeros where
-// nothing was coded; codings of codes not in cb, or of documents not in
-// docs, are left out. names gives each code's path (Finnish, say).
+// Every row counts as CountCodes does: the code's subtree (a code with
+// child codes rolls them up), its codings (each coder's), its passages
+// (overlapping or touching codings of any coder in one document merged)
+// and its documents; words are those inside the passages, each counted
+// once. The totals row rolls up every code. Every code and every group
+// appears, with zeros where nothing was coded; codings of codes not in
+// cb, or of documents not in docs, are left out. Paths are in lang.
 func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, by []string, words WordCounter) FreqTable {
 	t := FreqTable{By: by}
 	groups, groupOf := freqGroups(docs, by)
@@ -88,21 +86,14 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 	fc := freqCounter{groups: groups, groupOf: groupOf, split: len(by) > 0, words: words}
 	for _, c := range cb.Codes() {
 		sub := cb.Subtree(c.ID)
-		parent := len(sub) > 1
-		var spans map[string][]*Coding
-		if parent {
-			spans = subtreeCodings(byCode, sub)
-		} else {
-			spans = byCode[c.ID]
-		}
 		t.Rows = append(t.Rows, FreqRow{CodeID: c.ID, Path: cb.Path(c.ID, lang), Depth: cb.Depth(c.ID),
-			Parent: parent, Cells: fc.cells(spans, parent)})
+			Parent: len(sub) > 1, Cells: fc.cells(subtreeCodings(byCode, sub))})
 	}
 	all := make([]string, 0, cb.Len())
 	for _, c := range cb.Codes() {
 		all = append(all, c.ID)
 	}
-	t.Rows = append(t.Rows, FreqRow{Cells: fc.cells(subtreeCodings(byCode, all), true)})
+	t.Rows = append(t.Rows, FreqRow{Cells: fc.cells(subtreeCodings(byCode, all))})
 	return t
 }
 
@@ -191,18 +182,18 @@ type freqCounter struct {
 	words   WordCounter    // nil: no words counted
 }
 
-// cells fills one row's cells from its codings by document; passages
-// says whether to count each coder's merged passages instead of codings.
-func (fc freqCounter) cells(byDoc map[string][]*Coding, passages bool) []FreqCell {
+// cells fills one row's cells from its codings by document.
+func (fc freqCounter) cells(byDoc map[string][]*Coding) []FreqCell {
 	cells := make([]FreqCell, len(fc.groups))
 	for doc, cs := range byDoc {
-		n, merged := docCount(cs, passages)
+		n, p, merged := Tally(cs)
 		w := 0
 		if fc.words != nil {
 			w = fc.words(doc, merged)
 		}
 		add := func(g int) {
 			cells[g].Codings += n
+			cells[g].Passages += p
 			cells[g].Documents++
 			cells[g].Words += w
 		}
@@ -217,29 +208,6 @@ func (fc freqCounter) cells(byDoc map[string][]*Coding, passages bool) []FreqCel
 		}
 	}
 	return cells
-}
-
-// docCount returns how many of one document's codings cs count (the
-// codings, or with passages each coder's merged passages) and the spans
-// they cover, merged.
-func docCount(cs []*Coding, passages bool) (int, []Span) {
-	ss := make([]Span, len(cs))
-	byCoder := map[string][]Span{}
-	for i, c := range cs {
-		ss[i] = c.Span()
-		if passages {
-			byCoder[c.Coder] = append(byCoder[c.Coder], ss[i])
-		}
-	}
-	merged := MergeSpans(ss)
-	if !passages {
-		return len(cs), merged
-	}
-	n := 0
-	for _, mine := range byCoder {
-		n += len(MergeSpans(mine))
-	}
-	return n, merged
 }
 
 // MergeSpans returns the union of spans as sorted spans that neither

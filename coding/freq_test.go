@@ -59,12 +59,14 @@ func TestFrequenciesOverall(t *testing.T) {
 	if len(ft.Groups) != 1 || ft.Groups[0].Docs != 4 || ft.Groups[0].Label() != "all" {
 		t.Fatalf("groups %+v", ft.Groups)
 	}
-	want := map[string]FreqCell{ // code -> overall cell, counted by hand
-		"t": {Codings: 4, Documents: 3, Share: 0.75, Words: 3 + 1 + 2}, // passages: d1 A∪B, d2 A by each coder, d3 B
-		"a": {Codings: 3, Documents: 2, Share: 0.5, Words: 2 + 1},
-		"b": {Codings: 2, Documents: 2, Share: 0.5, Words: 2 + 2},
-		"c": {Codings: 1, Documents: 1, Share: 0.25, Words: 2},
-		"":  {Codings: 5, Documents: 3, Share: 0.75, Words: 3 + 2 + 1 + 2}, // totals: d1 two passages, d2 one per coder
+	// code -> overall cell, counted by hand: every row counts its subtree;
+	// passages merge overlapping codings of any coder in a document.
+	want := map[string]FreqCell{
+		"t": {Codings: 5, Passages: 3, Documents: 3, Share: 0.75, Words: 3 + 1 + 2}, // d1 A∪B, d2 A (both coders), d3 B
+		"a": {Codings: 3, Passages: 2, Documents: 2, Share: 0.5, Words: 2 + 1},
+		"b": {Codings: 2, Passages: 2, Documents: 2, Share: 0.5, Words: 2 + 2},
+		"c": {Codings: 1, Passages: 1, Documents: 1, Share: 0.25, Words: 2},
+		"":  {Codings: 6, Passages: 4, Documents: 3, Share: 0.75, Words: 3 + 2 + 1 + 2}, // totals: d1 two passages, d2 one, d3 one
 	}
 	if len(ft.Rows) != 5 {
 		t.Fatalf("%d rows, want 4 codes and the totals", len(ft.Rows))
@@ -110,10 +112,11 @@ func TestFrequenciesByTwoAttributes(t *testing.T) {
 		sum := FreqCell{}
 		for _, c := range r.Cells[1:] {
 			sum.Codings += c.Codings
+			sum.Passages += c.Passages
 			sum.Documents += c.Documents
 			sum.Words += c.Words
 		}
-		if sum.Codings != r.Cells[0].Codings || sum.Documents != r.Cells[0].Documents || sum.Words != r.Cells[0].Words {
+		if sum.Codings != r.Cells[0].Codings || sum.Passages != r.Cells[0].Passages || sum.Documents != r.Cells[0].Documents || sum.Words != r.Cells[0].Words {
 			t.Errorf("%q: groups sum to %+v, overall %+v", r.CodeID, sum, r.Cells[0])
 		}
 	}

@@ -34,9 +34,10 @@ type CodingFilter struct {
 	Bare bool
 }
 
-// CodeCounts gives, per code id, its live codings and the documents they
-// lie in.
-type CodeCounts struct{ Codings, Documents int }
+// CodeCounts are a code's numbers: its codings, passages and documents,
+// as CountCodes counts them (the code and its child codes together), and
+// Own, its codings with the code itself.
+type CodeCounts struct{ Codings, Passages, Documents, Own int }
 
 // ChangeMark names the state of the project as far as a reader of it
 // cares: it differs whenever anyone, in any process, imports, codes,
