@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -337,50 +336,8 @@ func (s *Store) UpdateCode(ctx context.Context, id, coder, action string, edit f
 // coder on the same span is tombstoned instead), and from is tombstoned
 // with a pointer to into. It returns how many codings moved.
 func (s *Store) MergeCode(ctx context.Context, from, into, coder string) (moved int, err error) {
-	if from == into {
-		return 0, fmt.Errorf("%w: cannot merge a code into itself", coding.ErrInvalid)
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		now := ms(s.Now())
-		cb, err := codebookTx(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if cb.Code(from) == nil || cb.Code(into) == nil {
-			return fmt.Errorf("merge: %w", coding.ErrNotFound)
-		}
-		for _, a := range cb.Ancestors(into) {
-			if a == from {
-				return fmt.Errorf("%w: cannot merge a code into one of its own descendants", coding.ErrInvalid)
-			}
-		}
-		// Codings that would duplicate one already on into: tombstone. (A
-		// coding keeps its coder; who changed it is in the audit log.)
-		if _, err := tx.ExecContext(ctx, `UPDATE codings SET deleted = 1, updated = ? WHERE code_id = ? AND deleted = 0
-			AND EXISTS (SELECT 1 FROM codings o WHERE o.code_id = ? AND o.deleted = 0 AND o.document_id = codings.document_id
-				AND o.start = codings.start AND o.end = codings.end AND o.coder = codings.coder)`, now, from, into); err != nil {
-			return err
-		}
-		r, err := tx.ExecContext(ctx, `UPDATE codings SET code_id = ?, updated = ? WHERE code_id = ? AND deleted = 0`, into, now, from)
-		if err != nil {
-			return err
-		}
-		n, _ := r.RowsAffected()
-		moved = int(n)
-		if _, err := tx.ExecContext(ctx, `UPDATE codes SET parent_id = ?, updated = ?, coder = ? WHERE parent_id = ? AND deleted = 0`,
-			into, now, coder, from); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE codes SET deleted = 1, merged_into = ?, updated = ?, coder = ? WHERE id = ?`,
-			into, now, coder, from); err != nil {
-			return err
-		}
-		if err := validCodebook(ctx, tx, into); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, coder, "codebook.merge", from, fmt.Sprintf("merged into %s; %d codings moved", into, moved))
-	})
-	return moved, err
+	m, err := s.MergeCodeRecorded(ctx, from, into, coder)
+	return len(m.Moved), err
 }
 
 func codebookTx(ctx context.Context, tx *sql.Tx) (*coding.Codebook, error) {
@@ -398,41 +355,11 @@ var ErrCodeInUse = errors.New("code is in use")
 // refused unless force is set; then its whole subtree and their codings
 // are tombstoned too. It returns the number of codes and codings deleted.
 func (s *Store) DeleteCode(ctx context.Context, id, coder string, force bool) (codes, codings int, err error) {
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		now := ms(s.Now())
-		cb, err := codebookTx(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if cb.Code(id) == nil {
-			return fmt.Errorf("code %s: %w", id, coding.ErrNotFound)
-		}
-		subtree := cb.Subtree(id)
-		in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(subtree)), ",") + ")"
-		args := make([]any, len(subtree))
-		for i, v := range subtree {
-			args[i] = v
-		}
-		var used int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM codings WHERE deleted = 0 AND code_id IN "+in, args...).Scan(&used); err != nil {
-			return err
-		}
-		if !force && (used > 0 || len(subtree) > 1) {
-			return fmt.Errorf("%w: %d codings and %d child codes; merge it into another code, or delete with --force to delete them too",
-				ErrCodeInUse, used, len(subtree)-1)
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE codings SET deleted = 1, updated = ? WHERE deleted = 0 AND code_id IN "+in,
-			append([]any{now}, args...)...); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE codes SET deleted = 1, updated = ?, coder = ? WHERE id IN "+in,
-			append([]any{now, coder}, args...)...); err != nil {
-			return err
-		}
-		codes, codings = len(subtree), used
-		return s.audit(ctx, tx, coder, "codebook.delete", id, fmt.Sprintf("%d codes, %d codings", codes, codings))
-	})
-	return codes, codings, err
+	d, err := s.DeleteCodeRecorded(ctx, id, coder, force)
+	if err != nil {
+		return 0, 0, err
+	}
+	return len(d.Codes), len(d.Codings), nil
 }
 
 // CodeUsage counts live codings and documents per code.
