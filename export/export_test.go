@@ -118,8 +118,8 @@ func sqlCount(t *testing.T, p *project.Project, q string, args ...any) int {
 	return n
 }
 
-// checkFreqAgainstSQL checks every row's codings (passages on rows that
-// roll up), documents and shares, in every group, against SQL over the
+// checkFreqAgainstSQL checks every row's codings, passages, documents and
+// shares, in every group, against SQL over the
 // store.
 func checkFreqAgainstSQL(t *testing.T, p *project.Project, by string) {
 	t.Helper()
@@ -163,24 +163,21 @@ func checkFreqAgainstSQL(t *testing.T, p *project.Project, by string) {
 			if cell.Documents != docs {
 				t.Errorf("%v in %s: %d documents, SQL says %d", r.Path, g.Label(), cell.Documents, docs)
 			}
-			if !r.Parent && r.CodeID != "" {
-				n := sqlCount(t, p, `SELECT count(*) FROM codings c JOIN documents d ON d.id = c.document_id
-					WHERE c.deleted = 0 AND d.deleted = 0 AND c.code_id IN (`+in+`) AND `+cond, args...)
-				if cell.Codings != n {
-					t.Errorf("%v in %s: %d codings, SQL says %d", r.Path, g.Label(), cell.Codings, n)
-				}
-			} else {
-				// Passages: per document and coder, a coding starts a new
-				// passage when it begins after every earlier one ended.
-				n := sqlCount(t, p, `SELECT count(*) FROM (
-					SELECT c.start, max(c.end) OVER (PARTITION BY c.document_id, c.coder ORDER BY c.start, c.end
-						ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-					FROM codings c JOIN documents d ON d.id = c.document_id
-					WHERE c.deleted = 0 AND d.deleted = 0 AND c.code_id IN (`+in+`) AND `+cond+`)
-					WHERE reach IS NULL OR start > reach`, args...)
-				if cell.Codings != n {
-					t.Errorf("%v in %s: %d passages, SQL says %d", r.Path, g.Label(), cell.Codings, n)
-				}
+			n := sqlCount(t, p, `SELECT count(*) FROM codings c JOIN documents d ON d.id = c.document_id
+				WHERE c.deleted = 0 AND d.deleted = 0 AND c.code_id IN (`+in+`) AND `+cond, args...)
+			if cell.Codings != n {
+				t.Errorf("%v in %s: %d codings, SQL says %d", r.Path, g.Label(), cell.Codings, n)
+			}
+			// Passages: per document, coders merged, a coding starts a new
+			// passage when it begins after every earlier one ended.
+			n = sqlCount(t, p, `SELECT count(*) FROM (
+				SELECT c.start, max(c.end) OVER (PARTITION BY c.document_id ORDER BY c.start, c.end
+					ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+				FROM codings c JOIN documents d ON d.id = c.document_id
+				WHERE c.deleted = 0 AND d.deleted = 0 AND c.code_id IN (`+in+`) AND `+cond+`)
+				WHERE reach IS NULL OR start > reach`, args...)
+			if cell.Passages != n {
+				t.Errorf("%v in %s: %d passages, SQL says %d", r.Path, g.Label(), cell.Passages, n)
 			}
 			if g.Docs > 0 {
 				if want := float64(docs) / float64(g.Docs); cell.Share != want {
@@ -233,13 +230,14 @@ func TestFreqFormatsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
-	if len(recs) != len(ft.Rows)+1 || len(recs[0]) != 5+4*len(ft.Groups) {
+	if len(recs) != len(ft.Rows)+1 || len(recs[0]) != 5+5*len(ft.Groups) {
 		t.Fatalf("CSV %d×%d", len(recs), len(recs[0]))
 	}
 	for gi, c := range want {
-		col := 5 + 4*gi
-		if recs[3][col] != strconv.Itoa(c.Codings) || recs[3][col+1] != strconv.Itoa(c.Documents) || recs[3][col+3] != strconv.Itoa(c.Words) {
-			t.Errorf("CSV group %d: %v, want %+v", gi, recs[3][col:col+4], c)
+		col := 5 + 5*gi
+		if recs[3][col] != strconv.Itoa(c.Codings) || recs[3][col+1] != strconv.Itoa(c.Passages) ||
+			recs[3][col+2] != strconv.Itoa(c.Documents) || recs[3][col+4] != strconv.Itoa(c.Words) {
+			t.Errorf("CSV group %d: %v, want %+v", gi, recs[3][col:col+5], c)
 		}
 	}
 	if !strings.HasSuffix(recs[0][5], "(n=10) codings") {
@@ -285,7 +283,7 @@ func TestFreqFormatsAgree(t *testing.T) {
 	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || v != strconv.Itoa(want[0].Codings) {
 		t.Errorf("XLSX %s: type %v value %q, want the number %d", codingsCell, typ, v, want[0].Codings)
 	}
-	shareCell, _ := excelize.CoordinatesToCellName(8, 4)
+	shareCell, _ := excelize.CoordinatesToCellName(9, 4)
 	raw, _ := f.GetCellValue(sheet, shareCell, excelize.Options{RawCellValue: true})
 	shown, _ := f.GetCellValue(sheet, shareCell)
 	if r, err := strconv.ParseFloat(raw, 64); err != nil || r != want[0].Share || !strings.HasSuffix(shown, "%") {

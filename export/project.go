@@ -194,8 +194,9 @@ func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, 
 
 // FreqTable lays a theme table out: a row per code (with its id, path,
 // depth and whether it rolls up child codes) and the totals; for each
-// group, its codings, documents, share of the group's documents (%) and
-// words coded, the group's size in the column names.
+// group, its codings, passages, documents, share of the group's documents
+// (%) and words coded, the group's size in the column names. The notes
+// say what each number counts (coding.CountsNote).
 func FreqTable(t coding.FreqTable) Table {
 	out := Table{Name: "Frequencies", Header: []string{"code_id", "path", "code", "depth", "rolls_up"}}
 	for _, g := range t.Groups {
@@ -204,7 +205,8 @@ func FreqTable(t coding.FreqTable) Table {
 			label = strings.Join(t.By, "/") + "=" + label
 		}
 		label = fmt.Sprintf("%s (n=%d)", label, g.Docs)
-		out.Header = append(out.Header, label+" codings", label+" documents", label+" documents %", label+" words")
+		out.Header = append(out.Header, label+" "+coding.LabelCodings, label+" "+coding.LabelPassages,
+			label+" "+coding.LabelDocuments, label+" "+coding.LabelDocuments+" %", label+" words")
 	}
 	for _, r := range t.Rows {
 		row := []Cell{T(r.CodeID), T(strings.Join(r.Path, "/")), T(""), N(r.Depth), T("")}
@@ -220,20 +222,20 @@ func FreqTable(t coding.FreqTable) Table {
 			}
 		}
 		for _, c := range r.Cells {
-			row = append(row, N(c.Codings), N(c.Documents), P(c.Share), N(c.Words))
+			row = append(row, N(c.Codings), N(c.Passages), N(c.Documents), P(c.Share), N(c.Words))
 		}
 		out.Rows = append(out.Rows, row)
 	}
 	out.Notes = []string{
-		"Codings: on a code with child codes (rolls_up = yes; bold in Markdown), the passages of the code and its child codes, each coder's overlapping codings in a document counted once.",
-		"Documents %: the share of the group's documents (n) with at least one such coding. Words: words inside the coded passages, each counted once.",
+		coding.CountsNote + " Codes with child codes: rolls_up = yes (bold in Markdown).",
+		"Documents %: the share of the group's documents (n) with at least one coding. Words: words inside the passages, each counted once.",
 	}
 	return out
 }
 
 // FreqMarkdown lays a theme table out for pasting into a text: the code
 // indented by depth (codes that roll up child codes in bold) and, for each
-// group, codings, documents, % and words.
+// group, codings, passages, documents, % and words.
 func FreqMarkdown(t coding.FreqTable) Table {
 	full := FreqTable(t)
 	out := Table{Name: full.Name, Notes: full.Notes, Header: append([]string{"Code"}, full.Header[5:]...)}
