@@ -114,7 +114,7 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 	if err != nil {
 		return err
 	}
-	usage, err := s.CodeUsage(ctx)
+	usage, _, err := s.CodeCounts(ctx) // a code counts its child codes, as every view does
 	if err != nil {
 		return err
 	}
