@@ -35,6 +35,9 @@ type step struct {
 	codeID string   // the code applied, for repeat; "" when none
 	verb   string   // "coded", "removed", "recoded"
 	label  string   // "turn 3: Theme/Code", "12 hits: Theme/Code"
+
+	changes  []change // memos and codebook edits, in the order made (undo.go)
+	codebook bool     // the step changes the codebook: screens read it again
 }
 
 // codedMsg reports a finished coding action. A partly failed action
@@ -143,6 +146,9 @@ func recode(c Common, old *coding.Coding, code *coding.Code, label string) tea.C
 // left as it is, and the status line says so; the step keeps only the
 // changes made here.
 func runStep(c Common, s step, v via) tea.Cmd {
+	if len(s.changes) > 0 {
+		return func() tea.Msg { return runChanges(c, s, v) }
+	}
 	return func() tea.Msg {
 		e, ctx := coding.Engine{Repo: c.Svc}, context.Background()
 		what := s.verb + " " + s.label
@@ -214,7 +220,7 @@ type history struct {
 // record puts a finished action on the stacks: a new action clears the
 // redo stack; a failed undo or redo goes back where it came from.
 func (h *history) record(msg codedMsg) {
-	done := len(msg.step.ops) > 0
+	done := len(msg.step.ops)+len(msg.step.changes) > 0
 	switch {
 	case msg.err != nil && msg.via == viaUndo:
 		h.undo = append(h.undo, msg.step)

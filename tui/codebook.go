@@ -51,6 +51,7 @@ type CodebookView struct {
 	offset    int
 	details   bool
 	loaded    bool
+	edit      *codeForm // an edit's form, while open (codebook_edit.go)
 
 	// The retrieval list, when open.
 	segs     *segmentsMsg
@@ -79,7 +80,7 @@ func (v *CodebookView) SetSize(w, h int) {
 func (v *CodebookView) SetStyles(s *Styles) { v.c.Styles = s }
 
 // Typing reports whether the screen takes every key; it never does.
-func (v CodebookView) Typing() bool { return false }
+func (v CodebookView) Typing() bool { return v.edit != nil }
 
 // Mode names the screen for the status line.
 func (v CodebookView) Mode() string { return "CODEBOOK" }
@@ -180,6 +181,12 @@ func (v CodebookView) total(id string) (codings int) {
 
 // Update handles the screen's messages.
 func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if v.edit != nil { // an edit's form takes them (codebook_edit.go)
+			return v.updateForm(msg)
+		}
+	}
 	switch msg := msg.(type) {
 	case codebookLoadedMsg:
 		v.cb, v.usage, v.memos, v.loaded = msg.cb, msg.usage, msg.memos, true
@@ -212,6 +219,9 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 	k, ck := v.c.Keys.CodebookView, v.keys()
 	n, page := len(v.rowsIDs), max(1, v.treeRows())
 	code := v.selected()
+	if ev, cmd, ok := v.editKeys(msg, code); ok { // codebook_edit.go
+		return ev, cmd
+	}
 	switch {
 	case key.Matches(msg, ck.Back):
 		return v, func() tea.Msg { return backMsg{} }
@@ -356,6 +366,8 @@ func (v CodebookView) View() string {
 		return ""
 	}
 	switch {
+	case v.edit != nil:
+		return v.withForm() // codebook_edit.go
 	case !v.loaded:
 		return fit(st.Dim.Render("Loading the codebook…"), w, h)
 	case v.segs != nil:
@@ -514,6 +526,9 @@ func (v CodebookView) segmentsView() string {
 
 // ShortHelp returns the screen's one-line help.
 func (v CodebookView) ShortHelp() []key.Binding {
+	if v.edit != nil { // codebook_edit.go
+		return v.formHelp()
+	}
 	k, ck := v.c.Keys.CodebookView, v.keys()
 	if v.segs != nil {
 		return []key.Binding{k.Open, k.Subtree, ck.Back}
@@ -523,10 +538,13 @@ func (v CodebookView) ShortHelp() []key.Binding {
 
 // FullHelp returns the screen's expanded help.
 func (v CodebookView) FullHelp() [][]key.Binding {
+	if v.edit != nil { // codebook_edit.go
+		return [][]key.Binding{v.formHelp()}
+	}
 	k, ck := v.c.Keys.CodebookView, v.keys()
 	moves := []key.Binding{ck.Up, ck.Down, ck.PageUp, ck.PageDown, ck.Top, ck.Bottom}
 	if v.segs != nil {
 		return [][]key.Binding{moves, {k.Open, k.Subtree, ck.Back}}
 	}
-	return [][]key.Binding{moves, {k.Collapse, k.Expand, k.Toggle}, {k.Retrieve, k.Details, k.Memo, ck.Back}}
+	return [][]key.Binding{moves, {k.Collapse, k.Expand, k.Toggle}, {k.Retrieve, k.Details, k.Memo, ck.Back}, v.editHelp()}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/project"
 	"github.com/toituavain/avain/search"
 )
 
@@ -35,6 +36,16 @@ type Services interface {
 	// trail (action "export", with target and detail) before it replaces
 	// a file; on any error the file there is left as it was.
 	Export(ctx context.Context, path, coder, target, detail string, write func(io.Writer) error) error
+
+	// Codebook edits, each undoable (undo.go): the rules are coding's
+	// (NewCode, ParseColor, ...), the checks of the whole codebook the
+	// store's.
+	AddCode(ctx context.Context, c *coding.Code, coder string) error
+	UpdateCode(ctx context.Context, id, coder, action string, edit func(*coding.Code) error) (*coding.Code, error)
+	MergeCodeRecorded(ctx context.Context, from, into, coder string) (project.CodeMerge, error)
+	UnmergeCode(ctx context.Context, m project.CodeMerge, coder string) error
+	DeleteCodeRecorded(ctx context.Context, id, coder string, force bool) (project.CodeDeletion, error)
+	RestoreCode(ctx context.Context, d project.CodeDeletion, coder string) error
 }
 
 // Common is what every screen shares: its size, the styles, the keys and

@@ -60,7 +60,9 @@ func TestFlowCodeMemoUndo(t *testing.T) {
 	waitFor(t, tm, "memo saved")
 	hit(tm, "]") // turn 2 has the fixture's two codings
 	hit(tm, "x")
-	waitFor(t, tm, "removed turn 2")
+	waitFor(t, tm, "y/n") // "remove aino's coding of turn 2…? y/n": another coder's, asked first
+	hit(tm, "y")
+	waitFor(t, tm, "d turn 2") // "removed turn 2…", drawn over "remove aino's…" from its d
 	hit(tm, "u")
 	waitFor(t, tm, "undone: removed turn 2")
 	hit(tm, "q")

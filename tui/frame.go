@@ -66,7 +66,9 @@ func (m *Model) shortHelp() []key.Binding {
 		return append(m.memo.ShortHelp(), m.keys.ForceQuit)
 	}
 	k := m.keys
-	return append(m.focused().ShortHelp(), k.Help, k.Search, k.Undo, k.Quit)
+	undo := k.Undo // in the one-line help only when there is something to undo
+	undo.SetEnabled(undo.Enabled() && len(m.hist.undo) > 0)
+	return append(m.focused().ShortHelp(), k.Help, k.Search, undo, k.Quit)
 }
 
 func (m *Model) fullHelpBindings() [][]key.Binding {

@@ -75,6 +75,13 @@ type KeyMap struct {
 	ThemesView   ThemesKeys
 	CompareView  CompareKeys
 	MemoCheck    MemoCheckKeys // the answers to personal data found in a memo
+
+	// Codes made while coding, and a change of another coder's work
+	// confirmed (codebook_edit.go, confirm.go).
+	InVivo     key.Binding  // in the reader: a code named by the words, applied to them
+	PickParent key.Binding  // in the code picker: the theme a new code goes under
+	Yes, No    key.Binding  // the answers to a question
+	CodeEdit   CodeEditKeys // the codebook view's editing keys
 }
 
 // DefaultKeyMap returns the standard bindings.
@@ -130,6 +137,13 @@ func DefaultKeyMap() KeyMap {
 		ThemesView:   defaultThemesKeys(),
 		CompareView:  defaultCompareKeys(),
 		MemoCheck:    defaultMemoCheckKeys(),
+
+		// Codes made while coding; confirmations.
+		InVivo:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "in-vivo code")),
+		PickParent: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "new code's theme")),
+		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
+		CodeEdit:   defaultCodeEditKeys(),
 	}
 }
 
@@ -217,5 +231,28 @@ func defaultMemoCheckKeys() MemoCheckKeys {
 		Replace: key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r", "replace with placeholders")),
 		Keep:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep as typed")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing")),
+	}
+}
+
+// CodeEditKeys holds the codebook view's editing keys, and those of its
+// form.
+type CodeEditKeys struct {
+	New, NewChild, Rename, Move, Color, Define, Merge, Delete key.Binding
+	Save, NextField, Cancel                                   key.Binding
+}
+
+func defaultCodeEditKeys() CodeEditKeys {
+	return CodeEditKeys{
+		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new code")),
+		NewChild:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new child code")),
+		Rename:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
+		Move:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "move")),
+		Color:     key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "colour, shortcut")),
+		Define:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "define")),
+		Merge:     key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "merge into")),
+		Delete:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "delete")),
+		Save:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		NextField: key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "next field")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }

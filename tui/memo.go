@@ -167,14 +167,24 @@ func memoFindings(c Common, text string) ([]pseudo.Finding, error) {
 }
 
 // saveMemo writes the memo (unless err) and reports it.
+// The memo as it was is read first, so that undo can put it back.
 func saveMemo(c Common, m editMemoMsg, text string, err error) tea.Msg {
+	ctx := context.Background()
+	var before string
 	if err == nil {
-		err = c.Svc.SetMemo(context.Background(), m.Target, m.ID, text, c.Coder)
+		before, err = c.Svc.Memo(ctx, m.Target, m.ID)
+	}
+	if err == nil && before != text {
+		err = c.Svc.SetMemo(ctx, m.Target, m.ID, text, c.Coder)
 	}
 	if err != nil {
 		err = fmt.Errorf("saving the memo: %w", err)
 	}
-	return memoSavedMsg{Target: m.Target, ID: m.ID, Text: text, Err: err}
+	saved := memoSavedMsg{Target: m.Target, ID: m.ID, Text: text, Err: err}
+	if err == nil && before != text {
+		saved.step = memoStep(ctx, c, m, before, text)
+	}
+	return saved
 }
 
 // Update takes a key: esc or ctrl+s saves and closes, anything else edits;

@@ -120,7 +120,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Err != nil {
 			m.err = msg.Err
 			return m, nil
-		} else if msg.Text == "" {
+		}
+		m.hist.record(codedMsg{step: msg.step}) // memos are undoable (undo.go)
+		if msg.Text == "" {
 			m.report("memo removed")
 		} else {
 			m.report("memo saved")
@@ -275,11 +277,13 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			if s, ok := pop(&m.hist.undo); ok {
 				return *m, runStep(m.c, s, viaUndo)
 			}
+			m.report("nothing to undo")
 			return *m, nil
 		case key.Matches(msg, k.Redo):
 			if s, ok := pop(&m.hist.redo); ok {
 				return *m, runStep(m.c, s, viaRedo)
 			}
+			m.report("nothing to redo")
 			return *m, nil
 		case key.Matches(msg, k.Search): // a new query, even where hits were left
 			m.goTo(screenSearch)
@@ -336,8 +340,8 @@ func (m *Model) syncKeys() {
 	k.Quit.SetEnabled(!typing)
 	k.Help.SetEnabled(!typing)
 	k.Tab.SetEnabled(!typing && m.focus == screenDocuments && m.reader.Document() != nil)
-	k.Undo.SetEnabled(!typing && len(m.hist.undo) > 0)
-	k.Redo.SetEnabled(!typing && len(m.hist.redo) > 0)
+	k.Undo.SetEnabled(!typing) // with nothing to undo or redo, they say so
+	k.Redo.SetEnabled(!typing)
 	k.Search.SetEnabled(!typing && m.focus != screenSearch)
 	k.Codebook.SetEnabled(!typing && m.focus != screenCodebook)
 	k.Documents.SetEnabled(!typing && m.focus != screenDocuments)

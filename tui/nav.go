@@ -39,4 +39,5 @@ type memoSavedMsg struct {
 	ID     string
 	Text   string
 	Err    error
+	step   step // the memo's change, for undo (undo.go); none when it stayed as it was
 }

@@ -27,6 +27,12 @@ type Picker struct {
 	swatch map[string]lipgloss.Style
 	cursor int
 	offset int
+
+	// A new code from the filter typed (NewCode): offered when allowed
+	// (AllowCreate) and no code is named exactly so, after the matches.
+	creatable bool
+	parent    string // the theme it goes under: "" for the top level
+	parentSet bool   // the theme was chosen (tab), not the default
 }
 
 // NewPicker returns a picker over the live codes of cb, titled title.
@@ -49,7 +55,106 @@ func NewPicker(c Common, cb *coding.Codebook, title string) Picker {
 // SetSize sets the pane's box.
 func (p *Picker) SetSize(w, h int) {
 	p.c.Width, p.c.Height = w, h
-	p.offset = scrollTo(p.offset, p.cursor, p.rows(), len(p.shown))
+	p.offset = scrollTo(p.offset, p.cursor, p.rows(), p.rowCount())
+}
+
+// AllowCreate makes the picker offer a new code named by the filter
+// typed, under the theme of code last (the code applied last), else under
+// the theme of the best match; tab chooses another theme.
+func (p *Picker) AllowCreate(last string) {
+	p.creatable = true
+	if c := p.cb.Code(last); c != nil {
+		p.parent, p.parentSet = c.ParentID, true
+	}
+}
+
+// NewCode returns the name and the theme (its id, "" for the top level)
+// of the new code under the cursor, if that is where it is.
+func (p Picker) NewCode() (name, parent string, ok bool) {
+	if !p.offering() || p.cursor != len(p.shown) {
+		return "", "", false
+	}
+	return p.newName(), p.theme(), true
+}
+
+// newName is the name of the new code offered: the filter, its spaces
+// tidied.
+func (p Picker) newName() string { return strings.Join(strings.Fields(p.query), " ") }
+
+// offering reports whether a new code is offered: allowed, a name typed,
+// and no code named exactly so.
+func (p Picker) offering() bool {
+	name := p.newName()
+	if !p.creatable || name == "" {
+		return false
+	}
+	for _, c := range p.shown {
+		if strings.EqualFold(c.NameFi, name) || strings.EqualFold(c.NameEn, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// rowCount is the number of rows to choose from: the matches and the new
+// code offered.
+func (p Picker) rowCount() int {
+	if p.offering() {
+		return len(p.shown) + 1
+	}
+	return len(p.shown)
+}
+
+// theme is the id of the theme a new code goes under: the one chosen, or
+// the best match's theme.
+func (p Picker) theme() string {
+	if p.parentSet || len(p.shown) == 0 {
+		return p.parent
+	}
+	return p.shown[0].ParentID
+}
+
+// themes are the places a new code may go: the top level, then every code
+// not yet at the depth limit, in codebook order.
+func (p Picker) themes() []string {
+	out := []string{""}
+	for _, c := range p.cb.Codes() {
+		if len(p.cb.Ancestors(c.ID))+2 <= coding.MaxCodeDepth {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+// nextTheme puts the new code under the next place of themes, after the
+// themes (codes with children) first.
+func (p *Picker) nextTheme() {
+	all, cur := p.themes(), p.theme()
+	var order []string
+	for _, id := range all { // top level and themes first, then the other codes
+		if id == "" || len(p.cb.Children(id)) > 0 {
+			order = append(order, id)
+		}
+	}
+	for _, id := range all {
+		if id != "" && len(p.cb.Children(id)) == 0 {
+			order = append(order, id)
+		}
+	}
+	next := order[0]
+	for i, id := range order {
+		if id == cur {
+			next = order[(i+1)%len(order)]
+		}
+	}
+	p.parent, p.parentSet = next, true
+}
+
+// keys returns the picker's bindings as they apply now.
+func (p Picker) keys() KeyMap {
+	k := *p.c.Keys
+	k.PickParent.SetEnabled(p.offering())
+	return k
 }
 
 // Selected returns the code under the cursor, or nil when none matches.
@@ -65,7 +170,7 @@ func (p Picker) rows() int { return max(0, p.c.Height-2) }
 
 // Update moves the cursor or edits the filter (a key or a paste).
 func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
-	k := p.c.Keys
+	k := p.keys()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
@@ -73,6 +178,9 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 			p.cursor--
 		case key.Matches(msg, k.PickDown):
 			p.cursor++
+		case key.Matches(msg, k.PickParent):
+			p.nextTheme()
+			p.cursor = len(p.shown) // on the new code
 		default:
 			p.edit(msg)
 		}
@@ -81,8 +189,8 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 	default:
 		return p, nil
 	}
-	p.cursor = clamp(p.cursor, 0, len(p.shown)-1)
-	p.offset = scrollTo(p.offset, p.cursor, p.rows(), len(p.shown))
+	p.cursor = clamp(p.cursor, 0, p.rowCount()-1)
+	p.offset = scrollTo(p.offset, p.cursor, p.rows(), p.rowCount())
 	return p, nil
 }
 
@@ -182,11 +290,15 @@ func (p Picker) View() string {
 		hint = ""
 	}
 	b.WriteString(st.Filter.Render("› "+fieldView(p.input, fw)) + st.Dim.Render(hint) + "\n")
-	if len(p.shown) == 0 {
+	if p.rowCount() == 0 {
 		b.WriteString(st.Dim.Render("  No code matches."))
 	}
-	end := min(len(p.shown), p.offset+p.rows())
+	end := min(p.rowCount(), p.offset+p.rows())
 	for i := p.offset; i < end; i++ {
+		if i == len(p.shown) {
+			b.WriteString(p.newCodeRow(i == p.cursor, w))
+			break
+		}
 		c := p.shown[i]
 		text := p.cb.PathString(c.ID, coding.LangFinnish)
 		if c.NameEn != "" && c.NameEn != c.NameFi {
@@ -209,9 +321,28 @@ func (p Picker) View() string {
 
 // ShortHelp returns the picker's one-line help.
 func (p Picker) ShortHelp() []key.Binding {
-	k := p.c.Keys
-	return []key.Binding{k.PickUp, k.PickDown, k.Choose, k.Cancel}
+	k := p.keys()
+	return []key.Binding{k.PickUp, k.PickDown, k.Choose, k.PickParent, k.Cancel}
 }
 
 // FullHelp returns the picker's expanded help.
 func (p Picker) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+// newCodeRow draws the new code offered: its name and theme, and how to
+// choose another theme.
+func (p Picker) newCodeRow(selected bool, w int) string {
+	st := p.c.Styles
+	where := "at the top level"
+	if t := p.theme(); t != "" {
+		where = "under " + p.cb.PathString(t, coding.LangFinnish)
+	}
+	text := " + new code «" + p.newName() + "» " + where
+	if k := p.keys().PickParent; k.Enabled() {
+		text += " (" + k.Help().Key + ": another theme)"
+	}
+	mark, style := "  ", st.Row
+	if selected {
+		mark, style = "› ", st.Selected
+	}
+	return mark + style.Render(pad(text, max(0, w-2)))
+}

@@ -71,6 +71,7 @@ type Reader struct {
 	pick    picking
 	picker  Picker
 	recode  *coding.Coding   // the coding a recode replaces
+	confirm *confirmation    // a question asked before another coder's coding changes (confirm.go)
 	jumping bool             // typing a turn number to go to
 	jump    *textinput.Model // the turn number typed
 	last    string           // id of the code applied last, for repeat (set by the root)
@@ -120,7 +121,7 @@ func (r Reader) Selection() (coding.Span, bool) {
 
 // Typing reports whether the reader takes every key (the picker is open,
 // or a turn number is being typed).
-func (r Reader) Typing() bool { return r.pick != pickNone || r.jumping }
+func (r Reader) Typing() bool { return r.pick != pickNone || r.jumping || r.confirm != nil }
 
 // Show does nothing: the reader reads its document when it is opened.
 func (r *Reader) Show() tea.Cmd { return nil }
@@ -182,7 +183,7 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 		}
 		r.load(msg)
 	case codedMsg:
-		if r.doc != nil && r.loading == "" && slices.Contains(msg.step.docs, r.doc.ID) {
+		if r.doc != nil && r.loading == "" && (slices.Contains(msg.step.docs, r.doc.ID) || msg.step.codebook) {
 			return r, r.reload()
 		}
 	case memoSavedMsg:

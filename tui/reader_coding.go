@@ -35,6 +35,7 @@ func (r Reader) keys() KeyMap {
 	k.Compare.SetEnabled(r.doc != nil)
 	k.GoTo.SetEnabled(r.doc != nil)
 	k.Select.SetEnabled(r.doc != nil)
+	k.InVivo.SetEnabled(r.doc != nil && r.codebook != nil)
 	return k
 }
 
@@ -112,17 +113,20 @@ func (r Reader) applyCode(code *coding.Code) (Reader, tea.Cmd) {
 	if code == nil || r.doc == nil {
 		return r, nil
 	}
-	var sel coding.Selection
-	var span coding.Span
-	if s, ok := r.Selection(); ok {
-		sel, span = coding.Selection{Span: s}, s
-		r.anchor, r.pos = -1, s.Start
-	} else {
-		t := r.txt.turns[r.txt.turnIndex(r.pos)]
-		sel, span = coding.Selection{Turn: t.N}, coding.Span{Start: t.Start, End: t.End}
-	}
+	sel, span := r.codeTarget()
 	label := r.where(span) + ": " + r.codeName(code.ID)
 	return r, applyCodes(r.c, code, []target{{doc: r.doc, sel: sel}}, label)
+}
+
+// codeTarget returns what c codes, the selection or the turn under the
+// caret, and its span, and ends the selection.
+func (r *Reader) codeTarget() (coding.Selection, coding.Span) {
+	if s, ok := r.Selection(); ok {
+		r.anchor, r.pos = -1, s.Start
+		return coding.Selection{Span: s}, s
+	}
+	t := r.txt.turns[r.txt.turnIndex(r.pos)]
+	return coding.Selection{Turn: t.N}, coding.Span{Start: t.Start, End: t.End}
 }
 
 // removeCoding returns the command that removes c.
@@ -167,6 +171,9 @@ func (r Reader) openPicker(p picking, c *coding.Coding) Reader {
 	}
 	r.pick, r.recode = p, c
 	r.picker = NewPicker(r.c, r.codebook, title)
+	if p == pickCode {
+		r.picker.AllowCreate(r.last)
+	}
 	r.picker.SetSize(r.c.Width, r.overlayHeight())
 	r.scroll()
 	return r
@@ -183,6 +190,9 @@ func (r Reader) updatePicker(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		p, code := r.pick, r.picker.Selected()
 		r.pick = pickNone
 		r.scroll()
+		if name, parent, ok := r.picker.NewCode(); ok {
+			return r.applyNewCode(name, parent)
+		}
 		if code == nil {
 			return r, nil
 		}
@@ -220,9 +230,9 @@ func (r Reader) updatePane(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		r.paneSel = min(len(here)-1, r.paneSel+1)
 	case key.Matches(msg, k.Remove):
-		return r, r.removeCoding(sel)
+		return r.othersWork(sel, "remove", func(r Reader) (Reader, tea.Cmd) { return r, r.removeCoding(sel) })
 	case key.Matches(msg, k.Recode):
-		return r.openPicker(pickRecode, sel), nil
+		return r.othersWork(sel, "recode", func(r Reader) (Reader, tea.Cmd) { return r.openPicker(pickRecode, sel), nil })
 	case key.Matches(msg, k.Memo):
 		return r, r.editCodingMemo(sel)
 	case key.Matches(msg, k.Open):

@@ -12,6 +12,8 @@ import (
 
 func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	switch {
+	case r.confirm != nil:
+		return r.updateConfirm(msg)
 	case r.pick != pickNone:
 		return r.updatePicker(msg)
 	case r.jumping:
@@ -32,10 +34,14 @@ func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		return r.applyCode(r.shortcut(msg.Text))
 	case key.Matches(msg, k.Repeat):
 		return r.applyCode(r.codebook.Code(r.last))
+	case key.Matches(msg, k.InVivo):
+		return r.inVivo()
 	case key.Matches(msg, k.Remove):
-		return r, r.removeCoding(r.newestHere())
+		cd := r.newestHere()
+		return r.othersWork(cd, "remove", func(r Reader) (Reader, tea.Cmd) { return r, r.removeCoding(cd) })
 	case key.Matches(msg, k.Recode):
-		return r.openPicker(pickRecode, r.newestHere()), nil
+		cd := r.newestHere()
+		return r.othersWork(cd, "recode", func(r Reader) (Reader, tea.Cmd) { return r.openPicker(pickRecode, cd), nil })
 	case key.Matches(msg, k.Memo):
 		return r, r.editCodingMemo(r.newestHere())
 	case key.Matches(msg, k.DocMemo):

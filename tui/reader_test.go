@@ -125,7 +125,7 @@ func TestPaneRemoveRecodeUndo(t *testing.T) {
 		t.Fatalf("codings here: %d, first %s", len(here), here[0].CodeID)
 	}
 	// Recode the Kela coding as Jonottaminen.
-	m = do(t, m, "r")
+	m = do(t, m, "r", "y") // aino's coding: confirmed first
 	m = typeText(t, m, "jono")
 	m = do(t, m, "enter")
 	if n := len(live(t, s, codeKela)); n != 0 {
@@ -140,7 +140,7 @@ func TestPaneRemoveRecodeUndo(t *testing.T) {
 		t.Fatalf("undo of a recode: Kela %d, Jonottaminen %d", len(live(t, s, codeKela)), len(live(t, s, queue.ID)))
 	}
 	// Remove the second coding through the pane.
-	m = do(t, m, "tab", "j", "x")
+	m = do(t, m, "tab", "j", "x", "y") // aino's: confirmed first
 	if n := len(live(t, s, codeWait)); n != 0 {
 		t.Errorf("x in the pane left %d Odottaminen codings", n)
 	}

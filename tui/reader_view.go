@@ -226,6 +226,8 @@ func wrapWords(s string, w, n int) []string {
 // ShortHelp returns the reader's one-line help.
 func (r Reader) ShortHelp() []key.Binding {
 	switch {
+	case r.confirm != nil: // confirm.go
+		return []key.Binding{r.c.Keys.Yes, r.c.Keys.No}
 	case r.pick != pickNone:
 		return r.picker.ShortHelp()
 	case r.jumping:
@@ -244,6 +246,8 @@ func (r Reader) ShortHelp() []key.Binding {
 // FullHelp returns the reader's expanded help.
 func (r Reader) FullHelp() [][]key.Binding {
 	switch {
+	case r.confirm != nil: // confirm.go
+		return [][]key.Binding{{r.c.Keys.Yes, r.c.Keys.No}}
 	case r.pick != pickNone:
 		return r.picker.FullHelp()
 	case r.jumping:
@@ -256,7 +260,7 @@ func (r Reader) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.WordNext, k.WordPrev, k.SentenceNext, k.SentencePrev},
 		{k.TurnNext, k.TurnPrev, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.GoTo, k.Select, k.Code, k.Shortcut, k.Repeat, k.Back},
+		{k.GoTo, k.Select, k.Code, k.Shortcut, k.Repeat, k.InVivo, k.Back},
 		{k.Remove, k.Recode, k.Memo, k.DocMemo, k.Pane, k.Compare},
 	}
 }
