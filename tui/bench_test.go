@@ -22,9 +22,18 @@ var benchWords = strings.Fields(`hakemus hakemuksen hakemusta Kela Kelan Kelasta
 	palvelut palveluiden välillä yhteistyö yhteistyötä lomake lomakkeen täytin täyttää vuokra vuokran maksu
 	maksusitoumus lääkäri lääkärin työkkäri TE-toimisto omaishoitaja lapset lapsen koulu asunto asunnon`)
 
+// benchColors are the bench codes' colours.
+var benchColors = []string{"#e06666", "#3c78d8", "#6aa84f", "#f1c232", "#8e7cc3",
+	"#e69138", "#45818e", "#c27ba0", "#999999", "#134f5c"}
+
+// The bench document matches the largest of bench/run.sh's corpus: about
+// 18,000 words and 3,750 codings.
+const benchWordCount, benchCodings = 18000, 3750
+
 // benchDoc writes a project holding one fictional transcript of about
-// words words in turns of 20–200 words, with a codebook of ten codes and
-// n codings spread over it.
+// words words in turns of 20–200 words, with a codebook of ten codes in
+// ten colours and n codings spread over it: as avain-bench plans them,
+// three in four code a whole turn, the rest a part of one.
 func benchDoc(b *testing.B, words, n int) (*project.Project, *coding.Document) {
 	b.Helper()
 	ctx := context.Background()
@@ -61,7 +70,7 @@ func benchDoc(b *testing.B, words, n int) (*project.Project, *coding.Document) {
 	}
 	var codes []*coding.Code
 	for i := range 10 {
-		c := &coding.Code{NameFi: "Koodi " + string(rune('A'+i)), Color: "#3366aa",
+		c := &coding.Code{NameFi: "Koodi " + string(rune('A'+i)), Color: benchColors[i],
 			Shortcut: string(rune('0' + (i+1)%10))}
 		if err := p.AddCode(ctx, c, "bench"); err != nil {
 			b.Fatal(err)
@@ -70,8 +79,13 @@ func benchDoc(b *testing.B, words, n int) (*project.Project, *coding.Document) {
 	}
 	for i := range n {
 		t := doc.Turns[rng.IntN(len(doc.Turns))]
+		start, end := t.Start, t.End
+		if rng.IntN(4) == 0 {
+			start += rng.IntN((end - start) / 2)
+			end = min(end, start+1+rng.IntN(end-start))
+		}
 		c := &coding.Coding{Record: coding.Record{Coder: "bench"}, DocumentID: doc.ID,
-			CodeID: codes[i%len(codes)].ID, Start: t.Start, End: t.End}
+			CodeID: codes[i%len(codes)].ID, Start: start, End: end}
 		if _, err := p.AddCoding(ctx, c); err != nil {
 			b.Fatal(err)
 		}
@@ -92,6 +106,9 @@ func openBench(b *testing.B, p *project.Project, doc *coding.Document) Model {
 	}
 	if m.reader.Document() == nil {
 		b.Fatal("no document open")
+	}
+	if len(m.reader.runs) == 0 || !strings.Contains(m.View().Content, "48;2;") {
+		b.Fatal("the coded text is not highlighted")
 	}
 	return m
 }
@@ -115,11 +132,11 @@ func runAll(cmd tea.Cmd) []tea.Msg {
 	}
 }
 
-// BenchmarkReaderOpen measures opening a 30,000-word transcript: reading
-// it, its codings and the codebook from SQLite, wrapping it, and drawing
-// the first screen.
+// BenchmarkReaderOpen measures opening an 18,000-word transcript with
+// 3,750 codings: reading it, its codings and the codebook from SQLite,
+// wrapping it, finding its coded runs, and drawing the first screen.
 func BenchmarkReaderOpen(b *testing.B) {
-	p, doc := benchDoc(b, 30000, 300)
+	p, doc := benchDoc(b, benchWordCount, benchCodings)
 	b.ResetTimer()
 	for b.Loop() {
 		m := openBench(b, p, doc)
@@ -127,13 +144,13 @@ func BenchmarkReaderOpen(b *testing.B) {
 	}
 }
 
-// BenchmarkReaderKeystroke measures Update+View per keystroke on a
-// 30,000-word transcript with 300 codings: moving by line, word,
-// sentence, turn and page, selecting, and applying a code (the write
-// itself runs in a command, outside the keystroke). It reports the p50 and
-// p99 of one keystroke.
+// BenchmarkReaderKeystroke measures Update+View per keystroke on an
+// 18,000-word transcript with 3,750 codings, their text highlighted:
+// moving by line, word, sentence, turn and page, selecting, and applying
+// a code (the write itself runs in a command, outside the keystroke). It
+// reports the p50 and p99 of one keystroke.
 func BenchmarkReaderKeystroke(b *testing.B) {
-	p, doc := benchDoc(b, 30000, 300)
+	p, doc := benchDoc(b, benchWordCount, benchCodings)
 	m := openBench(b, p, doc)
 	keys := []string{"j", "j", "w", "w", ")", "]", "v", "w", ")", "1", "pgdown", "b", "(", "[", "k", "v", "j", "esc", "G", "g"}
 	msgs := make([]tea.KeyPressMsg, len(keys))
@@ -158,10 +175,10 @@ func BenchmarkReaderKeystroke(b *testing.B) {
 }
 
 // BenchmarkReaderApplyCode measures the whole of coding a turn by its
-// shortcut on the 30,000-word transcript: the keystroke, the write through
+// shortcut on the 18,000-word transcript: the keystroke, the write through
 // the coding engine, and the reload and redraw that show the new stripe.
 func BenchmarkReaderApplyCode(b *testing.B) {
-	p, doc := benchDoc(b, 30000, 300)
+	p, doc := benchDoc(b, benchWordCount, benchCodings)
 	m := openBench(b, p, doc)
 	b.ResetTimer()
 	for b.Loop() {

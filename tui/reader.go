@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/toituavain/avain/coding"
 )
 
@@ -26,12 +27,14 @@ var positionSaveDelay = time.Second
 // its last column.
 const maxStripes = 6
 
-// Side pane sizes: on the right from wideWidth columns, else at the
-// bottom while it has the focus.
+// Side pane sizes: on the right from wideWidth columns, paneWidth wide
+// and growing with the window to paneMaxWidth (paneW), else at the bottom
+// while it has the focus.
 const (
-	wideWidth  = 100
-	paneWidth  = 34
-	paneHeight = 8
+	wideWidth    = 100
+	paneWidth    = 34
+	paneMaxWidth = 60
+	paneHeight   = 8
 )
 
 // picking says what the open code picker is for.
@@ -57,6 +60,10 @@ type Reader struct {
 	slot     map[string]int       // code id -> gutter column
 	stripe   map[string]ansiStyle // code id -> stripe style in its colour
 	look     readerLook           // the styles of the text, compiled
+	order    []string             // the coded codes in gutter order (codebook order)
+	runs     []codedRun           // the coded stretches of the text (highlight.go)
+	looks    map[string]*spanLook // code id -> how its coded text is drawn
+	profile  colorprofile.Profile // the terminal's colours (tea.ColorProfileMsg)
 	slots    int
 	speakerW int
 	cache    map[int][]line // wrapped lines by text width; made on load so copies share it
@@ -148,6 +155,10 @@ func (r Reader) Mode() string {
 // wide reports whether the side pane sits to the right of the text.
 func (r Reader) wide() bool { return r.c.Width >= wideWidth }
 
+// paneW is the width of the side pane on the right: three tenths of the
+// window, between paneWidth and paneMaxWidth.
+func (r Reader) paneW() int { return clamp(r.c.Width*3/10, paneWidth, paneMaxWidth) }
+
 // overlayHeight is the height of the picker or the go-to prompt under
 // the text, 0 when neither is open.
 func (r Reader) overlayHeight() int {
@@ -191,6 +202,9 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 			(msg.Target == coding.MemoCoding || msg.Target == coding.MemoDocument && msg.ID == r.doc.ID) {
 			return r, r.reload()
 		}
+	case tea.ColorProfileMsg:
+		r.profile = msg.Profile
+		r.buildStripes()
 	case savePosMsg:
 		if msg.seq == r.seq {
 			return r, r.savePosition()

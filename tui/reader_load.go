@@ -96,7 +96,7 @@ func (r *Reader) load(msg docLoadedMsg) {
 	for _, c := range r.codings {
 		used[c.CodeID] = true
 	}
-	var order []string
+	order := make([]string, 0, len(used))
 	if msg.codebook != nil {
 		for _, c := range msg.codebook.Codes() {
 			if used[c.ID] {
@@ -111,9 +111,11 @@ func (r *Reader) load(msg docLoadedMsg) {
 			delete(used, c.CodeID)
 		}
 	}
+	rank := make(map[string]int, len(order))
 	for i, id := range order {
-		r.slot[id] = min(i, maxStripes-1)
+		r.slot[id], rank[id] = min(i, maxStripes-1), i
 	}
+	r.order, r.runs = order, buildRuns(r.codings, rank)
 	r.slots = min(len(order), maxStripes)
 	if !sameText || r.slots != slots { // the text column's width changed
 		r.cache = map[int][]line{}
@@ -132,14 +134,17 @@ func (r *Reader) load(msg docLoadedMsg) {
 // readerLook is the reader's styles compiled for drawing runs of text.
 type readerLook struct {
 	text, cursorLine, selection, caret, speaker ansiStyle
+	caretIn                                     ansiStyle // the caret inside a reversed stretch
+	header, row, chosen, dim                    ansiStyle // the codes pane's
 }
 
-// buildStripes compiles the text styles and one stripe style per code in
-// its codebook colour.
+// buildStripes compiles the text styles, one stripe style per code in
+// its codebook colour and the looks of coded text (buildLooks).
 func (r *Reader) buildStripes() {
 	st := r.c.Styles
 	r.look = readerLook{text: compile(st.Text), cursorLine: compile(st.CursorLine), selection: compile(st.Selection),
-		caret: compile(st.Caret), speaker: compile(st.Speaker)}
+		caret: compile(st.Caret), speaker: compile(st.Speaker),
+		header: compile(st.Header), row: compile(st.Row), chosen: compile(st.Selected), dim: compile(st.Dim)}
 	r.stripe = map[string]ansiStyle{}
 	for id := range r.slot {
 		s := st.Stripe
@@ -150,4 +155,5 @@ func (r *Reader) buildStripes() {
 		}
 		r.stripe[id] = compile(s)
 	}
+	r.buildLooks()
 }

@@ -2,11 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/toituavain/avain/coding"
 )
 
 // View renders the title, the visible lines, the side pane and, under
@@ -39,7 +40,7 @@ func (r Reader) View() string {
 	}
 	if r.wide() { // each text line is exactly the text box wide
 		rule := " " + st.Dim.Render("│")
-		pane := strings.Split(r.paneView(paneWidth, rows), "\n")
+		pane := strings.Split(r.paneView(r.paneW(), rows), "\n")
 		for i := range text {
 			if text[i] == "" {
 				text[i] = strings.Repeat(" ", r.textBoxWidth())
@@ -66,7 +67,7 @@ func (r Reader) View() string {
 // included.
 func (r Reader) textBoxWidth() int {
 	if r.wide() {
-		return r.c.Width - paneWidth - 2
+		return r.c.Width - r.paneW() - 2
 	}
 	return r.c.Width
 }
@@ -88,40 +89,13 @@ func (r Reader) renderLine(l line, cur bool) string {
 	if cur {
 		base = lk.cursorLine
 	}
-	sel, selecting := r.Selection()
 	caret := r.caret()
 	tw := r.textWidth()
 	text, width := l.text, l.cells
 	if width > tw { // a line is never wider than the text column, but be safe
 		text, width = ansi.Truncate(text, tw, ""), tw
 	}
-	switch {
-	case cur && caret >= l.start && caret < l.end || selecting && sel.Start < l.end && sel.End > l.start:
-		// Runs of code points in the line's, the selection's or the caret's style.
-		styles := [3]ansiStyle{base, lk.selection, lk.caret}
-		rs := []rune(text)
-		from, style := 0, -1
-		for i := range rs {
-			p, s := l.start+i, 0
-			switch {
-			case cur && p == caret:
-				s = 2
-			case selecting && p >= sel.Start && p < sel.End:
-				s = 1
-			}
-			if s != style {
-				if style >= 0 {
-					b.WriteString(styles[style].render(string(rs[from:i])))
-				}
-				from, style = i, s
-			}
-		}
-		if style >= 0 {
-			b.WriteString(styles[style].render(string(rs[from:])))
-		}
-	default:
-		b.WriteString(base.render(text))
-	}
+	r.writeText(&b, l, text, base, cur)
 	if cur && caret >= l.end && l.start == l.end {
 		b.WriteString(lk.caret.render(" "))
 		width++
@@ -146,65 +120,118 @@ func writeSpeaker(b *strings.Builder, st ansiStyle, t text, l line, w int) {
 	}
 }
 
-// gutter draws one stripe per code whose codings cover part of l.
+// gutter draws one stripe per code whose codings cover part of l, from
+// the coded runs on it; codes past the gutter's width share its last
+// column, drawn in the colour of the first of them there.
 func (r Reader) gutter(b *strings.Builder, l line) {
 	if r.slots == 0 {
 		return
 	}
-	var cells [maxStripes]string
-	span := coding.Span{Start: l.start, End: max(l.end, l.start+1)}
-	for _, c := range r.codings {
-		if !c.Span().Overlaps(span) {
-			continue
-		}
-		if i, ok := r.slot[c.CodeID]; ok && cells[i] == "" {
-			cells[i] = r.stripe[c.CodeID].render("▌")
-		}
+	var codes uint64
+	end := max(l.end, l.start+1)
+	for k := runAt(r.runs, l.start); k < len(r.runs) && r.runs[k].start < end; k++ {
+		codes |= r.runs[k].codes
 	}
-	for _, c := range cells[:r.slots] {
-		if c == "" {
-			c = " "
+	for i := range r.slots {
+		cell := " "
+		here := codes >> i
+		if i < maxStripes-1 {
+			here &= 1
 		}
-		b.WriteString(c)
+		if here != 0 {
+			rank := min(i+bits.TrailingZeros64(here), len(r.order)-1)
+			cell = r.stripe[r.order[rank]].render("▌")
+		}
+		b.WriteString(cell)
 	}
 }
 
 // paneView draws the side pane: the codings on the cursor line with
-// their coder and memo, then the document's memo.
+// their code's full path (wrapped, never cut), coder and memo, then the
+// document's memo. When the chosen coding would fall below the pane, the
+// list scrolls to show it whole.
 func (r Reader) paneView(w, h int) string {
-	st := r.c.Styles
-	var b []string
-	here := r.here()
+	lk := r.look
 	head := "Codes here"
 	if r.pane {
 		head = "› " + head
 	}
-	b = append(b, st.Header.Render(head))
+	var b []string
+	here := r.here()
 	if len(here) == 0 {
-		b = append(b, st.Dim.Render("none on this line"))
+		b = append(b, lk.dim.render("none on this line"))
 	}
+	from, to := 0, 0 // the chosen coding's lines in b
 	for i, c := range here {
-		mark, style := " ", st.Row
-		if r.pane && i == r.paneSel {
-			mark, style = "›", st.Selected
+		chosen := r.pane && i == r.paneSel
+		if len(b) >= h && (!r.pane || i > r.paneSel) {
+			break // the rest is below the pane
+		}
+		mark, style := " ", lk.row
+		if chosen {
+			mark, style, from = "›", lk.chosen, len(b)
 		}
 		sw := r.stripe[c.CodeID].render("▌")
-		b = append(b, mark+sw+style.Render(pad(" "+r.codeName(c.CodeID), max(0, w-2))))
-		info := fmt.Sprintf("   %s · %s", c.Coder, r.where(c.Span()))
-		b = append(b, st.Dim.Render(info))
-		if c.Memo != "" {
-			for _, l := range wrapWords(c.Memo, max(1, w-3), 3) {
-				b = append(b, "   "+st.Text.Render(l))
+		for j, l := range wrapName(r.codeName(c.CodeID), max(1, w-3)) {
+			if j == 0 {
+				b = append(b, mark+sw+style.render(pad(" "+l, max(0, w-2))))
+			} else {
+				b = append(b, "  "+style.render(pad("   "+l, max(0, w-2))))
 			}
 		}
-	}
-	if r.memo != "" {
-		b = append(b, "", st.Header.Render("Document memo"))
-		for _, l := range wrapWords(r.memo, max(1, w), 4) {
-			b = append(b, st.Text.Render(l))
+		b = append(b, lk.dim.render(fmt.Sprintf("   %s · %s", c.Coder, r.where(c.Span()))))
+		if c.Memo != "" {
+			for _, l := range wrapWords(c.Memo, max(1, w-3), 3) {
+				b = append(b, "   "+lk.text.render(l))
+			}
+		}
+		if chosen {
+			to = len(b)
 		}
 	}
-	return fit(strings.Join(b, "\n"), w, h)
+	if r.memo != "" && len(b) < h {
+		b = append(b, "", lk.header.render("Document memo"))
+		for _, l := range wrapWords(r.memo, max(1, w), 4) {
+			b = append(b, lk.text.render(l))
+		}
+	}
+	if rows := h - 1; to > rows { // scroll the chosen coding into view
+		b = b[min(from, to-rows):]
+	}
+	return fit(lk.header.render(head)+"\n"+strings.Join(b, "\n"), w, h)
+}
+
+// wrapName wraps a code's path to lines of at most w cells, breaking
+// after a "/" or at a space, and cutting only a word longer than a line.
+func wrapName(s string, w int) []string {
+	var out []string
+	line, width := "", 0
+	for len(s) > 0 {
+		n := strings.IndexAny(s, " /") + 1
+		if n == 0 {
+			n = len(s)
+		}
+		word := s[:n]
+		s = s[n:]
+		if width > 0 && width+ansi.StringWidth(strings.TrimRight(word, " ")) > w {
+			out = append(out, strings.TrimRight(line, " "))
+			line, width = "", 0
+		}
+		for width == 0 && ansi.StringWidth(strings.TrimRight(word, " ")) > w {
+			cut := ansi.Truncate(word, w, "")
+			if cut == "" { // a character wider than the line
+				_, size := utf8.DecodeRuneInString(word)
+				cut = word[:size]
+			}
+			out = append(out, cut)
+			word = word[len(cut):]
+		}
+		line, width = line+word, width+ansi.StringWidth(word)
+	}
+	if line != "" || len(out) == 0 {
+		out = append(out, strings.TrimRight(line, " "))
+	}
+	return out
 }
 
 // wrapWords wraps s to lines of at most w cells, at most n lines (the

@@ -27,6 +27,8 @@ type Styles struct {
 	Error      lipgloss.Style // errors in the status line
 	Filter     lipgloss.Style // the filter prompt
 	Help       help.Styles
+	// Coded text (highlight.go): tints of the code colours suit the background.
+	Dark bool // the terminal's background is dark
 }
 
 // DefaultStyles returns the styles for a dark (isDark) or light terminal.
@@ -60,6 +62,7 @@ func DefaultStyles(isDark bool) *Styles {
 		Error:      base.Bold(true).Foreground(errFg).Background(barBg),
 		Filter:     base.Foreground(accent),
 		Help:       help.DefaultStyles(isDark),
+		Dark:       isDark,
 	}
 }
 

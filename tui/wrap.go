@@ -20,7 +20,7 @@ type line struct {
 func (r Reader) textWidth() int {
 	w := r.c.Width
 	if r.wide() {
-		w -= paneWidth + 2
+		w -= r.paneW() + 2
 	}
 	return max(8, w-1-r.slots-1-r.speakerW-1)
 }
