@@ -88,20 +88,21 @@ func progress(d coding.DocSummary) float64 {
 	return float64(d.CodedTurns) / float64(d.Turns)
 }
 
-// attrs lists a document's attribute values in the order of their names.
+// attrs lists a document's attributes as key=value, in the order of
+// their names.
 func attrs(d coding.DocSummary) string {
 	names := make([]string, 0, len(d.Attrs))
 	for k := range d.Attrs {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	vals := make([]string, 0, len(names))
+	out := make([]string, 0, len(names))
 	for _, k := range names {
 		if v := d.Attrs[k]; v != "" {
-			vals = append(vals, v)
+			out = append(out, k+"="+v)
 		}
 	}
-	return strings.Join(vals, ", ")
+	return strings.Join(out, ", ")
 }
 
 // NewDocuments returns an empty documents screen.
@@ -146,8 +147,8 @@ func (d Documents) Selected() (coding.DocSummary, bool) {
 func (d Documents) rows() int { return max(0, d.c.Height-2) }
 
 // applyFilter recomputes the shown documents in the chosen order: those
-// whose name, kind or attribute values hold every word of the filter. The
-// cursor stays on the document it was on.
+// that pass every term of the filter (coding.DocFilter: key:value terms
+// and free text). The cursor stays on the document it was on.
 func (d *Documents) applyFilter() {
 	cur, had := d.Selected()
 	d.reshow(cur.ID, had)
@@ -158,14 +159,9 @@ func (d *Documents) applyFilter() {
 // keeps its row, clamped to the list.
 func (d *Documents) reshow(id string, had bool) {
 	d.shown = make([]int, 0, len(d.docs)) // earlier copies of the screen keep theirs
-	words := strings.Fields(strings.ToLower(d.filter))
+	f := coding.ParseDocFilter(d.filter)
 	for i, doc := range d.docs {
-		hay := strings.ToLower(doc.Name + " " + doc.Kind + " " + attrs(doc))
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
+		if f.Match(doc) {
 			d.shown = append(d.shown, i)
 		}
 	}
@@ -279,14 +275,6 @@ func (d Documents) updateKeys(msg tea.KeyPressMsg) (Documents, tea.Cmd) {
 	return d, nil
 }
 
-// Column widths of the list; the name and the attributes share the rest.
-const (
-	kindCol     = 13
-	turnsCol    = 6
-	codingsCol  = 8
-	progressCol = 12
-)
-
 // View renders the visible part of the list.
 func (d Documents) View() string {
 	w, h, st := d.c.Width, d.c.Height, d.c.Styles
@@ -308,18 +296,16 @@ func (d Documents) View() string {
 	}
 	title += st.Dim.Render(sorted)
 	b.WriteString(st.Title.Render(title) + "\n")
-	rest := max(8, w-2-kindCol-turnsCol-codingsCol-progressCol)
-	nameW := max(4, rest*3/5)
-	attrW := rest - nameW
-	b.WriteString(st.Header.Render("  "+pad("Name", nameW)+pad(" Kind", kindCol)+pad(" Attributes", attrW)+
-		padLeft("Turns", turnsCol)+padLeft("Codings", codingsCol)+pad("  Coded", progressCol)) + "\n")
+	c := docLayout(w, d.docs)
+	b.WriteString(st.Header.Render(pad("  "+pad("Name", c.name)+pad(" Kind", c.kind)+pad(" Attributes", c.attrs)+
+		padCol("Turns", c.turns)+padCol("Codings", c.codings)+pad("  Coded", c.coded), w)) + "\n")
 	switch {
 	case !d.loaded:
 		b.WriteString(st.Dim.Render("  Loading…"))
 	case len(d.docs) == 0:
 		b.WriteString(st.Dim.Render("  No documents yet: import some with avain import."))
 	case len(d.shown) == 0:
-		b.WriteString(st.Dim.Render("  No document matches the filter."))
+		b.WriteString(st.Dim.Render("  " + d.noMatch()))
 	}
 	end := min(len(d.shown), d.offset+d.rows())
 	for i := d.offset; i < end; i++ {
@@ -328,12 +314,14 @@ func (d Documents) View() string {
 		if i == d.cursor {
 			mark, style = "› ", st.Selected
 		}
-		row := mark + pad(doc.Name, nameW) + pad(" "+doc.Kind, kindCol) + pad(" "+attrs(doc), attrW)
+		row := mark + pad(doc.Name, c.name) + pad(" "+doc.Kind, c.kind) + pad(" "+attrs(doc), c.attrs)
 		if d.counted {
-			row += padLeft(strconv.Itoa(doc.Turns), turnsCol) + padLeft(strconv.Itoa(doc.Codings), codingsCol) +
-				"  " + progressBar(progress(doc), progressCol-2)
+			row += padCol(strconv.Itoa(doc.Turns), c.turns) + padCol(strconv.Itoa(doc.Codings), c.codings)
+			if c.coded > 0 {
+				row += "  " + progressBar(progress(doc), c.coded-2)
+			}
 		} else {
-			row += padLeft("…", turnsCol) + padLeft("…", codingsCol)
+			row += padCol("…", c.turns) + padCol("…", c.codings)
 		}
 		b.WriteString(style.Render(pad(row, w)))
 		if i < end-1 {
@@ -341,6 +329,24 @@ func (d Documents) View() string {
 		}
 	}
 	return fit(b.String(), w, h)
+}
+
+// padCol right-aligns s in a column w cells wide, nothing when the
+// column is left out (w is 0).
+func padCol(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return padLeft(s, w)
+}
+
+// noMatch says why no document is shown: a key no document has, or
+// simply no match.
+func (d Documents) noMatch() string {
+	if keys := coding.ParseDocFilter(d.filter).Unknown(d.docs); len(keys) > 0 {
+		return "No document has the attribute " + strings.Join(keys, ", ") + " (kind, lang, name, or an attribute avain docs shows)."
+	}
+	return "No document matches the filter."
 }
 
 // progressBar draws share (0–1) as a bar of blocks and a percentage in w
