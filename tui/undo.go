@@ -79,7 +79,8 @@ func (a codeAdded) flip(ctx context.Context, c Common, undo bool) (change, error
 }
 
 // codeEdited is a code's name, place, colour, shortcut or definition
-// changed: the code before and after.
+// changed: the code before and after. Undo and redo find the code as the
+// edit left it, or say it was changed elsewhere.
 type codeEdited struct {
 	before, after coding.Code
 }
@@ -91,7 +92,7 @@ func (e codeEdited) flip(ctx context.Context, c Common, undo bool) (change, erro
 	}
 	var changed bool
 	got, err := c.Svc.UpdateCode(ctx, e.after.ID, c.Coder, "edit.undo", func(now *coding.Code) error {
-		if now.Updated.UnixMilli() != want.Updated.UnixMilli() {
+		if !sameCode(now, &want) {
 			changed = true
 			return errors.New("changed")
 		}
@@ -110,6 +111,14 @@ func (e codeEdited) flip(ctx context.Context, c Common, undo bool) (change, erro
 		return codeEdited{before: *got, after: e.after}, nil
 	}
 	return codeEdited{before: e.before, after: *got}, nil
+}
+
+// sameCode reports whether a and b have the same place, names, colour,
+// shortcut and definition: what an edit changes, and its undo checks.
+func sameCode(a, b *coding.Code) bool {
+	return a.ParentID == b.ParentID && a.NameFi == b.NameFi && a.NameEn == b.NameEn && a.Color == b.Color &&
+		a.Shortcut == b.Shortcut && a.ShortDef == b.ShortDef && a.Definition == b.Definition && a.WhenToUse == b.WhenToUse &&
+		a.WhenNotUse == b.WhenNotUse && a.Example == b.Example && a.Position == b.Position
 }
 
 // codeMerged is a code merged into another.
