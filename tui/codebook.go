@@ -16,6 +16,7 @@ import (
 type codebookLoadedMsg struct {
 	cb    *coding.Codebook
 	usage map[string]coding.CodeCounts
+	sum   coding.CodeCounts // the whole codebook's numbers
 	memos map[string]string
 }
 
@@ -43,7 +44,8 @@ type segmentsMsg struct {
 type CodebookView struct {
 	c         Common
 	cb        *coding.Codebook
-	usage     map[string]coding.CodeCounts
+	usage     map[string]coding.CodeCounts // a code's numbers (coding.CountCodes)
+	sum       coding.CodeCounts
 	memos     map[string]string
 	collapsed map[string]bool
 	rowsIDs   []string // the codes shown, in tree order
@@ -111,10 +113,11 @@ func (v CodebookView) Load() tea.Cmd {
 		if err != nil {
 			return errMsg{fmt.Errorf("loading codebook: %w", err)}
 		}
-		usage, err := svc.CodeUsage(ctx)
+		cs, err := svc.Codings(ctx, coding.CodingFilter{Bare: true})
 		if err != nil {
 			return errMsg{fmt.Errorf("counting codings: %w", err)}
 		}
+		usage, sum := coding.CountCodes(cb, cs) // as the themes view and freq count
 		memos := map[string]string{}
 		for _, c := range cb.Codes() {
 			m, err := svc.Memo(ctx, coding.MemoCode, c.ID)
@@ -125,7 +128,7 @@ func (v CodebookView) Load() tea.Cmd {
 				memos[c.ID] = m
 			}
 		}
-		return codebookLoadedMsg{cb: cb, usage: usage, memos: memos}
+		return codebookLoadedMsg{cb: cb, usage: usage, sum: sum, memos: memos}
 	}
 }
 
@@ -172,12 +175,7 @@ func (v *CodebookView) layoutRows() {
 }
 
 // total is the number of codings of a code and its child codes.
-func (v CodebookView) total(id string) (codings int) {
-	for _, d := range v.cb.Subtree(id) {
-		codings += v.usage[d].Codings
-	}
-	return codings
-}
+func (v CodebookView) total(id string) (codings int) { return v.usage[id].Codings }
 
 // Update handles the screen's messages.
 func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
@@ -190,6 +188,7 @@ func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case codebookLoadedMsg:
 		v.cb, v.usage, v.memos, v.loaded = msg.cb, msg.usage, msg.memos, true
+		v.sum = msg.sum
 		v.layoutRows()
 		if v.segs != nil { // refresh an open retrieval list
 			return v, v.retrieve(v.segs.codeID, v.segs.subtree)
@@ -396,24 +395,26 @@ func (v CodebookView) View() string {
 	return fit(tree, w, h-dh) + "\n" + v.detailsView(w, dh)
 }
 
-// Count columns of the tree.
+// Count columns of the tree: a code's codings, passages and documents,
+// its child codes' included (coding.CountCodes).
 const (
-	ownCol   = 9
-	totalCol = 9
-	docsCol  = 6
+	treeCodingsCol  = 9
+	treePassagesCol = 9
+	treeDocsCol     = 6
 )
 
 // treeView draws the title, the header and the visible codes.
 func (v CodebookView) treeView(w, h int) string {
 	st := v.c.Styles
 	var b strings.Builder
-	total := 0
-	for _, u := range v.usage {
-		total += u.Codings
+	title := fmt.Sprintf("  %s · %s", pluralize(v.cb.Len(), "code"), countsText(v.sum))
+	if note := " · " + coding.AboutSubtree; lipgloss.Width("Codebook"+title+note) <= w {
+		title += note // what the numbers count, where it fits
 	}
-	b.WriteString(st.Title.Render("Codebook") + st.Dim.Render(fmt.Sprintf("  %s · %s", pluralize(v.cb.Len(), "code"), pluralize(total, "coding"))) + "\n")
-	nameW := max(4, w-2-ownCol-totalCol-docsCol)
-	b.WriteString(st.Header.Render("  "+pad("Code", nameW)+padLeft("Codings", ownCol)+padLeft("w/ child", totalCol)+padLeft("Docs", docsCol)) + "\n")
+	b.WriteString(st.Title.Render("Codebook") + st.Dim.Render(title) + "\n")
+	nameW := max(4, w-2-treeCodingsCol-treePassagesCol-treeDocsCol)
+	b.WriteString(st.Header.Render("  "+pad("Code", nameW)+padLeft("Codings", treeCodingsCol)+
+		padLeft("Passages", treePassagesCol)+padLeft("Docs", treeDocsCol)) + "\n")
 	end := min(len(v.rowsIDs), v.offset+v.treeRows())
 	for i := v.offset; i < end; i++ {
 		c := v.cb.Code(v.rowsIDs[i])
@@ -435,21 +436,37 @@ func (v CodebookView) treeView(w, h int) string {
 			name += " ✎"
 		}
 		u := v.usage[c.ID]
-		sub := ""
-		if len(v.cb.Children(c.ID)) > 0 {
-			sub = strconv.Itoa(v.total(c.ID))
-		}
 		mark, style := "  ", st.Row
 		if i == v.cursor {
 			mark, style = "› ", st.Selected
 		}
-		row := pad(name, nameW-1) + padLeft(strconv.Itoa(u.Codings), ownCol) + padLeft(sub, totalCol) + padLeft(strconv.Itoa(u.Documents), docsCol)
+		row := pad(name, nameW-1) + padLeft(strconv.Itoa(u.Codings), treeCodingsCol) +
+			padLeft(strconv.Itoa(u.Passages), treePassagesCol) + padLeft(strconv.Itoa(u.Documents), treeDocsCol)
 		b.WriteString(mark + v.swatch(c).Render("▌") + style.Render(row))
 		if i < end-1 {
 			b.WriteString("\n")
 		}
 	}
 	return fit(b.String(), w, h)
+}
+
+// countsText words a code's numbers: codings, passages and documents.
+func countsText(u coding.CodeCounts) string {
+	return pluralize(u.Codings, "coding") + ", " + pluralize(u.Passages, "passage") + " in " + pluralize(u.Documents, "document")
+}
+
+// countsLines say in the details what the code's numbers count.
+func (v CodebookView) countsLines(c *coding.Code, w int) []string {
+	u, st := v.usage[c.ID], v.c.Styles
+	lines := []string{st.Header.Render("Counted ") + st.Text.Render(countsText(u))}
+	if n := len(v.cb.Subtree(c.ID)) - 1; n > 0 {
+		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("its %s included; %s with the code itself",
+			pluralize(n, "child code"), pluralize(u.Own, "coding"))))
+	}
+	for _, l := range wrapWords(coding.AboutCodings+" · "+coding.AboutPassages, max(1, w-2), 4) {
+		lines = append(lines, "  "+st.Dim.Render(l))
+	}
+	return lines
 }
 
 // swatch is a code's colour as a style.
@@ -487,6 +504,7 @@ func (v CodebookView) detailsView(w, h int) string {
 	if len(lines) == 1 {
 		lines = append(lines, st.Dim.Render("No definition yet: avain codebook PROJECT define CODE."))
 	}
+	lines = append(lines, v.countsLines(c, w)...) // last: the definition comes first
 	return fit(strings.Join(lines, "\n"), w, h)
 }
 

@@ -41,12 +41,22 @@ type metric int
 
 const (
 	metricCodings metric = iota
+	metricPassages
+	metricDocuments
 	metricShare
 	metricWords
 	metricCount
 )
 
-func (m metric) String() string { return [...]string{"codings", "documents %", "words"}[m] }
+func (m metric) String() string {
+	return [...]string{coding.LabelCodings, coding.LabelPassages, coding.LabelDocuments, "documents %", "words"}[m]
+}
+
+// about says what the metric counts, in the words of coding's definition.
+func (m metric) about() string {
+	return [...]string{coding.AboutCodings, coding.AboutPassages, coding.AboutDocuments,
+		"documents %: the share of the group's documents with a coding", "words: words inside the passages, each counted once"}[m]
+}
 
 // ThemesView shows the coded frequencies of the codes, overall or split
 // by an attribute, as bars in the codes' colours; a row opens its coded
@@ -264,6 +274,10 @@ func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 // value is a cell's measure and its label.
 func (v ThemesView) value(c coding.FreqCell) (float64, string) {
 	switch v.metric {
+	case metricPassages:
+		return float64(c.Passages), strconv.Itoa(c.Passages)
+	case metricDocuments:
+		return float64(c.Documents), strconv.Itoa(c.Documents)
 	case metricShare:
 		return c.Share, strconv.FormatFloat(c.Share*100, 'f', 0, 64) + "%"
 	case metricWords:
@@ -288,7 +302,7 @@ func (v ThemesView) View() string {
 		split = "split by " + v.by
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Themes") + st.Dim.Render(" · "+split+" · "+v.metric.String()) + "\n")
+	b.WriteString(st.Title.Render("Themes") + st.Dim.Render(" · "+split+" · "+v.metric.about()+" · "+coding.AboutSubtree) + "\n")
 	var legend []string
 	groups := []int{0}
 	if len(t.Groups) > 1 {

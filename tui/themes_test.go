@@ -47,7 +47,7 @@ func TestThemesTableAndSplit(t *testing.T) {
 	if kela.Cells[1].Codings != 1 || kela.Cells[2].Codings != 0 {
 		t.Errorf("Kela by kind: %+v", kela.Cells)
 	}
-	m = do(t, m, "m")
+	m = do(t, m, "m", "m", "m") // codings, passages, documents, documents %
 	if m.themes.metric != metricShare || !strings.Contains(ansi.Strip(m.View().Content), "100%") {
 		t.Errorf("m: metric %v\n%s", m.themes.metric, ansi.Strip(m.View().Content))
 	}
