@@ -20,13 +20,18 @@ func openCmd() *command {
 turns with coding stripes in the codes' colours, a codebook with retrieval of
 coded segments, and search. Every action is written to the project at once.
 
-  documents   enter open · f filter · s sort
+  documents   enter open · f filter · s sort · tab the open document
   reader      j/k line · w/b word · )/( sentence · ]/[ turn · : go to turn
-              v select (then w ) j extend) · c code (picker) · 0-9 shortcut
-              . repeat · x remove · r recode · m memo · M document memo
-              tab codes here · esc back
-  anywhere    / search · B codebook · D documents · u undo · ctrl+r redo
-              ? all keys · q quit · ctrl+c quit
+              v select (then w ) j extend) · c code (picker; a name no code
+              has makes that code, tab its theme) · 0-9 shortcut · . repeat
+              i in-vivo code · x remove · r recode (another coder's: y/n)
+              m memo · M document memo · C compare coders · tab codes here
+              esc back
+  codebook    enter coded segments · d definition · m memo · n N new code
+              R rename · M move · # colour · e define · J merge · X delete
+  anywhere    / search · B codebook · T themes · D documents
+              u undo · ctrl+r redo (codings, memos, codebook edits)
+              ? all keys · q quit · ctrl+c quit (even while typing)
 
 The coder is --coder, else $AVAIN_CODER, else your user name. The reader
 reopens each document where you left it.`

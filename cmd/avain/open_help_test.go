@@ -1,0 +1,29 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/toituavain/avain/tui"
+)
+
+// TestOpenHelpNamesTheKeys: avain open --help names every global key of
+// the terminal UI, and the reader's and codebook's keys that make and
+// change codes (T and C were missing).
+func TestOpenHelpNamesTheKeys(t *testing.T) {
+	code, out, _ := avain(t, "open", "--help")
+	if code != 0 {
+		t.Fatalf("open --help: exit %d", code)
+	}
+	k := tui.DefaultKeyMap()
+	ce := k.CodeEdit
+	for _, b := range []key.Binding{k.Search, k.Codebook, k.Documents, k.Themes, k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit,
+		k.Compare, k.Code, k.Select, k.InVivo, k.Remove, k.Recode, k.Memo, k.DocMemo, k.Repeat, k.GoTo,
+		ce.New, ce.NewChild, ce.Rename, ce.Move, ce.Color, ce.Define, ce.Merge, ce.Delete} {
+		name := b.Help().Key
+		if !strings.Contains(out, " "+name+" ") {
+			t.Errorf("avain open --help does not name %s (%s)", name, b.Help().Desc)
+		}
+	}
+}
