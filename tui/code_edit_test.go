@@ -347,3 +347,41 @@ func TestMemoUndoRedo(t *testing.T) {
 		t.Errorf("undo over another process's memo wrote %q", memo)
 	}
 }
+
+// TestEditStatesKeys: in the states this file's features add (a question
+// about another coder's coding, the picker offering a new code, the
+// codebook's edit form and its delete question), no two bindings share a
+// key, and README.md's tables name every one of them.
+func TestEditStatesKeys(t *testing.T) {
+	m0, _, _ := coder(t, 100, 30)
+	tables := readmeKeyTables(t)
+	states := []keyState{
+		{"reader confirm", "Keys in the reader", do(t, m0, "]", "x")},
+		{"picker new code", "Keys in the code picker", typeText(t, do(t, m0, "c"), "Uusi")},
+		{"codebook", "Keys in the codebook", do(t, m0, "B")},
+		{"codebook form", "Keys in the codebook", do(t, m0, "B", "e")},
+		{"codebook delete", "Keys in the codebook", do(t, m0, "B", "X")},
+	}
+	for _, st := range states {
+		t.Run(st.name, func(t *testing.T) {
+			named := append(slices.Clone(tables[st.table]), tables["Keys everywhere"]...)
+			owner := map[string]string{}
+			bs := screenBindings(st.m)
+			if len(bs) < 2 {
+				t.Fatalf("%d bindings", len(bs))
+			}
+			for _, b := range bs {
+				for _, k := range b.Keys() {
+					if o, ok := owner[k]; ok && o != describe(b) {
+						t.Errorf("%q is bound twice: %s and %s", k, o, describe(b))
+					}
+					owner[k] = describe(b)
+				}
+				ks := append(slices.Clone(b.Keys()), strings.Split(b.Help().Key, "/")...)
+				if !slices.ContainsFunc(ks, func(k string) bool { return slices.Contains(named, k) }) {
+					t.Errorf("README.md's table %q does not name %s", st.table, describe(b))
+				}
+			}
+		})
+	}
+}
