@@ -20,27 +20,9 @@ type codebookLoadedMsg struct {
 	memos map[string]string
 }
 
-// segment is one coded passage in the retrieval list.
-type segment struct {
-	docID, docName string
-	turn           int
-	coder          string
-	codeID         string
-	start, end     int
-	text           string
-}
-
-// segmentsMsg carries the coded segments of a code (and its subtree).
-type segmentsMsg struct {
-	codeID  string
-	subtree bool
-	segs    []segment
-	docs    int
-}
-
 // CodebookView is the codebook screen: the code tree with colours and
-// counts, each code's definition on demand, and the retrieval of every
-// segment coded with a code, each opening in the reader.
+// counts, each code's definition on demand; enter opens the retrieval
+// view of a code's coded passages (retrieval.go).
 type CodebookView struct {
 	c         Common
 	cb        *coding.Codebook
@@ -54,14 +36,6 @@ type CodebookView struct {
 	details   bool
 	loaded    bool
 	edit      *codeForm // an edit's form, while open (codebook_edit.go)
-
-	// The retrieval list, when open.
-	segs     *segmentsMsg
-	segCur   int
-	segOff   int
-	subtree  bool // retrieval includes the child codes
-	fetching bool
-	drilled  bool // the list came from the themes view: esc returns there
 }
 
 // NewCodebookView returns an empty codebook screen.
@@ -73,9 +47,6 @@ func NewCodebookView(c Common) CodebookView {
 func (v *CodebookView) SetSize(w, h int) {
 	v.c.Width, v.c.Height = w, h
 	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), len(v.rowsIDs))
-	if v.segs != nil {
-		v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), len(v.segs.segs))
-	}
 }
 
 // SetStyles replaces the styles.
@@ -91,9 +62,7 @@ func (v CodebookView) Mode() string { return "CODEBOOK" }
 // code, so there it does not page down.
 func (v CodebookView) keys() KeyMap {
 	k := *v.c.Keys
-	if v.segs == nil {
-		k.PageDown = without(k.PageDown, k.CodebookView.Toggle)
-	}
+	k.PageDown = without(k.PageDown, k.CodebookView.Toggle)
 	return k
 }
 
@@ -190,25 +159,11 @@ func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
 		v.cb, v.usage, v.memos, v.loaded = msg.cb, msg.usage, msg.memos, true
 		v.sum = msg.sum
 		v.layoutRows()
-		if v.segs != nil { // refresh an open retrieval list
-			return v, v.retrieve(v.segs.codeID, v.segs.subtree)
-		}
-	case segmentsMsg:
-		v.fetching = false
-		if v.segs == nil || v.segs.codeID != msg.codeID {
-			v.segCur, v.segOff = 0, 0
-		}
-		v.segs = &msg
-		v.segCur = clamp(v.segCur, 0, len(msg.segs)-1)
-		v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), len(msg.segs))
 	case memoSavedMsg:
 		if msg.Err == nil && msg.Target == coding.MemoCode && v.memos != nil {
 			v.memos[msg.ID] = msg.Text
 		}
 	case tea.KeyPressMsg:
-		if v.segs != nil {
-			return v.updateSegments(msg)
-		}
 		return v.updateTree(msg)
 	}
 	return v, nil
@@ -229,8 +184,7 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 	case key.Matches(msg, k.Details):
 		v.details = !v.details
 	case key.Matches(msg, k.Retrieve):
-		v.fetching, v.drilled = true, false
-		return v, v.retrieve(code.ID, v.subtree)
+		return v, func() tea.Msg { return retrieveMsg{codeID: code.ID} }
 	case key.Matches(msg, k.Memo):
 		m := editMemoMsg{Target: coding.MemoCode, ID: code.ID, Text: v.memos[code.ID],
 			Title: "Memo on the code " + v.cb.PathString(code.ID, coding.LangFinnish)}
@@ -262,85 +216,6 @@ func (v CodebookView) updateTree(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
 	return v, nil
 }
 
-func (v CodebookView) updateSegments(msg tea.KeyPressMsg) (CodebookView, tea.Cmd) {
-	k, ck := v.c.Keys.CodebookView, v.keys()
-	n, page := len(v.segs.segs), max(1, v.segRows())
-	switch {
-	case key.Matches(msg, ck.Back):
-		v.segs = nil
-		if v.drilled { // back where the list was asked for
-			v.drilled = false
-			return v, func() tea.Msg { return backMsg{} }
-		}
-		return v, nil
-	case key.Matches(msg, k.Subtree):
-		v.subtree = !v.subtree
-		v.fetching = true
-		return v, v.retrieve(v.segs.codeID, v.subtree)
-	case key.Matches(msg, k.Open):
-		if v.segCur >= 0 && v.segCur < n {
-			s := v.segs.segs[v.segCur]
-			return v, func() tea.Msg { return openAtMsg{DocID: s.docID, Pos: s.start} }
-		}
-	default:
-		v.segCur, _ = moveCursor(&ck, msg, v.segCur, n, page)
-	}
-	v.segOff = scrollTo(v.segOff, v.segCur, v.segRows(), n)
-	return v, nil
-}
-
-// Retrieve opens the list of the segments coded with code id and its
-// child codes (for the themes view's drill-down); esc there returns to
-// the themes view.
-func (v *CodebookView) Retrieve(id string) tea.Cmd {
-	v.subtree, v.fetching, v.drilled = true, true, true
-	return v.retrieve(id, true)
-}
-
-// retrieve returns the command that lists the segments coded with code
-// id (and its child codes when subtree), reading each document once.
-func (v CodebookView) retrieve(id string, subtree bool) tea.Cmd {
-	svc, cb := v.c.Svc, v.cb
-	return func() tea.Msg {
-		ctx := context.Background()
-		if cb == nil { // asked for before the screen loaded
-			var err error
-			if cb, err = svc.Codebook(ctx); err != nil {
-				return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
-			}
-		}
-		ids := []string{id}
-		if subtree {
-			ids = cb.Subtree(id)
-		}
-		cs, err := svc.Codings(ctx, coding.CodingFilter{CodeIDs: ids})
-		if err != nil {
-			return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
-		}
-		docs := map[string]*coding.Document{}
-		texts := map[string][]rune{}
-		out := segmentsMsg{codeID: id, subtree: subtree}
-		for _, c := range cs {
-			d := docs[c.DocumentID]
-			if d == nil {
-				if d, err = svc.Document(ctx, c.DocumentID); err != nil {
-					return errMsg{fmt.Errorf("retrieving coded segments: %w", err)}
-				}
-				docs[c.DocumentID], texts[c.DocumentID] = d, []rune(d.Text)
-			}
-			r := texts[c.DocumentID]
-			text := ""
-			if c.Start >= 0 && c.End <= len(r) && c.Start < c.End {
-				text = string(r[c.Start:c.End])
-			}
-			out.segs = append(out.segs, segment{docID: d.ID, docName: d.Name, turn: d.TurnAt(c.Start), coder: c.Coder,
-				codeID: c.CodeID, start: c.Start, end: c.End, text: strings.Join(strings.Fields(text), " ")})
-		}
-		out.docs = len(docs)
-		return out
-	}
-}
-
 // wideDetails reports whether the details pane sits right of the tree.
 func (v CodebookView) wideDetails() bool { return v.c.Width >= 110 }
 
@@ -355,9 +230,6 @@ func (v CodebookView) treeRows() int {
 
 func (v CodebookView) detailsHeight() int { return v.c.Height / 2 }
 
-// segRows is the number of segments shown (two lines each).
-func (v CodebookView) segRows() int { return max(0, (v.c.Height-2)/2) }
-
 // View draws the tree (with the details) or the retrieval list.
 func (v CodebookView) View() string {
 	w, h, st := v.c.Width, v.c.Height, v.c.Styles
@@ -369,8 +241,6 @@ func (v CodebookView) View() string {
 		return v.withForm() // codebook_edit.go
 	case !v.loaded:
 		return fit(st.Dim.Render("Loading the codebook…"), w, h)
-	case v.segs != nil:
-		return v.segmentsView()
 	case v.cb.Len() == 0:
 		return fit(st.Title.Render("Codebook")+"\n"+st.Dim.Render("No codes yet: avain codebook PROJECT --import FILE, or avain codebook PROJECT add."), w, h)
 	}
@@ -508,49 +378,12 @@ func (v CodebookView) detailsView(w, h int) string {
 	return fit(strings.Join(lines, "\n"), w, h)
 }
 
-// segmentsView draws the retrieval list: a header and two lines a segment.
-func (v CodebookView) segmentsView() string {
-	w, h, st := v.c.Width, v.c.Height, v.c.Styles
-	s := v.segs
-	path := v.cb.PathString(s.codeID, coding.LangFinnish)
-	what := ""
-	if s.subtree {
-		what = " and its child codes"
-	}
-	var b strings.Builder
-	b.WriteString(st.Title.Render(path+what) + st.Dim.Render(fmt.Sprintf(" — %s in %s", pluralize(len(s.segs), "segment"), pluralize(s.docs, "document"))) + "\n")
-	if len(s.segs) == 0 {
-		b.WriteString(st.Dim.Render("  Nothing is coded with it yet."))
-	}
-	end := min(len(s.segs), v.segOff+v.segRows())
-	for i := v.segOff; i < end; i++ {
-		sg := s.segs[i]
-		head := fmt.Sprintf("%s · turn %d · %s", sg.docName, sg.turn, sg.coder)
-		if sg.codeID != s.codeID {
-			head += " · " + v.cb.PathString(sg.codeID, coding.LangFinnish)
-		}
-		mark := "  "
-		line := st.Dim.Render(head)
-		if i == v.segCur {
-			mark, line = st.Speaker.Render("› "), st.Selected.Render(pad(head, max(0, w-2)))
-		}
-		b.WriteString(mark + line + "\n    " + st.Text.Render(pad("“"+sg.text+"”", max(0, w-4))))
-		if i < end-1 {
-			b.WriteString("\n")
-		}
-	}
-	return fit(b.String(), w, h)
-}
-
 // ShortHelp returns the screen's one-line help.
 func (v CodebookView) ShortHelp() []key.Binding {
 	if v.edit != nil { // codebook_edit.go
 		return v.formHelp()
 	}
 	k, ck := v.c.Keys.CodebookView, v.keys()
-	if v.segs != nil {
-		return []key.Binding{k.Open, k.Subtree, ck.Back}
-	}
 	return []key.Binding{k.Retrieve, k.Details, k.Memo, ck.Back}
 }
 
@@ -561,8 +394,5 @@ func (v CodebookView) FullHelp() [][]key.Binding {
 	}
 	k, ck := v.c.Keys.CodebookView, v.keys()
 	moves := []key.Binding{ck.Up, ck.Down, ck.PageUp, ck.PageDown, ck.Top, ck.Bottom}
-	if v.segs != nil {
-		return [][]key.Binding{moves, {k.Open, k.Subtree, ck.Back}}
-	}
 	return [][]key.Binding{moves, {k.Collapse, k.Expand, k.Toggle}, {k.Retrieve, k.Details, k.Memo, ck.Back}, v.editHelp()}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,38 +89,44 @@ func TestCodebookDetails(t *testing.T) {
 func TestCodebookRetrievalOpensReader(t *testing.T) {
 	m, queue := inCodebook(t, 80, 24)
 	m = do(t, m, "G", "enter") // Kela
-	segs := m.codebook.segs
-	if segs == nil || len(segs.segs) != 1 {
-		t.Fatalf("retrieval of Kela: %+v", segs)
+	v := m.retrieval
+	if m.focus != screenRetrieval || len(v.shown) != 1 {
+		t.Fatalf("retrieval of Kela: focus %v, %d passages", m.focus, len(v.shown))
 	}
-	sg := segs.segs[0]
-	if sg.docName != "haastattelu-01" || sg.turn != 2 || sg.text != "Kelasta pyydettiin l" || sg.coder != "aino" {
-		t.Errorf("segment %+v", sg)
+	p, _ := v.current()
+	if p.docName != "haastattelu-01" || p.turn != 2 || p.text != "Kelasta pyydettiin l" || strings.Join(p.coders, ",") != "aino" {
+		t.Errorf("passage %+v", p)
 	}
-	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Kela — 1 segment in 1 document") {
-		t.Errorf("retrieval header:\n%s", v)
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "Kela — 1 passage in 1 document") {
+		t.Errorf("retrieval header:\n%s", s)
 	}
 	m = do(t, m, "enter")
-	if m.focus != screenReader || m.reader.Pos() != sg.start {
-		t.Fatalf("enter on a segment: focus %v, caret %d, want %d", m.focus, m.reader.Pos(), sg.start)
+	if m.focus != screenReader || m.reader.Pos() != p.start {
+		t.Fatalf("enter on a passage: focus %v, caret %d, want %d", m.focus, m.reader.Pos(), p.start)
 	}
 	m = do(t, m, "esc") // back to the retrieval list
-	if m.focus != screenCodebook || m.codebook.segs == nil {
+	if m.focus != screenRetrieval {
 		t.Fatalf("esc from the reader: focus %v", m.focus)
 	}
-	m = do(t, m, "esc", "g", "enter", "a") // Odottaminen with its child codes
-	if m.codebook.segs == nil || !m.codebook.segs.subtree || len(m.codebook.segs.segs) != 1 {
-		t.Fatalf("Odottaminen with children: %+v", m.codebook.segs)
+	m = do(t, m, "esc", "g", "enter") // Odottaminen, with its child codes
+	if m.focus != screenRetrieval || !m.retrieval.subtree || len(m.retrieval.shown) != 1 {
+		t.Fatalf("Odottaminen with children: %d passages", len(m.retrieval.shown))
 	}
-	// Code a turn with the child in the reader; the open list follows.
-	m = do(t, m, "enter")
-	m = do(t, m, "1")
-	m = do(t, m, "esc")
-	if m.focus != screenCodebook || len(m.codebook.segs.segs) != 2 {
-		t.Fatalf("after coding Jonottaminen: %d segments", len(m.codebook.segs.segs))
+	// Code the turn with the child in the reader; the list follows.
+	m = do(t, m, "enter", "1", "esc")
+	if m.focus != screenRetrieval || len(m.retrieval.shown) != 2 {
+		t.Fatalf("after coding Jonottaminen: focus %v, %d passages", m.focus, len(m.retrieval.shown))
 	}
-	if got := m.codebook.segs.segs[1].codeID; got != queue.ID && m.codebook.segs.segs[0].codeID != queue.ID {
-		t.Errorf("the child's segment is missing")
+	found := false
+	for _, i := range m.retrieval.shown {
+		found = found || slices.Contains(m.retrieval.data.list[i].codeIDs, queue.ID)
+	}
+	if !found {
+		t.Errorf("the child's passage is missing")
+	}
+	m = do(t, m, "a") // Odottaminen alone
+	if m.retrieval.subtree || len(m.retrieval.shown) != 1 {
+		t.Errorf("a: subtree %v, %d passages", m.retrieval.subtree, len(m.retrieval.shown))
 	}
 }
 
@@ -150,5 +157,5 @@ func TestCodebookFitsAndGolden(t *testing.T) {
 	m, _ := inCodebook(t, 80, 24)
 	golden(t, "codebook_80x24", m)
 	golden(t, "codebook_details_80x24", do(t, m, "d"))
-	golden(t, "codebook_segments_80x24", do(t, m, "G", "enter"))
+	golden(t, "retrieval_kela_80x24", do(t, m, "G", "enter"))
 }

@@ -37,6 +37,9 @@ type Services interface {
 	// a file; on any error the file there is left as it was.
 	Export(ctx context.Context, path, coder, target, detail string, write func(io.Writer) error) error
 
+	// Memos lists every live memo (coding.MemoEntry), for the memos view.
+	Memos(ctx context.Context) ([]coding.MemoEntry, error)
+
 	// Codebook edits, each undoable (undo.go): the rules are coding's
 	// (NewCode, ParseColor, ...), the checks of the whole codebook the
 	// store's.

@@ -56,6 +56,15 @@ func (d displaySvc) Export(ctx context.Context, path, coder, target, detail stri
 	return d.Services.Export(ctx, path, coder, target, detail, write)
 }
 
+// Memos shows the memos' texts and authors visible, as Memo does.
+func (d displaySvc) Memos(ctx context.Context) ([]coding.MemoEntry, error) {
+	ms, err := d.Services.Memos(ctx)
+	for i := range ms {
+		ms[i].Text, ms[i].Coder = coding.Visible(ms[i].Text), oneLine(ms[i].Coder)
+	}
+	return ms, err
+}
+
 func (d displaySvc) Document(ctx context.Context, ref string) (*coding.Document, error) {
 	doc, err := d.Services.Document(ctx, ref)
 	if err != nil || doc == nil {

@@ -82,6 +82,11 @@ type KeyMap struct {
 	PickParent key.Binding  // in the code picker: the theme a new code goes under
 	Yes, No    key.Binding  // the answers to a question
 	CodeEdit   CodeEditKeys // the codebook view's editing keys
+
+	// The retrieval view and the memos view, and the key to the memos.
+	RetrievalView RetrievalKeys
+	MemosView     MemosKeys
+	Memos         key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings.
@@ -144,6 +149,11 @@ func DefaultKeyMap() KeyMap {
 		Yes:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
 		No:         key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
 		CodeEdit:   defaultCodeEditKeys(),
+
+		// The retrieval view and the memos view.
+		RetrievalView: defaultRetrievalKeys(),
+		MemosView:     defaultMemosKeys(),
+		Memos:         key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "memos")),
 	}
 }
 
@@ -231,6 +241,38 @@ func defaultMemoCheckKeys() MemoCheckKeys {
 		Replace: key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("r", "replace with placeholders")),
 		Keep:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep as typed")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to editing")),
+	}
+}
+
+// RetrievalKeys holds the retrieval view's own bindings (its filter is
+// kept and cleared with KeepFilter and ClearFilter).
+type RetrievalKeys struct {
+	Open, Filter, Subtree, Export, Save, Cancel key.Binding
+}
+
+func defaultRetrievalKeys() RetrievalKeys {
+	return RetrievalKeys{
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
+		Filter:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
+		Subtree: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "child codes")),
+		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export passages")),
+		Save:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// MemosKeys holds the memos view's own bindings (its filter is kept and
+// cleared with KeepFilter and ClearFilter).
+type MemosKeys struct {
+	Open, Edit, Project, Filter key.Binding
+}
+
+func defaultMemosKeys() MemosKeys {
+	return MemosKeys{
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open its target")),
+		Edit:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "edit memo")),
+		Project: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "project memo")),
+		Filter:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter")),
 	}
 }
 

@@ -49,7 +49,13 @@ func keyStates(t *testing.T) []keyState {
 		{"reader go to", "Keys in the reader", do(t, m0, ":")},
 		{"reader picker", "Keys in the code picker", do(t, m0, "c")},
 		{"codebook", "Keys in the codebook", do(t, m0, "B")},
-		{"codebook segments", "Keys in the codebook", do(t, m0, "B", "enter")},
+		{"retrieval", "Keys in retrieval", do(t, m0, "B", "enter")},
+		{"retrieval filter", "Keys in retrieval", do(t, m0, "B", "enter", "f")},
+		{"retrieval filtered", "Keys in retrieval", do(t, m0, "B", "enter", "f", "k", "enter")},
+		{"retrieval export", "Keys in retrieval", do(t, m0, "B", "enter", "x")},
+		{"memos", "Keys in the memos view", do(t, m0, "O")},
+		{"memos filter", "Keys in the memos view", do(t, m0, "O", "f")},
+		{"memos filtered", "Keys in the memos view", do(t, m0, "O", "f", "k", "enter")},
 		{"search query", "Keys in search", do(t, m0, "/")},
 		{"search hits", "Keys in search", hits},
 		{"search picker", "Keys in the code picker", do(t, hits, "c")},
@@ -95,6 +101,12 @@ func fieldBindings(m Model) []key.Binding {
 		km = m.search.input.KeyMap
 	case m.focus == screenThemes && m.themes.asking:
 		km = m.themes.input.KeyMap
+	case m.focus == screenRetrieval && m.retrieval.filtering:
+		km = m.retrieval.input.KeyMap
+	case m.focus == screenRetrieval && m.retrieval.naming:
+		km = m.retrieval.name.KeyMap
+	case m.focus == screenMemos && m.memos.filtering:
+		km = m.memos.input.KeyMap
 	default:
 		return nil
 	}

@@ -32,6 +32,10 @@ type Model struct {
 	quitting bool
 	startDoc string
 	follow   follower // reads other processes' changes (Follow)
+
+	// The retrieval view and the memos view.
+	retrieval RetrievalView
+	memos     MemosView
 }
 
 // New returns the workspace for a project read and written through svc,
@@ -42,7 +46,8 @@ func New(svc Services, projectName, coder string) Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	m := Model{c: c, keys: keys, project: projectName, docs: NewDocuments(c), reader: NewReader(c),
-		codebook: NewCodebookView(c), search: NewSearchView(c), themes: NewThemesView(c), compare: NewCompareView(c), memo: NewMemoEditor(c), help: h}
+		codebook: NewCodebookView(c), search: NewSearchView(c), themes: NewThemesView(c), compare: NewCompareView(c), memo: NewMemoEditor(c), help: h,
+		retrieval: NewRetrievalView(c), memos: NewMemosView(c)}
 	m.syncKeys()
 	return m
 }
@@ -138,9 +143,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case compareMsg:
 		m.goTo(screenCompare)
 		return m, m.compare.Open(msg.doc)
-	case retrieveMsg:
-		m.goTo(screenCodebook)
-		return m, tea.Batch(m.codebook.Load(), m.codebook.Retrieve(msg.codeID))
+	case retrieveMsg, openCodeMsg, focusCodeMsg: // retrieval and memos (lists.go)
+		return m.openList(msg)
 	case themesSavedMsg:
 		if msg.err != nil {
 			m.err = fmt.Errorf("writing %s: %w", msg.path, msg.err)
@@ -296,6 +300,9 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Themes):
 			m.goTo(screenThemes)
 			return *m, m.show()
+		case key.Matches(msg, k.Memos):
+			m.goTo(screenMemos)
+			return *m, m.show()
 		case key.Matches(msg, k.Documents):
 			m.goTo(screenDocuments)
 			return *m, m.show()
@@ -346,6 +353,7 @@ func (m *Model) syncKeys() {
 	k.Codebook.SetEnabled(!typing && m.focus != screenCodebook)
 	k.Documents.SetEnabled(!typing && m.focus != screenDocuments)
 	k.Themes.SetEnabled(!typing && m.focus != screenThemes)
+	k.Memos.SetEnabled(!typing && m.focus != screenMemos)
 }
 
 // report puts a message in the status line, clearing any error.

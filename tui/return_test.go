@@ -25,7 +25,7 @@ func TestStatusAndReturns(t *testing.T) {
 	}
 
 	m = do(t, m, "T", "G", "k", "enter")
-	if m.focus != screenCodebook || m.codebook.segs == nil {
+	if m.focus != screenRetrieval {
 		t.Fatalf("drill-down: focus %v", m.focus)
 	}
 	m = do(t, m, "esc")
@@ -33,7 +33,7 @@ func TestStatusAndReturns(t *testing.T) {
 		t.Errorf("esc from a theme's segments: focus %v, want the themes", m.focus)
 	}
 	m = do(t, m, "B")
-	if m.codebook.segs != nil {
-		t.Error("B after the drill-down shows its segments, not the tree")
+	if m.focus != screenCodebook {
+		t.Errorf("B after the drill-down: focus %v, want the codebook tree", m.focus)
 	}
 }

@@ -15,6 +15,8 @@ const (
 	screenSearch
 	screenThemes
 	screenCompare
+	screenRetrieval // a code's coded passages
+	screenMemos     // every memo of the project
 	screenCount
 )
 
@@ -59,6 +61,9 @@ func (v *SearchView) update(msg tea.Msg) tea.Cmd   { return updateIn(v, msg) }
 func (v *ThemesView) update(msg tea.Msg) tea.Cmd   { return updateIn(v, msg) }
 func (v *CompareView) update(msg tea.Msg) tea.Cmd  { return updateIn(v, msg) }
 
+func (v *RetrievalView) update(msg tea.Msg) tea.Cmd { return updateIn(v, msg) }
+func (v *MemosView) update(msg tea.Msg) tea.Cmd     { return updateIn(v, msg) }
+
 // screens returns the screens, indexed by screen, as pointers into m.
 func (m *Model) screens() [screenCount]Screen {
 	return [screenCount]Screen{
@@ -68,6 +73,8 @@ func (m *Model) screens() [screenCount]Screen {
 		screenSearch:    &m.search,
 		screenThemes:    &m.themes,
 		screenCompare:   &m.compare,
+		screenRetrieval: &m.retrieval,
+		screenMemos:     &m.memos,
 	}
 }
 

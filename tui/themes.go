@@ -33,9 +33,6 @@ type themesSavedMsg struct {
 	err  error
 }
 
-// retrieveMsg asks the codebook screen to list a code's segments.
-type retrieveMsg struct{ codeID string }
-
 // metric is what the bars of the themes view measure.
 type metric int
 
@@ -59,8 +56,9 @@ func (m metric) about() string {
 }
 
 // ThemesView shows the coded frequencies of the codes, overall or split
-// by an attribute, as bars in the codes' colours; a row opens its coded
-// segments, and the table exports with one key.
+// by an attribute, as bars in the codes' colours; a cell (a code's line
+// of one group) opens its coded passages in the retrieval view, and the
+// table exports with one key.
 type ThemesView struct {
 	c       Common
 	by      string // "" for no split
@@ -69,6 +67,7 @@ type ThemesView struct {
 	cb      *coding.Codebook
 	metric  metric
 	cursor  int // index into table.Rows
+	line    int // the group's line of the row under the cursor (index into groups())
 	offset  int // first row shown
 	asking  bool
 	input   *textinput.Model // the file name being typed
@@ -173,6 +172,7 @@ func (v ThemesView) Update(msg tea.Msg) (ThemesView, tea.Cmd) {
 		}
 		v.loading, v.table, v.cb, v.attrs = false, &msg.table, msg.cb, msg.attrs
 		v.cursor = clamp(v.cursor, 0, len(msg.table.Rows)-1)
+		v.line = clamp(v.line, 0, len(v.groups())-1)
 		v.scroll()
 	case tea.KeyPressMsg:
 		if v.asking {
@@ -207,8 +207,8 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 	case key.Matches(msg, k.Metric):
 		v.metric = (v.metric + 1) % metricCount
 	case key.Matches(msg, k.Drill):
-		if id := v.table.Rows[v.cursor].CodeID; id != "" {
-			return v, func() tea.Msg { return retrieveMsg{codeID: id} }
+		if req, ok := v.cell(); ok {
+			return v, func() tea.Msg { return req }
 		}
 	case key.Matches(msg, k.Export):
 		name := "teemat.csv"
@@ -218,10 +218,59 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 		v.asking, v.input = true, newField(name, 0)
 		v.scroll()
 	default:
-		v.cursor, _ = moveCursor(ck, msg, v.cursor, len(v.table.Rows), v.rows())
-		v.scroll()
+		v.move(msg)
 	}
 	return v, nil
+}
+
+// groups returns the groups drawn, as indices into the table's groups:
+// the overall one alone, or every group of the split.
+func (v ThemesView) groups() []int {
+	if v.table == nil || len(v.table.Groups) <= 1 {
+		return []int{0}
+	}
+	out := make([]int, 0, len(v.table.Groups)-1)
+	for i := 1; i < len(v.table.Groups); i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// move moves the cursor: up and down by line, through the groups of a
+// row before the next row; the other keys by row.
+func (v *ThemesView) move(msg tea.KeyPressMsg) {
+	ck, n, last := v.c.Keys, len(v.table.Rows), len(v.groups())-1
+	switch {
+	case key.Matches(msg, ck.Down) && v.line < last:
+		v.line++
+	case key.Matches(msg, ck.Down) && v.cursor < n-1:
+		v.cursor, v.line = v.cursor+1, 0
+	case key.Matches(msg, ck.Up) && v.line > 0:
+		v.line--
+	case key.Matches(msg, ck.Up) && v.cursor > 0:
+		v.cursor, v.line = v.cursor-1, last
+	case key.Matches(msg, ck.Up, ck.Down):
+	default:
+		if c, ok := moveCursor(ck, msg, v.cursor, n, v.rows()); ok {
+			v.cursor, v.line = c, 0
+		}
+	}
+	v.line = clamp(v.line, 0, last)
+	v.scroll()
+}
+
+// cell returns the retrieval of the cell under the cursor: its code (with
+// the child codes) in its group, or in all documents without a split.
+func (v ThemesView) cell() (retrieveMsg, bool) {
+	r := v.table.Rows[v.cursor]
+	if r.CodeID == "" {
+		return retrieveMsg{}, false
+	}
+	req := retrieveMsg{codeID: r.CodeID}
+	if g := v.table.Groups[v.groups()[v.line]]; len(g.Values) > 0 {
+		req.by, req.values = v.table.By, g.Values
+	}
+	return req, true
 }
 
 // updateName takes the export's file name, typed or pasted; enter
@@ -304,13 +353,7 @@ func (v ThemesView) View() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Themes") + st.Dim.Render(" · "+split+" · "+v.metric.about()+" · "+coding.AboutSubtree) + "\n")
 	var legend []string
-	groups := []int{0}
-	if len(t.Groups) > 1 {
-		groups = groups[:0]
-		for i := 1; i < len(t.Groups); i++ {
-			groups = append(groups, i)
-		}
-	}
+	groups := v.groups()
 	for _, g := range groups {
 		legend = append(legend, fmt.Sprintf("%s n=%d", t.Groups[g].Label(), t.Groups[g].Docs))
 	}
@@ -355,6 +398,9 @@ func (v ThemesView) View() string {
 			if j == 0 {
 				label = name
 			}
+			if i == v.cursor {
+				mark = map[bool]string{true: "› ", false: "  "}[j == v.line]
+			}
 			x, text := v.value(r.Cells[g])
 			n := 0
 			if top > 0 {
@@ -363,7 +409,11 @@ func (v ThemesView) View() string {
 			n = min(n, barW)
 			line := mark + nameStyle.Render(pad(label, nameW))
 			if groupW > 0 {
-				line += st.Dim.Render(pad(" "+t.Groups[g].Label(), groupW))
+				gs := st.Dim
+				if i == v.cursor && j == v.line {
+					gs = st.Selected
+				}
+				line += gs.Render(pad(" "+t.Groups[g].Label(), groupW))
 			}
 			line += " " + color.Render(strings.Repeat("█", n)) + " " + st.Text.Render(text)
 			b.WriteString("\n" + line)

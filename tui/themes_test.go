@@ -60,8 +60,8 @@ func TestThemesTableAndSplit(t *testing.T) {
 func TestThemesDrillDownAndExport(t *testing.T) {
 	m := themed(t, 80, 24)
 	m = do(t, m, "G", "k", "enter") // Kela
-	if m.focus != screenCodebook || m.codebook.segs == nil || len(m.codebook.segs.segs) != 1 {
-		t.Fatalf("drill-down: focus %v, segments %+v", m.focus, m.codebook.segs)
+	if m.focus != screenRetrieval || len(m.retrieval.shown) != 1 {
+		t.Fatalf("drill-down: focus %v, %d passages", m.focus, len(m.retrieval.shown))
 	}
 	m = do(t, m, "esc")
 	if m.focus != screenThemes {
