@@ -31,10 +31,12 @@ func (l *listFlag) Set(v string) error {
 func exportCmd() *command {
 	c := &command{name: "export", args: "PROJECT freq|cooccur|segments|qdpx [flags] [-o FILE]",
 		summary: "export theme tables, co-occurrence, coded segments (CSV, TSV, Markdown, JSON, XLSX) or a REFI-QDA project"}
-	c.help = `freq      coded frequencies: a row per code in codebook order (codes with child
-          codes roll them up) and totals; for all documents and each group of
-          the --by attributes: codings, documents with the code, their share of
-          the group's documents (%) and words coded.
+	c.help = `freq      coded frequencies: a row per code in codebook order and totals; for
+          all documents and each group of the --by attributes: codings (coded
+          segments, each coder's counted), passages (distinct coded spans,
+          coders merged), documents with a coding, their share of the group's
+          documents (%) and words coded. A code counts its child codes too (a
+          theme its whole subtree), as the codebook and themes views do.
 cooccur   a code × code matrix: turns that carry both codes (--unit turn), or
           pairs of overlapping codings (--unit overlap).
 segments  every coded passage with document, attributes, turn, speaker, offsets,

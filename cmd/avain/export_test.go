@@ -30,7 +30,8 @@ func TestExportCommand(t *testing.T) {
 			row = r
 		}
 	}
-	if row == nil || row[5] != "2" || row[6] != "1" || row[7] != "100.0" || row[9] != "2" {
+	// all: codings, passages, documents, %, words; then client's.
+	if row == nil || row[5] != "2" || row[6] != "2" || row[7] != "1" || row[8] != "100.0" || row[10] != "2" {
 		t.Errorf("Toistuvat liitepyynnöt row: %v (header %v)", row, recs[0])
 	}
 	// Files: mode 0600, format from the extension; segments warn.
