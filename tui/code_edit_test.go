@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
@@ -130,6 +131,28 @@ func TestPickerNewCodeUnderThemeAndUndo(t *testing.T) {
 	m = typeText(t, m, "kela")
 	if _, _, ok := m.reader.picker.NewCode(); ok || m.reader.picker.offering() {
 		t.Error("the picker offers a new code named as an existing one")
+	}
+}
+
+// TestPickerNewCodeTheme: a new code goes by default under the theme of
+// the code under the cursor, or of the code applied last.
+func TestPickerNewCodeTheme(t *testing.T) {
+	m, _, queue := coder(t, 100, 30)
+	p := NewPicker(m.c, m.reader.codebook, "Code")
+	p.AllowCreate("")
+	p, _ = p.Update(tea.PasteMsg{Content: "jono"}) // Jonottaminen, under Odottaminen, matches
+	if p.Selected() == nil || p.Selected().ID != queue.ID {
+		t.Fatalf("best match %+v", p.Selected())
+	}
+	p, _ = p.Update(press("down"))
+	if name, parent, ok := p.NewCode(); !ok || name != "jono" || parent != codeWait {
+		t.Errorf("new code %q under %q (%v), want under Odottaminen, the theme of the code under the cursor", name, parent, ok)
+	}
+	last := NewPicker(m.c, m.reader.codebook, "Code")
+	last.AllowCreate(queue.ID)
+	last, _ = last.Update(tea.PasteMsg{Content: "Uusi"})
+	if _, parent, ok := last.NewCode(); !ok || parent != codeWait {
+		t.Errorf("after Jonottaminen was applied, a new code goes under %q (%v), want its theme", parent, ok)
 	}
 }
 

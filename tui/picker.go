@@ -33,6 +33,7 @@ type Picker struct {
 	creatable bool
 	parent    string // the theme it goes under: "" for the top level
 	parentSet bool   // the theme was chosen (tab), not the default
+	near      string // the theme of the code the cursor was last on, the default
 }
 
 // NewPicker returns a picker over the live codes of cb, titled title.
@@ -105,13 +106,21 @@ func (p Picker) rowCount() int {
 	return len(p.shown)
 }
 
-// theme is the id of the theme a new code goes under: the one chosen, or
-// the best match's theme.
+// theme is the id of the theme a new code goes under: the one chosen (or
+// the last code's), else that of the code the cursor was last on.
 func (p Picker) theme() string {
-	if p.parentSet || len(p.shown) == 0 {
+	if p.parentSet {
 		return p.parent
 	}
-	return p.shown[0].ParentID
+	return p.near
+}
+
+// follow keeps the theme of the code under the cursor as the new code's
+// default.
+func (p *Picker) follow() {
+	if p.cursor >= 0 && p.cursor < len(p.shown) {
+		p.near = p.shown[p.cursor].ParentID
+	}
 }
 
 // themes are the places a new code may go: the top level, then every code
@@ -191,6 +200,7 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 	}
 	p.cursor = clamp(p.cursor, 0, p.rowCount()-1)
 	p.offset = scrollTo(p.offset, p.cursor, p.rows(), p.rowCount())
+	p.follow()
 	return p, nil
 }
 
@@ -228,7 +238,8 @@ func (p *Picker) filter() {
 	for _, h := range hits {
 		p.shown = append(p.shown, h.code)
 	}
-	p.cursor, p.offset = 0, 0
+	p.cursor, p.offset, p.near = 0, 0, ""
+	p.follow()
 }
 
 // fuzzyScore matches q against s, case-insensitively, and scores the
