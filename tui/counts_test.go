@@ -134,7 +134,7 @@ func TestThemeNumbersAgree(t *testing.T) {
 		if title := lineWith(t, m, "Themes"); !strings.Contains(title, about) {
 			t.Errorf("themes title %q lacks %q", title, about)
 		}
-			if got := lastNumbers(t, lineWith(t, m, name), 1)[0]; got != freq[i] {
+		if got := lastNumbers(t, lineWith(t, m, name), 1)[0]; got != freq[i] {
 			t.Errorf("themes view, %s: %d, freq %d", about, got, freq[i])
 		}
 	}
