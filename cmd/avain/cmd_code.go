@@ -97,8 +97,8 @@ func uncodeCmd() *command {
 }
 
 func memoCmd() *command {
-	c := &command{name: "memo", args: "PROJECT (--coding ID | --doc DOC | --code CODE) TEXT [--yes] [--coder NAME]",
-		summary: "set the memo on a coding, a document or a code"}
+	c := &command{name: "memo", args: "PROJECT (--coding ID | --doc DOC | --code CODE | --project) TEXT [--yes] [--coder NAME]",
+		summary: "set the memo on a coding, a document, a code or the project"}
 	c.help = `An empty TEXT ("") removes the memo.
 
 In a project whose documents were pseudonymised, the memo is checked before
@@ -113,6 +113,7 @@ whose documents was pseudonymised are stored as typed.`
 		codingID := fs.String("coding", "", "a coding's id")
 		doc := fs.String("doc", "", "a document's name or id")
 		code := fs.String("code", "", "a code: id, name or Theme/Code")
+		onProject := fs.Bool("project", false, "the project memo: on the study as a whole")
 		yes := fs.Bool("yes", false, "in a pseudonymised project, replace personal data in the memo without asking")
 		coder := coderFlag(fs)
 		pos, err := parse(fs, args)
@@ -122,14 +123,14 @@ whose documents was pseudonymised are stored as typed.`
 		if len(pos) < 2 {
 			return usagef("need a project and the memo text")
 		}
-		n := 0
+		n := boolCount(*onProject)
 		for _, v := range []string{*codingID, *doc, *code} {
 			if v != "" {
 				n++
 			}
 		}
 		if n != 1 {
-			return usagef("give exactly one of --coding, --doc and --code")
+			return usagef("give exactly one of --coding, --doc, --code and --project")
 		}
 		s, err := store.Open(ctx, pos[0])
 		if err != nil {
@@ -138,6 +139,8 @@ whose documents was pseudonymised are stored as typed.`
 		defer s.Close()
 		target, id := coding.MemoCoding, *codingID
 		switch {
+		case *onProject:
+			target, id = coding.MemoProject, coding.ProjectMemoID
 		case *doc != "":
 			target = coding.MemoDocument
 			if id, err = s.ResolveDocument(ctx, *doc); err != nil {
@@ -162,10 +165,14 @@ whose documents was pseudonymised are stored as typed.`
 		if err := s.SetMemo(ctx, target, id, text, coderIn(s, *coder)); err != nil {
 			return err
 		}
+		on := fmt.Sprintf("%s %s", target, id)
+		if target == coding.MemoProject {
+			on = "the project"
+		}
 		if text == "" {
-			fmt.Fprintf(e.stdout, "removed the memo on %s %s\n", target, id)
+			fmt.Fprintf(e.stdout, "removed the memo on %s\n", on)
 		} else {
-			fmt.Fprintf(e.stdout, "memo set on %s %s\n", target, id)
+			fmt.Fprintf(e.stdout, "memo set on %s\n", on)
 		}
 		return nil
 	}
@@ -274,4 +281,12 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// boolCount is 1 for true, 0 for false: a flag counted among the targets.
+func boolCount(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
