@@ -13,9 +13,10 @@ import (
 )
 
 // The codebook edits that can be taken back exactly: a merge records what
-// it moved and tombstoned, a deletion what it tombstoned, each with the
-// time it wrote; UnmergeCode and RestoreCode put exactly those records
-// back, and only while nothing else changed them since.
+// it moved and tombstoned, a deletion what it tombstoned; UnmergeCode and
+// RestoreCode put exactly those records back, and only while each is
+// still as the edit left it (its state, not its time: an undo of a later
+// edit of the same records comes first, and changes their times).
 
 // ErrChangedElsewhere: a record an undo would put back was changed since
 // the edit (by another process, or a merge); nothing was written.
@@ -110,16 +111,16 @@ func (s *Store) mergeCodeTx(ctx context.Context, tx *sql.Tx, from, into, coder s
 // ErrChangedElsewhere.
 func (s *Store) UnmergeCode(ctx context.Context, m CodeMerge, coder string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		at, now := ms(m.At), ms(s.Now())
+		now := ms(s.Now())
 		checks := []struct {
 			what, where string
 			ids         []string
 			args        []any
 		}{
-			{"the merged code", "codes WHERE deleted = 1 AND merged_into = ? AND updated = ?", []string{m.From}, []any{m.Into, at}},
-			{"a moved coding", "codings WHERE deleted = 0 AND code_id = ? AND updated = ?", m.Moved, []any{m.Into, at}},
-			{"a dropped coding", "codings WHERE deleted = 1 AND updated = ?", m.Dropped, []any{at}},
-			{"a moved child code", "codes WHERE deleted = 0 AND parent_id = ? AND updated = ?", m.Children, []any{m.Into, at}},
+			{"the merged code", "codes WHERE deleted = 1 AND merged_into = ?", []string{m.From}, []any{m.Into}},
+			{"a moved coding", "codings WHERE deleted = 0 AND code_id = ?", m.Moved, []any{m.Into}},
+			{"a dropped coding", "codings WHERE deleted = 1", m.Dropped, nil},
+			{"a moved child code", "codes WHERE deleted = 0 AND parent_id = ?", m.Children, []any{m.Into}},
 		}
 		for _, c := range checks {
 			if err := unchanged(ctx, tx, c.what, c.where, c.ids, c.args...); err != nil {
@@ -201,11 +202,11 @@ func (s *Store) RestoreCode(ctx context.Context, d CodeDeletion, coder string) e
 		return fmt.Errorf("restore: %w", coding.ErrNotFound)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		at, now := ms(d.At), ms(s.Now())
-		if err := unchanged(ctx, tx, "a deleted code", "codes WHERE deleted = 1 AND merged_into IS NULL AND updated = ?", d.Codes, at); err != nil {
+		now := ms(s.Now())
+		if err := unchanged(ctx, tx, "a deleted code", "codes WHERE deleted = 1 AND merged_into IS NULL", d.Codes); err != nil {
 			return err
 		}
-		if err := unchanged(ctx, tx, "a deleted coding", "codings WHERE deleted = 1 AND updated = ?", d.Codings, at); err != nil {
+		if err := unchanged(ctx, tx, "a deleted coding", "codings WHERE deleted = 1", d.Codings); err != nil {
 			return err
 		}
 		if err := setEach(ctx, tx, `UPDATE codes SET deleted = 0, updated = ?, coder = ? WHERE id = ?`, d.Codes, now, coder); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -163,5 +164,60 @@ func TestRestoreCodeRefusesWhatChangedSince(t *testing.T) {
 	// A second restore of the same deletion finds the codes live.
 	if err := s.RestoreCode(ctx, d, "aino"); !errors.Is(err, ErrChangedElsewhere) {
 		t.Errorf("second restore: %v", err)
+	}
+}
+
+// TestUndoneCodeEditsReachMerges: a copy made before a code merge and a
+// deletion that were then taken back, merged with the project, keeps
+// every code and coding as it was (the undo leaves no deletion behind),
+// and holds the audit entries of the edits and their undoing.
+func TestUndoneCodeEditsReachMerges(t *testing.T) {
+	s, theme, attach, wait := undoProject(t)
+	ctx := context.Background()
+	c := &clock{}
+	s.Now = c.now
+	want := codeRows(t, s)
+	if err := s.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.avain")
+	cp(t, s.path, copyPath)
+	m, err := s.MergeCodeRecorded(ctx, wait, attach, "aino")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.DeleteCodeRecorded(ctx, theme, "aino", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RestoreCode(ctx, d, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UnmergeCode(ctx, m, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other := openAt(t, copyPath, c)
+	defer other.Close()
+	if _, err := other.Merge(ctx, []string{s.path}, MergeOptions{Coder: "veikko"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := codeRows(t, other); got != want {
+		t.Errorf("the copy after the merge:\n%s\nwant:\n%s", got, want)
+	}
+	log, err := other.AuditLog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, e := range log {
+		seen[e.Action] = true
+	}
+	for _, a := range []string{"codebook.merge", "codebook.delete", "codebook.restore", "codebook.unmerge"} {
+		if !seen[a] {
+			t.Errorf("the merged audit trail lacks %s", a)
+		}
 	}
 }
