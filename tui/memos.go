@@ -149,18 +149,23 @@ func (v MemosView) current() (memoRow, bool) {
 	return v.data.list[v.shown[v.cursor]], true
 }
 
-// match reports whether memo r passes filter f: author:NAME (or
+// memo reports whether memo r passes filter f: author:NAME (or
 // coder:NAME), kind:project|document|code|coding, and words in its text
-// or target; values match the names they begin.
+// or target; every term required, a value found anywhere in the field's.
 func (f passageFilter) memo(r memoRow) bool {
-	for k, vs := range f.terms {
-		switch k {
-		case "author", "coder":
-			if !anyPrefix(strings.ToLower(r.Coder), vs) {
+	for _, c := range f.coders {
+		if !strings.Contains(strings.ToLower(r.Coder), c) {
+			return false
+		}
+	}
+	for _, t := range f.doc.Fields {
+		switch t.Key {
+		case "author":
+			if !strings.Contains(strings.ToLower(r.Coder), t.Value) {
 				return false
 			}
 		case "kind":
-			if !anyPrefix(string(r.Target), vs) {
+			if !strings.Contains(string(r.Target), t.Value) {
 				return false
 			}
 		default:

@@ -159,62 +159,53 @@ func loadPassages(svc Services, req retrieveMsg, subtree bool) tea.Cmd {
 	}
 }
 
-// passageFilter is a parsed retrieval filter: key:value terms (coder,
-// kind or any document attribute; one key given twice matches either
-// value) and free words matched in the text, the document's name and the
-// speaker. Every key and word must match; case does not matter, and a
-// value matches the values it begins.
+// passageFilter is a parsed retrieval filter, typed as the documents
+// filter is (coding.DocFilter: key:value or key=value, quoted values with
+// spaces, every term required, case-insensitive, a value found anywhere
+// in the field's): coder:NAME keeps the passages that coder coded; kind,
+// lang, name and any document attribute (region:Kuopio) the passages of
+// those documents; free words are found in the passage's text, its
+// document's name and its speaker.
 type passageFilter struct {
-	terms map[string][]string
-	words []string
+	doc    coding.DocFilter // the document's terms, without free words
+	coders []string
+	words  []string
 }
 
 func parsePassageFilter(s string) passageFilter {
-	f := passageFilter{terms: map[string][]string{}}
-	for _, t := range strings.Fields(strings.ToLower(s)) {
-		if k, v, ok := strings.Cut(t, ":"); ok && k != "" {
-			f.terms[k] = append(f.terms[k], v)
+	d := coding.ParseDocFilter(s)
+	f := passageFilter{words: d.Words}
+	for _, t := range d.Fields {
+		if t.Key == "coder" {
+			f.coders = append(f.coders, t.Value)
 		} else {
-			f.words = append(f.words, t)
+			f.doc.Fields = append(f.doc.Fields, t)
 		}
 	}
 	return f
 }
 
-// empty reports whether the filter lets every passage through.
-func (f passageFilter) empty() bool { return len(f.terms) == 0 && len(f.words) == 0 }
-
-// coder reports whether a coder's name passes the filter's coder terms.
+// coder reports whether a coder's name matches one of the coder terms (or
+// there are none): the codings an export with a coder filter keeps.
 func (f passageFilter) coder(name string) bool {
-	vs, ok := f.terms["coder"]
-	return !ok || anyPrefix(strings.ToLower(name), vs)
-}
-
-func anyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
+	name = strings.ToLower(name)
+	for _, c := range f.coders {
+		if strings.Contains(name, c) {
 			return true
 		}
 	}
-	return false
+	return len(f.coders) == 0
 }
 
 // match reports whether p passes the filter.
 func (f passageFilter) match(p passage) bool {
-	for k, vs := range f.terms {
-		ok := false
-		if k == "coder" {
-			for _, c := range p.coders {
-				ok = ok || f.coder(c)
-			}
-		} else {
-			for ak, av := range p.attrs {
-				ok = ok || strings.ToLower(ak) == k && anyPrefix(strings.ToLower(av), vs)
-			}
-		}
-		if !ok {
+	for _, c := range f.coders {
+		if !slices.ContainsFunc(p.coders, func(n string) bool { return strings.Contains(strings.ToLower(n), c) }) {
 			return false
 		}
+	}
+	if len(f.doc.Fields) > 0 && !f.doc.Match(coding.DocSummary{Name: p.docName, Kind: p.kind, Lang: p.attrs["lang"], Attrs: p.attrs}) {
+		return false
 	}
 	if len(f.words) > 0 {
 		hay := strings.ToLower(p.text + "\x00" + p.docName + "\x00" + p.speaker)

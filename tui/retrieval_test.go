@@ -123,7 +123,9 @@ func TestRetrievalOfATheme(t *testing.T) {
 		{"region:Kuopio", []string{"asiakas-kuopio H 1 aino", "asiakas-kuopio V 2 aino,eero"}},
 		{"coder:eero", []string{"asiakas-kuopio V 2 aino,eero"}},
 		{"region:oulu coder:aino", []string{"asiakas-oulu V 2 aino"}},
-		{"region:Oulu region:Kuopio kind:client viikkoa", []string{"asiakas-kuopio V 2 aino,eero", "asiakas-oulu V 2 aino"}},
+		{`region:"kuopio" kind=client viikkoa`, []string{"asiakas-kuopio V 2 aino,eero"}},
+		{"region:Oulu region:Kuopio", nil},
+		{"coder:aino coder:eero", []string{"asiakas-kuopio V 2 aino,eero"}},
 		{"kind:professional", nil},
 		{"age:40", nil},
 	} {
