@@ -408,3 +408,21 @@ func TestEditStatesKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestCodebookMergeThenDeleteUndo: a deletion made after a merge into the
+// deleted code is undone, then the merge: the project is as before both.
+func TestCodebookMergeThenDeleteUndo(t *testing.T) {
+	m, s, _ := coder(t, 100, 30)
+	before := projectRows(t, s)
+	m = do(t, m, "B", "j", "j", "J")
+	m = typeText(t, m, "Odottaminen")
+	m = do(t, m, "enter", "g", "X", "y")
+	if codeNamed(t, s, "Odottaminen") != nil || len(live(t, s, codeKela)) != 0 {
+		t.Fatal("merge and delete left codes")
+	}
+	m = do(t, m, "u", "u")
+	if got := projectRows(t, s); got != before {
+		t.Fatalf("after undoing both:\n%s\nwant:\n%s", got, before)
+	}
+	assertStatus(t, m, "undone: merged Kela into Odottaminen")
+}

@@ -89,10 +89,8 @@ func (v CodebookView) editKeys(msg tea.KeyPressMsg, code *coding.Code) (Codebook
 		f.add("into (a code's path or name)", "")
 	case key.Matches(msg, k.Delete):
 		f.kind, f.title = formDelete, "Delete "+path(code)
-		subtree, codings := v.cb.Subtree(code.ID), 0
-		for _, id := range subtree {
-			codings += v.usage[id].Codings
-		}
+		subtree := v.cb.Subtree(code.ID)
+		codings := v.usage[code.ID].Codings // its child codes' included (coding.CountCodes)
 		f.question = fmt.Sprintf("delete %s with %s and %s? %s/%s", path(code), pluralize(codings, "coding"),
 			pluralize(len(subtree)-1, "child code"), v.c.Keys.Yes.Help().Key, v.c.Keys.No.Help().Key)
 	default:
