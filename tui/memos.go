@@ -183,12 +183,18 @@ func (f passageFilter) memo(r memoRow) bool {
 
 // applyFilter lists the memos that pass the filter typed or kept.
 func (v *MemosView) applyFilter() {
+	cur, had := v.current()
+	v.refilter(cur, had)
+}
+
+// refilter lists the memos that pass the filter, with the cursor on cur
+// when it passes (had: there was one), else where it was.
+func (v *MemosView) refilter(cur memoRow, had bool) {
 	text := v.filter
 	if v.filtering {
 		text = v.input.Value()
 	}
 	f := parsePassageFilter(text)
-	cur, had := v.current()
 	v.shown = v.shown[:0]
 	for i, r := range v.data.list {
 		if f.memo(r) {
@@ -215,8 +221,9 @@ func (v MemosView) keys() (KeyMap, MemosKeys) {
 func (v MemosView) Update(msg tea.Msg) (MemosView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case memosLoadedMsg:
+		cur, had := v.current() // of the list read before
 		v.data, v.loaded = msg, true
-		v.applyFilter()
+		v.refilter(cur, had)
 	case tea.KeyPressMsg:
 		if v.filtering {
 			return v.updateFilter(msg)

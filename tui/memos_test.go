@@ -170,3 +170,19 @@ func TestMemosViewWritesTheProjectMemo(t *testing.T) {
 		t.Errorf("m: editor open %v with %q", m.memo.IsOpen(), m.memo.ta.Value())
 	}
 }
+
+// TestMemosReloadKeepsTheMemo: read again after a memo was removed, the
+// list keeps the cursor on its memo.
+func TestMemosReloadKeepsTheMemo(t *testing.T) {
+	p, _ := mergedMemos(t)
+	m := New(p, "haku", "virta")
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = do(t, listDocuments(t, m, p), "O", "G") // the coding memo, last
+	if err := p.SetMemo(context.Background(), coding.MemoCode, codeQueue, "", "eero"); err != nil {
+		t.Fatal(err)
+	}
+	m = drain(t, m, m.memos.Refresh())
+	if r, _ := m.memos.current(); len(m.memos.shown) != 4 || r.Target != coding.MemoCoding {
+		t.Errorf("after the removal: %d memos, on a %s memo", len(m.memos.shown), r.Target)
+	}
+}

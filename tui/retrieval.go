@@ -76,11 +76,17 @@ func (v RetrievalView) current() (passage, bool) {
 // applyFilter lists the passages that pass the filter (the one typed or
 // kept), keeping the cursor on its passage when it still passes.
 func (v *RetrievalView) applyFilter() {
+	cur, had := v.current()
+	v.refilter(cur, had)
+}
+
+// refilter lists the passages that pass the filter, with the cursor on
+// cur when it passes (had: there was one), else where it was.
+func (v *RetrievalView) refilter(cur passage, had bool) {
 	text := v.filter
 	if v.filtering {
 		text = v.input.Value()
 	}
-	cur, had := v.current()
 	f := parsePassageFilter(text)
 	v.shown = v.shown[:0]
 	for i, p := range v.data.list {
@@ -111,8 +117,9 @@ func (v RetrievalView) Update(msg tea.Msg) (RetrievalView, tea.Cmd) {
 		if msg.req.codeID != v.req.codeID || msg.subtree != v.subtree || msg.req.group() != v.req.group() {
 			return v, nil // an older request
 		}
+		cur, had := v.current() // of the list read before
 		v.data, v.loaded = msg, true
-		v.applyFilter()
+		v.refilter(cur, had)
 	case tea.KeyPressMsg:
 		switch {
 		case v.filtering:

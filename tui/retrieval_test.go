@@ -239,3 +239,28 @@ func TestRetrievalExport(t *testing.T) {
 		t.Errorf("x esc: typing %v, focus %v", m.typing(), m.focus)
 	}
 }
+
+// TestRetrievalReloadKeepsThePassage: read again after a coding was
+// removed, the list keeps the cursor on its passage, or on the last one
+// left when its own is gone.
+func TestRetrievalReloadKeepsThePassage(t *testing.T) {
+	p, docs := retrievalProject(t)
+	ctx := context.Background()
+	m := do(t, retrieving(t, p, 80, 24), "enter", "G") // Asiointi, on asiakas-oulu's passage
+	cs, err := p.Codings(ctx, coding.CodingFilter{DocumentID: docs[1].ID})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("codings of %s: %d %v", docs[1].Name, len(cs), err)
+	}
+	if _, err := (coding.Engine{Repo: p}).Remove(ctx, cs[0].ID, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	m = drain(t, m, m.retrieval.Refresh())
+	if got, _ := m.retrieval.current(); len(m.retrieval.shown) != 2 || got.docName != "asiakas-kuopio" || got.turn != 2 {
+		t.Errorf("after the removal: %d passages, on %s turn %d", len(m.retrieval.shown), got.docName, got.turn)
+	}
+	m = do(t, m, "k") // the theme's own passage, turn 1
+	m = drain(t, m, m.retrieval.Refresh())
+	if got, _ := m.retrieval.current(); got.turn != 1 {
+		t.Errorf("a reload moved the cursor to turn %d", got.turn)
+	}
+}
