@@ -426,3 +426,29 @@ func TestCodebookMergeThenDeleteUndo(t *testing.T) {
 	}
 	assertStatus(t, m, "undone: merged Kela into Odottaminen")
 }
+
+// TestUndoNewCodeUsedElsewhere: a new code another coder has used since
+// is not deleted by undo, which takes back the coding made here and says
+// so.
+func TestUndoNewCodeUsedElsewhere(t *testing.T) {
+	m, s, _ := coder(t, 100, 30)
+	m = do(t, m, "c")
+	m = typeText(t, m, "Luottamus")
+	m = do(t, m, "enter")
+	code := codeNamed(t, s, "Luottamus")
+	if code == nil {
+		t.Fatal("no new code")
+	}
+	e := coding.Engine{Repo: s}
+	if _, _, err := e.Apply(context.Background(), m.reader.Document().ID, coding.Selection{Turn: 3}, code.ID, "aino", ""); err != nil {
+		t.Fatal(err)
+	}
+	m = do(t, m, "u")
+	assertStatus(t, m, "the new code has been used since")
+	if codeNamed(t, s, "Luottamus") == nil {
+		t.Fatal("undo deleted a code another coder used")
+	}
+	if cs := live(t, s, code.ID); len(cs) != 1 || cs[0].Coder != "aino" {
+		t.Errorf("codings of the new code after undo: %+v, want aino's alone", cs)
+	}
+}

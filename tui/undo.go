@@ -23,10 +23,16 @@ type change interface {
 	flip(ctx context.Context, c Common, undo bool) (change, error)
 }
 
-// elsewhereErr is a change found changed since, written as the status
-// line says it.
-func elsewhereErr(format string, a ...any) error {
-	return fmt.Errorf(format+": %w", append(a, project.ErrChangedElsewhere)...)
+// changedErr is what undo or redo found changed since, said as the
+// status line says it; it is a project.ErrChangedElsewhere.
+type changedErr string
+
+func (e changedErr) Error() string        { return string(e) }
+func (e changedErr) Is(target error) bool { return target == project.ErrChangedElsewhere }
+
+// elsewhereErr says that what was changed in another process since.
+func elsewhereErr(what string) error {
+	return changedErr(what + " was changed in another process since")
 }
 
 // memoChange is a memo written: its text before and after.
@@ -69,7 +75,7 @@ func (a codeAdded) flip(ctx context.Context, c Common, undo bool) (change, error
 	d, err := c.Svc.DeleteCodeRecorded(ctx, a.id, c.Coder, false)
 	switch {
 	case errors.Is(err, project.ErrCodeInUse):
-		return a, elsewhereErr("the code is in use (%v)", err)
+		return a, changedErr("the new code has been used since")
 	case errors.Is(err, coding.ErrNotFound):
 		return a, elsewhereErr("the code")
 	case err != nil:
@@ -184,7 +190,11 @@ func runChanges(c Common, s step, v via) codedMsg {
 		msg := runStep(c, step{ops: s.ops, docs: s.docs, verb: s.verb, label: s.label}, v)().(codedMsg)
 		done.ops = msg.step.ops
 		if msg.err == nil && len(done.ops) < len(s.ops) {
-			return elsewhereErr("%s", pluralize(len(s.ops)-len(done.ops), "coding"))
+			n := len(s.ops) - len(done.ops)
+			if n == 1 {
+				return elsewhereErr("a coding")
+			}
+			return changedErr(pluralize(n, "coding") + " were changed in another process since")
 		}
 		return msg.err
 	}
