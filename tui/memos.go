@@ -105,14 +105,15 @@ func loadMemos(svc Services) tea.Cmd {
 		if err != nil {
 			return fail(err)
 		}
-		docs, err := svc.DocumentList(ctx)
+		summaries, err := svc.DocumentList(ctx)
 		if err != nil {
 			return fail(err)
 		}
 		names := map[string]string{}
-		for _, d := range docs {
+		for _, d := range summaries {
 			names[d.ID] = d.Name
 		}
+		docs := map[string]*coding.Document{} // of coding memos
 		code := func(id string) string {
 			if cb.Code(id) == nil {
 				return id
@@ -130,7 +131,14 @@ func loadMemos(svc Services) tea.Cmd {
 			case coding.MemoCode:
 				r.where = "Code " + code(m.TargetID)
 			case coding.MemoCoding:
-				r.where = "Coding " + code(m.CodeID) + " in " + names[m.DocumentID]
+				d, ok := docs[m.DocumentID]
+				if !ok { // read once, for the turns
+					if d, err = svc.Document(ctx, m.DocumentID); err != nil {
+						return fail(err)
+					}
+					docs[m.DocumentID] = d
+				}
+				r.where = fmt.Sprintf("Coding %s in %s, turn %d", code(m.CodeID), names[m.DocumentID], d.TurnAt(m.Start))
 			}
 			if m.Superseded {
 				out.older++
