@@ -452,3 +452,22 @@ func TestUndoNewCodeUsedElsewhere(t *testing.T) {
 		t.Errorf("codings of the new code after undo: %+v, want aino's alone", cs)
 	}
 }
+
+// TestDefineKeepsPartsNotEdited: the define form writes only the parts
+// changed; a definition of several lines, left as it was, keeps them.
+func TestDefineKeepsPartsNotEdited(t *testing.T) {
+	m, s, _ := coder(t, 100, 30)
+	if _, err := s.UpdateCode(context.Background(), codeWait, "aino", "define", func(c *coding.Code) error {
+		c.Definition = "Ensimmäinen rivi.\nToinen rivi."
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m = do(t, m, "B", "e")
+	m = typeText(t, m, "Lyhyesti")
+	m = do(t, m, "enter")
+	c := codeNamed(t, s, "Odottaminen")
+	if c.ShortDef != "Lyhyesti" || c.Definition != "Ensimmäinen rivi.\nToinen rivi." {
+		t.Errorf("after define: short %q, definition %q", c.ShortDef, c.Definition)
+	}
+}

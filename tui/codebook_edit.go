@@ -41,6 +41,7 @@ type codeForm struct {
 	title    string
 	labels   []string
 	fields   []*textinput.Model
+	orig     []string // the fields' values as the form opened (one line each)
 	focus    int
 	question string // a deletion's: what it deletes
 	problem  string // why the form was not saved, in its last line
@@ -107,7 +108,7 @@ func (f *codeForm) add(pairs ...string) {
 		if len(f.fields) > 0 {
 			in.Blur()
 		}
-		f.labels, f.fields = append(f.labels, pairs[i]), append(f.fields, in)
+		f.labels, f.fields, f.orig = append(f.labels, pairs[i]), append(f.fields, in), append(f.orig, in.Value())
 	}
 }
 
@@ -198,11 +199,18 @@ func (v CodebookView) check(f *codeForm) (tea.Cmd, string) {
 			return nil
 		}), ""
 	case formDefine:
-		parts := make([]string, len(f.fields))
+		// Only the parts changed are written: a field is one line, and a
+		// part left as it was keeps its line breaks.
+		parts := make([]*string, len(f.fields))
 		for i := range parts {
-			parts[i] = f.value(i)
+			if v := f.value(i); v != strings.TrimSpace(f.orig[i]) {
+				parts[i] = &v
+			}
 		}
-		d := coding.DefinitionEdit{Short: &parts[0], Definition: &parts[1], WhenToUse: &parts[2], WhenNotUse: &parts[3], Example: &parts[4]}
+		d := coding.DefinitionEdit{Short: parts[0], Definition: parts[1], WhenToUse: parts[2], WhenNotUse: parts[3], Example: parts[4]}
+		if d.Empty() {
+			return nil, "nothing changed"
+		}
 		return v.updateCode(f.code, "define", "defined", func(c *coding.Code) error {
 			d.Apply(c)
 			return nil
