@@ -168,12 +168,19 @@ func (v CodebookView) check(f *codeForm) (tea.Cmd, string) {
 		if f.value(0) == "" && f.value(1) == "" {
 			return nil, "a code needs a name"
 		}
-		fi, en := f.value(0), f.value(1)
-		return v.updateCode(f.code, "rename", "renamed", func(c *coding.Code) error {
-			if err := c.SetName(coding.LangFinnish, fi); err != nil {
-				return err
+		names := map[string]string{} // the names changed; one left as shown is left alone
+		for i, lang := range []string{coding.LangFinnish, coding.LangEnglish} {
+			if f.value(i) != strings.TrimSpace(f.orig[i]) {
+				names[lang] = f.value(i)
 			}
-			return c.SetName(coding.LangEnglish, en)
+		}
+		return v.updateCode(f.code, "rename", "renamed", func(c *coding.Code) error {
+			for lang, name := range names {
+				if err := c.SetName(lang, name); err != nil {
+					return err
+				}
+			}
+			return nil
 		}), ""
 	case formMove:
 		parent, err := v.cb.Parent(f.value(0))
