@@ -183,7 +183,7 @@ func (r Reader) writeText(b *strings.Builder, l line, text string, base ansiStyl
 		fs, fl, touched = f.Span(), r.looks[f.CodeID], true
 	}
 	if !touched && (k == len(runs) || runs[k].start >= l.end) {
-		b.WriteString(base.render(text)) // nothing on this line but its text
+		put(b, base, text) // nothing on this line but its text
 		return
 	}
 	colourless := colourless(r.profile)
@@ -245,13 +245,22 @@ func (r Reader) writeText(b *strings.Builder, l line, text string, base ansiStyl
 		}
 		if kd != kind || lk != look {
 			if kind >= 0 {
-				b.WriteString(style(kind, look).render(text[from:pos]))
+				put(b, style(kind, look), text[from:pos])
 			}
 			from, kind, look = pos, kd, lk
 		}
 		i++
 	}
 	if kind >= 0 {
-		b.WriteString(style(kind, look).render(text[from:]))
+		put(b, style(kind, look), text[from:])
+	}
+}
+
+// put writes text in style st to b (nothing when text is empty).
+func put(b *strings.Builder, st ansiStyle, text string) {
+	if text != "" {
+		b.WriteString(st.open)
+		b.WriteString(text)
+		b.WriteString(st.close)
 	}
 }

@@ -292,7 +292,7 @@ func paneProject(t *testing.T, w, h int) Model {
 		if err := s.AddCode(ctx, c, "aino"); err != nil {
 			t.Fatal(err)
 		}
-		cd := &coding.Coding{Record: coding.Record{Coder: "ville"}, DocumentID: doc.ID, CodeID: c.ID, Start: t2.Start + 8*i, End: t2.End}
+		cd := &coding.Coding{Record: coding.Record{Coder: "ville"}, DocumentID: doc.ID, CodeID: c.ID, Start: t2.Start + 2 + 8*i, End: t2.End}
 		if _, err := s.AddCoding(ctx, cd); err != nil {
 			t.Fatal(err)
 		}

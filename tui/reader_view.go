@@ -30,26 +30,29 @@ func (r Reader) View() string {
 	title := st.Title.Render(r.doc.Name) + st.Dim.Render(fmt.Sprintf(" · %s · turn %d/%d · %d codings · line %d/%d",
 		r.doc.Kind, t.N, len(r.txt.turns), len(r.codings), cur+1, len(ls)))
 	rows := r.rows()
-	text := make([]string, 0, rows)
-	end := min(len(ls), r.offset+rows)
-	for i := r.offset; i < end; i++ {
-		text = append(text, r.renderLine(ls[i], i == cur))
+	var b strings.Builder // one buffer for the title and the text lines
+	b.Grow((rows + 1) * (w + 16) * 4)
+	b.WriteString(title)
+	var pane []string
+	rule := ""
+	if r.wide() { // each text line is exactly the text box wide, then the pane
+		rule = " " + r.look.dim.render("│")
+		pane = strings.Split(r.paneView(r.paneW(), rows), "\n")
 	}
-	for len(text) < rows {
-		text = append(text, "")
-	}
-	if r.wide() { // each text line is exactly the text box wide
-		rule := " " + st.Dim.Render("│")
-		pane := strings.Split(r.paneView(r.paneW(), rows), "\n")
-		for i := range text {
-			if text[i] == "" {
-				text[i] = strings.Repeat(" ", r.textBoxWidth())
-			}
-			text[i] += rule + pane[i]
+	for i := range rows {
+		b.WriteByte('\n')
+		switch n := r.offset + i; {
+		case n < len(ls):
+			r.renderLine(&b, ls[n], n == cur)
+		case pane != nil:
+			b.WriteString(strings.Repeat(" ", r.textBoxWidth()))
+		}
+		if pane != nil {
+			b.WriteString(rule)
+			b.WriteString(pane[i])
 		}
 	}
-	body := strings.Join(text, "\n")
-	parts := []string{title, body}
+	parts := []string{b.String()}
 	if ph := r.bottomPane(); ph > 0 {
 		parts = append(parts, r.paneView(w, ph))
 	}
@@ -74,17 +77,16 @@ func (r Reader) textBoxWidth() int {
 
 // renderLine draws one line: cursor mark, stripes, speaker, and the text
 // with the selection and the caret shown, exactly the text box wide.
-func (r Reader) renderLine(l line, cur bool) string {
+func (r Reader) renderLine(b *strings.Builder, l line, cur bool) {
 	lk := r.look
-	var b strings.Builder
 	if cur {
-		b.WriteString(lk.speaker.render("›"))
+		put(b, lk.speaker, "›")
 	} else {
 		b.WriteString(" ")
 	}
-	r.gutter(&b, l)
+	r.gutter(b, l)
 	b.WriteString(" ")
-	writeSpeaker(&b, lk.speaker, r.txt, l, r.speakerW)
+	writeSpeaker(b, lk.speaker, r.txt, l, r.speakerW)
 	base := lk.text
 	if cur {
 		base = lk.cursorLine
@@ -95,15 +97,14 @@ func (r Reader) renderLine(l line, cur bool) string {
 	if width > tw { // a line is never wider than the text column, but be safe
 		text, width = ansi.Truncate(text, tw, ""), tw
 	}
-	r.writeText(&b, l, text, base, cur)
+	r.writeText(b, l, text, base, cur)
 	if cur && caret >= l.end && l.start == l.end {
-		b.WriteString(lk.caret.render(" "))
+		put(b, lk.caret, " ")
 		width++
 	}
 	if rest := tw - width; rest > 0 {
-		b.WriteString(base.render(strings.Repeat(" ", rest)))
+		put(b, base, strings.Repeat(" ", rest))
 	}
-	return b.String()
 }
 
 // writeSpeaker draws the speaker column of line l, w cells and a space
@@ -133,16 +134,16 @@ func (r Reader) gutter(b *strings.Builder, l line) {
 		codes |= r.runs[k].codes
 	}
 	for i := range r.slots {
-		cell := " "
 		here := codes >> i
 		if i < maxStripes-1 {
 			here &= 1
 		}
 		if here != 0 {
 			rank := min(i+bits.TrailingZeros64(here), len(r.order)-1)
-			cell = r.stripe[r.order[rank]].render("▌")
+			put(b, r.stripe[r.order[rank]], "▌")
+		} else {
+			b.WriteByte(' ')
 		}
-		b.WriteString(cell)
 	}
 }
 

@@ -64,8 +64,7 @@ func (r *Reader) lineAt(p int) int {
 func wrap(text []rune, start, end, w int) []line {
 	var out []line
 	emit := func(s, e int) {
-		t := string(text[s:e])
-		out = append(out, line{text: t, start: s, end: e, cells: ansi.StringWidth(t)})
+		out = append(out, line{text: string(text[s:e]), start: s, end: e, cells: runesWidth(text[s:e])})
 	}
 	ls, width, lastSpace := start, 0, -1
 	for i := start; i < end; i++ {
@@ -75,7 +74,7 @@ func wrap(text []rune, start, end, w int) []line {
 			ls, width, lastSpace = i+1, 0, -1
 			continue
 		}
-		cw := max(0, ansi.StringWidth(string(c)))
+		cw := runeWidth(c)
 		if width+cw > w && i > ls {
 			if c == ' ' {
 				emit(ls, i)
@@ -92,7 +91,7 @@ func wrap(text []rune, start, end, w int) []line {
 			} else {
 				ls = brk
 			}
-			width, lastSpace = ansi.StringWidth(string(text[ls:i])), -1
+			width, lastSpace = runesWidth(text[ls:i]), -1
 		}
 		if c == ' ' {
 			lastSpace = i
@@ -103,4 +102,24 @@ func wrap(text []rune, start, end, w int) []line {
 		emit(ls, end)
 	}
 	return out
+}
+
+// runeWidth is the cells c takes: one for the printable characters below
+// U+0300 (Latin, Finnish and Swedish letters, punctuation), which are
+// most of a transcript, measured by ansi.StringWidth otherwise.
+func runeWidth(c rune) int {
+	if c >= 0x20 && c < 0x7f || c >= 0xa0 && c < 0x300 {
+		return 1
+	}
+	return max(0, ansi.StringWidth(string(c)))
+}
+
+// runesWidth is the cells rs takes, as ansi.StringWidth measures them.
+func runesWidth(rs []rune) int {
+	for _, c := range rs {
+		if runeWidth(c) != 1 { // a wide or combining character: measure graphemes
+			return ansi.StringWidth(string(rs))
+		}
+	}
+	return len(rs)
 }
