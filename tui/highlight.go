@@ -169,9 +169,9 @@ const (
 )
 
 // writeText draws text, the part of line l shown, in runs of one style:
-// the caret, the selection, the focused coding's extent and the coded
-// runs over the line's base style.
-func (r Reader) writeText(b *strings.Builder, l line, text string, base ansiStyle, cur bool) {
+// the caret, the selection, the extent of f (the focused coding, or nil)
+// and the coded runs over the line's base style.
+func (r Reader) writeText(b *strings.Builder, l line, text string, base ansiStyle, cur bool, f *coding.Coding) {
 	sel, selecting := r.Selection()
 	caret := r.caret()
 	runs := r.runs
@@ -179,7 +179,7 @@ func (r Reader) writeText(b *strings.Builder, l line, text string, base ansiStyl
 	touched := cur && caret >= l.start && caret < l.end || selecting && sel.Start < l.end && sel.End > l.start
 	var fs coding.Span
 	var fl *spanLook
-	if f := r.focus(); f != nil && f.Start < l.end && f.End > l.start {
+	if f != nil && f.Start < l.end && f.End > l.start {
 		fs, fl, touched = f.Span(), r.looks[f.CodeID], true
 	}
 	if !touched && (k == len(runs) || runs[k].start >= l.end) {

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/toituavain/avain/coding"
 )
 
 // View renders the title, the visible lines, the side pane and, under
@@ -33,6 +34,7 @@ func (r Reader) View() string {
 	var b strings.Builder // one buffer for the title and the text lines
 	b.Grow((rows + 1) * (w + 16) * 4)
 	b.WriteString(title)
+	focus := r.focus() // the coding whose extent is emphasised
 	var pane []string
 	rule := ""
 	if r.wide() { // each text line is exactly the text box wide, then the pane
@@ -43,7 +45,7 @@ func (r Reader) View() string {
 		b.WriteByte('\n')
 		switch n := r.offset + i; {
 		case n < len(ls):
-			r.renderLine(&b, ls[n], n == cur)
+			r.renderLine(&b, ls[n], n == cur, focus)
 		case pane != nil:
 			b.WriteString(strings.Repeat(" ", r.textBoxWidth()))
 		}
@@ -75,9 +77,10 @@ func (r Reader) textBoxWidth() int {
 	return r.c.Width
 }
 
-// renderLine draws one line: cursor mark, stripes, speaker, and the text
-// with the selection and the caret shown, exactly the text box wide.
-func (r Reader) renderLine(b *strings.Builder, l line, cur bool) {
+// renderLine draws one line into b: cursor mark, stripes, speaker, and
+// the text with its coded runs, the extent of focus (or nil), the
+// selection and the caret shown, exactly the text box wide.
+func (r Reader) renderLine(b *strings.Builder, l line, cur bool, focus *coding.Coding) {
 	lk := r.look
 	if cur {
 		put(b, lk.speaker, "›")
@@ -97,7 +100,7 @@ func (r Reader) renderLine(b *strings.Builder, l line, cur bool) {
 	if width > tw { // a line is never wider than the text column, but be safe
 		text, width = ansi.Truncate(text, tw, ""), tw
 	}
-	r.writeText(b, l, text, base, cur)
+	r.writeText(b, l, text, base, cur, focus)
 	if cur && caret >= l.end && l.start == l.end {
 		put(b, lk.caret, " ")
 		width++
