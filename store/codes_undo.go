@@ -127,8 +127,8 @@ func (s *Store) UnmergeCode(ctx context.Context, m CodeMerge, coder string) erro
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE codes SET deleted = 0, merged_into = NULL, updated = ?, coder = ? WHERE id = ?`,
-			now, coder, m.From); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET deleted = 0, merged_into = NULL, updated = ?, restored = ?, coder = ? WHERE id = ?`,
+			now, now, coder, m.From); err != nil {
 			return err
 		}
 		if err := setEach(ctx, tx, `UPDATE codings SET code_id = ?, updated = ? WHERE id = ?`, m.Moved, m.From, now); err != nil {
@@ -209,7 +209,7 @@ func (s *Store) RestoreCode(ctx context.Context, d CodeDeletion, coder string) e
 		if err := unchanged(ctx, tx, "a deleted coding", "codings WHERE deleted = 1", d.Codings); err != nil {
 			return err
 		}
-		if err := setEach(ctx, tx, `UPDATE codes SET deleted = 0, updated = ?, coder = ? WHERE id = ?`, d.Codes, now, coder); err != nil {
+		if err := setEach(ctx, tx, `UPDATE codes SET deleted = 0, updated = ?, restored = ?, coder = ? WHERE id = ?`, d.Codes, now, now, coder); err != nil {
 			return err
 		}
 		if err := setEach(ctx, tx, `UPDATE codings SET deleted = 0, updated = ? WHERE id = ?`, d.Codings, now); err != nil {

@@ -221,3 +221,57 @@ func TestUndoneCodeEditsReachMerges(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoReachesCopiesMadeAfterTheEdit: a copy made after a code was
+// deleted and another merged, then the project took both back (undo):
+// merged in either direction, the codes, their codings and child codes are
+// live again, as in the project (a deletion or merge otherwise wins over
+// every edit; a restore made after it wins over it).
+func TestUndoReachesCopiesMadeAfterTheEdit(t *testing.T) {
+	for _, into := range []string{"the project", "the copy"} {
+		t.Run("merged into "+into, func(t *testing.T) {
+			s, theme, attach, wait := undoProject(t)
+			ctx := context.Background()
+			c := &clock{}
+			s.Now = c.now
+			want := codeRows(t, s)
+			m, err := s.MergeCodeRecorded(ctx, wait, attach, "aino")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := s.DeleteCodeRecorded(ctx, theme, "aino", true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Checkpoint(ctx); err != nil {
+				t.Fatal(err)
+			}
+			copyPath := filepath.Join(t.TempDir(), "copy.avain")
+			cp(t, s.path, copyPath) // the copy has the code deleted and merged
+			if err := s.RestoreCode(ctx, d, "aino"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.UnmergeCode(ctx, m, "aino"); err != nil {
+				t.Fatal(err)
+			}
+			if got := codeRows(t, s); got != want {
+				t.Fatalf("the project after the undo:\n%s\nwant:\n%s", got, want)
+			}
+			if err := s.Checkpoint(ctx); err != nil {
+				t.Fatal(err)
+			}
+			other := openAt(t, copyPath, c)
+			defer other.Close()
+			target, source := s, copyPath
+			if into == "the copy" {
+				target, source = other, s.path
+			}
+			if _, err := target.Merge(ctx, []string{source}, MergeOptions{Coder: "veikko"}); err != nil {
+				t.Fatal(err)
+			}
+			if got := codeRows(t, target); got != want {
+				t.Errorf("%s after the merge:\n%s\nwant:\n%s", into, got, want)
+			}
+		})
+	}
+}

@@ -14,7 +14,10 @@ import (
 // follows it (codings of a merged code move with it), and it is never
 // undone by a merge. (Were one code merged into two different codes in two
 // copies, the newer merge wins, and codings already moved by an earlier
-// team merge stay where they went.)
+// team merge stay where they went.) The one exception is a code taken back
+// out of a deletion or a merge on purpose (an undo): a live version
+// restored at or after the time of the deleted or merged one wins over it,
+// so that the undo reaches copies made before it.
 func (t *mtable) wins(a, b mrow) bool {
 	da, db := t.num(a, "deleted"), t.num(b, "deleted")
 	if t.name == "codes" {
@@ -26,6 +29,12 @@ func (t *mtable) wins(a, b mrow) bool {
 			return d
 		}
 		if ra, rb := rank(a, da), rank(b, db); ra != rb {
+			switch {
+			case ra == 0 && t.restoredOver(a, b):
+				return true
+			case rb == 0 && t.restoredOver(b, a):
+				return false
+			}
 			return ra > rb
 		}
 	}
@@ -37,6 +46,13 @@ func (t *mtable) wins(a, b mrow) bool {
 		return da > db
 	}
 	return a.key() > b.key()
+}
+
+// restoredOver reports whether the live code version live was taken back
+// out of a deletion or merge at or after the time of version gone.
+func (t *mtable) restoredOver(live, gone mrow) bool {
+	r := t.num(live, "restored")
+	return r > 0 && r >= t.num(gone, "updated")
 }
 
 // fold merges the source records src into state: by id, the winning

@@ -22,6 +22,10 @@ func TestWins(t *testing.T) {
 		{"a code's merge over a newer plain deletion", code("k", "", "K", "updated", 2, "deleted", 1, "merged_into", "m"), code("k", "", "K", "updated", 9, "deleted", 1)},
 		{"of two merges of a code, the newer", code("k", "", "K", "updated", 5, "deleted", 1, "merged_into", "m"), code("k", "", "K", "updated", 3, "deleted", 1, "merged_into", "n")},
 		{"of two live codes, the newer", code("k", "", "Uusi", "updated", 5), code("k", "", "Vanha", "updated", 3)},
+		{"a code restored after its deletion over the deletion", code("k", "", "K", "updated", 7, "restored", 7), code("k", "", "K", "updated", 4, "deleted", 1)},
+		{"a code taken out of a merge over the merge", code("k", "", "K", "updated", 7, "restored", 7), code("k", "", "K", "updated", 4, "deleted", 1, "merged_into", "m")},
+		{"a deletion newer than the restore over it", code("k", "", "K", "updated", 9, "deleted", 1), code("k", "", "K", "updated", 7, "restored", 7)},
+		{"a deletion over a restore of an older deletion, edited later", code("k", "", "K", "updated", 6, "deleted", 1), code("k", "", "Uusi", "updated", 9, "restored", 3)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := tableNamed(tc.a.table)
