@@ -36,9 +36,6 @@ func ParseDocFilter(s string) DocFilter {
 	return f
 }
 
-// Empty reports whether the filter lets every document through.
-func (f DocFilter) Empty() bool { return len(f.Fields) == 0 && len(f.Words) == 0 }
-
 // filterTokens splits s at spaces outside double quotes.
 func filterTokens(s string) []string {
 	var out []string

@@ -362,24 +362,5 @@ func (s *Store) DeleteCode(ctx context.Context, id, coder string, force bool) (c
 	return len(d.Codes), len(d.Codings), nil
 }
 
-// CodeUsage counts live codings and documents per code.
-func (s *Store) CodeUsage(ctx context.Context) (map[string]coding.CodeCounts, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT code_id, count(*), count(DISTINCT document_id) FROM live_codings GROUP BY code_id`)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	out := map[string]coding.CodeCounts{}
-	for rows.Next() {
-		var id string
-		var c coding.CodeCounts
-		if err := rows.Scan(&id, &c.Codings, &c.Documents); err != nil {
-			return nil, err
-		}
-		out[id] = c
-	}
-	return out, translate(rows.Err())
-}
-
 // The store is the coding rules' repository.
 var _ coding.Repository = (*Store)(nil)

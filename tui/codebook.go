@@ -143,9 +143,6 @@ func (v *CodebookView) layoutRows() {
 	v.offset = scrollTo(v.offset, v.cursor, v.treeRows(), len(v.rowsIDs))
 }
 
-// total is the number of codings of a code and its child codes.
-func (v CodebookView) total(id string) (codings int) { return v.usage[id].Codings }
-
 // Update handles the screen's messages.
 func (v CodebookView) Update(msg tea.Msg) (CodebookView, tea.Cmd) {
 	switch msg.(type) {

@@ -25,7 +25,6 @@ type Services interface {
 	DocumentList(ctx context.Context) ([]coding.DocSummary, error)
 	DocumentText(ctx context.Context, id string) (string, error)
 	Codings(ctx context.Context, f coding.CodingFilter) ([]*coding.Coding, error)
-	CodeUsage(ctx context.Context) (map[string]coding.CodeCounts, error)
 	Memo(ctx context.Context, target coding.MemoTarget, id string) (string, error)
 	SetMemo(ctx context.Context, target coding.MemoTarget, id, text, coder string) error
 	Position(ctx context.Context, docID, coder string) (int, bool, error)

@@ -183,7 +183,7 @@ func defaultSearchKeys() SearchKeys {
 
 // CodebookKeys holds the codebook screen's own bindings.
 type CodebookKeys struct {
-	Collapse, Expand, Toggle, Details, Retrieve, Subtree, Memo, Open key.Binding
+	Collapse, Expand, Toggle, Details, Retrieve, Memo key.Binding
 }
 
 func defaultCodebookKeys() CodebookKeys {
@@ -193,9 +193,7 @@ func defaultCodebookKeys() CodebookKeys {
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "fold")),
 		Details:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "definition")),
 		Retrieve: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "coded segments")),
-		Subtree:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "with child codes")),
 		Memo:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "memo")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open in reader")),
 	}
 }
 
