@@ -106,6 +106,7 @@ type codeJSON struct {
 	WhenNotUse string `json:"when_not_to_use,omitempty"`
 	Example    string `json:"example,omitempty"`
 	Codings    int    `json:"codings"`
+	Passages   int    `json:"passages"`
 	Documents  int    `json:"documents"`
 }
 
@@ -124,7 +125,7 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 			u := usage[c.ID]
 			out = append(out, codeJSON{ID: c.ID, ParentID: c.ParentID, Path: cb.PathString(c.ID, lang), Depth: cb.Depth(c.ID),
 				NameFi: c.NameFi, NameEn: c.NameEn, Color: c.Color, Shortcut: c.Shortcut, ShortDef: c.ShortDef, Definition: c.Definition,
-				WhenToUse: c.WhenToUse, WhenNotUse: c.WhenNotUse, Example: c.Example, Codings: u.Codings, Documents: u.Documents})
+				WhenToUse: c.WhenToUse, WhenNotUse: c.WhenNotUse, Example: c.Example, Codings: u.Codings, Passages: u.Passages, Documents: u.Documents})
 		}
 		return writeJSON(e, out)
 	}
@@ -136,7 +137,7 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 	if lang == "en" {
 		other = "fi"
 	}
-	fmt.Fprintf(e.stdout, "%-56s %8s %5s\n", "CODE", "CODINGS", "DOCS")
+	fmt.Fprintf(e.stdout, "%-56s %8s %8s %5s\n", "CODE", "CODINGS", "PASSAGES", "DOCS")
 	// The swatches are avain's own colour sequences: the lines go out
 	// unescaped, their names escaped one by one.
 	for _, c := range cb.Codes() {
@@ -148,8 +149,9 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		if c.Shortcut != "" {
 			name += " [" + c.Shortcut + "]"
 		}
-		fmt.Fprintf(e.rawStdout, "%s %-54s %8d %5d\n", swatch(e, c.Color), clip(coding.Escape(name), 54), u.Codings, u.Documents)
+		fmt.Fprintf(e.rawStdout, "%s %-54s %8d %8d %5d\n", swatch(e, c.Color), clip(coding.Escape(name), 54), u.Codings, u.Passages, u.Documents)
 	}
+	fmt.Fprintf(e.stdout, "%s; %s; %s; %s.\n", coding.AboutSubtree, coding.AboutCodings, coding.AboutPassages, coding.AboutDocuments)
 	return nil
 }
 
