@@ -197,6 +197,7 @@ func (v SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) {
 		v.cb = msg.cb
 		if v.pick != pickNone { // the picker opened before the codebook came
 			v.picker = NewPicker(v.c, v.cb, v.picker.title)
+			v.picker.AllowCreate("")
 			v.picker.SetSize(v.c.Width, v.pickerHeight())
 		}
 	case allHitsMsg:
@@ -256,8 +257,8 @@ func (v SearchView) updateConfirm(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 	case key.Matches(msg, k.Yes):
 		code, targets, n := v.code, v.targets, len(v.targets)
 		v.code, v.targets, v.loading = nil, nil, "coding"
-		label := fmt.Sprintf("%s of «%s»: %s", pluralize(n, "turn"), v.query, v.cb.PathString(code.ID, coding.LangFinnish))
-		return v, applyCodes(v.c, code, targets, label)
+		label := fmt.Sprintf("%s of «%s»: %s", pluralize(n, "turn"), v.query, v.codePath(code))
+		return v, v.apply(code, targets, label)
 	case key.Matches(msg, k.No):
 		v.code, v.targets = nil, nil
 	}
@@ -274,6 +275,9 @@ func (v SearchView) updatePicker(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 		v.pick, v.all, v.chosen, v.pending, v.loading = pickNone, false, nil, nil, ""
 	case key.Matches(msg, ck.Choose):
 		code := v.picker.Selected()
+		if name, parent, ok := v.picker.NewCode(); ok {
+			code = &coding.Code{ParentID: parent, NameFi: name} // no id: made when applied
+		}
 		all := v.all
 		v.pick, v.all = pickNone, false
 		if code == nil {
@@ -284,8 +288,8 @@ func (v SearchView) updatePicker(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 			if !ok {
 				return v, nil
 			}
-			label := fmt.Sprintf("%s turn %d: %s", h.DocName, h.Turn, v.cb.PathString(code.ID, coding.LangFinnish))
-			return v, applyCodes(v.c, code, []target{{docID: h.DocID, sel: coding.Selection{Turn: h.Turn}}}, label)
+			label := fmt.Sprintf("%s turn %d: %s", h.DocName, h.Turn, v.codePath(code))
+			return v, v.apply(code, []target{{docID: h.DocID, sel: coding.Selection{Turn: h.Turn}}}, label)
 		}
 		v.chosen = code
 		if v.pending != nil {
@@ -357,6 +361,7 @@ func (v SearchView) updateHits(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 		}
 		v.pick, v.all = pickCode, all
 		v.picker = NewPicker(v.c, v.cb, title)
+		v.picker.AllowCreate("")
 		v.picker.SetSize(v.c.Width, v.pickerHeight())
 		v.offset = scrollTo(v.offset, v.cursor, v.rows(), n)
 		return v, tea.Batch(cmds...)
@@ -374,6 +379,27 @@ func (v SearchView) fetchAll() tea.Cmd {
 		res, err := svc.Search(context.Background(), q, max(total, 1))
 		return allHitsMsg{seq: seq, hits: res.Hits, err: err}
 	}
+}
+
+// apply codes the targets with code, or, for a new code the picker offered
+// (one without an id), makes it and codes them with it, as one undoable
+// step.
+func (v SearchView) apply(code *coding.Code, targets []target, label string) tea.Cmd {
+	if code.ID == "" {
+		return newCodeApplied(v.c, v.cb.Code(code.ParentID), code.NameFi, targets, label)
+	}
+	return applyCodes(v.c, code, targets, label)
+}
+
+// codePath is code's path for the status line, a new code's included.
+func (v SearchView) codePath(code *coding.Code) string {
+	if code.ID != "" {
+		return v.cb.PathString(code.ID, coding.LangFinnish)
+	}
+	if code.ParentID != "" {
+		return v.cb.PathString(code.ParentID, coding.LangFinnish) + "/" + code.NameFi
+	}
+	return code.NameFi
 }
 
 // confirm asks whether to code the distinct turns of all hits, once both
@@ -439,7 +465,7 @@ func (v SearchView) View() string {
 		body += "\n" + fit(v.picker.View(), w, v.pickerHeight())
 	case v.code != nil:
 		q := fmt.Sprintf("Code %s in %s with %s? y/n", pluralize(len(v.targets), "turn"), pluralize(v.docsN, "document"),
-			v.cb.PathString(v.code.ID, coding.LangFinnish))
+			v.codePath(v.code))
 		body += "\n" + st.Error.Render(pad(q, w))
 	}
 	return body

@@ -162,3 +162,58 @@ func TestSearchGolden(t *testing.T) {
 	golden(t, "search_hits_80x24", m)
 	golden(t, "search_picker_80x24", do(t, m, "c"))
 }
+
+// TestSearchCodesWithANewCode: the search view's picker offers a new code
+// named by what was typed, as the reader's does: `c` makes it and codes
+// the hit's turn, `C` makes it and codes every hit after y, and one undo
+// takes back the codings and the code.
+func TestSearchCodesWithANewCode(t *testing.T) {
+	ctx := context.Background()
+	named := func(m Model, name string) *coding.Code {
+		cb, err := m.c.Svc.Codebook(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cb.Codes() {
+			if c.NameFi == name {
+				return c
+			}
+		}
+		return nil
+	}
+	live := func(m Model, id string) int {
+		cs, _ := m.c.Svc.Codings(ctx, coding.CodingFilter{CodeIDs: []string{id}})
+		return len(cs)
+	}
+	m := searching(t, 80, 24, "liitteitä OR sosiaalityöntekijänä")
+	m = do(t, m, "j", "c")
+	m = typeText(t, m, "Liitteet hauista")
+	m = do(t, m, "enter")
+	one := named(m, "Liitteet hauista")
+	if one == nil || live(m, one.ID) != 1 {
+		t.Fatalf("c with a new code: code %+v", one)
+	}
+	assertStatus(t, m, "Liitteet hauista")
+
+	m = do(t, m, "C")
+	m = typeText(t, m, "Kaikki osumat")
+	m = do(t, m, "enter")
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Code 9 turns in 2 documents with Kaikki osumat? y/n") {
+		t.Fatalf("confirmation:\n%s", v)
+	}
+	if named(m, "Kaikki osumat") != nil {
+		t.Fatal("the new code was made before y")
+	}
+	m = do(t, m, "y")
+	all := named(m, "Kaikki osumat")
+	if all == nil || live(m, all.ID) != 9 {
+		t.Fatalf("C, y with a new code: code %+v", all)
+	}
+	m = do(t, m, "u")
+	if named(m, "Kaikki osumat") != nil || live(m, all.ID) != 0 {
+		t.Error("one undo left the new code or its codings")
+	}
+	if named(m, "Liitteet hauista") == nil {
+		t.Error("the undo took back the earlier code too")
+	}
+}
