@@ -239,7 +239,7 @@ func (v CodebookView) View() string {
 	case !v.loaded:
 		return fit(st.Dim.Render("Loading the codebook…"), w, h)
 	case v.cb.Len() == 0:
-		return fit(st.Title.Render("Codebook")+"\n"+st.Dim.Render("No codes yet: avain codebook PROJECT --import FILE, or avain codebook PROJECT add."), w, h)
+		return fit(st.Title.Render("Codebook")+"\n"+st.Dim.Render("No codes yet: n adds one (or avain codebook PROJECT --import FILE)."), w, h)
 	}
 	treeW := w
 	if v.details && v.wideDetails() {
@@ -369,7 +369,7 @@ func (v CodebookView) detailsView(w, h int) string {
 		}
 	}
 	if len(lines) == 1 {
-		lines = append(lines, st.Dim.Render("No definition yet: avain codebook PROJECT define CODE."))
+		lines = append(lines, st.Dim.Render("No definition yet: e writes one."))
 	}
 	lines = append(lines, v.countsLines(c, w)...) // last: the definition comes first
 	return fit(strings.Join(lines, "\n"), w, h)
