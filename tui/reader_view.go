@@ -176,7 +176,9 @@ func (r Reader) paneView(w, h int) string {
 			mark, style, from = "›", lk.chosen, len(b)
 		}
 		sw := r.stripe[c.CodeID].render("▌")
-		for j, l := range wrapName(r.codeName(c.CodeID), max(1, w-3)) {
+		// The first line's name starts 3 cells in (mark, stripe, space),
+		// the lines after it 5 cells in.
+		for j, l := range wrapName(r.codeName(c.CodeID), max(1, w-3), max(1, w-5)) {
 			if j == 0 {
 				b = append(b, mark+sw+style.render(pad(" "+l, max(0, w-2))))
 			} else {
@@ -205,10 +207,17 @@ func (r Reader) paneView(w, h int) string {
 	return fit(lk.header.render(head)+"\n"+strings.Join(b, "\n"), w, h)
 }
 
-// wrapName wraps a code's path to lines of at most w cells, breaking
-// after a "/" or at a space, and cutting only a word longer than a line.
-func wrapName(s string, w int) []string {
+// wrapName wraps a code's path to a first line of at most first cells and
+// further lines of at most w cells, breaking after a "/" or at a space,
+// and cutting only a word longer than a line.
+func wrapName(s string, first, w int) []string {
 	var out []string
+	room := func() int { // the width of the line being filled
+		if len(out) == 0 {
+			return first
+		}
+		return w
+	}
 	line, width := "", 0
 	for len(s) > 0 {
 		n := strings.IndexAny(s, " /") + 1
@@ -217,12 +226,12 @@ func wrapName(s string, w int) []string {
 		}
 		word := s[:n]
 		s = s[n:]
-		if width > 0 && width+ansi.StringWidth(strings.TrimRight(word, " ")) > w {
+		if width > 0 && width+ansi.StringWidth(strings.TrimRight(word, " ")) > room() {
 			out = append(out, strings.TrimRight(line, " "))
 			line, width = "", 0
 		}
-		for width == 0 && ansi.StringWidth(strings.TrimRight(word, " ")) > w {
-			cut := ansi.Truncate(word, w, "")
+		for width == 0 && ansi.StringWidth(strings.TrimRight(word, " ")) > room() {
+			cut := ansi.Truncate(word, room(), "")
 			if cut == "" { // a character wider than the line
 				_, size := utf8.DecodeRuneInString(word)
 				cut = word[:size]
