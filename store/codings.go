@@ -93,11 +93,11 @@ func (s *Store) SetCodingDeleted(ctx context.Context, id, coder string, deleted 
 		}
 		c.Deleted = deleted
 		out = c
-		action := "uncode"
-		if !deleted {
-			action = "recode"
+		action, detail := "uncode", ""
+		if !deleted { // a coding made again (undo of a removal, redo of a coding)
+			action, detail = "code", "restored"
 		}
-		return s.audit(ctx, tx, coder, action, id, "")
+		return s.audit(ctx, tx, coder, action, id, detail)
 	})
 	return out, err
 }

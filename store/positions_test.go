@@ -132,7 +132,7 @@ func TestRemovingACodingKeepsItsCoder(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := log[len(log)-1]
-	if last.Coder != "ville" || last.Action != "recode" {
-		t.Errorf("audit: %+v, want ville's recode", last)
+	if last.Coder != "ville" || last.Action != "code" {
+		t.Errorf("audit: %+v, want ville's code (restored)", last)
 	}
 }

@@ -39,7 +39,8 @@ func (r Reader) updateConfirm(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Yes):
 		r.confirm = nil
-		return q.yes(r)
+		r, cmd := q.yes(r)
+		return r, tea.Batch(func() tea.Msg { return statusMsg("") }, cmd) // the question is answered
 	case key.Matches(msg, k.No):
 		r.confirm = nil
 		return r, func() tea.Msg { return statusMsg("left as it is") }
