@@ -110,6 +110,35 @@ func (t text) wordEnd(p int) int {
 	return p
 }
 
+// selectFrom returns where a selection begun at p starts: the start of
+// the word under p, or when p is on white space or punctuation the start
+// of the next word in its turn (of the word before when none follows).
+func (t text) selectFrom(p int) int {
+	if len(t.turns) == 0 {
+		return p
+	}
+	tn := t.turns[t.turnIndex(p)]
+	if t.wordAt(p, tn.Start, tn.End) {
+		return t.prevWord(p + 1)
+	}
+	if n := t.nextWord(p); n > p && n < tn.End {
+		return n
+	}
+	if b := t.prevWord(p); b < p && b >= tn.Start {
+		return b
+	}
+	return p
+}
+
+// trimSpan moves start forward and end back over white space, keeping at
+// least one character: a coded span never starts or ends with a space.
+func (t text) trimSpan(start, end int) coding.Span {
+	for start < end-1 && unicode.IsSpace(t.r[start]) {
+		start++
+	}
+	return coding.Span{Start: start, End: trimSpaceEnd(t.r, start, end)}
+}
+
 // terminal reports whether c ends a sentence.
 func terminal(c rune) bool { return c == '.' || c == '!' || c == '?' || c == '…' }
 

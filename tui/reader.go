@@ -123,7 +123,7 @@ func (r Reader) Selection() (coding.Span, bool) {
 	if r.anchor < 0 {
 		return coding.Span{}, false
 	}
-	return coding.Span{Start: r.anchor, End: r.head}, true
+	return r.txt.trimSpan(r.anchor, r.head), true // never white space at its ends
 }
 
 // Typing reports whether the reader takes every key (the picker is open,

@@ -60,10 +60,7 @@ func (r Reader) updateKeys(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		if r.anchor >= 0 {
 			r.anchor = -1
 		} else {
-			r.anchor = r.pos
-			if r.txt.wordAt(r.pos, 0, len(r.txt.r)) {
-				r.anchor = r.txt.prevWord(r.pos + 1)
-			}
+			r.anchor = r.txt.selectFrom(r.pos) // motion.go
 			r.head = r.txt.wordEnd(r.anchor)
 		}
 		r.scroll()
