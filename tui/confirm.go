@@ -39,8 +39,7 @@ func (r Reader) updateConfirm(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Yes):
 		r.confirm = nil
-		r, cmd := q.yes(r)
-		return r, tea.Batch(func() tea.Msg { return statusMsg("") }, cmd) // the question is answered
+		return q.yes(r)
 	case key.Matches(msg, k.No):
 		r.confirm = nil
 		return r, func() tea.Msg { return statusMsg("left as it is") }

@@ -311,7 +311,11 @@ func (m *Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return *m, nil
 		}
 	}
+	asked := m.reader.confirm != nil // a question about another coder's coding (confirm.go)
 	cmd := m.focused().update(msg)
+	if asked && m.reader.confirm == nil { // answered: it leaves the status line now, before what the answer does reports
+		m.report("")
+	}
 	m.syncKeys()
 	return *m, cmd
 }
