@@ -76,8 +76,8 @@ func (m *Model) fullHelpBindings() [][]key.Binding {
 		return [][]key.Binding{m.shortHelp()}
 	}
 	k := m.keys
-	return append(m.focused().FullHelp(), []key.Binding{k.Search, k.Codebook, k.Themes, k.Documents, k.Tab},
-		[]key.Binding{k.Undo, k.Redo, k.Help, k.Quit, k.ForceQuit})
+	g := globalKeys(k) // keys_help.go: the screens, then undo, redo, help, quit
+	return append(m.focused().FullHelp(), append(g[:5:5], k.Tab), g[5:])
 }
 
 // View draws the focused screen, the status line and the help bar.

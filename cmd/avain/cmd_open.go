@@ -20,18 +20,12 @@ func openCmd() *command {
 turns with coding stripes in the codes' colours, a codebook with retrieval of
 coded segments, and search. Every action is written to the project at once.
 
-  documents   enter open · f filter · s sort · tab the open document
-  reader      j/k line · w/b word · )/( sentence · ]/[ turn · : go to turn
-              v select (then w ) j extend) · c code (picker; a name no code
-              has makes that code, tab its theme) · 0-9 shortcut · . repeat
-              i in-vivo code · x remove · r recode (another coder's: y/n)
-              m memo · M document memo · C compare coders · tab codes here
-              esc back
-  codebook    enter coded segments · d definition · m memo · n N new code
-              R rename · M move · # colour · e define · J merge · X delete
-  anywhere    / search · B codebook · T themes · D documents
-              u undo · ctrl+r redo (codings, memos, codebook edits)
-              ? all keys · q quit · ctrl+c quit (even while typing)
+` + tui.KeysHelp(tui.DefaultKeyMap(), 78) + `
+
+In the reader, v starts a selection that the moving keys extend; in the code
+picker a name no code has makes that code. x and r on another coder's coding
+ask y/n first. u and ctrl+r undo and redo codings, memos and codebook edits;
+ctrl+c quits even while typing. ? shows the keys of the screen in front.
 
 The coder is --coder, else $AVAIN_CODER, else your user name. The reader
 reopens each document where you left it.`

@@ -10,7 +10,9 @@ import (
 
 // TestOpenHelpNamesTheKeys: avain open --help names every global key of
 // the terminal UI, and the reader's and codebook's keys that make and
-// change codes (T and C were missing).
+// change codes (T and C were missing), and every key of every screen as
+// the screens' help shows it (O, and the retrieval, memos, themes and
+// compare screens' keys were missing).
 func TestOpenHelpNamesTheKeys(t *testing.T) {
 	code, out, _ := avain(t, "open", "--help")
 	if code != 0 {
@@ -24,6 +26,17 @@ func TestOpenHelpNamesTheKeys(t *testing.T) {
 		name := b.Help().Key
 		if !strings.Contains(out, " "+name+" ") {
 			t.Errorf("avain open --help does not name %s (%s)", name, b.Help().Desc)
+		}
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, s := range tui.KeySections(k) {
+		if !strings.Contains(out, "  "+s.Name+" ") {
+			t.Errorf("avain open --help has no line for the %s", s.Name)
+		}
+		for _, b := range s.Bindings {
+			if h := b.Help(); !strings.Contains(flat, h.Key+" "+h.Desc) {
+				t.Errorf("avain open --help does not name %s %s (%s)", h.Key, h.Desc, s.Name)
+			}
 		}
 	}
 }
