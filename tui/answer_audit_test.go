@@ -36,9 +36,9 @@ func TestRedoCodingLoggedAsCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = do(t, m, "v", "w", "i")
-	m = typeText(t, m, "Uusi koodi")
-	m = do(t, m, "enter", "u", "ctrl+r")
+	m = do(t, m, "v", "w", "i") // an in-vivo code, applied to the words
+	assertStatus(t, m, "new code; coded")
+	m = do(t, m, "u", "ctrl+r")
 	log, err := s.AuditLog(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -47,8 +47,8 @@ func TestRedoCodingLoggedAsCode(t *testing.T) {
 	for _, e := range log[len(before):] {
 		actions = append(actions, e.Action)
 	}
-	got := strings.Join(actions, " ")
-	if strings.Contains(got, "recode") || !strings.HasSuffix(got, "code") {
-		t.Errorf("audit after coding, u, ctrl+r: %s; want the redo logged as code", got)
+	want := "codebook.add code uncode codebook.delete codebook.restore code"
+	if got := strings.Join(actions, " "); got != want {
+		t.Errorf("audit after i, u, ctrl+r: %s; want %s", got, want)
 	}
 }
