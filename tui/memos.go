@@ -303,19 +303,9 @@ func (v MemosView) open(r memoRow) tea.Cmd {
 // updateFilter takes the filter as it is typed; enter keeps it, esc
 // drops it.
 func (v MemosView) updateFilter(msg tea.Msg) (MemosView, tea.Cmd) {
-	k := v.c.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	switch {
-	case isKey && key.Matches(km, k.KeepFilter):
-		v.filtering, v.filter = false, v.input.Value()
-	case isKey && key.Matches(km, k.ClearFilter):
-		v.filtering, v.filter = false, ""
-	case isKey && key.Matches(km, k.PickUp, k.PickDown):
-		v.cursor, _ = moveCursor(k, km, v.cursor, len(v.shown), 1)
+	if editFilter(v.c.Keys, msg, v.input, &v.filtering, &v.filter, &v.cursor, len(v.shown)) {
 		v.scroll()
 		return v, nil
-	default:
-		*v.input, _ = v.input.Update(msg)
 	}
 	v.applyFilter()
 	return v, nil
@@ -338,32 +328,12 @@ func (v MemosView) height(i int) int { return 1 + len(v.body(v.data.list[v.shown
 
 // page is about how many memos a page holds.
 func (v MemosView) page() int {
-	n, used := 0, 0
-	for i := v.offset; i < len(v.shown); i++ {
-		if used += v.height(i); used > v.rows() {
-			break
-		}
-		n++
-	}
-	return max(1, n)
+	return varPage(v.offset, len(v.shown), v.rows(), v.height)
 }
 
 // scroll keeps the memo under the cursor whole in view.
 func (v *MemosView) scroll() {
-	if v.cursor < v.offset {
-		v.offset = v.cursor
-	}
-	for v.offset < v.cursor {
-		used := 0
-		for i := v.offset; i <= v.cursor; i++ {
-			used += v.height(i)
-		}
-		if used <= v.rows() {
-			break
-		}
-		v.offset++
-	}
-	v.offset = clamp(v.offset, 0, max(0, len(v.shown)-1))
+	v.offset = varScroll(v.offset, v.cursor, len(v.shown), v.rows(), v.height)
 }
 
 // head is a memo's first line: its target, author and date, and the

@@ -171,19 +171,9 @@ func (v RetrievalView) updateKeys(msg tea.KeyPressMsg) (RetrievalView, tea.Cmd) 
 // updateFilter takes the filter as it is typed, applying it at once;
 // enter keeps it, esc drops it.
 func (v RetrievalView) updateFilter(msg tea.Msg) (RetrievalView, tea.Cmd) {
-	k := v.c.Keys
-	km, isKey := msg.(tea.KeyPressMsg)
-	switch {
-	case isKey && key.Matches(km, k.KeepFilter):
-		v.filtering, v.filter = false, v.input.Value()
-	case isKey && key.Matches(km, k.ClearFilter):
-		v.filtering, v.filter = false, ""
-	case isKey && key.Matches(km, k.PickUp, k.PickDown):
-		v.cursor, _ = moveCursor(k, km, v.cursor, len(v.shown), 1)
+	if editFilter(v.c.Keys, msg, v.input, &v.filtering, &v.filter, &v.cursor, len(v.shown)) {
 		v.scroll()
 		return v, nil
-	default:
-		*v.input, _ = v.input.Update(msg)
 	}
 	v.applyFilter()
 	return v, nil

@@ -50,32 +50,12 @@ func (v RetrievalView) height(i int) int {
 
 // page is about how many passages a page holds.
 func (v RetrievalView) page() int {
-	n, used := 0, 0
-	for i := v.offset; i < len(v.shown); i++ {
-		if used += v.height(i); used > v.rows() {
-			break
-		}
-		n++
-	}
-	return max(1, n)
+	return varPage(v.offset, len(v.shown), v.rows(), v.height)
 }
 
 // scroll keeps the passage under the cursor whole in view.
 func (v *RetrievalView) scroll() {
-	if v.cursor < v.offset {
-		v.offset = v.cursor
-	}
-	for v.offset < v.cursor {
-		used := 0
-		for i := v.offset; i <= v.cursor; i++ {
-			used += v.height(i)
-		}
-		if used <= v.rows() {
-			break
-		}
-		v.offset++
-	}
-	v.offset = clamp(v.offset, 0, max(0, len(v.shown)-1))
+	v.offset = varScroll(v.offset, v.cursor, len(v.shown), v.rows(), v.height)
 }
 
 // head is a passage's first line: document, kind, attributes, turn,
