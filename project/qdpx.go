@@ -82,7 +82,25 @@ func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPX
 		return rep, err
 	}
 	q := &refiqda.Project{Name: strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path())), Origin: "avain",
-		Users: map[string]string{}, Memos: map[string]string{}}
+		Users: map[string]string{}, Memos: map[string]string{}, MemoStamps: map[string]refiqda.Stamp{}}
+	// stamp names coder's user in the file and stamps a record with it.
+	stamp := func(r coding.Record) refiqda.Stamp {
+		if r.Coder == "" {
+			return refiqda.Stamp{Created: r.Created, Updated: r.Updated}
+		}
+		user := refiqda.UserGUID(r.Coder)
+		q.Users[user] = r.Coder
+		return refiqda.Stamp{User: user, Created: r.Created, Updated: r.Updated}
+	}
+	memos, err := p.Memos(ctx)
+	if err != nil {
+		return rep, err
+	}
+	for _, m := range memos {
+		if _, seen := q.MemoStamps[m.TargetID]; !seen && !m.Superseded {
+			q.MemoStamps[m.TargetID] = stamp(m.Record)
+		}
+	}
 	q.Codes = cb.Codes()
 	for _, c := range q.Codes {
 		m, err := p.Memo(ctx, coding.MemoCode, c.ID)
@@ -103,7 +121,8 @@ func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPX
 		byDoc[c.DocumentID] = append(byDoc[c.DocumentID], c)
 	}
 	err = p.EachDocument(ctx, func(d *coding.Document) error {
-		s := &refiqda.Source{GUID: d.ID, Name: d.Name, Text: d.Text, Attrs: map[string]string{"kind": d.Kind, "lang": d.Lang}}
+		s := &refiqda.Source{GUID: d.ID, Name: d.Name, Text: d.Text, Attrs: map[string]string{"kind": d.Kind, "lang": d.Lang},
+			Stamp: stamp(d.Record)}
 		for k, v := range d.Attrs {
 			s.Attrs[k] = v
 		}
@@ -115,10 +134,9 @@ func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPX
 			rep.Memos++
 		}
 		for _, c := range byDoc[d.ID] {
-			user := refiqda.UserGUID(c.Coder)
-			q.Users[user] = c.Coder
+			st := stamp(c.Record)
 			s.Selections = append(s.Selections, refiqda.Selection{GUID: c.ID, Start: c.Start, End: c.End,
-				Codings: []refiqda.Coding{{GUID: c.ID, CodeGUID: c.CodeID, User: user, Created: c.Created, Memo: c.Memo}}})
+				Codings: []refiqda.Coding{{GUID: c.ID, CodeGUID: c.CodeID, User: st.User, Created: c.Created, Updated: c.Updated, Memo: c.Memo}}})
 			if c.Memo != "" {
 				rep.Memos++
 			}

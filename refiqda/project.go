@@ -12,12 +12,16 @@ import (
 // the tool-neutral content, positions in code points of avain's form of
 // each text (line ends "\n", NFC).
 type Project struct {
-	Name    string
-	Origin  string            // the tool that wrote it
-	Users   map[string]string // user guid -> name
-	Codes   []*coding.Code    // parents before children, ids from guids
-	Memos   map[string]string // code id -> memo
-	Sources []*Source
+	Name   string
+	Origin string            // the tool that wrote it
+	Users  map[string]string // user guid -> name
+	Codes  []*coding.Code    // parents before children, ids from guids
+	Memos  map[string]string // code id -> memo
+	// MemoStamps are the authors and times of memos, by the id of what
+	// they are on (code id, source guid, coding guid); a memo without one
+	// is stamped with the export time and no author.
+	MemoStamps map[string]Stamp
+	Sources    []*Source
 	// Notes are project notes no source, code or coding refers to; avain
 	// has no place for them and reports them.
 	Notes []string
@@ -36,6 +40,7 @@ type Source struct {
 	Text       string
 	Attrs      map[string]string // variable name -> value
 	Memo       string
+	Stamp      Stamp // who made the document, and when
 	Selections []Selection
 	// Entry is the archive entry its text is read from ("" when the text
 	// is inline in the .qde, or the source was made in memory).
@@ -63,7 +68,15 @@ type Coding struct {
 	CodeGUID string
 	User     string // user guid
 	Created  time.Time
+	Updated  time.Time
 	Memo     string
+}
+
+// Stamp is who made a record (a user guid) and when it was made and last
+// changed.
+type Stamp struct {
+	User             string
+	Created, Updated time.Time
 }
 
 // textVariable is the type avain gives every attribute.

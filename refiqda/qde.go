@@ -78,6 +78,7 @@ type (
 		PlainTextPath    string           `xml:"plainTextPath,attr,omitempty"`
 		CreatingUser     string           `xml:"creatingUser,attr,omitempty"`
 		CreationDateTime string           `xml:"creationDateTime,attr,omitempty"`
+		ModifiedDateTime string           `xml:"modifiedDateTime,attr,omitempty"`
 		Description      string           `xml:"Description,omitempty"`
 		PlainTextContent *string          `xml:"PlainTextContent"`
 		Selection        []xSelection     `xml:"PlainTextSelection"`
@@ -91,6 +92,7 @@ type (
 		EndPosition      int       `xml:"endPosition,attr"`
 		CreatingUser     string    `xml:"creatingUser,attr,omitempty"`
 		CreationDateTime string    `xml:"creationDateTime,attr,omitempty"`
+		ModifiedDateTime string    `xml:"modifiedDateTime,attr,omitempty"`
 		Coding           []xCoding `xml:"Coding"`
 	}
 	xCoding struct {

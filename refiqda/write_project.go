@@ -22,7 +22,7 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	pw := &projectWriter{p: p, lang: lang, cb: cb, files: map[string][]byte{}}
+	pw := &projectWriter{p: p, lang: lang, cb: cb, files: map[string][]byte{}, now: now}
 	x := xProject{Name: p.Name, Origin: p.Origin, CreationDateTime: now.UTC().Format(time.RFC3339)}
 	x.Users = pw.users()
 	x.CodeBook = pw.codeBook()
@@ -46,17 +46,33 @@ type projectWriter struct {
 	cb    *coding.Codebook
 	notes []xTextSource
 	files map[string][]byte // path in the archive -> content
+	now   time.Time         // the stamp of what has no time of its own
+}
+
+// xmlTime is t in the xsd:dateTime form the standard uses (UTC, seconds),
+// or the export time when t is zero.
+func (pw *projectWriter) xmlTime(t time.Time) string {
+	if t.IsZero() {
+		t = pw.now
+	}
+	return t.UTC().Format("2006-01-02T15:04:05Z")
 }
 
 // note makes the note of a memo on target (none for a blank memo) and
-// returns the reference to it.
-func (pw *projectWriter) note(target, text, user string) []xNoteRef {
+// returns the reference to it. The note is stamped with the memo's
+// author and times, else with dflt's (the stamp of what it is on).
+func (pw *projectWriter) note(target, text string, dflt Stamp) []xNoteRef {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	g := derived("note", target)
 	t := text
-	pw.notes = append(pw.notes, xTextSource{GUID: g, Name: "Memo", CreatingUser: user, PlainTextContent: &t})
+	st, ok := pw.p.MemoStamps[target]
+	if !ok {
+		st = dflt
+	}
+	pw.notes = append(pw.notes, xTextSource{GUID: g, Name: "Memo", CreatingUser: st.User,
+		CreationDateTime: pw.xmlTime(st.Created), ModifiedDateTime: pw.xmlTime(later(st)), PlainTextContent: &t})
 	return []xNoteRef{{TargetGUID: g}}
 }
 
@@ -88,7 +104,7 @@ func (pw *projectWriter) codeBook() *xCodeBook {
 // code is c with its memo and its children.
 func (pw *projectWriter) code(c *coding.Code) *xCode {
 	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: true, Color: strings.ToUpper(c.Color),
-		Description: foldDescription(entryOf(c, pw.lang)), NoteRef: pw.note(c.ID, pw.p.Memos[c.ID], "")}
+		Description: foldDescription(entryOf(c, pw.lang)), NoteRef: pw.note(c.ID, pw.p.Memos[c.ID], Stamp{})}
 	for _, k := range pw.cb.Children(c.ID) {
 		xc.Code = append(xc.Code, pw.code(k))
 	}
@@ -139,7 +155,8 @@ func sortedKeys[V any](m map[string]V) []string {
 func (pw *projectWriter) sources() *xSources {
 	xs := &xSources{}
 	for _, s := range pw.p.Sources {
-		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", NoteRef: pw.note(s.GUID, s.Memo, "")}
+		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", NoteRef: pw.note(s.GUID, s.Memo, s.Stamp),
+			CreatingUser: s.Stamp.User, CreationDateTime: pw.xmlTime(s.Stamp.Created), ModifiedDateTime: pw.xmlTime(later(s.Stamp))}
 		for _, sel := range s.Selections {
 			ts.Selection = append(ts.Selection, pw.selection(sel))
 		}
@@ -150,21 +167,30 @@ func (pw *projectWriter) sources() *xSources {
 }
 
 // selection is sel with its codings and their memos; the selection's
-// creator is its first coding's.
+// creator and times are its first coding's. (Notes and sources always
+// get times, the export's when they have none: QualCoder needs a Note's.)
 func (pw *projectWriter) selection(sel Selection) xSelection {
 	xs := xSelection{GUID: sel.GUID, StartPosition: sel.Start, EndPosition: sel.End}
-	for _, c := range sel.Codings {
-		created := ""
+	for i, c := range sel.Codings {
+		created, modified := "", "" // a coding without a time is written without one
 		if !c.Created.IsZero() {
-			created = c.Created.UTC().Format(time.RFC3339)
+			created, modified = pw.xmlTime(c.Created), pw.xmlTime(later(Stamp{Created: c.Created, Updated: c.Updated}))
 		}
-		if xs.CreatingUser == "" {
-			xs.CreatingUser, xs.CreationDateTime = c.User, created
+		if i == 0 {
+			xs.CreatingUser, xs.CreationDateTime, xs.ModifiedDateTime = c.User, created, modified
 		}
 		xs.Coding = append(xs.Coding, xCoding{GUID: c.GUID, CreatingUser: c.User, CreationDateTime: created,
-			CodeRef: xCodeRef{TargetGUID: c.CodeGUID}, NoteRef: pw.note(c.GUID, c.Memo, c.User)})
+			CodeRef: xCodeRef{TargetGUID: c.CodeGUID}, NoteRef: pw.note(c.GUID, c.Memo, Stamp{User: c.User, Created: c.Created, Updated: c.Updated})})
 	}
 	return xs
+}
+
+// later is when st was last changed: Updated, else Created.
+func later(st Stamp) time.Time {
+	if st.Updated.IsZero() {
+		return st.Created
+	}
+	return st.Updated
 }
 
 // encodeQDE writes x as the bytes of project.qde, indented.
