@@ -202,7 +202,7 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 	}
 	sources := func(add func(*store.DocumentImport) error) error {
 		for _, s := range q.Sources {
-			di, err := sourceImport(s, q.Users, coder, func(code string) bool { return known[code] || have.Code(code) != nil })
+			di, err := sourceImport(s, q, coder, func(code string) bool { return known[code] || have.Code(code) != nil })
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
@@ -215,7 +215,7 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 		return nil
 	}
 	res, err := p.Store.ImportProject(ctx, store.ProjectImport{Coder: coder, Source: filepath.Base(path),
-		Codes: q.Codes, CodeMemos: q.Memos, Documents: sources})
+		Codes: q.Codes, CodeMemos: q.Memos, CodeMemoStamps: memoStamps(q, q.Memos), Documents: sources})
 	if err != nil {
 		if strings.HasPrefix(err.Error(), path+":") {
 			return QDPXReport{}, err
@@ -231,7 +231,7 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 // (by their users, else by coder), then lets the source forget its text:
 // one source's text in memory at a time. Every coding's code must be one
 // that known reports.
-func sourceImport(s *refiqda.Source, users map[string]string, coder string, known func(string) bool) (*store.DocumentImport, error) {
+func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, known func(string) bool) (*store.DocumentImport, error) {
 	if err := s.Load(); err != nil {
 		return nil, err
 	}
@@ -240,21 +240,39 @@ func sourceImport(s *refiqda.Source, users map[string]string, coder string, know
 	if err != nil {
 		return nil, fmt.Errorf("source %q: %w", s.Name, err)
 	}
-	di := &store.DocumentImport{Doc: d, Memo: s.Memo}
+	di := &store.DocumentImport{Doc: d, Memo: s.Memo, MemoStamp: memoStamp(q, s.GUID)}
 	for _, sel := range s.Selections {
 		for _, qc := range sel.Codings {
 			if !known(qc.CodeGUID) {
 				return nil, fmt.Errorf("source %q codes with %s, which is in no codebook", s.Name, qc.CodeGUID)
 			}
-			who := users[qc.User]
+			who := q.Users[qc.User]
 			if who == "" {
 				who = coder
 			}
-			di.Codings = append(di.Codings, &coding.Coding{Record: coding.Record{Coder: who}, CodeID: qc.CodeGUID,
-				Start: sel.Start, End: sel.End, Memo: qc.Memo})
+			di.Codings = append(di.Codings, &coding.Coding{Record: coding.Record{Coder: who, Created: qc.Created, Updated: qc.Updated},
+				CodeID: qc.CodeGUID, Start: sel.Start, End: sel.End, Memo: qc.Memo})
+			di.CodingMemoStamps = append(di.CodingMemoStamps, memoStamp(q, qc.GUID))
 		}
 	}
 	return di, nil
+}
+
+// memoStamp is who wrote the memo on target (a code id, source or
+// coding guid) and when, as the file says: the author by name through its
+// users; zero fields where the file says nothing.
+func memoStamp(q *refiqda.Project, target string) store.MemoStamp {
+	st := q.MemoStamps[target]
+	return store.MemoStamp{Coder: q.Users[st.User], Created: st.Created, Updated: st.Updated}
+}
+
+// memoStamps are the stamps of the memos of memos' targets.
+func memoStamps(q *refiqda.Project, memos map[string]string) map[string]store.MemoStamp {
+	out := map[string]store.MemoStamp{}
+	for id := range memos {
+		out[id] = memoStamp(q, id)
+	}
+	return out
 }
 
 // newCodes returns the codes of in that have no code here.

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -60,10 +60,11 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 		return nil, err
 	}
 	rd := &projectReader{
-		p:       &Project{Name: x.Name, Origin: x.Origin, Users: map[string]string{}, Memos: map[string]string{}},
+		p: &Project{Name: x.Name, Origin: x.Origin, Users: map[string]string{}, Memos: map[string]string{},
+			MemoStamps: map[string]Stamp{}},
 		units:   UnitsOf(x.Origin),
 		entries: entries,
-		notes:   map[string]string{}, used: map[string]bool{},
+		notes:   map[string]string{}, used: map[string]bool{}, stamps: map[string]Stamp{},
 		ids: map[string]bool{}, varName: map[string]string{}, attrs: map[string]map[string]string{},
 	}
 	if err := rd.readNotes(x.Notes); err != nil {
@@ -103,6 +104,7 @@ type projectReader struct {
 	entries map[string]*zip.File         // lowercased path in the archive -> entry
 	notes   map[string]string            // note guid -> text
 	used    map[string]bool              // note guid -> referred to
+	stamps  map[string]Stamp             // note guid -> its author and times
 	ids     map[string]bool              // the code guids read
 	varName map[string]string            // variable guid -> name
 	attrs   map[string]map[string]string // source guid -> name -> value
@@ -130,22 +132,45 @@ func (rd *projectReader) readNotes(xn *xNotes) error {
 			text = normalize(decodeSource(b), CodePoints).text
 		}
 		rd.notes[codeID(n.GUID)] = strings.TrimSpace(text)
+		st := Stamp{Created: parseTime(n.CreationDateTime), Updated: parseTime(n.ModifiedDateTime)}
+		if u := strings.TrimSpace(n.CreatingUser); u != "" {
+			st.User = codeID(u)
+		}
+		rd.stamps[codeID(n.GUID)] = st
 	}
 	return nil
 }
 
 // memo joins the texts of the notes refs refer to, a blank line between,
-// and marks them used.
-func (rd *projectReader) memo(refs []xNoteRef) string {
+// and marks them used. The memo takes the author and times of its first
+// note with text, kept in MemoStamps under target.
+func (rd *projectReader) memo(target string, refs []xNoteRef) string {
 	var parts []string
 	for _, r := range refs {
 		g := codeID(r.TargetGUID)
 		if t := rd.notes[g]; t != "" {
+			if len(parts) == 0 {
+				if st := rd.stamps[g]; st != (Stamp{}) {
+					rd.p.MemoStamps[target] = st
+				}
+			}
 			parts = append(parts, t)
 		}
 		rd.used[g] = true
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// parseTime reads an xs:dateTime (with or without a zone; none is UTC),
+// the zero time when absent or unreadable.
+func parseTime(s string) time.Time {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // readUsers reads the users' names by guid.
@@ -191,7 +216,7 @@ func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
 	if c.NameFi == "" && c.NameEn == "" {
 		return &FormatError{Msg: "code " + c.ID + " has no name"}
 	}
-	if m := rd.memo(xc.NoteRef); m != "" {
+	if m := rd.memo(c.ID, xc.NoteRef); m != "" {
 		rd.p.Memos[c.ID] = m
 	}
 	rd.p.Codes = append(rd.p.Codes, c)
@@ -261,7 +286,8 @@ func (rd *projectReader) readSources(xs *xSources) error {
 // as written, and where its text is. A source whose text is not in the
 // file is reported and nil.
 func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
-	s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name), Memo: rd.memo(ts.NoteRef)}
+	s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name)}
+	s.Memo = rd.memo(s.GUID, ts.NoteRef)
 	if s.Name == "" {
 		s.Name = s.GUID
 	}
@@ -271,7 +297,7 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 	for i, xs := range ts.Selection {
 		sels[i] = pendingSelection{x: xs}
 		for _, xc := range xs.Coding {
-			sels[i].memos = append(sels[i].memos, rd.memo(xc.NoteRef))
+			sels[i].memos = append(sels[i].memos, rd.memo(codeID(xc.GUID), xc.NoteRef))
 		}
 	}
 	switch f, ok := rd.entries[sourcePath(ts.PlainTextPath)]; {
@@ -307,4 +333,19 @@ func (rd *projectReader) looseNotes() {
 		}
 	}
 	sort.Strings(rd.p.Notes)
+}
+
+// codingTimes are when a coding was made, from its own creationDateTime,
+// else its selection's, and last changed: the selection's
+// modifiedDateTime when later, else the same.
+func codingTimes(xc xCoding, xs xSelection) (created, updated time.Time) {
+	created = parseTime(xc.CreationDateTime)
+	if created.IsZero() {
+		created = parseTime(xs.CreationDateTime)
+	}
+	updated = created
+	if m := parseTime(xs.ModifiedDateTime); m.After(created) {
+		updated = m
+	}
+	return created, updated
 }

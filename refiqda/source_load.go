@@ -2,7 +2,6 @@ package refiqda
 
 import (
 	"fmt"
-	"time"
 	"unicode/utf8"
 
 	"github.com/toituavain/avain/coding"
@@ -74,7 +73,7 @@ func (s *Source) Load() error {
 			if user == "" {
 				c.User = ""
 			}
-			c.Created, _ = time.Parse(time.RFC3339, xc.CreationDateTime)
+			c.Created, c.Updated = codingTimes(xc, xs)
 			sel.Codings = append(sel.Codings, c)
 		}
 		s.Selections = append(s.Selections, sel)

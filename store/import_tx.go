@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -21,6 +22,9 @@ type ProjectImport struct {
 	// text) are set on them.
 	Codes     []*coding.Code
 	CodeMemos map[string]string
+	// CodeMemoStamps (code id -> stamp) say who wrote a code's memo and
+	// when; a memo without one is the importing coder's, made now.
+	CodeMemoStamps map[string]MemoStamp
 	// Documents calls add with each document in turn, so that only one
 	// document's text need be in memory at a time; an error from add
 	// should be returned.
@@ -31,12 +35,23 @@ type ProjectImport struct {
 type DocumentImport struct {
 	// Doc is stored as ImportDocument stores it, unless its text is here
 	// already: then the codings and memo go onto the document here.
-	Doc  *coding.Document
-	Memo string
-	// Codings give their coder, code, span and memo; the document and the
-	// ids are filled in here. A coding the same coder already applied to
-	// the same span with the same code is not made twice.
-	Codings []*coding.Coding
+	Doc       *coding.Document
+	Memo      string
+	MemoStamp MemoStamp // who wrote Memo and when
+	// Codings give their coder, code, span, memo and, when known, created
+	// and updated times (else now); the document and the ids are filled
+	// in here. A coding the same coder already applied to the same span
+	// with the same code is not made twice. CodingMemoStamps[i], when
+	// there, stamps the memo of Codings[i].
+	Codings          []*coding.Coding
+	CodingMemoStamps []MemoStamp
+}
+
+// MemoStamp is who wrote an imported memo and when; a zero field is
+// filled with the importing coder, or the import time.
+type MemoStamp struct {
+	Coder            string
+	Created, Updated time.Time
 }
 
 // ProjectImportResult says what ImportProject did.
@@ -73,7 +88,7 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 			}
 		}
 		for _, id := range sortedKeys(imp.CodeMemos) {
-			if err := s.setMemo(ctx, tx, coding.MemoCode, id, imp.CodeMemos[id], imp.Coder); err != nil {
+			if err := s.importMemo(ctx, tx, coding.MemoCode, id, imp.CodeMemos[id], imp.CodeMemoStamps[id], imp.Coder); err != nil {
 				return err
 			}
 			res.Memos++
@@ -131,12 +146,12 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 		return err
 	}
 	if d.Memo != "" {
-		if err := s.setMemo(ctx, tx, coding.MemoDocument, doc.ID, d.Memo, coder); err != nil {
+		if err := s.importMemo(ctx, tx, coding.MemoDocument, doc.ID, d.Memo, d.MemoStamp, coder); err != nil {
 			return err
 		}
 		res.Memos++
 	}
-	for _, c := range d.Codings {
+	for i, c := range d.Codings {
 		c.DocumentID = doc.ID
 		coders[c.Coder] = true
 		var have string
@@ -148,18 +163,62 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		c.ID, c.Created, c.Updated, c.Deleted = newID(), now, now, false
+		c.ID, c.Deleted = newID(), false
+		c.Created, c.Updated = stampTimes(c.Created, c.Updated, now)
 		if _, err := ps.exec(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, ms(now), ms(now)); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, ms(c.Created), ms(c.Updated)); err != nil {
 			return err
 		}
 		res.Codings++
 		if c.Memo != "" {
-			if err := s.setMemo(ctx, tx, coding.MemoCoding, c.ID, c.Memo, c.Coder); err != nil {
+			var st MemoStamp
+			if i < len(d.CodingMemoStamps) {
+				st = d.CodingMemoStamps[i]
+			}
+			if st.Coder == "" {
+				st.Coder = c.Coder
+			}
+			if err := s.importMemo(ctx, tx, coding.MemoCoding, c.ID, c.Memo, st, coder); err != nil {
 				return err
 			}
 			res.Memos++
 		}
 	}
 	return nil
+}
+
+// stampTimes fills a record's imported times: created, else now;
+// updated, else (or when before created) created.
+func stampTimes(created, updated, now time.Time) (time.Time, time.Time) {
+	if created.IsZero() {
+		created = now
+	}
+	if updated.Before(created) {
+		updated = created
+	}
+	return created, updated
+}
+
+// importMemo sets an imported memo on a target: by its author, with its
+// times, when the target has no memo yet (else as setMemo, by the
+// author). An absent author is coder, absent times now.
+func (s *Store) importMemo(ctx context.Context, tx *sql.Tx, target coding.MemoTarget, id, text string, st MemoStamp, coder string) error {
+	if st.Coder == "" {
+		st.Coder = coder
+	}
+	var have string
+	err := tx.QueryRowContext(ctx, "SELECT id FROM memos WHERE target = ? AND target_id = ? AND deleted = 0 LIMIT 1", string(target), id).Scan(&have)
+	if err == nil || text == "" {
+		return s.setMemo(ctx, tx, target, id, text, st.Coder)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	created, updated := stampTimes(st.Created, st.Updated, s.Now())
+	memoID := newID()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO memos(id, target, target_id, text, coder, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		memoID, string(target), id, text, st.Coder, ms(created), ms(updated)); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, coder, "memo", memoID, fmt.Sprintf("%s %s", target, id))
 }
