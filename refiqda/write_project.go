@@ -47,6 +47,7 @@ type projectWriter struct {
 	notes []xTextSource
 	files map[string][]byte // path in the archive -> content
 	now   time.Time         // the stamp of what has no time of its own
+	vars  map[string]string // attribute name -> its variable's GUID
 }
 
 // xmlTime is t in the xsd:dateTime form the standard uses (UTC, seconds),
@@ -125,19 +126,29 @@ func (pw *projectWriter) cases() (*xVariables, *xCases) {
 	}
 	xv, xc := &xVariables{}, &xCases{}
 	varGUID := map[string]string{}
+	pw.vars = varGUID
 	for _, k := range sortedKeys(names) {
 		varGUID[k] = derived("variable", k)
 		xv.Variable = append(xv.Variable, xVariable{GUID: varGUID[k], Name: k, TypeOfVariable: textVariable})
 	}
 	for _, s := range pw.p.Sources {
-		c := xCase{GUID: derived("case", s.GUID), Name: s.Name, SourceRef: []xSourceRef{{TargetGUID: s.GUID}}}
-		for _, k := range sortedKeys(s.Attrs) {
-			v := s.Attrs[k]
-			c.VariableValue = append(c.VariableValue, xVariableValue{VariableRef: xVariableRef{TargetGUID: varGUID[k]}, TextValue: &v})
-		}
+		c := xCase{GUID: derived("case", s.GUID), Name: s.Name, SourceRef: []xSourceRef{{TargetGUID: s.GUID}},
+			VariableValue: pw.values(s)}
 		xc.Case = append(xc.Case, c)
 	}
 	return xv, xc
+}
+
+// values are the variable values of s's attributes, by name. They go
+// both in its case and in its TextSource: QualCoder takes a document's
+// attributes only from there or from an unnamed case.
+func (pw *projectWriter) values(s *Source) []xVariableValue {
+	var vs []xVariableValue
+	for _, k := range sortedKeys(s.Attrs) {
+		v := s.Attrs[k]
+		vs = append(vs, xVariableValue{VariableRef: xVariableRef{TargetGUID: pw.vars[k]}, TextValue: &v})
+	}
+	return vs
 }
 
 // sortedKeys returns the keys of m, sorted.
@@ -160,6 +171,7 @@ func (pw *projectWriter) sources() *xSources {
 		for _, sel := range s.Selections {
 			ts.Selection = append(ts.Selection, pw.selection(sel))
 		}
+		ts.VariableValue = pw.values(s)
 		xs.TextSource = append(xs.TextSource, ts)
 		pw.files["sources/"+s.GUID+".txt"] = []byte(s.Text)
 	}
