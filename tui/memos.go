@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/toituavain/avain/coding"
 )
 
@@ -363,17 +362,8 @@ func (v MemosView) View() string {
 		count = fmt.Sprintf(" — %d of %s", len(v.shown), pluralize(len(v.data.list), "memo"))
 	}
 	lines := []string{st.Title.Render("Memos") + st.Dim.Render(count)}
-	switch {
-	case v.filtering:
-		hint := "  author:NAME kind:project|document|code|coding words"
-		fw, withHint := fieldWidth(w, 8, ansi.StringWidth(hint))
-		line := "Filter: " + fieldView(v.input, fw)
-		if withHint {
-			line += st.Dim.Render(hint)
-		}
-		lines = append(lines, st.Filter.Render(line))
-	case v.filter != "":
-		lines = append(lines, st.Filter.Render("Filter: "+v.filter))
+	if l, ok := filterLine(st, v.input, v.filtering, v.filter, w, "  author:NAME kind:project|document|code|coding words"); ok {
+		lines = append(lines, l)
 	}
 	switch {
 	case len(v.data.list) == 0:

@@ -109,17 +109,8 @@ func (v RetrievalView) View() string {
 		count = fmt.Sprintf(" — %d of %s", len(v.shown), pluralize(len(v.data.list), "passage"))
 	}
 	lines := []string{st.Title.Render(v.codePath(v.req.codeID)) + st.Dim.Render(what+count)}
-	switch {
-	case v.filtering:
-		hint := "  coder:NAME kind:KIND key:value words"
-		fw, withHint := fieldWidth(w, 8, ansi.StringWidth(hint))
-		line := "Filter: " + fieldView(v.input, fw)
-		if withHint {
-			line += st.Dim.Render(hint)
-		}
-		lines = append(lines, st.Filter.Render(line))
-	case v.filter != "":
-		lines = append(lines, st.Filter.Render("Filter: "+v.filter))
+	if l, ok := filterLine(st, v.input, v.filtering, v.filter, w, "  coder:NAME kind:KIND key:value words"); ok {
+		lines = append(lines, l)
 	}
 	switch {
 	case len(v.data.list) == 0:

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Lists whose items take several lines each (the retrieval view's
@@ -59,4 +60,22 @@ func editFilter(k *KeyMap, msg tea.Msg, input *textinput.Model, filtering *bool,
 		*input, _ = input.Update(msg)
 	}
 	return false
+}
+
+// filterLine draws a list's filter: the field with hint after it while
+// it is typed (the hint dropped when it leaves the field too little room),
+// the filter kept once it is not; ok is false when there is none.
+func filterLine(st *Styles, input *textinput.Model, filtering bool, filter string, w int, hint string) (line string, ok bool) {
+	switch {
+	case filtering:
+		fw, withHint := fieldWidth(w, 8, ansi.StringWidth(hint))
+		line = "Filter: " + fieldView(input, fw)
+		if withHint {
+			line += st.Dim.Render(hint)
+		}
+		return st.Filter.Render(line), true
+	case filter != "":
+		return st.Filter.Render("Filter: " + filter), true
+	}
+	return "", false
 }
