@@ -113,3 +113,19 @@ func attr(e xml.StartElement, local string) string {
 	}
 	return ""
 }
+
+// TestQDPXOfAProjectWithoutDocumentsValidates: a project of codes alone
+// (a codebook set up before the interviews) exports a project.qde the
+// schema takes: no empty Sources element.
+func TestQDPXOfAProjectWithoutDocumentsValidates(t *testing.T) {
+	p, err := Create(context.Background(), filepath.Join(t.TempDir(), "codes.avain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	file := filepath.Join(t.TempDir(), "codes.qdpx")
+	if _, err := p.ExportQDPX(context.Background(), file, "fi", "aino"); err != nil {
+		t.Fatal(err)
+	}
+	validateQDE(t, file)
+}

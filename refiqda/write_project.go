@@ -162,8 +162,12 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // sources makes the text sources, their selections and memos, and puts
-// each one's text in its file.
+// each one's text in its file; nil for a project of no documents (the
+// schema wants a Sources element to hold one at least).
 func (pw *projectWriter) sources() *xSources {
+	if len(pw.p.Sources) == 0 {
+		return nil
+	}
 	xs := &xSources{}
 	for _, s := range pw.p.Sources {
 		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", NoteRef: pw.note(s.GUID, s.Memo, s.Stamp),
