@@ -1,0 +1,161 @@
+package project
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/refiqda"
+	"github.com/toituavain/avain/store"
+	"github.com/toituavain/avain/transcript"
+)
+
+// ImportQDPX reads a REFI-QDA project (.qdpx, or a bare .qde) into the
+// project, in one transaction (all of it or nothing): its codes (a code
+// whose guid is already here keeps its names and place, see
+// store.ImportCodes), its text sources as documents (turns found in
+// their text as in a .txt; kind, lang and the other variables as
+// attributes; a text already here is not imported twice, and its codings
+// go onto the one here), their codings by their users, and the memos.
+// Sources are read from the archive one at a time, each within avain's
+// limit on one document.
+func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXReport, error) {
+	var rep QDPXReport
+	q, err := refiqda.OpenProjectFile(path)
+	if err != nil {
+		return rep, err
+	}
+	defer q.Close()
+	rep.Skipped = append(rep.Skipped, q.Skipped...)
+	for _, n := range q.Notes {
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a project note (avain has no project memos): %.60q", n))
+	}
+	// The codebook is checked before anything is read of the sources.
+	have, err := p.Codebook(ctx)
+	if err != nil {
+		return rep, err
+	}
+	known := map[string]bool{}
+	for _, c := range q.Codes {
+		known[c.ID] = true
+	}
+	if len(q.Codes) > 0 {
+		if _, err := coding.NewCodebook(append(have.Codes(), newCodes(have, q.Codes)...)); err != nil {
+			return rep, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	sources := func(add func(*store.DocumentImport) error) error {
+		for _, s := range q.Sources {
+			di, err := sourceImport(s, q, coder, func(code string) bool { return known[code] || have.Code(code) != nil })
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			rep.Skipped = append(rep.Skipped, s.Skipped...)
+			rep.Changed = append(rep.Changed, s.Changed...)
+			if err := add(di); err != nil {
+				return fmt.Errorf("%s: source %q: %w", path, s.Name, err)
+			}
+		}
+		return nil
+	}
+	res, err := p.Store.ImportProject(ctx, store.ProjectImport{Coder: coder, Source: filepath.Base(path),
+		Codes: q.Codes, CodeMemos: q.Memos, CodeMemoStamps: memoStamps(q, q.Memos), Documents: sources})
+	if err != nil {
+		if strings.HasPrefix(err.Error(), path+":") {
+			return QDPXReport{}, err
+		}
+		return QDPXReport{}, fmt.Errorf("%s: %w", path, err)
+	}
+	rep.Documents, rep.Duplicates, rep.Codings, rep.Memos, rep.Users = res.Documents, res.Duplicates, res.Codings, res.Memos, len(res.Coders)
+	rep.Codes, rep.Conflicts = len(q.Codes), res.Codes.Conflicts
+	return rep, nil
+}
+
+// sourceImport loads a source's text and makes its document and codings
+// (by their users, else by coder), then lets the source forget its text:
+// one source's text in memory at a time. Every coding's code must be one
+// that known reports.
+func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, known func(string) bool) (*store.DocumentImport, error) {
+	if err := s.Load(); err != nil {
+		return nil, err
+	}
+	defer func() { s.Text, s.Selections = "", nil }()
+	d, err := sourceDocument(s)
+	if err != nil {
+		return nil, fmt.Errorf("source %q: %w", s.Name, err)
+	}
+	di := &store.DocumentImport{Doc: d, Memo: s.Memo, MemoStamp: memoStamp(q, s.GUID)}
+	for _, sel := range s.Selections {
+		for _, qc := range sel.Codings {
+			if !known(qc.CodeGUID) {
+				return nil, fmt.Errorf("source %q codes with %s, which is in no codebook", s.Name, qc.CodeGUID)
+			}
+			who := q.Users[qc.User]
+			if who == "" {
+				who = coder
+			}
+			di.Codings = append(di.Codings, &coding.Coding{Record: coding.Record{Coder: who, Created: qc.Created, Updated: qc.Updated},
+				CodeID: qc.CodeGUID, Start: sel.Start, End: sel.End, Memo: qc.Memo})
+			di.CodingMemoStamps = append(di.CodingMemoStamps, memoStamp(q, qc.GUID))
+		}
+	}
+	return di, nil
+}
+
+// memoStamp is who wrote the memo on target (a code id, source or
+// coding guid) and when, as the file says: the author by name through its
+// users; zero fields where the file says nothing.
+func memoStamp(q *refiqda.Project, target string) store.MemoStamp {
+	st := q.MemoStamps[target]
+	return store.MemoStamp{Coder: q.Users[st.User], Created: st.Created, Updated: st.Updated}
+}
+
+// memoStamps are the stamps of the memos of memos' targets.
+func memoStamps(q *refiqda.Project, memos map[string]string) map[string]store.MemoStamp {
+	out := map[string]store.MemoStamp{}
+	for id := range memos {
+		out[id] = memoStamp(q, id)
+	}
+	return out
+}
+
+// newCodes returns the codes of in that have no code here.
+func newCodes(have *coding.Codebook, in []*coding.Code) []*coding.Code {
+	var out []*coding.Code
+	for _, c := range in {
+		if have.Code(c.ID) == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sourceDocument makes the document for a REFI-QDA text source.
+func sourceDocument(s *refiqda.Source) (*coding.Document, error) {
+	d := &coding.Document{Name: s.Name, Format: "txt", Text: s.Text, Kind: coding.KindOther, Attrs: map[string]string{}}
+	for k, v := range s.Attrs {
+		switch {
+		case k == "kind" && coding.ValidKind(v):
+			d.Kind = v
+		case k == "lang" && (v == coding.LangFinnish || v == coding.LangEnglish):
+			d.Lang = v
+		default:
+			d.Attrs[k] = v
+		}
+	}
+	if d.Lang == "" {
+		d.Lang = transcript.DetectLang(d.Text)
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return nil, errors.New("its text is empty")
+	}
+	d.Turns = transcript.Turns(d.Text)
+	d.Hash = coding.ContentHash(d.Text)
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
