@@ -17,6 +17,9 @@ type Code struct {
 	NameEn   string
 	Color    string // "#rrggbb"
 	Shortcut string // one key, optional
+	// NotCodable marks a category that only groups codes (REFI-QDA's
+	// isCodable="false"): it has no codings of its own.
+	NotCodable bool
 	// The parts of a good codebook entry.
 	ShortDef   string
 	Definition string
