@@ -18,6 +18,28 @@ type (
 		Cases            *xCases     `xml:"Cases"`
 		Sources          *xSources   `xml:"Sources"`
 		Notes            *xNotes     `xml:"Notes"`
+		Links            *xLinks     `xml:"Links"`
+		Sets             *xSets      `xml:"Sets"`
+		Graphs           *xGraphs    `xml:"Graphs"`
+		Description      string      `xml:"Description,omitempty"`
+		NoteRef          []xNoteRef  `xml:"NoteRef"`
+	}
+	xLinks struct {
+		Link []xAny `xml:"Link"`
+	}
+	xGraphs struct {
+		Graph []xAny `xml:"Graph"`
+	}
+	xSets struct {
+		Set []xSet `xml:"Set"`
+	}
+	xSet struct {
+		GUID         string       `xml:"guid,attr"`
+		Name         string       `xml:"name,attr"`
+		Description  string       `xml:"Description,omitempty"`
+		MemberCode   []xCodeRef   `xml:"MemberCode"`
+		MemberSource []xSourceRef `xml:"MemberSource"`
+		MemberNote   []xNoteRef   `xml:"MemberNote"`
 	}
 	xUsers    struct{ User []xUser }
 	xUser     struct{ GUID, Name string }
@@ -50,6 +72,7 @@ type (
 	xCase struct {
 		GUID          string           `xml:"guid,attr"`
 		Name          string           `xml:"name,attr,omitempty"`
+		Description   string           `xml:"Description,omitempty"`
 		VariableValue []xVariableValue `xml:"VariableValue"`
 		SourceRef     []xSourceRef     `xml:"SourceRef"`
 	}
@@ -60,6 +83,7 @@ type (
 		IntegerValue *string      `xml:"IntegerValue"`
 		FloatValue   *string      `xml:"FloatValue"`
 		DateValue    *string      `xml:"DateValue"`
+		DateTimeVal  *string      `xml:"DateTimeValue"`
 	}
 	xVariableRef struct {
 		TargetGUID string `xml:"targetGUID,attr"`
@@ -86,14 +110,16 @@ type (
 		VariableValue    []xVariableValue `xml:"VariableValue"`
 	}
 	xSelection struct {
-		GUID             string    `xml:"guid,attr"`
-		Name             string    `xml:"name,attr,omitempty"`
-		StartPosition    int       `xml:"startPosition,attr"`
-		EndPosition      int       `xml:"endPosition,attr"`
-		CreatingUser     string    `xml:"creatingUser,attr,omitempty"`
-		CreationDateTime string    `xml:"creationDateTime,attr,omitempty"`
-		ModifiedDateTime string    `xml:"modifiedDateTime,attr,omitempty"`
-		Coding           []xCoding `xml:"Coding"`
+		GUID             string     `xml:"guid,attr"`
+		Name             string     `xml:"name,attr,omitempty"`
+		StartPosition    int        `xml:"startPosition,attr"`
+		EndPosition      int        `xml:"endPosition,attr"`
+		CreatingUser     string     `xml:"creatingUser,attr,omitempty"`
+		CreationDateTime string     `xml:"creationDateTime,attr,omitempty"`
+		ModifiedDateTime string     `xml:"modifiedDateTime,attr,omitempty"`
+		Description      string     `xml:"Description,omitempty"`
+		Coding           []xCoding  `xml:"Coding"`
+		NoteRef          []xNoteRef `xml:"NoteRef"`
 	}
 	xCoding struct {
 		GUID             string     `xml:"guid,attr"`
@@ -145,7 +171,7 @@ func (n *xNoteRef) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 
 // value returns a variable value's text, whatever its type.
 func (v xVariableValue) value() string {
-	for _, s := range []*string{v.TextValue, v.BooleanValue, v.IntegerValue, v.FloatValue, v.DateValue} {
+	for _, s := range []*string{v.TextValue, v.BooleanValue, v.IntegerValue, v.FloatValue, v.DateValue, v.DateTimeVal} {
 		if s != nil {
 			return strings.TrimSpace(*s)
 		}
