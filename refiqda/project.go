@@ -17,6 +17,8 @@ type Project struct {
 	Users  map[string]string // user guid -> name
 	Codes  []*coding.Code    // parents before children, ids from guids
 	Memos  map[string]string // code id -> memo
+	// Memo is the project memo: the project's Description.
+	Memo string
 	// MemoStamps are the authors and times of memos, by the id of what
 	// they are on (code id, source guid, coding guid); a memo without one
 	// is stamped with the export time and no author.
@@ -41,6 +43,11 @@ type Source struct {
 	Attrs      map[string]string // variable name -> value
 	Memo       string
 	Stamp      Stamp // who made the document, and when
+	// Format is the format the document was imported from (txt, vtt, ...)
+	// and Turns its speaker turns in code points of Text, when avain
+	// wrote the file (its avain/ entries); empty otherwise.
+	Format string
+	Turns  []coding.Turn
 	Selections []Selection
 	// Entry is the archive entry its text is read from ("" when the text
 	// is inline in the .qde, or the source was made in memory).
