@@ -37,17 +37,17 @@ type Project struct {
 // source of an opened project has its Text and Selections only once
 // loaded (see Load).
 type Source struct {
-	GUID       string // canonical lowercase
-	Name       string
-	Text       string
-	Attrs      map[string]string // variable name -> value
-	Memo       string
-	Stamp      Stamp // who made the document, and when
+	GUID  string // canonical lowercase
+	Name  string
+	Text  string
+	Attrs map[string]string // variable name -> value
+	Memo  string
+	Stamp Stamp // who made the document, and when
 	// Format is the format the document was imported from (txt, vtt, ...)
 	// and Turns its speaker turns in code points of Text, when avain
 	// wrote the file (its avain/ entries); empty otherwise.
-	Format string
-	Turns  []coding.Turn
+	Format     string
+	Turns      []coding.Turn
 	Selections []Selection
 	// Entry is the archive entry its text is read from ("" when the text
 	// is inline in the .qde, or the source was made in memory).
