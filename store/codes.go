@@ -9,13 +9,13 @@ import (
 	"github.com/toituavain/avain/coding"
 )
 
-const codeColumns = `id, coalesce(parent_id, ''), name_fi, name_en, color, shortcut, short_def, definition,
+const codeColumns = `id, coalesce(parent_id, ''), name_fi, name_en, color, shortcut, not_codable, short_def, definition,
 	when_use, when_not, example, position, coder, created, updated, deleted`
 
 func scanCode(sc interface{ Scan(...any) error }) (*coding.Code, error) {
 	c := &coding.Code{}
 	var created, updated int64
-	err := sc.Scan(&c.ID, &c.ParentID, &c.NameFi, &c.NameEn, &c.Color, &c.Shortcut, &c.ShortDef, &c.Definition,
+	err := sc.Scan(&c.ID, &c.ParentID, &c.NameFi, &c.NameEn, &c.Color, &c.Shortcut, &c.NotCodable, &c.ShortDef, &c.Definition,
 		&c.WhenToUse, &c.WhenNotUse, &c.Example, &c.Position, &c.Coder, &created, &updated, &c.Deleted)
 	c.Created, c.Updated = fromMS(created), fromMS(updated)
 	return c, err
@@ -120,9 +120,9 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 				parent = ""
 			}
 			parents[c.ID] = parent
-			if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, name_fi, name_en, color, shortcut, short_def, definition,
-				when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-				c.ID, c.NameFi, c.NameEn, c.Color, c.Shortcut, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, name_fi, name_en, color, shortcut, not_codable, short_def, definition,
+				when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+				c.ID, c.NameFi, c.NameEn, c.Color, c.Shortcut, c.NotCodable, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
 				c.Position+after[c.ParentID], coder, now, now); err != nil {
 				return res, err
 			}
@@ -137,13 +137,24 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 		}
 		m, conflicts := mergeCode(o, c, shortcuts)
 		res.Conflicts = append(res.Conflicts, conflicts...)
+		if m.NotCodable && !o.NotCodable {
+			n, err := codingsOn(ctx, tx, o.ID)
+			if err != nil {
+				return res, err
+			}
+			if n > 0 {
+				m.NotCodable = false
+				res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "category with codings", Record: nameOf(o),
+					Detail: fmt.Sprintf("a category in the file, %d codings here", n), Resolution: "kept codable"})
+			}
+		}
 		if sameCodeFields(o, m) {
 			res.Unchanged++
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE codes SET name_fi=?, name_en=?, color=?, shortcut=?, short_def=?, definition=?,
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET name_fi=?, name_en=?, color=?, shortcut=?, not_codable=?, short_def=?, definition=?,
 			when_use=?, when_not=?, example=?, coder=?, updated=? WHERE id=?`,
-			m.NameFi, m.NameEn, m.Color, m.Shortcut, m.ShortDef, m.Definition, m.WhenToUse, m.WhenNotUse, m.Example,
+			m.NameFi, m.NameEn, m.Color, m.Shortcut, m.NotCodable, m.ShortDef, m.Definition, m.WhenToUse, m.WhenNotUse, m.Example,
 			coder, now, c.ID); err != nil {
 			return res, err
 		}
@@ -217,6 +228,10 @@ func mergeCode(o, in *coding.Code, shortcuts map[string]string) (*coding.Code, [
 			*f.here = f.there
 		}
 	}
+	// A file's category makes one of a code here (unless it has codings:
+	// see importCodes); a file that does not say so leaves a category here
+	// one, as an empty field leaves the field here.
+	m.NotCodable = o.NotCodable || in.NotCodable
 	return &m, out
 }
 
@@ -241,7 +256,7 @@ func nameOf(c *coding.Code) string {
 
 func sameCodeFields(a, b *coding.Code) bool {
 	return a.ParentID == b.ParentID && a.NameFi == b.NameFi && a.NameEn == b.NameEn && a.Color == b.Color &&
-		a.Shortcut == b.Shortcut && a.ShortDef == b.ShortDef && a.Definition == b.Definition && a.WhenToUse == b.WhenToUse &&
+		a.Shortcut == b.Shortcut && a.NotCodable == b.NotCodable && a.ShortDef == b.ShortDef && a.Definition == b.Definition && a.WhenToUse == b.WhenToUse &&
 		a.WhenNotUse == b.WhenNotUse && a.Example == b.Example && a.Position == b.Position
 }
 
@@ -284,9 +299,9 @@ func (s *Store) AddCode(ctx context.Context, c *coding.Code, coder string) error
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, parent_id, name_fi, name_en, color, shortcut, short_def, definition,
-			when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			c.ID, nullable(c.ParentID), c.NameFi, c.NameEn, c.Color, c.Shortcut, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, parent_id, name_fi, name_en, color, shortcut, not_codable, short_def, definition,
+			when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			c.ID, nullable(c.ParentID), c.NameFi, c.NameEn, c.Color, c.Shortcut, c.NotCodable, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse,
 			c.Example, c.Position, coder, ms(now), ms(now)); err != nil {
 			return err
 		}
@@ -312,13 +327,24 @@ func (s *Store) UpdateCode(ctx context.Context, id, coder, action string, edit f
 			return fmt.Errorf("code %s: %w", id, coding.ErrNotFound)
 		}
 		c := cs[0]
+		was := c.NotCodable
 		if err := edit(c); err != nil {
 			return err
 		}
+		if c.NotCodable && !was {
+			n, err := codingsOn(ctx, tx, c.ID)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return fmt.Errorf("%w: code %s has %d codings, and a category takes none; move them to another code first",
+					ErrCodeInUse, nameOf(c), n)
+			}
+		}
 		c.Coder, c.Updated = coder, s.Now()
-		if _, err := tx.ExecContext(ctx, `UPDATE codes SET parent_id=?, name_fi=?, name_en=?, color=?, shortcut=?, short_def=?,
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET parent_id=?, name_fi=?, name_en=?, color=?, shortcut=?, not_codable=?, short_def=?,
 			definition=?, when_use=?, when_not=?, example=?, position=?, coder=?, updated=? WHERE id=?`,
-			nullable(c.ParentID), c.NameFi, c.NameEn, c.Color, c.Shortcut, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse,
+			nullable(c.ParentID), c.NameFi, c.NameEn, c.Color, c.Shortcut, c.NotCodable, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse,
 			c.Example, c.Position, coder, ms(c.Updated), c.ID); err != nil {
 			return err
 		}

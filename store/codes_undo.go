@@ -70,6 +70,15 @@ func (s *Store) mergeCodeTx(ctx context.Context, tx *sql.Tx, from, into, coder s
 			return m, fmt.Errorf("%w: cannot merge a code into one of its own descendants", coding.ErrInvalid)
 		}
 	}
+	// A category takes no codings, so only a code without any merges into
+	// one.
+	if cb.Code(into).NotCodable {
+		if n, err := codingsOn(ctx, tx, from); err != nil {
+			return m, err
+		} else if n > 0 {
+			return m, fmt.Errorf("merge: code %s is a category: %w; %s has %d codings", nameOf(cb.Code(into)), ErrCategory, nameOf(cb.Code(from)), n)
+		}
+	}
 	// Codings that would repeat one already on into (same coder, same
 	// span) are tombstoned; the rest move. (A coding keeps its coder; who
 	// changed it is in the audit log.)

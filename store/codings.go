@@ -25,6 +25,9 @@ func (s *Store) AddCoding(ctx context.Context, c *coding.Coding) (created bool, 
 		return false, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := codable(ctx, tx, c.CodeID); err != nil {
+			return err
+		}
 		var id string
 		err := tx.QueryRowContext(ctx, `SELECT id FROM codings WHERE deleted = 0 AND document_id = ? AND code_id = ? AND start = ? AND end = ? AND coder = ?`,
 			c.DocumentID, c.CodeID, c.Start, c.End, c.Coder).Scan(&id)
@@ -55,6 +58,37 @@ func (s *Store) AddCoding(ctx context.Context, c *coding.Coding) (created bool, 
 	return created, err
 }
 
+// ErrCategory: a category (coding.Code.NotCodable) groups codes and takes
+// no codings of its own.
+var ErrCategory = errors.New("it groups codes and takes no codings")
+
+// codable refuses, inside tx, a coding of the code id when that code (or
+// the code it was merged into) is a category. An unknown code is left to
+// the caller's own checks.
+func codable(ctx context.Context, q rowQueryer, id string) error {
+	var name string
+	err := q.QueryRowContext(ctx, `WITH RECURSIVE chain(id, depth) AS (SELECT ?, 0
+		UNION ALL SELECT c.merged_into, ch.depth + 1 FROM codes c JOIN chain ch ON c.id = ch.id
+		WHERE c.deleted = 1 AND c.merged_into IS NOT NULL AND ch.depth < 64)
+		SELECT CASE WHEN c.name_fi <> '' THEN c.name_fi ELSE c.name_en END FROM chain JOIN codes c ON c.id = chain.id
+		WHERE c.not_codable = 1 AND c.deleted = 0 LIMIT 1`, id).Scan(&name)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	return fmt.Errorf("code %s is a category: %w", name, ErrCategory)
+}
+
+// codingsOn counts the live codings a reader sees on the code id: its own
+// and those of codes merged into it (the live_codings view).
+func codingsOn(ctx context.Context, q rowQueryer, id string) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM live_codings WHERE code_id = ?`, id).Scan(&n)
+	return n, err
+}
+
 // SetCodingDeleted tombstones a coding (deleted true) or brings a
 // tombstoned one back (false, for undo). It returns the coding. The coding
 // stays its coder's; coder is who made the change, for the audit log.
@@ -73,6 +107,9 @@ func (s *Store) SetCodingDeleted(ctx context.Context, id, coder string, deleted 
 			return nil
 		}
 		if !deleted {
+			if err := codable(ctx, tx, c.CodeID); err != nil {
+				return err
+			}
 			// The same code on the same span by the same coder is stored
 			// once: another process (or UI) may have coded it again since
 			// this one was removed.

@@ -89,6 +89,38 @@ func freeShortcuts(codes map[string]mrow) []MergeConflict {
 	return out
 }
 
+// codedCategories makes codable again each live category (not_codable)
+// that has live codings, its own or those of codes merged into it: made a
+// category in one copy while coded in another. The codings are what a
+// coder did and cannot be redone; the category is one flag, set again
+// once they are moved. It reads codings and deletions, which no code rule
+// changes, and changes only not_codable, which none reads, so it runs
+// once, after them.
+func codedCategories(state mstate) []MergeConflict {
+	var out []MergeConflict
+	codeT, cT := tableNamed("codes"), tableNamed("codings")
+	codes := state["codes"]
+	coded := map[string]int{}
+	for _, id := range sortedIDs(state["codings"]) {
+		r := state["codings"][id]
+		if liveRow(cT, r) {
+			if f := finalCode(codes, cT.str(r, "code_id")); f != "" {
+				coded[f]++
+			}
+		}
+	}
+	for _, id := range sortedIDs(codes) {
+		r := codes[id]
+		if !liveRow(codeT, r) || codeT.num(r, "not_codable") == 0 || coded[id] == 0 {
+			continue
+		}
+		codes[id] = codeT.set(r, "not_codable", int64(0))
+		out = append(out, MergeConflict{Kind: "category with codings", Record: codeLabel(codeT, r),
+			Detail: fmt.Sprintf("made a category in one copy, %d codings in another", coded[id]), Resolution: "kept codable"})
+	}
+	return out
+}
+
 // breakCycles moves to the top level a live code that is its own ancestor
 // (moved under its own descendant in another copy): the first code met
 // twice on the way up from each code, in id order.

@@ -36,6 +36,7 @@ func repair(state mstate) ([]MergeConflict, error) {
 	out = append(out, twoValues(state, "memos")...)
 	out = append(out, fixed[1]...)
 	out = append(out, fixed[2]...)
+	out = append(out, codedCategories(state)...) // categories: after the code rules
 	return out, nil
 }
 

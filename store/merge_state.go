@@ -28,7 +28,7 @@ func newMTable(name string, cols ...string) *mtable {
 var mergeTables = []*mtable{
 	newMTable("documents", "id", "name", "kind", "lang", "format", "hash", "words", "coder", "created", "updated", "deleted"),
 	newMTable("codes", "id", "parent_id", "name_fi", "name_en", "color", "shortcut", "short_def", "definition", "when_use", "when_not",
-		"example", "position", "coder", "created", "updated", "deleted", "merged_into", "restored"),
+		"example", "position", "coder", "created", "updated", "deleted", "merged_into", "restored", "not_codable"),
 	newMTable("doc_attributes", "id", "document_id", "key", "value", "coder", "created", "updated", "deleted"),
 	newMTable("codings", "id", "document_id", "code_id", "start", "end", "coder", "created", "updated", "deleted"),
 	newMTable("memos", "id", "target", "target_id", "text", "coder", "created", "updated", "deleted"),
