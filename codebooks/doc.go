@@ -18,6 +18,7 @@
 //	    name_en: Bureaucracy traps
 //	    color: "#c0392b"
 //	    shortcut: "1"
+//	    codable: false            # only for a category (see below)
 //	    short_definition: One line for lists and tooltips.
 //	    definition: What the code means.
 //	    when_to_use: The rule for applying it.
@@ -30,6 +31,9 @@
 // every project made from the file), name_fi and name_en. color is optional
 // and must be "#rrggbb" (quote it: an unquoted # starts a comment).
 // shortcut is optional, one character, and unique in the whole codebook.
+// codable: false marks a category, a code that groups codes and takes no
+// codings of its own (REFI-QDA's isCodable="false"); a code without it is
+// codable, and WriteYAML writes it only for categories.
 // The text fields are optional; leading and trailing white space is
 // dropped. Sibling codes may not share a name, in either language and
 // regardless of case.

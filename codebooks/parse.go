@@ -24,6 +24,7 @@ const (
 	fieldNameEn     = "name_en"
 	fieldColor      = "color"
 	fieldShortcut   = "shortcut"
+	fieldCodable    = "codable"
 	fieldShortDef   = "short_definition"
 	fieldDefinition = "definition"
 	fieldWhenToUse  = "when_to_use"
@@ -34,7 +35,7 @@ const (
 
 var (
 	bookFields = []string{"codebook", "description", "codes"}
-	codeFields = []string{fieldID, fieldParent, fieldNameFi, fieldNameEn, fieldColor, fieldShortcut,
+	codeFields = []string{fieldID, fieldParent, fieldNameFi, fieldNameEn, fieldColor, fieldShortcut, fieldCodable,
 		fieldShortDef, fieldDefinition, fieldWhenToUse, fieldWhenNotUse, fieldExample, fieldChildren}
 )
 
@@ -255,6 +256,22 @@ func (p *parser) text(key, val *yaml.Node) (s string, ok bool) {
 	return strings.TrimSpace(val.Value), true
 }
 
+// boolean returns the value of a true/false field (empty: def); anything
+// else is reported, and is def.
+func (p *parser) boolean(key, val *yaml.Node, def bool) bool {
+	switch {
+	case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!null":
+		return def
+	case val.Kind == yaml.ScalarNode && val.ShortTag() == "!!bool":
+		var b bool
+		if val.Decode(&b) == nil {
+			return b
+		}
+	}
+	p.addf(val.Line, "%s must be true or false, not %s", key.Value, kindName(val))
+	return def
+}
+
 // codes reads the list seq of code entries under parent (nil: top level).
 func (p *parser) codes(seq *yaml.Node, parent *entry) {
 	if seq.Kind != yaml.SequenceNode {
@@ -285,6 +302,10 @@ func (p *parser) entry(m *yaml.Node, parent *entry) {
 			if p.list(val, fieldChildren) {
 				children = val
 			}
+			return
+		}
+		if key.Value == fieldCodable {
+			c.NotCodable = !p.boolean(key, val, true)
 			return
 		}
 		s, ok := p.text(key, val)

@@ -105,13 +105,17 @@ func (mw *mdWriter) theme(n int, t *coding.Code) {
 }
 
 // names returns primary (escaped Markdown naming c) followed by the code's
-// name in the other language, when that differs.
+// name in the other language, when that differs, and a category's mark.
 func (mw *mdWriter) names(c *coding.Code, primary string) string {
+	mark := ""
+	if c.NotCodable {
+		mark = " (category: groups codes, not for coding)"
+	}
 	o := c.Name(other(mw.lang))
 	if o == "" || strings.EqualFold(o, c.Name(mw.lang)) {
-		return primary
+		return primary + mark
 	}
-	return fmt.Sprintf("%s (*%s*)", primary, cell(o))
+	return fmt.Sprintf("%s (*%s*)%s", primary, cell(o), mark)
 }
 
 func other(lang string) string {

@@ -66,7 +66,7 @@ func (yw *yamlWriter) codes(cb *coding.Codebook, parent string, indent int) {
 		first := true
 		for _, f := range []struct{ key, val string }{
 			{fieldID, c.ID}, {fieldNameFi, c.NameFi}, {fieldNameEn, c.NameEn},
-			{fieldColor, c.Color}, {fieldShortcut, c.Shortcut}, {fieldShortDef, c.ShortDef},
+			{fieldColor, c.Color}, {fieldShortcut, c.Shortcut}, {fieldCodable, category(c)}, {fieldShortDef, c.ShortDef},
 			{fieldDefinition, c.Definition}, {fieldWhenToUse, c.WhenToUse},
 			{fieldWhenNotUse, c.WhenNotUse}, {fieldExample, c.Example},
 		} {
@@ -77,6 +77,10 @@ func (yw *yamlWriter) codes(cb *coding.Codebook, parent string, indent int) {
 			if first {
 				in, first = 0, false
 			}
+			if f.key == fieldCodable {
+				yw.printf("%s%s: false\n", strings.Repeat(" ", in), fieldCodable)
+				continue
+			}
 			yw.fieldAt(in, indent+2, f.key, f.val)
 		}
 		if len(cb.Children(c.ID)) > 0 {
@@ -84,6 +88,15 @@ func (yw *yamlWriter) codes(cb *coding.Codebook, parent string, indent int) {
 			yw.codes(cb, c.ID, indent+4)
 		}
 	}
+}
+
+// category is "false", the value of the codable field, for a category,
+// and "" (the field left out) for a codable code.
+func category(c *coding.Code) string {
+	if c.NotCodable {
+		return "false"
+	}
+	return ""
 }
 
 // field writes "key: value" at indent, or nothing when value is empty.
