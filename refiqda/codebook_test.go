@@ -263,7 +263,7 @@ second line
 </Code>`), "\n", "\r\n"),
 			[]coding.Code{{Record: coding.Record{ID: lower}, NameFi: "A", Definition: "First line\nsecond line"}}},
 		{"empty Sets and isCodable false", doc(`<Code guid="` + lower + `" name="Theme" isCodable="false"><Code guid="` + idT1 + `" name="x" isCodable="true"/></Code>`),
-			[]coding.Code{{Record: coding.Record{ID: lower}, NameFi: "Theme"}, {Record: coding.Record{ID: idT1}, ParentID: lower, NameFi: "x"}}},
+			[]coding.Code{{Record: coding.Record{ID: lower}, NameFi: "Theme", NotCodable: true}, {Record: coding.Record{ID: idT1}, ParentID: lower, NameFi: "x"}}},
 		{"unknown elements and attributes", `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" xmlns:x="urn:x" x:extra="1"><Intro>hi<b/></Intro><Codes>` +
 			`<Code guid="` + lower + `" name="A" isCodable="true" x:flag="y" weight="3"><x:Note>n<Code guid="` + idT2 + `" name="hidden" isCodable="true"/></x:Note>` +
 			`<Description>plain <i>text</i>here</Description><Description>second</Description></Code></Codes>` +

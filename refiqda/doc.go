@@ -43,8 +43,9 @@
 // (trimmed) into Definition. The code's name attribute becomes NameFi,
 // unless the Description has a "Name (fi)" line, which marks the name
 // attribute as the English name. Colours are read as lowercase "#rrggbb",
-// GUIDs as lowercase canonical UUIDs; isCodable is ignored (a code that is
-// not codable is kept, as a theme).
+// GUIDs as lowercase canonical UUIDs. A code with isCodable="false" is a
+// category (coding.Code.NotCodable: it groups codes and takes no codings)
+// and is written back so; every other code is written isCodable="true".
 //
 // The one thing the layout cannot carry is a field whose own text holds a
 // blank line followed by a later label (say a definition containing

@@ -48,7 +48,7 @@ func (e *FormatError) Unwrap() error { return coding.ErrInvalid }
 // or upper case (made lowercase canonical UUIDs; a code without a guid
 // gets a new one, one that is not a UUID a stable one derived from it),
 // colours in either case or as #rgb (made "#rrggbb"; a missing or broken
-// colour leaves Color ""), isCodable="false" (the code is kept), empty
+// colour leaves Color ""), isCodable="false" (a category: NotCodable), empty
 // <Sets/>, unknown elements and attributes (ignored). A project without a
 // <CodeBook> has no codes. Problems are *FormatError values.
 func ReadCodebook(r io.Reader) ([]*coding.Code, error) {
@@ -175,6 +175,11 @@ func (rd *codebookReader) codeOrSkip(se xml.StartElement, parent string, pos *in
 			name, hasName = a.Value, true
 		case "color":
 			c.Color = normalColor(a.Value)
+		case "isCodable":
+			// xs:boolean: "false" or "0" make a category; anything else,
+			// or no attribute (the schema's default), a codable code.
+			v := strings.TrimSpace(a.Value)
+			c.NotCodable = v == "false" || v == "0"
 		}
 	}
 	c.ID = codeID(guid)

@@ -93,7 +93,7 @@ func (cw *codebookWriter) codes(depth int) {
 // code writes c and, nested in it, its children.
 func (cw *codebookWriter) code(c *coding.Code, depth int) {
 	in := indent(depth)
-	cw.print(fmt.Sprintf(`%s<Code guid="%s" name="%s" isCodable="true"`, in, cw.guids[c.ID], escapeAttr(c.Name(cw.lang))))
+	cw.print(fmt.Sprintf(`%s<Code guid="%s" name="%s" isCodable="%t"`, in, cw.guids[c.ID], escapeAttr(c.Name(cw.lang)), !c.NotCodable))
 	if c.Color != "" {
 		cw.print(` color="` + strings.ToUpper(c.Color) + `"`)
 	}
