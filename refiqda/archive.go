@@ -2,10 +2,52 @@ package refiqda
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"path"
 	"strings"
+	"time"
 )
+
+// archiveEntry is a file of a .qdpx being written: its path in the
+// archive and what writes its content, so that a text is written from
+// where it is held, not copied first.
+type archiveEntry struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeBytes writes b as an entry's content.
+func writeBytes(b []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}
+}
+
+// writeString writes s as an entry's content.
+func writeString(s string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, s)
+		return err
+	}
+}
+
+// writeArchive writes the entries as a zip archive in their order, each
+// compressed and modified at now.
+func writeArchive(w io.Writer, entries []archiveEntry, now time.Time) error {
+	zw := zip.NewWriter(w)
+	for _, e := range entries {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: now})
+		if err != nil {
+			return err
+		}
+		if err := e.write(f); err != nil {
+			return fmt.Errorf("write %s: %w", e.name, err)
+		}
+	}
+	return zw.Close()
+}
 
 // readLimited reads at most limit bytes of r; more is a *TooLargeError
 // about what.

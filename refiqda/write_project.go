@@ -1,7 +1,6 @@
 package refiqda
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -13,16 +12,21 @@ import (
 	"github.com/toituavain/avain/coding"
 )
 
-// WriteProject writes p as a .qdpx archive: project.qde and, for each
-// source, its text in sources/<guid>.txt (UTF-8, "\n" line ends), with
-// positions in code points as the standard says. lang picks the name
-// attribute of codes (the other name goes into the Description).
+// WriteProject writes p as a .qdpx archive: project.qde, for each
+// source its text in sources/<guid>.txt (UTF-8, "\n" line ends), with
+// positions in code points as the standard says, and then avain's
+// extension (see avainext.go), which other tools pass by. lang picks the
+// name attribute of codes (the other name goes into the Description).
+// Memos go where other tools read them: the project's, a source's and a
+// selection's in their Description, a code's (whose Description is its
+// codebook entry) in a Note.
 func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 	cb, err := coding.NewCodebook(p.Codes)
 	if err != nil {
 		return err
 	}
-	pw := &projectWriter{p: p, lang: lang, cb: cb, files: map[string][]byte{}, now: now}
+	pw := &projectWriter{p: p, lang: lang, cb: cb, now: now,
+		ext: ExtProject{Version: ExtVersion, Codes: map[string]ExtRecord{}, Memos: map[string]ExtRecord{}}}
 	x := xProject{Name: p.Name, Origin: p.Origin, CreationDateTime: now.UTC().Format(time.RFC3339)}
 	x.Users = pw.users()
 	x.CodeBook = pw.codeBook()
@@ -31,23 +35,25 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 	if len(pw.notes) > 0 {
 		x.Notes = &xNotes{Note: pw.notes}
 	}
+	x.Description = pw.description(coding.ProjectMemoID, p.Memo, Stamp{})
 	qde, err := encodeQDE(x)
 	if err != nil {
 		return err
 	}
-	return writeArchive(w, qde, pw.files, now)
+	entries := append([]archiveEntry{{name: "project.qde", write: writeBytes(qde)}}, pw.texts()...)
+	return writeArchive(w, append(entries, pw.extEntries()...), now)
 }
 
 // projectWriter holds what writing a project has made so far: the notes
-// its memos became, and the sources' files.
+// its code memos became, and the records of the extension.
 type projectWriter struct {
 	p     *Project
 	lang  string
 	cb    *coding.Codebook
 	notes []xTextSource
-	files map[string][]byte // path in the archive -> content
 	now   time.Time         // the stamp of what has no time of its own
 	vars  map[string]string // attribute name -> its variable's GUID
+	ext   ExtProject        // avain/project.json
 }
 
 // xmlTime is t in the xsd:dateTime form the standard uses (UTC, seconds),
@@ -77,6 +83,24 @@ func (pw *projectWriter) note(target, text string, dflt Stamp) []xNoteRef {
 	return []xNoteRef{{TargetGUID: g}}
 }
 
+// description is a memo on target written as its Description ("" for a
+// blank memo). A Description has no author or time: the memo's stamp,
+// else dflt (the stamp of what it is on), goes into the extension's Memos
+// under target.
+func (pw *projectWriter) description(target, text string, dflt Stamp) string {
+	if strings.TrimSpace(text) == "" {
+		return ""
+	}
+	st, ok := pw.p.MemoStamps[target]
+	if !ok {
+		st = dflt
+	}
+	if r := (ExtRecord{Coder: pw.p.Users[st.User], Created: st.Created, Updated: st.Updated}); r != (ExtRecord{}) {
+		pw.ext.Memos[target] = r
+	}
+	return text
+}
+
 // users lists the users, sorted by name (nil for none).
 func (pw *projectWriter) users() *xUsers {
 	if len(pw.p.Users) == 0 {
@@ -104,8 +128,11 @@ func (pw *projectWriter) codeBook() *xCodeBook {
 
 // code is c with its memo and its children.
 func (pw *projectWriter) code(c *coding.Code) *xCode {
-	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: true, Color: strings.ToUpper(c.Color),
+	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: !c.NotCodable, Color: strings.ToUpper(c.Color),
 		Description: foldDescription(entryOf(c, pw.lang)), NoteRef: pw.note(c.ID, pw.p.Memos[c.ID], Stamp{})}
+	if r := (ExtRecord{Coder: c.Coder, Created: c.Created, Updated: c.Updated}); r != (ExtRecord{}) {
+		pw.ext.Codes[c.ID] = r
+	}
 	for _, k := range pw.cb.Children(c.ID) {
 		xc.Code = append(xc.Code, pw.code(k))
 	}
@@ -161,33 +188,42 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// sources makes the text sources, their selections and memos, and puts
-// each one's text in its file; nil for a project of no documents (the
-// schema wants a Sources element to hold one at least).
+// sources makes the text sources, their selections and memos (each one's
+// text goes in its file, see texts); nil for a project of no documents
+// (the schema wants a Sources element to hold one at least).
 func (pw *projectWriter) sources() *xSources {
 	if len(pw.p.Sources) == 0 {
 		return nil
 	}
 	xs := &xSources{}
 	for _, s := range pw.p.Sources {
-		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", NoteRef: pw.note(s.GUID, s.Memo, s.Stamp),
+		ts := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt", Description: pw.description(s.GUID, s.Memo, s.Stamp),
 			CreatingUser: s.Stamp.User, CreationDateTime: pw.xmlTime(s.Stamp.Created), ModifiedDateTime: pw.xmlTime(later(s.Stamp))}
 		for _, sel := range s.Selections {
 			ts.Selection = append(ts.Selection, pw.selection(sel))
 		}
 		ts.VariableValue = pw.values(s)
 		xs.TextSource = append(xs.TextSource, ts)
-		pw.files["sources/"+s.GUID+".txt"] = []byte(s.Text)
 	}
 	return xs
 }
 
 // selection is sel with its codings and their memos; the selection's
-// creator and times are its first coding's. (Notes and sources always
+// creator and times are its first coding's. The memo of a selection's
+// only coding (avain writes a selection per coding) is the selection's
+// Description, where QualCoder and ATLAS.ti keep a coding memo; codings
+// that share a selection keep theirs in Notes. (Notes and sources always
 // get times, the export's when they have none: QualCoder needs a Note's.)
 func (pw *projectWriter) selection(sel Selection) xSelection {
 	xs := xSelection{GUID: sel.GUID, StartPosition: sel.Start, EndPosition: sel.End}
 	for i, c := range sel.Codings {
+		st := Stamp{User: c.User, Created: c.Created, Updated: c.Updated}
+		var refs []xNoteRef
+		if len(sel.Codings) == 1 {
+			xs.Description = pw.description(c.GUID, c.Memo, st)
+		} else {
+			refs = pw.note(c.GUID, c.Memo, st)
+		}
 		created, modified := "", "" // a coding without a time is written without one
 		if !c.Created.IsZero() {
 			created, modified = pw.xmlTime(c.Created), pw.xmlTime(later(Stamp{Created: c.Created, Updated: c.Updated}))
@@ -196,7 +232,7 @@ func (pw *projectWriter) selection(sel Selection) xSelection {
 			xs.CreatingUser, xs.CreationDateTime, xs.ModifiedDateTime = c.User, created, modified
 		}
 		xs.Coding = append(xs.Coding, xCoding{GUID: c.GUID, CreatingUser: c.User, CreationDateTime: created,
-			CodeRef: xCodeRef{TargetGUID: c.CodeGUID}, NoteRef: pw.note(c.GUID, c.Memo, Stamp{User: c.User, Created: c.Created, Updated: c.Updated})})
+			CodeRef: xCodeRef{TargetGUID: c.CodeGUID}, NoteRef: refs})
 	}
 	return xs
 }
@@ -219,27 +255,4 @@ func encodeQDE(x xProject) ([]byte, error) {
 		return nil, fmt.Errorf("write project.qde: %w", err)
 	}
 	return qde.Bytes(), nil
-}
-
-// writeArchive writes the .qdpx archive: project.qde first, then the
-// files by path, each modified at now.
-func writeArchive(w io.Writer, qde []byte, files map[string][]byte, now time.Time) error {
-	zw := zip.NewWriter(w)
-	add := func(name string, data []byte) error {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: now})
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		return err
-	}
-	if err := add("project.qde", qde); err != nil {
-		return err
-	}
-	for _, k := range sortedKeys(files) {
-		if err := add(k, files[k]); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
 }
