@@ -16,7 +16,10 @@ import (
 // ExportQDPX writes the whole project as a REFI-QDA project to path
 // (mode 0600; see WriteOutput): coders as users, the codebook, documents
 // as text sources with their attributes (kind and lang among them) as
-// variables, codings as selections, and memos as notes.
+// variables, codings as selections, the project's, documents' and
+// codings' memos as Descriptions and the codes' as notes, and in avain's
+// extension entries the documents' formats and turns and the records
+// REFI-QDA has no place for (see refiqda.WriteProject).
 func (p *Project) ExportQDPX(ctx context.Context, path, lang, coder string) (QDPXReport, error) {
 	var rep QDPXReport
 	err := WriteRecorded(path, p.Path(), func(w io.Writer) error {
@@ -72,6 +75,12 @@ func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPX
 			q.MemoStamps[m.TargetID] = stamp(m.Record)
 		}
 	}
+	if q.Memo, err = p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); err != nil {
+		return rep, err
+	}
+	if q.Memo != "" {
+		rep.Memos++
+	}
 	q.Codes = cb.Codes()
 	for _, c := range q.Codes {
 		m, err := p.Memo(ctx, coding.MemoCode, c.ID)
@@ -93,7 +102,7 @@ func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPX
 	}
 	err = p.EachDocument(ctx, func(d *coding.Document) error {
 		s := &refiqda.Source{GUID: d.ID, Name: d.Name, Text: d.Text, Attrs: map[string]string{"kind": d.Kind, "lang": d.Lang},
-			Stamp: stamp(d.Record)}
+			Stamp: stamp(d.Record), Format: d.Format, Turns: d.Turns}
 		for k, v := range d.Attrs {
 			s.Attrs[k] = v
 		}
