@@ -30,6 +30,15 @@ type Project struct {
 	// Skipped says, a line each, what of the file could not be read (a
 	// source's own selections are in its Skipped and Changed).
 	Skipped []string
+	// Changed says, a line each, what of the file is kept other than it
+	// has it (a set as a document attribute, a category kept codable, an
+	// avain/ entry not used).
+	Changed []string
+	// Annotations counts the annotations (a Note on a span, a selection
+	// with a memo and no coding) read as codings of AnnotationsCode.
+	Annotations int
+	// AnnotationsCode is the id of the code annotations are codings of.
+	AnnotationsCode string
 	closer  io.Closer // the file the sources are read from
 }
 
@@ -60,6 +69,7 @@ type Source struct {
 	load    func() (string, error) // the raw text
 	pending []pendingSelection     // the selections as written
 	units   Units                  // how the writing tool counts positions
+	ext     *ExtSource             // its avain/sources entry, when the archive has one
 }
 
 // Selection is a coded span of a source.

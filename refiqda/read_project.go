@@ -66,7 +66,9 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 		entries: entries,
 		notes:   map[string]string{}, used: map[string]bool{}, stamps: map[string]Stamp{},
 		ids: map[string]bool{}, varName: map[string]string{}, attrs: map[string]map[string]string{},
+		annots: map[string]*annotationNote{}, codedWith: map[string]bool{},
 	}
+	rd.ext = rd.readExtProject()
 	if err := rd.readNotes(x.Notes); err != nil {
 		return nil, err
 	}
@@ -78,6 +80,15 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 	if err := rd.readSources(x.Sources); err != nil {
 		return nil, err
 	}
+	rd.strayAnnotations()
+	rd.p.Memo = joinMemo(x.Description, rd.memo(coding.ProjectMemoID, x.NoteRef))
+	if rd.p.Memo != "" {
+		rd.stampMemo(coding.ProjectMemoID, Stamp{})
+	}
+	rd.readSets(x.Sets)
+	rd.readLinksGraphs(x)
+	rd.checkCases(x.Cases)
+	rd.keepCodable()
 	rd.looseNotes()
 	return rd.p, nil
 }
@@ -108,6 +119,11 @@ type projectReader struct {
 	ids     map[string]bool              // the code guids read
 	varName map[string]string            // variable guid -> name
 	attrs   map[string]map[string]string // source guid -> name -> value
+	// annots are the notes that hold their span (annotations), by guid.
+	annots map[string]*annotationNote
+	// codedWith are the codes the file's codings use.
+	codedWith map[string]bool
+	ext       *ExtProject // avain/project.json, when the archive has one
 }
 
 // readNotes reads the notes' texts, inline or from the archive's files;
@@ -137,6 +153,7 @@ func (rd *projectReader) readNotes(xn *xNotes) error {
 			st.User = codeID(u)
 		}
 		rd.stamps[codeID(n.GUID)] = st
+		rd.noteAnnotation(n, strings.TrimSpace(text), st)
 	}
 	return nil
 }
@@ -198,7 +215,7 @@ func (rd *projectReader) readCodebook(cb *xCodeBook) error {
 
 // readCode reads a code at pos under parent, its memo, then its children.
 func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
-	c := &coding.Code{ParentID: parent, Position: pos, Color: normalColor(xc.Color)}
+	c := &coding.Code{ParentID: parent, Position: pos, Color: normalColor(xc.Color), NotCodable: !xc.IsCodable}
 	c.ID = codeID(xc.GUID)
 	if rd.ids[c.ID] {
 		return &FormatError{Msg: "two codes have the guid " + c.ID}
@@ -218,7 +235,9 @@ func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
 	}
 	if m := rd.memo(c.ID, xc.NoteRef); m != "" {
 		rd.p.Memos[c.ID] = m
+		rd.extMemoStamp(c.ID)
 	}
+	rd.extCode(c)
 	rd.p.Codes = append(rd.p.Codes, c)
 	for i, k := range xc.Code {
 		if err := rd.readCode(k, c.ID, i); err != nil {
@@ -286,20 +305,49 @@ func (rd *projectReader) readSources(xs *xSources) error {
 // as written, and where its text is. A source whose text is not in the
 // file is reported and nil.
 func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
-	s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name)}
-	s.Memo = rd.memo(s.GUID, ts.NoteRef)
+	s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name),
+		Stamp: selectionStamp(ts.CreatingUser, ts.CreationDateTime, ts.ModifiedDateTime)}
 	if s.Name == "" {
 		s.Name = s.GUID
 	}
+	var memoRefs []xNoteRef
+	var annots []*annotationNote
+	for _, r := range ts.NoteRef {
+		a := rd.annots[codeID(r.TargetGUID)]
+		if a == nil || a.taken {
+			memoRefs = append(memoRefs, r)
+			continue
+		}
+		a.taken, rd.used[a.guid] = true, true
+		annots = append(annots, a)
+	}
+	s.Memo = joinMemo(ts.Description, rd.memo(s.GUID, memoRefs))
+	if strings.TrimSpace(ts.Description) != "" {
+		rd.stampMemo(s.GUID, s.Stamp)
+	} else {
+		rd.extMemoStamp(s.GUID)
+	}
 	rd.setAttrs(s.GUID, ts.VariableValue)
 	s.Attrs = rd.attrs[s.GUID]
-	sels := make([]pendingSelection, len(ts.Selection))
-	for i, xs := range ts.Selection {
-		sels[i] = pendingSelection{x: xs}
-		for _, xc := range xs.Coding {
-			sels[i].memos = append(sels[i].memos, rd.memo(codeID(xc.GUID), xc.NoteRef))
-		}
+	if ok, err := rd.sourceText(ts, s); !ok || err != nil {
+		return nil, err
 	}
+	// Only a source read has its annotations and selections read.
+	for _, a := range annots {
+		s.pending = append(s.pending, rd.annotation(a.sel, a.guid, a.text, a.stamp))
+	}
+	for _, xs := range ts.Selection {
+		s.pending = append(s.pending, rd.selection(xs))
+	}
+	s.units = rd.units
+	rd.readExtSource(s)
+	return s, nil
+}
+
+// sourceText finds where the text of s is, for its Load: inline, or an
+// archive entry within avain's limit. A source whose text is not in the
+// file is reported, and false.
+func (rd *projectReader) sourceText(ts xTextSource, s *Source) (bool, error) {
 	switch f, ok := rd.entries[sourcePath(ts.PlainTextPath)]; {
 	case ts.PlainTextContent != nil:
 		inline := *ts.PlainTextContent
@@ -307,7 +355,7 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 	case ok:
 		s.Entry = f.Name
 		if f.UncompressedSize64 > coding.MaxDocumentBytes {
-			return nil, &TooLargeError{What: fmt.Sprintf("source %q (%s)", s.Name, f.Name), Bytes: true}
+			return false, &TooLargeError{What: fmt.Sprintf("source %q (%s)", s.Name, f.Name), Bytes: true}
 		}
 		s.load = func() (string, error) {
 			b, err := readEntry(f, coding.MaxDocumentBytes, fmt.Sprintf("source %q (%s)", s.Name, f.Name))
@@ -318,10 +366,43 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 		}
 	default:
 		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file", s.Name, ts.PlainTextPath))
-		return nil, nil
+		return false, nil
 	}
-	s.pending, s.units = sels, rd.units
-	return s, nil
+	return true, nil
+}
+
+// selection reads a selection as written: its codings' memos (its
+// Description is the memo of each, joined with the coding's notes), or,
+// when it has no coding but a Description or notes, an annotation.
+func (rd *projectReader) selection(xs xSelection) pendingSelection {
+	if strings.TrimSpace(xs.GUID) == "" {
+		xs.GUID = codeID("") // one id, for its codings' and the selection's
+	}
+	desc := strings.TrimSpace(xs.Description)
+	st := selectionStamp(xs.CreatingUser, xs.CreationDateTime, xs.ModifiedDateTime)
+	if len(xs.Coding) == 0 {
+		seed := codeID(xs.GUID)
+		text := joinMemo(desc, rd.memo(derived("annotation", seed), xs.NoteRef))
+		if text == "" {
+			return pendingSelection{x: xs}
+		}
+		return rd.annotation(xs, seed, text, st)
+	}
+	ps := pendingSelection{x: xs}
+	for i, xc := range xs.Coding {
+		if strings.TrimSpace(xc.GUID) == "" { // a guid the memo's stamp and the coding share
+			xs.Coding[i].GUID = derived("coding", fmt.Sprintf("%s/%d", xs.GUID, i))
+		}
+		cg := codeID(xs.Coding[i].GUID)
+		rd.codedWith[codeID(xc.CodeRef.TargetGUID)] = true
+		ps.memos = append(ps.memos, joinMemo(desc, rd.memo(cg, xc.NoteRef)))
+		if desc != "" {
+			rd.stampMemo(cg, st)
+		} else {
+			rd.extMemoStamp(cg)
+		}
+	}
+	return ps
 }
 
 // looseNotes puts the notes nothing referred to in the project's Notes,

@@ -36,9 +36,11 @@ func (s *Source) Load() error {
 		return &TooLargeError{What: what, Chars: n}
 	}
 	s.load = nil
-	n := normalize(raw, s.units)
+	n, changed := s.chooseUnits(raw)
 	raw = ""
 	s.Text = n.text
+	s.Changed = append(s.Changed, changed...)
+	s.useExt()
 	for _, ps := range s.pending {
 		xs := ps.x
 		label := codeID(xs.GUID)

@@ -1,0 +1,168 @@
+package refiqda
+
+import (
+	"fmt"
+	"strings"
+)
+
+// What of a project.qde avain keeps other than the file has it, or
+// reports as not carried: sets, links, graphs, cases.
+
+// readSets makes each set with member sources a document attribute of
+// its members, as QualCoder imports a set: the set's name is the
+// attribute and its value (so the documents filter finds the members by
+// the set's name, and `--by NAME` groups them). A name that is already
+// a variable of the file, an attribute of a member, or one of the
+// documents filter's own fields (kind, lang, name) gets the prefix
+// "set-". Members that are no text source read, and a set's member
+// codes and notes (avain has no sets of codes or notes), are reported.
+func (rd *projectReader) readSets(xs *xSets) {
+	if xs == nil {
+		return
+	}
+	byGUID := map[string]*Source{}
+	for _, s := range rd.p.Sources {
+		byGUID[s.GUID] = s
+	}
+	vars := map[string]bool{"kind": true, "lang": true, "name": true}
+	for _, v := range rd.varName {
+		vars[strings.ToLower(v)] = true
+	}
+	for _, set := range xs.Set {
+		name := strings.Join(strings.Fields(set.Name), " ")
+		if name == "" {
+			name = codeID(set.GUID)
+		}
+		var members []*Source
+		for _, m := range set.MemberSource {
+			if s := byGUID[codeID(m.TargetGUID)]; s != nil {
+				members = append(members, s)
+			}
+		}
+		if len(members) > 0 {
+			key := name
+			for _, s := range members {
+				if _, ok := s.Attrs[key]; ok {
+					vars[strings.ToLower(key)] = true
+				}
+			}
+			if vars[strings.ToLower(key)] {
+				key = "set-" + name
+			}
+			for _, s := range members {
+				if s.Attrs == nil {
+					s.Attrs = map[string]string{}
+				}
+				s.Attrs[key] = name
+			}
+			rd.p.Changed = append(rd.p.Changed, fmt.Sprintf("set %q: kept as the document attribute %q (value %q) of its %s",
+				name, key, name, count(len(members), "document", "documents")))
+		}
+		var lost []string
+		if n := len(set.MemberSource) - len(members); n > 0 {
+			lost = append(lost, count(n, "member source", "member sources")+" that avain does not import")
+		}
+		if n := len(set.MemberCode); n > 0 {
+			lost = append(lost, count(n, "member code", "member codes")+" (avain has no sets of codes)")
+		}
+		if n := len(set.MemberNote); n > 0 {
+			lost = append(lost, count(n, "member note", "member notes")+" (avain has no sets of notes)")
+		}
+		if d := strings.TrimSpace(set.Description); d != "" {
+			lost = append(lost, fmt.Sprintf("its description %.40q (avain has no set memos)", d))
+		}
+		switch {
+		case len(lost) > 0:
+			rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("set %q: %s: not imported", name, strings.Join(lost, ", ")))
+		case len(members) == 0:
+			rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("set %q: it has no members: not imported", name))
+		}
+	}
+}
+
+// readLinksGraphs reports the file's links and graphs, which avain has
+// no place for, with their counts.
+func (rd *projectReader) readLinksGraphs(x *xProject) {
+	var parts []string
+	if x.Graphs != nil && len(x.Graphs.Graph) > 0 {
+		parts = append(parts, count(len(x.Graphs.Graph), "graph", "graphs"))
+	}
+	if x.Links != nil && len(x.Links.Link) > 0 {
+		parts = append(parts, count(len(x.Links.Link), "link", "links"))
+	}
+	if len(parts) > 0 {
+		rd.p.Skipped = append(rd.p.Skipped, strings.Join(parts, ", ")+" (avain has no place for them): not imported")
+	}
+}
+
+// checkCases reports the cases that refer to no text source read (their
+// attributes reach no document) and the cases' descriptions (avain has
+// no case memos).
+func (rd *projectReader) checkCases(xc *xCases) {
+	if xc == nil {
+		return
+	}
+	read := map[string]bool{}
+	for _, s := range rd.p.Sources {
+		read[s.GUID] = true
+	}
+	var nowhere, described []string
+	for _, c := range xc.Case {
+		name := strings.TrimSpace(c.Name)
+		if name == "" {
+			name = codeID(c.GUID)
+		}
+		for _, r := range c.SourceRef {
+			if !read[codeID(r.TargetGUID)] {
+				nowhere = append(nowhere, fmt.Sprintf("%q", name))
+				break
+			}
+		}
+		if strings.TrimSpace(c.Description) != "" {
+			described = append(described, fmt.Sprintf("%q", name))
+		}
+	}
+	if len(nowhere) > 0 {
+		verb := "refer"
+		if len(nowhere) == 1 {
+			verb = "refers"
+		}
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s %s to a source avain does not import (its attributes reach no document there): %s",
+			count(len(nowhere), "case", "cases"), verb, capList(nowhere)))
+	}
+	if len(described) > 0 {
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("the descriptions of %s (avain has no case memos): %s: not imported",
+			count(len(described), "case", "cases"), capList(described)))
+	}
+}
+
+// keepCodable keeps codable a category the file marks not codable but
+// codes with, and says so.
+func (rd *projectReader) keepCodable() {
+	for _, c := range rd.p.Codes {
+		if c.NotCodable && rd.codedWith[c.ID] {
+			c.NotCodable = false
+			rd.p.Changed = append(rd.p.Changed, fmt.Sprintf("code %q is marked not codable (isCodable=\"false\") but the file codes with it: kept codable", c.Name("fi")))
+		}
+	}
+}
+
+// count is "1 thing" or "n things".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// maxListed is how many names, or lines, a report lists before "and N
+// more".
+const maxListed = 10
+
+// capList joins names with ", ", the first maxListed, then "and N more".
+func capList(names []string) string {
+	if len(names) <= maxListed {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(names)-maxListed)
+}
