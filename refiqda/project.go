@@ -39,7 +39,7 @@ type Project struct {
 	Annotations int
 	// AnnotationsCode is the id of the code annotations are codings of.
 	AnnotationsCode string
-	closer  io.Closer // the file the sources are read from
+	closer          io.Closer // the file the sources are read from
 }
 
 // Source is a text document with its attributes, memo and codings. A

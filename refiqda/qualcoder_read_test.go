@@ -143,9 +143,9 @@ func TestReadQualCoderMAXQDALineEndings(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"d0000000-0000-4000-8000-000000000001 Ihan hyvin 😊 mutta väsyttää vähän.":     "Hymiö kertoo paljon.",
+		"d0000000-0000-4000-8000-000000000001 Ihan hyvin 😊 mutta väsyttää vähän.":       "Hymiö kertoo paljon.",
 		"d0000000-0000-4000-8000-000000000002 Yöt ovat lyhyitä, kun vauva herää usein.": "",
-		DerivedGUID("code", "annotations") + " vauva herää":                            "Vauva on kolmen kuukauden ikäinen.",
+		DerivedGUID("code", "annotations") + " vauva herää":                             "Vauva on kolmen kuukauden ikäinen.",
 	}
 	if len(got) != len(want) {
 		t.Errorf("codings %v, want %v", got, want)
