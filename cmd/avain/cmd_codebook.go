@@ -13,7 +13,7 @@ import (
 
 func codebookCmd() *command {
 	c := &command{name: "codebook",
-		args:    "PROJECT [--json] [--lang fi|en] [--export FILE] [--import FILE] | PROJECT add|rename|move|color|shortcut|define|merge|delete ...",
+		args:    "PROJECT [--json] [--lang fi|en] [--export FILE] [--import FILE] | PROJECT add|rename|move|color|shortcut|category|define|merge|delete ...",
 		summary: "show, edit, export or import the project's codebook"}
 	c.help = `Without a subcommand, prints the code tree with colours and counts (codings,
 documents); --export FILE writes it as REFI-QDA (.qdc), avain YAML (.yaml) or a
@@ -21,11 +21,13 @@ Markdown table (.md), by the extension; --import FILE reads a .qdc or .yaml file
 (or an embedded codebook: ` + strings.Join(codebooks.Names(), ", ") + `) into the codebook, updating codes with the
 same id. CODE below is an id, a Finnish or English name, or a path Theme/Code.
 
-  add NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT]
+  add NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT] [--category]
   rename CODE NEW_NAME [--lang fi|en]
   move CODE NEW_PARENT            (NEW_PARENT "/" moves it to the top level)
   color CODE #rrggbb
   shortcut CODE KEY               (KEY "" removes it)
+  category CODE [--off]           (a category groups codes and takes no codings; refused for a
+                                  code with codings; --off makes it codable again)
   define CODE [--short TEXT] [--definition TEXT] [--when TEXT] [--when-not TEXT] [--example TEXT]
   merge CODE INTO_CODE            (its codings and children move over; nothing is lost)
   delete CODE [--force]           (refused for a code in use unless --force, which deletes its codings too)`
@@ -100,6 +102,7 @@ type codeJSON struct {
 	NameEn     string `json:"name_en"`
 	Color      string `json:"color"`
 	Shortcut   string `json:"shortcut,omitempty"`
+	Category   bool   `json:"category,omitempty"` // groups codes, takes no codings
 	ShortDef   string `json:"short_definition,omitempty"`
 	Definition string `json:"definition,omitempty"`
 	WhenToUse  string `json:"when_to_use,omitempty"`
@@ -124,7 +127,7 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		for _, c := range cb.Codes() {
 			u := usage[c.ID]
 			out = append(out, codeJSON{ID: c.ID, ParentID: c.ParentID, Path: cb.PathString(c.ID, lang), Depth: cb.Depth(c.ID),
-				NameFi: c.NameFi, NameEn: c.NameEn, Color: c.Color, Shortcut: c.Shortcut, ShortDef: c.ShortDef, Definition: c.Definition,
+				NameFi: c.NameFi, NameEn: c.NameEn, Color: c.Color, Shortcut: c.Shortcut, Category: c.NotCodable, ShortDef: c.ShortDef, Definition: c.Definition,
 				WhenToUse: c.WhenToUse, WhenNotUse: c.WhenNotUse, Example: c.Example, Codings: u.Codings, Passages: u.Passages, Documents: u.Documents})
 		}
 		return writeJSON(e, out)
@@ -138,6 +141,7 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		other = "fi"
 	}
 	fmt.Fprintf(e.stdout, "%-56s %8s %8s %5s\n", "CODE", "CODINGS", "PASSAGES", "DOCS")
+	categories := false
 	// The swatches are avain's own colour sequences: the lines go out
 	// unescaped, their names escaped one by one.
 	for _, c := range cb.Codes() {
@@ -149,9 +153,16 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		if c.Shortcut != "" {
 			name += " [" + c.Shortcut + "]"
 		}
+		if c.NotCodable {
+			name += " (category)"
+			categories = true
+		}
 		fmt.Fprintf(e.rawStdout, "%s %-54s %8d %8d %5d\n", swatch(e, c.Color), clip(coding.Escape(name), 54), u.Codings, u.Passages, u.Documents)
 	}
 	fmt.Fprintf(e.stdout, "%s; %s; %s; %s.\n", coding.AboutSubtree, coding.AboutCodings, coding.AboutPassages, coding.AboutDocuments)
+	if categories {
+		fmt.Fprintln(e.stdout, "(category): groups codes, takes no codings of its own.")
+	}
 	return nil
 }
 

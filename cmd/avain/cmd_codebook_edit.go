@@ -34,11 +34,12 @@ type codeEditor struct {
 
 func codebookSubcommands() map[string]*codebookEdit {
 	return map[string]*codebookEdit{
-		"add":      {"NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT]", 1, addCode},
+		"add":      {"NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT] [--category]", 1, addCode},
 		"rename":   {"CODE NEW_NAME [--lang fi|en]", 2, renameCode},
 		"move":     {"CODE NEW_PARENT", 2, moveCode},
 		"color":    {"CODE #rrggbb", 2, colorCode},
 		"shortcut": {"CODE KEY", 2, shortcutCode},
+		"category": {"CODE [--off]", 1, categoryCode},
 		"define":   {"CODE [--short TEXT] [--definition TEXT] [--when TEXT] [--when-not TEXT] [--example TEXT]", 1, defineCode},
 		"merge":    {"CODE INTO_CODE", 2, mergeCode},
 		"delete":   {"CODE [--force]", 1, deleteCode},
@@ -96,6 +97,7 @@ func addCode(fs *flag.FlagSet) codeEdit {
 	color := fs.String("color", "", "the colour, #rrggbb (default: the parent's)")
 	shortcut := fs.String("shortcut", "", "a one-key shortcut")
 	short := fs.String("short", "", "a short definition")
+	category := fs.Bool("category", false, "a category: it groups codes and takes no codings")
 	return func(ctx context.Context, ed *codeEditor, pos []string) (string, error) {
 		var under *coding.Code
 		if *parent != "" {
@@ -105,7 +107,8 @@ func addCode(fs *flag.FlagSet) codeEdit {
 			}
 			under = p
 		}
-		c, err := coding.NewCode(under, coding.Code{NameFi: pos[0], NameEn: *en, Color: *color, Shortcut: *shortcut, ShortDef: *short})
+		c, err := coding.NewCode(under, coding.Code{NameFi: pos[0], NameEn: *en, Color: *color, Shortcut: *shortcut, ShortDef: *short,
+			NotCodable: *category})
 		if err != nil {
 			return "", asUsage(err) // the rules color and shortcut follow
 		}
@@ -182,6 +185,26 @@ func shortcutCode(*flag.FlagSet) codeEdit {
 		return fmt.Sprintf("shortcut set to %q", key), nil
 	}
 }
+
+func categoryCode(fs *flag.FlagSet) codeEdit {
+	off := fs.Bool("off", false, "make the category a codable code again")
+	return func(ctx context.Context, ed *codeEditor, pos []string) (string, error) {
+		c, err := ed.update(ctx, pos[0], "category", func(c *coding.Code) error {
+			c.NotCodable = !*off
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+		if c.NotCodable {
+			return nameOf(c) + " is a category now: it groups codes and takes no codings", nil
+		}
+		return nameOf(c) + " is codable again", nil
+	}
+}
+
+// nameOf is a code's Finnish name, else its English one.
+func nameOf(c *coding.Code) string { return c.Name(coding.LangFinnish) }
 
 func defineCode(fs *flag.FlagSet) codeEdit {
 	parts := map[string]*string{

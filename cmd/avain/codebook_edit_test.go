@@ -8,7 +8,7 @@ import (
 )
 
 // codebookUsage is the usage line a mistake in a codebook subcommand prints.
-const codebookUsage = "usage: avain codebook PROJECT [--json] [--lang fi|en] [--export FILE] [--import FILE] | PROJECT add|rename|move|color|shortcut|define|merge|delete ...\n"
+const codebookUsage = "usage: avain codebook PROJECT [--json] [--lang fi|en] [--export FILE] [--import FILE] | PROJECT add|rename|move|color|shortcut|category|define|merge|delete ...\n"
 
 // TestCodebookSubcommandsSayExactly runs every codebook subcommand, the
 // refused ones too, in one sequence on one project, and checks each one's
@@ -24,8 +24,8 @@ func TestCodebookSubcommandsSayExactly(t *testing.T) {
 		out, err string
 	}{
 		{[]string{"add", "Uusi koodi", "--en", "New code", "--parent", "Byrokratialoukut"}, 0, "ID\n", ""},
-		{[]string{"add"}, 2, "", "avain codebook: codebook add takes NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT]\n" + codebookUsage},
-		{[]string{"add", "a", "b"}, 2, "", "avain codebook: codebook add takes NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT]\n" + codebookUsage},
+		{[]string{"add"}, 2, "", "avain codebook: codebook add takes NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT] [--category]\n" + codebookUsage},
+		{[]string{"add", "a", "b"}, 2, "", "avain codebook: codebook add takes NAME_FI [--en NAME_EN] [--parent CODE] [--color #rrggbb] [--shortcut K] [--short TEXT] [--category]\n" + codebookUsage},
 		{[]string{"add", "Väri", "--color", "#zzzzzz"}, 2, "", "avain codebook: colour \"#zzzzzz\": want #rrggbb\n" + codebookUsage},
 		{[]string{"add", "Väri", "--shortcut", "ab"}, 2, "", "avain codebook: a shortcut is one key, not \"ab\"\n" + codebookUsage},
 		{[]string{"add", "Isot", "--color", "#ABCDEF"}, 0, "ID\n", ""},
