@@ -31,12 +31,18 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 	defer q.Close()
 	rep.Skipped = append(rep.Skipped, q.Skipped...)
 	for _, n := range q.Notes {
-		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a project note (avain has no project memos): %.60q", n))
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("a note nothing in the file refers to (not a memo of a document, code, coding or the project): %.60q", n))
 	}
+	rep.Changed = append(rep.Changed, q.Changed...)
 	// The codebook is checked before anything is read of the sources.
 	have, err := p.Codebook(ctx)
 	if err != nil {
 		return rep, err
+	}
+	annotationsHere(q, have)
+	if q.Annotations > 0 {
+		rep.Changed = append(rep.Changed, fmt.Sprintf("%d annotations kept as codings of the code %q, their text as the coding memo",
+			q.Annotations, refiqda.AnnotationsName))
 	}
 	known := map[string]bool{}
 	for _, c := range q.Codes {
@@ -62,7 +68,8 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 		return nil
 	}
 	res, err := p.Store.ImportProject(ctx, store.ProjectImport{Coder: coder, Source: filepath.Base(path),
-		Codes: q.Codes, CodeMemos: q.Memos, CodeMemoStamps: memoStamps(q, q.Memos), Documents: sources})
+		Codes: q.Codes, CodeMemos: q.Memos, CodeMemoStamps: memoStamps(q, q.Memos), Documents: sources,
+		ProjectMemo: q.Memo, ProjectMemoStamp: memoStamp(q, coding.ProjectMemoID)})
 	if err != nil {
 		if strings.HasPrefix(err.Error(), path+":") {
 			return QDPXReport{}, err
@@ -87,9 +94,13 @@ func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, known fun
 	if err != nil {
 		return nil, fmt.Errorf("source %q: %w", s.Name, err)
 	}
+	d.Record = coding.Record{Coder: q.Users[s.Stamp.User], Created: s.Stamp.Created, Updated: s.Stamp.Updated}
 	di := &store.DocumentImport{Doc: d, Memo: s.Memo, MemoStamp: memoStamp(q, s.GUID)}
 	for _, sel := range s.Selections {
 		for _, qc := range sel.Codings {
+			if qc.CodeGUID == refiqda.AnnotationsGUID {
+				qc.CodeGUID = q.AnnotationsCode
+			}
 			if !known(qc.CodeGUID) {
 				return nil, fmt.Errorf("source %q codes with %s, which is in no codebook", s.Name, qc.CodeGUID)
 			}
@@ -120,6 +131,28 @@ func memoStamps(q *refiqda.Project, memos map[string]string) map[string]store.Me
 		out[id] = memoStamp(q, id)
 	}
 	return out
+}
+
+// annotationsHere makes the file's annotations codings of the project's
+// code named refiqda.AnnotationsName when the file has none of that name
+// (its reader made one) and the project has one.
+func annotationsHere(q *refiqda.Project, have *coding.Codebook) {
+	if q.AnnotationsCode != refiqda.AnnotationsGUID || have.Code(refiqda.AnnotationsGUID) != nil {
+		return
+	}
+	for _, c := range have.Codes() {
+		if !strings.EqualFold(c.NameFi, refiqda.AnnotationsName) && !strings.EqualFold(c.NameEn, refiqda.AnnotationsName) {
+			continue
+		}
+		for i, k := range q.Codes {
+			if k.ID == refiqda.AnnotationsGUID {
+				q.Codes = append(q.Codes[:i], q.Codes[i+1:]...)
+				break
+			}
+		}
+		q.AnnotationsCode = c.ID // sourceImport codes with it
+		return
+	}
 }
 
 // newCodes returns the codes of in that have no code here.
@@ -153,6 +186,12 @@ func sourceDocument(s *refiqda.Source) (*coding.Document, error) {
 		return nil, errors.New("its text is empty")
 	}
 	d.Turns = transcript.Turns(d.Text)
+	if len(s.Turns) > 0 { // avain wrote the file: its turns, speakers and times
+		d.Turns = s.Turns
+	}
+	if s.Format != "" {
+		d.Format = s.Format
+	}
 	d.Hash = coding.ContentHash(d.Text)
 	if err := d.Validate(); err != nil {
 		return nil, err

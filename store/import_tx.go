@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/toituavain/avain/coding"
@@ -25,6 +26,11 @@ type ProjectImport struct {
 	// CodeMemoStamps (code id -> stamp) say who wrote a code's memo and
 	// when; a memo without one is the importing coder's, made now.
 	CodeMemoStamps map[string]MemoStamp
+	// ProjectMemo is the file's project memo, by ProjectMemoStamp. A
+	// project memo here with another text keeps it, the two joined a
+	// blank line apart; one that holds it already is left as it is.
+	ProjectMemo      string
+	ProjectMemoStamp MemoStamp
 	// Documents calls add with each document in turn, so that only one
 	// document's text need be in memory at a time; an error from add
 	// should be returned.
@@ -34,7 +40,9 @@ type ProjectImport struct {
 // DocumentImport is one document of a ProjectImport and what goes on it.
 type DocumentImport struct {
 	// Doc is stored as ImportDocument stores it, unless its text is here
-	// already: then the codings and memo go onto the document here.
+	// already: then the codings and memo go onto the document here. Its
+	// Record's coder and times, when given, say who made it and when (else
+	// the importing coder, now).
 	Doc       *coding.Document
 	Memo      string
 	MemoStamp MemoStamp // who wrote Memo and when
@@ -87,6 +95,11 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 				return err
 			}
 		}
+		n, err := s.importProjectMemo(ctx, tx, imp)
+		if err != nil {
+			return err
+		}
+		res.Memos += n
 		for _, id := range sortedKeys(imp.CodeMemos) {
 			if err := s.importMemo(ctx, tx, coding.MemoCode, id, imp.CodeMemos[id], imp.CodeMemoStamps[id], imp.Coder); err != nil {
 				return err
@@ -126,6 +139,7 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 		return err
 	}
 	now := s.Now()
+	made := doc.Record // who made it and when, as the file says
 	var id string
 	err := tx.QueryRowContext(ctx, "SELECT id FROM documents WHERE hash = ? AND deleted = 0", doc.Hash).Scan(&id)
 	switch {
@@ -134,8 +148,21 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 		res.Duplicates = append(res.Duplicates, doc.Name)
 	case errors.Is(err, sql.ErrNoRows):
 		words := turnWords(doc)
-		if err := insertDocument(ctx, tx, ps.exec, doc, coder, now, words); err != nil {
+		by, created, updated := made.Coder, made.Created, made.Updated
+		if by == "" {
+			by = coder
+		}
+		if created.IsZero() {
+			created = now
+		}
+		if err := insertDocument(ctx, tx, ps.exec, doc, by, created, words); err != nil {
 			return err
+		}
+		if updated.After(created) {
+			if _, err := ps.exec(ctx, "UPDATE documents SET updated = ? WHERE id = ?", ms(updated), doc.ID); err != nil {
+				return err
+			}
+			doc.Updated = updated
 		}
 		if err := s.audit(ctx, tx, coder, "import", doc.ID,
 			fmt.Sprintf("document %s: %d turns, %d words", doc.ID, len(doc.Turns), words)); err != nil {
@@ -185,6 +212,28 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 		}
 	}
 	return nil
+}
+
+// importProjectMemo sets the file's project memo: as importMemo when the
+// project has none, joined after the one here when that one does not
+// hold it yet. It returns how many memos it set (0 or 1).
+func (s *Store) importProjectMemo(ctx context.Context, tx *sql.Tx, imp ProjectImport) (int, error) {
+	text := strings.TrimSpace(imp.ProjectMemo)
+	if text == "" {
+		return 0, nil
+	}
+	var have string
+	err := tx.QueryRowContext(ctx, `SELECT text FROM memos WHERE target = ? AND target_id = ? AND deleted = 0
+		ORDER BY updated DESC, id DESC LIMIT 1`, string(coding.MemoProject), coding.ProjectMemoID).Scan(&have)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 1, s.importMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, text, imp.ProjectMemoStamp, imp.Coder)
+	case err != nil:
+		return 0, err
+	case strings.Contains(have, text):
+		return 0, nil
+	}
+	return 1, s.setMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, strings.TrimRight(have, "\n")+"\n\n"+text, imp.Coder)
 }
 
 // stampTimes fills a record's imported times: created, else now;
