@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/refiqda"
@@ -132,5 +133,33 @@ func TestQDPXImportOfQualCoderExport(t *testing.T) {
 	}
 	if cs, _ := p.Codings(ctx, coding.CodingFilter{}); len(cs) != 3 {
 		t.Errorf("%d codings after a second import", len(cs))
+	}
+}
+
+// A .qdpx avain wrote brings back each document's format and turns
+// (speakers and times) from its avain/ entries, not the turns a .txt
+// would have, and a Description memo's author from avain/project.json.
+func TestQDPXImportKeepsAvainTurns(t *testing.T) {
+	ctx := context.Background()
+	file := zipDir(t, filepath.Join("testdata", "avain-vtt-turns"))
+	p, err := Create(ctx, filepath.Join(t.TempDir(), "p.avain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if _, err := p.ImportQDPX(ctx, file, "eero"); err != nil {
+		t.Fatal(err)
+	}
+	var doc *coding.Document
+	p.EachDocument(ctx, func(d *coding.Document) error { doc = d; return nil })
+	if doc.Format != "vtt" || len(doc.Turns) != 3 {
+		t.Fatalf("format %q, turns %+v", doc.Format, doc.Turns)
+	}
+	if tn := doc.Turns[1]; tn.Speaker != "Gillian" || tn.Time != 4*time.Second || tn.TimeEnd != 6500*time.Millisecond ||
+		coding.Slice(doc.Text, tn.Start, tn.End) != "Hyvää, kiitos." {
+		t.Errorf("turn 2 %+v", tn)
+	}
+	if m := memoBy(t, p, coding.MemoDocument, doc.ID); m.Text != "Äänitys oli huono." || m.Coder != "ville" || m.Created.Year() != 2024 {
+		t.Errorf("document memo %+v", m)
 	}
 }
