@@ -41,8 +41,12 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 	}
 	annotationsHere(q, have)
 	if q.Annotations > 0 {
-		rep.Changed = append(rep.Changed, fmt.Sprintf("%d annotations kept as codings of the code %q, their text as the coding memo",
-			q.Annotations, refiqda.AnnotationsName))
+		what := fmt.Sprintf("%d annotations", q.Annotations)
+		if q.Annotations == 1 {
+			what = "1 annotation"
+		}
+		rep.Changed = append(rep.Changed, fmt.Sprintf("%s kept as codings of the code %q, their text as the coding memo",
+			what, refiqda.AnnotationsName))
 	}
 	known := map[string]bool{}
 	for _, c := range q.Codes {

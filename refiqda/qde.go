@@ -92,8 +92,14 @@ type (
 		TargetGUID string `xml:"targetGUID,attr"`
 	}
 	xSources struct {
-		TextSource []xTextSource `xml:"TextSource"`
-		Other      []xAny        `xml:",any"`
+		TextSource []xTextSource  `xml:"TextSource"`
+		Other      []xOtherSource `xml:",any"`
+	}
+	// xOtherSource is a source of a kind avain does not read (PDF,
+	// picture, audio, video), by its name.
+	xOtherSource struct {
+		XMLName xml.Name
+		Name    string `xml:"name,attr"`
 	}
 	xAny        struct{ XMLName xml.Name }
 	xTextSource struct {

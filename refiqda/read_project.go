@@ -286,9 +286,7 @@ func (rd *projectReader) readSources(xs *xSources) error {
 	if xs == nil {
 		return nil
 	}
-	for _, o := range xs.Other {
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("a %s (avain reads text sources only)", o.XMLName.Local))
-	}
+	rd.otherSources(xs.Other)
 	for _, ts := range xs.TextSource {
 		s, err := rd.readSource(ts)
 		if err != nil {

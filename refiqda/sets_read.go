@@ -60,7 +60,7 @@ func (rd *projectReader) readSets(xs *xSets) {
 		}
 		var lost []string
 		if n := len(set.MemberSource) - len(members); n > 0 {
-			lost = append(lost, count(n, "member source", "member sources")+" that avain does not import")
+			lost = append(lost, count(n, "member source", "member sources")+" avain does not import")
 		}
 		if n := len(set.MemberCode); n > 0 {
 			lost = append(lost, count(n, "member code", "member codes")+" (avain has no sets of codes)")
@@ -73,9 +73,9 @@ func (rd *projectReader) readSets(xs *xSets) {
 		}
 		switch {
 		case len(lost) > 0:
-			rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("set %q: %s: not imported", name, strings.Join(lost, ", ")))
+			rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("set %q: %s", name, strings.Join(lost, ", ")))
 		case len(members) == 0:
-			rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("set %q: it has no members: not imported", name))
+			rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("set %q: it has no members", name))
 		}
 	}
 }
@@ -91,7 +91,7 @@ func (rd *projectReader) readLinksGraphs(x *xProject) {
 		parts = append(parts, count(len(x.Links.Link), "link", "links"))
 	}
 	if len(parts) > 0 {
-		rd.p.Skipped = append(rd.p.Skipped, strings.Join(parts, ", ")+" (avain has no place for them): not imported")
+		rd.p.Skipped = append(rd.p.Skipped, strings.Join(parts, ", ")+" (avain has no place for them)")
 	}
 }
 
@@ -131,7 +131,7 @@ func (rd *projectReader) checkCases(xc *xCases) {
 			count(len(nowhere), "case", "cases"), verb, capList(nowhere)))
 	}
 	if len(described) > 0 {
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("the descriptions of %s (avain has no case memos): %s: not imported",
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("the descriptions of %s (avain has no case memos): %s",
 			count(len(described), "case", "cases"), capList(described)))
 	}
 }
@@ -144,6 +144,24 @@ func (rd *projectReader) keepCodable() {
 			c.NotCodable = false
 			rd.p.Changed = append(rd.p.Changed, fmt.Sprintf("code %q is marked not codable (isCodable=\"false\") but the file codes with it: kept codable", c.Name("fi")))
 		}
+	}
+}
+
+// otherSources reports the sources of kinds avain does not read, a line
+// per kind with their count and names.
+func (rd *projectReader) otherSources(other []xOtherSource) {
+	var kinds []string
+	names := map[string][]string{}
+	for _, o := range other {
+		k := o.XMLName.Local
+		if _, ok := names[k]; !ok {
+			kinds = append(kinds, k)
+		}
+		n := strings.TrimSpace(o.Name)
+		names[k] = append(names[k], fmt.Sprintf("%q", n))
+	}
+	for _, k := range kinds {
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s (avain reads text sources only): %s", count(len(names[k]), k, k+"s"), capList(names[k])))
 	}
 }
 
