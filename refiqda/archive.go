@@ -6,6 +6,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,10 +28,26 @@ func writeBytes(b []byte) func(io.Writer) error {
 
 // writeString writes s as an entry's content.
 func writeString(s string) func(io.Writer) error {
-	return func(w io.Writer) error {
-		_, err := io.WriteString(w, s)
-		return err
+	return func(w io.Writer) error { return writeChunks(w, s) }
+}
+
+// chunks are the buffers of writeChunks, used again.
+var chunks = sync.Pool{New: func() any { return new([32 << 10]byte) }}
+
+// writeChunks writes s to w through a small buffer: a compressor takes
+// no string, and io.WriteString would copy a whole text at once.
+func writeChunks(w io.Writer, s string) error {
+	b := chunks.Get().(*[32 << 10]byte)
+	defer chunks.Put(b)
+	buf := b[:]
+	for len(s) > 0 {
+		n := copy(buf, s)
+		if _, err := w.Write(buf[:n]); err != nil {
+			return err
+		}
+		s = s[n:]
 	}
+	return nil
 }
 
 // writeArchive writes the entries as a zip archive in their order, each

@@ -1,11 +1,11 @@
 package refiqda
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"sort"
-
-	"github.com/toituavain/avain/coding"
 )
 
 // texts are the archive entries of the sources' texts,
@@ -24,13 +24,13 @@ func (pw *projectWriter) texts() []archiveEntry {
 // entry is made from its turns as it is written, not held beforehand.
 func (pw *projectWriter) extEntries() []archiveEntry {
 	ext := pw.ext
-	out := []archiveEntry{{name: extProjectEntry, write: func(w io.Writer) error { return writeJSON(w, ext) }}}
+	out := []archiveEntry{{name: extProjectEntry, write: func(w io.Writer) error { return writeJSON(w, ext, "  ") }}}
 	for _, s := range pw.sortedSources() {
 		if s.Format == "" && len(s.Turns) == 0 {
 			continue
 		}
 		out = append(out, archiveEntry{name: extSourceEntry(s.GUID), write: func(w io.Writer) error {
-			return writeJSON(w, extSource(s))
+			return writeJSON(w, extSource(s), "")
 		}})
 	}
 	return out
@@ -46,7 +46,7 @@ func (pw *projectWriter) sortedSources() []*Source {
 // extSource is what the extension keeps of s: its text's hash, format and
 // turns, times in milliseconds.
 func extSource(s *Source) ExtSource {
-	es := ExtSource{Hash: coding.ContentHash(s.Text), Format: s.Format, Turns: make([]ExtTurn, len(s.Turns))}
+	es := ExtSource{Hash: contentHash(s.Text), Format: s.Format, Turns: make([]ExtTurn, len(s.Turns))}
 	for i, t := range s.Turns {
 		es.Turns[i] = ExtTurn{Speaker: t.Speaker, Start: t.Start, End: t.End,
 			TimeMs: t.Time.Milliseconds(), TimeEndMs: t.TimeEnd.Milliseconds(), HasTime: t.HasTime}
@@ -54,10 +54,21 @@ func extSource(s *Source) ExtSource {
 	return es
 }
 
-// writeJSON writes v as indented JSON, "<" and "&" as they are.
-func writeJSON(w io.Writer, v any) error {
+// contentHash is coding.ContentHash(text), hashed through a small buffer
+// instead of a copy of the whole text.
+func contentHash(text string) string {
+	h := sha256.New()
+	writeChunks(h, text) // a hash takes every write
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// writeJSON writes v as JSON, "<" and "&" as they are, indented by indent
+// ("" for none: a source's turns are many, and read by avain alone).
+func writeJSON(w io.Writer, v any, indent string) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	if indent != "" {
+		enc.SetIndent("", indent)
+	}
 	return enc.Encode(v)
 }
