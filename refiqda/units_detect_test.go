@@ -16,12 +16,12 @@ func TestNameMatches(t *testing.T) {
 		want       bool
 	}{
 		{"Ihan hyvin 😊 mutta", "Ihan hyvin 😊 mutta", true},
-		{"Ihan hyvin 😊 mutta", " Ihan  hyvin\n😊 mutta\n", true},              // trimmed, collapsed
-		{"Ihan hyvin…", "Ihan hyvin 😊 mutta väsyttää", true},                   // ATLAS.ti's cut
-		{"Ihan hyvin ...", "Ihan hyvin 😊 mutta väsyttää", true},                // cut with three dots
-		{"Yöt ovat lyhyitä, kun", "Yöt ovat lyhyitä, kun vauva herää", true},   // a prefix of 20 or more
-		{"Yöt ovat", "Yöt ovat lyhyitä, kun vauva herää", false},               // too short a prefix
-		{"\nV: Ihan hyvin 😊", "Ihan hyvin 😊 m", false},                         // shifted
+		{"Ihan hyvin 😊 mutta", " Ihan  hyvin\n😊 mutta\n", true},                 // trimmed, collapsed
+		{"Ihan hyvin…", "Ihan hyvin 😊 mutta väsyttää", true},                    // ATLAS.ti's cut
+		{"Ihan hyvin ...", "Ihan hyvin 😊 mutta väsyttää", true},                 // cut with three dots
+		{"Yöt ovat lyhyitä, kun", "Yöt ovat lyhyitä, kun vauva herää", true},    // a prefix of 20 or more
+		{"Yöt ovat", "Yöt ovat lyhyitä, kun vauva herää", false},                // too short a prefix
+		{"\nV: Ihan hyvin 😊", "Ihan hyvin 😊 m", false},                          // shifted
 		{"ovat lyhyitä, kun vauva", "Yöt ovat lyhyitä, kun vauva herää", false}, // inside, not a prefix
 		{"e\u0301tta", "étta", true},                                            // NFC
 		{"", "mitä tahansa", false},
