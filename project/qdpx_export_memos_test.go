@@ -46,6 +46,7 @@ func exportEntries(t *testing.T, p *Project) (string, []string, map[string][]byt
 
 // exportedQDE is the part of an exported project.qde these tests read.
 type exportedQDE struct {
+	Origin      string `xml:"origin,attr"`
 	Description string `xml:"Description"`
 	Codes       []struct {
 		GUID      string `xml:"guid,attr"`
@@ -89,6 +90,10 @@ func TestQDPXExportPutsMemosInDescriptions(t *testing.T) {
 	}
 	if x.Description != "Projekti: työllisyyspalvelut 2026." {
 		t.Errorf("project Description %q", x.Description)
+	}
+	// QualCoder's importer reads Project@origin unconditionally.
+	if x.Origin != "avain" {
+		t.Errorf("Project origin %q", x.Origin)
 	}
 	if len(x.Notes) != 1 {
 		t.Errorf("%d Notes, want the code memo's alone", len(x.Notes))
