@@ -16,12 +16,15 @@ import (
 // ImportQDPX reads a REFI-QDA project (.qdpx, or a bare .qde) into the
 // project, in one transaction (all of it or nothing): its codes (a code
 // whose guid is already here keeps its names and place, see
-// store.ImportCodes), its text sources as documents (turns found in
-// their text as in a .txt; kind, lang and the other variables as
+// store.ImportCodes), its text sources as documents by their makers
+// (turns found in their text as in a .txt, or an avain export's own;
+// kind, lang, the other variables and the sets they are in as
 // attributes; a text already here is not imported twice, and its codings
-// go onto the one here), their codings by their users, and the memos.
-// Sources are read from the archive one at a time, each within avain's
-// limit on one document.
+// go onto the one here), their codings by their users, its annotations
+// as codings of a code "Annotations", and the memos, the project memo
+// too (see refiqda.OpenProjectFile for where each comes from). Sources
+// are read from the archive one at a time, each within avain's limit on
+// one document. The report names what was kept otherwise, and what not.
 func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXReport, error) {
 	var rep QDPXReport
 	q, err := refiqda.OpenProjectFile(path)

@@ -163,3 +163,36 @@ func TestQDPXImportKeepsAvainTurns(t *testing.T) {
 		t.Errorf("document memo %+v", m)
 	}
 }
+
+// A project that has a code named "Annotations" takes a file's
+// annotations as codings of that code; none is made.
+func TestQDPXImportAnnotationsOntoTheCodeHere(t *testing.T) {
+	ctx := context.Background()
+	file := zipDir(t, filepath.Join("testdata", "qualcoder-maxqda-line-endings"))
+	p, err := Create(ctx, filepath.Join(t.TempDir(), "p.avain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	mine := &coding.Code{NameFi: "Huomiot", NameEn: "Annotations"}
+	if err := p.AddCode(ctx, mine, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ImportQDPX(ctx, file, "eero"); err != nil {
+		t.Fatal(err)
+	}
+	cb, _ := p.Codebook(ctx)
+	if cb.Code(refiqda.AnnotationsGUID) != nil || len(cb.Codes()) != 3 {
+		t.Errorf("%d codes, one of them made for annotations: %v", len(cb.Codes()), cb.Code(refiqda.AnnotationsGUID))
+	}
+	cs, _ := p.Codings(ctx, coding.CodingFilter{})
+	n := 0
+	for _, c := range cs {
+		if c.CodeID == mine.ID {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d codings of the project's Annotations code, want 1", n)
+	}
+}
