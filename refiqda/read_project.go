@@ -17,7 +17,16 @@ import (
 
 // OpenProjectFile opens a .qdpx archive, or a bare .qde, and reads its
 // project.qde: the codebook, users, memos, and each source's name,
-// attributes and memo. A source's text and selections are read from the
+// attributes and memo. Memos are read where tools put them: a source's
+// Description and notes are its memo, a selection's Description and a
+// coding's notes the coding's memo, the project's Description and notes
+// the project memo (a text given twice kept once); a code's Description
+// is its definition. Annotations (a Note holding its span, a selection
+// with a memo and no coding) become codings of the code AnnotationsName;
+// sets of sources become attributes of their members; avain's own
+// entries (avain/) give codes and memos their makers, and sources their
+// format and turns. What is kept otherwise is in Changed, what is not
+// kept in Skipped. A source's text and selections are read from the
 // archive only by its Load, one source at a time, so memory stays bounded
 // by the largest source. A source over avain's limit on one document is
 // refused here when the archive declares its size. Close the project
