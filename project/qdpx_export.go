@@ -50,95 +50,114 @@ func (p *Project) ExportQDPXTo(ctx context.Context, w io.Writer, lang, coder str
 
 // writeQDPX writes the project as a .qdpx archive to w.
 func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPXReport, error) {
-	var rep QDPXReport
-	cb, err := p.Codebook(ctx)
-	if err != nil {
-		return rep, err
-	}
-	q := &refiqda.Project{Name: strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path())), Origin: "avain",
-		Users: map[string]string{}, Memos: map[string]string{}, MemoStamps: map[string]refiqda.Stamp{}}
-	// stamp names coder's user in the file and stamps a record with it.
-	stamp := func(r coding.Record) refiqda.Stamp {
-		if r.Coder == "" {
-			return refiqda.Stamp{Created: r.Created, Updated: r.Updated}
-		}
-		user := refiqda.UserGUID(r.Coder)
-		q.Users[user] = r.Coder
-		return refiqda.Stamp{User: user, Created: r.Created, Updated: r.Updated}
-	}
-	memos, err := p.Memos(ctx)
-	if err != nil {
-		return rep, err
-	}
-	for _, m := range memos {
-		if _, seen := q.MemoStamps[m.TargetID]; !seen && !m.Superseded {
-			q.MemoStamps[m.TargetID] = stamp(m.Record)
-		}
-	}
-	if q.Memo, err = p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); err != nil {
-		return rep, err
-	}
-	if q.Memo != "" {
-		rep.Memos++
-	}
-	q.Codes = cb.Codes()
-	for _, c := range q.Codes {
-		m, err := p.Memo(ctx, coding.MemoCode, c.ID)
-		if err != nil {
-			return rep, err
-		}
-		if m != "" {
-			q.Memos[c.ID] = m
-			rep.Memos++
-		}
+	e := &qdpxExport{q: &refiqda.Project{Name: strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path())), Origin: "avain",
+		Users: map[string]string{}, Memos: map[string]string{}, MemoStamps: map[string]refiqda.Stamp{}}}
+	q := e.q
+	if err := p.exportMemos(ctx, e); err != nil {
+		return e.rep, err
 	}
 	codings, err := p.Codings(ctx, coding.CodingFilter{})
 	if err != nil {
-		return rep, err
+		return e.rep, err
 	}
 	byDoc := map[string][]*coding.Coding{}
 	for _, c := range codings {
 		byDoc[c.DocumentID] = append(byDoc[c.DocumentID], c)
 	}
 	err = p.EachDocument(ctx, func(d *coding.Document) error {
-		s := &refiqda.Source{GUID: d.ID, Name: d.Name, Text: d.Text, Attrs: map[string]string{"kind": d.Kind, "lang": d.Lang},
-			Stamp: stamp(d.Record), Format: d.Format, Turns: d.Turns}
-		for k, v := range d.Attrs {
-			s.Attrs[k] = v
-		}
 		m, err := p.Memo(ctx, coding.MemoDocument, d.ID)
 		if err != nil {
 			return err
 		}
-		if s.Memo = m; m != "" {
-			rep.Memos++
-		}
-		for _, c := range byDoc[d.ID] {
-			st := stamp(c.Record)
-			s.Selections = append(s.Selections, refiqda.Selection{GUID: c.ID, Start: c.Start, End: c.End,
-				Codings: []refiqda.Coding{{GUID: c.ID, CodeGUID: c.CodeID, User: st.User, Created: c.Created, Updated: c.Updated, Memo: c.Memo}}})
-			if c.Memo != "" {
-				rep.Memos++
-			}
-			rep.Codings++
-		}
-		q.Sources = append(q.Sources, s)
+		q.Sources = append(q.Sources, e.source(d, m, byDoc[d.ID]))
 		return nil
 	})
 	if err != nil {
-		return rep, err
-	}
-	// Selections need guids of their own: derive them from the coding's.
-	for _, s := range q.Sources {
-		for i := range s.Selections {
-			s.Selections[i].GUID = selectionGUID(s.Selections[i].GUID)
-		}
+		return e.rep, err
 	}
 	if err := refiqda.WriteProject(w, q, lang, time.Now()); err != nil {
-		return rep, err
+		return e.rep, err
 	}
-	rep.Documents, rep.Codes, rep.Users = len(q.Sources), len(q.Codes), len(q.Users)
-	return rep, nil
+	e.rep.Documents, e.rep.Codes, e.rep.Users = len(q.Sources), len(q.Codes), len(q.Users)
+	return e.rep, nil
+}
+
+// qdpxExport is a .qdpx export in the making: the project as REFI-QDA
+// sees it, and the counts so far.
+type qdpxExport struct {
+	q   *refiqda.Project
+	rep QDPXReport
+}
+
+// stamp names r's coder as a user of the file and stamps a record with it.
+func (e *qdpxExport) stamp(r coding.Record) refiqda.Stamp {
+	if r.Coder == "" {
+		return refiqda.Stamp{Created: r.Created, Updated: r.Updated}
+	}
+	user := refiqda.UserGUID(r.Coder)
+	e.q.Users[user] = r.Coder
+	return refiqda.Stamp{User: user, Created: r.Created, Updated: r.Updated}
+}
+
+// exportMemos puts the codebook, the project memo and the code memos in
+// the export, and every live memo's author and times.
+func (p *Project) exportMemos(ctx context.Context, e *qdpxExport) error {
+	cb, err := p.Codebook(ctx)
+	if err != nil {
+		return err
+	}
+	memos, err := p.Memos(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range memos {
+		if _, seen := e.q.MemoStamps[m.TargetID]; !seen && !m.Superseded {
+			e.q.MemoStamps[m.TargetID] = e.stamp(m.Record)
+		}
+	}
+	if e.q.Memo, err = p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); err != nil {
+		return err
+	}
+	if e.q.Memo != "" {
+		e.rep.Memos++
+	}
+	e.q.Codes = cb.Codes()
+	for _, c := range e.q.Codes {
+		m, err := p.Memo(ctx, coding.MemoCode, c.ID)
+		if err != nil {
+			return err
+		}
+		if m != "" {
+			e.q.Memos[c.ID] = m
+			e.rep.Memos++
+		}
+	}
+	return nil
+}
+
+// source is document d as a text source, with its memo, its attributes
+// (kind and lang among them), its format and turns, and its codings as
+// selections of their own.
+func (e *qdpxExport) source(d *coding.Document, memo string, codings []*coding.Coding) *refiqda.Source {
+	s := &refiqda.Source{GUID: d.ID, Name: d.Name, Text: d.Text, Attrs: map[string]string{"kind": d.Kind, "lang": d.Lang},
+		Stamp: e.stamp(d.Record), Format: d.Format, Turns: d.Turns, Memo: memo}
+	for k, v := range d.Attrs {
+		s.Attrs[k] = v
+	}
+	if memo != "" {
+		e.rep.Memos++
+	}
+	for _, c := range codings {
+		st := e.stamp(c.Record)
+		// A selection needs a guid of its own: derived from the coding's.
+		s.Selections = append(s.Selections, refiqda.Selection{GUID: selectionGUID(c.ID), Start: c.Start, End: c.End,
+			Codings: []refiqda.Coding{{GUID: c.ID, CodeGUID: c.CodeID, User: st.User, Created: c.Created, Updated: c.Updated, Memo: c.Memo}}})
+		if c.Memo != "" {
+			e.rep.Memos++
+		}
+		e.rep.Codings++
+	}
+	return s
 }
 
 // selectionGUID is the guid of the selection that carries the coding id.
