@@ -26,6 +26,20 @@ import (
 // are read from the archive one at a time, each within avain's limit on
 // one document. The report names what was kept otherwise, and what not.
 func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXReport, error) {
+	return p.ImportQDPXWith(ctx, path, coder, QDPXImportOptions{})
+}
+
+// QDPXImportOptions change how ImportQDPXWith brings a REFI-QDA project
+// in.
+type QDPXImportOptions struct {
+	// MatchCodesByName matches the file's codes whose ids are not here to
+	// the codes here by their names (see matchCodesByName): for a project
+	// that went through a tool which gives every code a new id.
+	MatchCodesByName bool
+}
+
+// ImportQDPXWith is ImportQDPX with options.
+func (p *Project) ImportQDPXWith(ctx context.Context, path, coder string, opts QDPXImportOptions) (QDPXReport, error) {
 	var rep QDPXReport
 	q, err := refiqda.OpenProjectFile(path)
 	if err != nil {
@@ -43,6 +57,12 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 		return rep, err
 	}
 	annotationsHere(q, have)
+	match := codeMatch{}
+	if opts.MatchCodesByName {
+		match = matchCodesByName(have, q)
+		q.AnnotationsCode = match.id(q.AnnotationsCode)
+		rep.Changed = append(rep.Changed, match.ambiguous...)
+	}
 	if q.Annotations > 0 {
 		what := fmt.Sprintf("%d annotations", q.Annotations)
 		if q.Annotations == 1 {
@@ -62,7 +82,7 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 	}
 	sources := func(add func(*store.DocumentImport) error) error {
 		for _, s := range q.Sources {
-			di, err := sourceImport(s, q, coder, func(code string) bool { return known[code] || have.Code(code) != nil })
+			di, err := sourceImport(s, q, coder, match.id, func(code string) bool { return known[code] || have.Code(code) != nil })
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
@@ -90,9 +110,9 @@ func (p *Project) ImportQDPX(ctx context.Context, path, coder string) (QDPXRepor
 
 // sourceImport loads a source's text and makes its document and codings
 // (by their users, else by coder), then lets the source forget its text:
-// one source's text in memory at a time. Every coding's code must be one
-// that known reports.
-func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, known func(string) bool) (*store.DocumentImport, error) {
+// one source's text in memory at a time. A coding's code is the one
+// codeID gives for the file's, and must be one that known reports.
+func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, codeID func(string) string, known func(string) bool) (*store.DocumentImport, error) {
 	if err := s.Load(); err != nil {
 		return nil, err
 	}
@@ -107,6 +127,8 @@ func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, known fun
 		for _, qc := range sel.Codings {
 			if qc.CodeGUID == refiqda.AnnotationsGUID {
 				qc.CodeGUID = q.AnnotationsCode
+			} else {
+				qc.CodeGUID = codeID(qc.CodeGUID)
 			}
 			if !known(qc.CodeGUID) {
 				return nil, fmt.Errorf("source %q codes with %s, which is in no codebook", s.Name, qc.CodeGUID)

@@ -15,7 +15,7 @@ import (
 )
 
 func importCmd() *command {
-	c := &command{name: "import", args: "PROJECT FILE... [--kind client|professional|other] [--attr key=value]... [--lang fi|en] [--meta FILE.csv] [--pseudonymize [--names FILE] [--places FILE] [--yes] [--key-file FILE]]",
+	c := &command{name: "import", args: "PROJECT FILE... [--kind client|professional|other] [--attr key=value]... [--lang fi|en] [--meta FILE.csv] [--pseudonymize [--names FILE] [--places FILE] [--yes] [--key-file FILE]] [--match-codes-by-name]",
 		summary: "import transcripts (txt, md, docx, odt, vtt, srt), or a REFI-QDA project (.qdpx, .qde)"}
 	c.help = `Each file is imported in its own transaction: a bad file is reported on one
 line and changes nothing, the others still import, and the command exits 1.
@@ -25,6 +25,13 @@ codebook, documents, codings and memos; a document already here is found
 by its text and the file's codings go onto it. A code of the file with the
 id of a code here never renames, moves or empties it: such a conflict is
 printed and the project's name and place are kept.
+--match-codes-by-name is for a project that went through another tool and
+comes back: such a tool gives every code a new id, so each code of the file
+whose id is not here takes the code here with the same names from the top
+of the tree down (either language; case and spacing aside), else the one
+code here anywhere with its name. A name several codes here share matches
+none and is printed. Documents are matched by their text, as always, and a
+coding already here (same coder, code and span) is not made twice.
 The same text imported again is skipped. Encodings: UTF-8 (with or without
 BOM), UTF-16 with BOM, Windows-1252 / ISO-8859-1. Speaker turns come from
 labels such as H:, V:, Haastattelija:, ### Name:, **M:**, [id1], or WebVTT
@@ -53,6 +60,7 @@ type importFlags struct {
 	attrs                   attrFlags
 	pseudonymize            *bool
 	pseudo                  pseudoFlags
+	matchCodes              *bool
 }
 
 func addImportFlags(fs *flag.FlagSet) *importFlags {
@@ -66,6 +74,7 @@ func addImportFlags(fs *flag.FlagSet) *importFlags {
 	f.pseudonymize = fs.Bool("pseudonymize", false, "replace personal data before it is stored (see below)")
 	f.pseudo = addPseudoFlags(fs)
 	f.coder = coderFlag(fs)
+	f.matchCodes = fs.Bool("match-codes-by-name", false, "match a REFI-QDA project's codes to the codes here by name (see below)")
 	return f
 }
 
@@ -102,6 +111,9 @@ func runImport(ctx context.Context, e *env, c *command, args []string) error {
 	}
 	files := pos[1:]
 	transcripts, projects := splitImports(files)
+	if *f.matchCodes && len(projects) == 0 {
+		return usagef("--match-codes-by-name works on REFI-QDA projects (.qdpx, .qde)")
+	}
 	var ps *project.Pseudonymizer
 	if *f.pseudonymize {
 		if len(projects) > 0 {
@@ -126,7 +138,7 @@ func runImport(ctx context.Context, e *env, c *command, args []string) error {
 			return err
 		}
 	}
-	if err := b.projects(ctx, p, projects, who); err != nil {
+	if err := b.projects(ctx, p, projects, who, project.QDPXImportOptions{MatchCodesByName: *f.matchCodes}); err != nil {
 		return err
 	}
 	if ps != nil {
@@ -205,9 +217,9 @@ func (b *importBatch) transcript(i int, r project.ImportResult) {
 // projects imports each REFI-QDA project whole; a fault of the project
 // (busy, a failed write) stops the batch, a bad file is reported and
 // passed.
-func (b *importBatch) projects(ctx context.Context, p *project.Project, paths []string, who string) error {
+func (b *importBatch) projects(ctx context.Context, p *project.Project, paths []string, who string, opts project.QDPXImportOptions) error {
 	for _, f := range paths {
-		rep, err := p.ImportQDPX(ctx, f, who)
+		rep, err := p.ImportQDPXWith(ctx, f, who, opts)
 		if err != nil && projectFault(err) {
 			return err
 		}
