@@ -304,6 +304,10 @@ func (v CodebookView) treeView(w, h int) string {
 		}
 		u := v.usage[c.ID]
 		mark, style := "  ", st.Row
+		if c.NotCodable {
+			name += " · category"
+			style = st.Dim
+		}
 		if i == v.cursor {
 			mark, style = "› ", st.Selected
 		}
@@ -367,6 +371,9 @@ func (v CodebookView) detailsView(w, h int) string {
 		for _, l := range wrapWords(f.text, max(1, w-2), 100) {
 			lines = append(lines, "  "+st.Text.Render(l))
 		}
+	}
+	if c.NotCodable {
+		lines = append(lines, st.Header.Render("Category")+st.Text.Render(" groups codes and takes no codings of its own (# changes it)"))
 	}
 	if len(lines) == 1 {
 		lines = append(lines, st.Dim.Render("No definition yet: e writes one."))

@@ -62,12 +62,12 @@ func (v CodebookView) editKeys(msg tea.KeyPressMsg, code *coding.Code) (Codebook
 		if code != nil && code.ParentID != "" {
 			f.parent, f.title = code.ParentID, "New code under "+v.cb.PathString(code.ParentID, coding.LangFinnish)
 		}
-		f.add("Finnish name", "", "English name", "")
+		f.add("Finnish name", "", "English name", "", categoryLabel, "n")
 	case code == nil:
 		return v, nil, false
 	case key.Matches(msg, k.NewChild):
 		f.kind, f.code, f.parent, f.title = formNew, nil, code.ID, "New code under "+path(code)
-		f.add("Finnish name", "", "English name", "")
+		f.add("Finnish name", "", "English name", "", categoryLabel, "n")
 	case key.Matches(msg, k.Rename):
 		f.kind, f.title = formRename, "Rename "+path(code)
 		f.add("Finnish name", code.NameFi, "English name", code.NameEn)
@@ -79,8 +79,8 @@ func (v CodebookView) editKeys(msg tea.KeyPressMsg, code *coding.Code) (Codebook
 		f.kind, f.title = formMove, "Move "+path(code)
 		f.add("under (a code's path or name; / for the top level)", where)
 	case key.Matches(msg, k.Color):
-		f.kind, f.title = formColor, "Colour and shortcut of "+path(code)
-		f.add("colour (#rrggbb)", code.Color, "shortcut (a digit, or empty)", code.Shortcut)
+		f.kind, f.title = formColor, "Colour, shortcut and category of "+path(code)
+		f.add("colour (#rrggbb)", code.Color, "shortcut (a digit, or empty)", code.Shortcut, categoryLabel, yesNo(code.NotCodable))
 	case key.Matches(msg, k.Define):
 		f.kind, f.title = formDefine, "Definition of "+path(code)
 		f.add("short", code.ShortDef, "definition", code.Definition, "when to use", code.WhenToUse,
@@ -99,6 +99,30 @@ func (v CodebookView) editKeys(msg tea.KeyPressMsg, code *coding.Code) (Codebook
 	}
 	v.edit = f
 	return v, nil, true
+}
+
+// categoryLabel labels the field that makes a code a category
+// (coding.Code.NotCodable).
+const categoryLabel = "category (y/n: groups codes, takes no codings)"
+
+// yesNo is a category field's value.
+func yesNo(b bool) string {
+	if b {
+		return "y"
+	}
+	return "n"
+}
+
+// parseYesNo reads a category field: y or n (yes, no; kyllä, ei), empty
+// for n; else what is wrong.
+func parseYesNo(s string) (bool, string) {
+	switch strings.ToLower(s) {
+	case "y", "yes", "k", "kyllä":
+		return true, ""
+	case "", "n", "no", "e", "ei":
+		return false, ""
+	}
+	return false, fmt.Sprintf("category %q: answer y or n", s)
 }
 
 // add adds fields: pairs of a label and a value.
@@ -159,7 +183,11 @@ func (v CodebookView) check(f *codeForm) (tea.Cmd, string) {
 		if f.value(0) == "" && f.value(1) == "" {
 			return nil, "a code needs a name"
 		}
-		c, err := coding.NewCode(v.cb.Code(f.parent), coding.Code{NameFi: f.value(0), NameEn: f.value(1)})
+		category, problem := parseYesNo(f.value(2))
+		if problem != "" {
+			return nil, problem
+		}
+		c, err := coding.NewCode(v.cb.Code(f.parent), coding.Code{NameFi: f.value(0), NameEn: f.value(1), NotCodable: category})
 		if err != nil {
 			return nil, err.Error()
 		}
@@ -201,8 +229,12 @@ func (v CodebookView) check(f *codeForm) (tea.Cmd, string) {
 		if err != nil {
 			return nil, err.Error()
 		}
+		category, problem := parseYesNo(f.value(2))
+		if problem != "" {
+			return nil, problem
+		}
 		return v.updateCode(f.code, "color", "recoloured", func(c *coding.Code) error {
-			c.Color, c.Shortcut = color, shortcut
+			c.Color, c.Shortcut, c.NotCodable = color, shortcut, category
 			return nil
 		}), ""
 	case formDefine:

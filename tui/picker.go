@@ -174,6 +174,20 @@ func (p Picker) Selected() *coding.Code {
 	return p.shown[p.cursor]
 }
 
+// Refusal says why the code under the cursor cannot be applied (it is a
+// category), or "" when it can.
+func (p Picker) Refusal() string {
+	if c := p.Selected(); c != nil && c.NotCodable {
+		return categoryRefusal(p.cb, c)
+	}
+	return ""
+}
+
+// categoryRefusal is the status line's word on applying the category c.
+func categoryRefusal(cb *coding.Codebook, c *coding.Code) string {
+	return cb.PathString(c.ID, coding.LangFinnish) + " is a category: it groups codes and takes no codings; choose a code under it"
+}
+
 // rows is the number of codes shown under the rule and the prompt.
 func (p Picker) rows() int { return max(0, p.c.Height-2) }
 
@@ -319,8 +333,15 @@ func (p Picker) View() string {
 			text += " [" + c.Shortcut + "]"
 		}
 		mark, style := "  ", st.Row
+		if c.NotCodable { // shown, to find the codes under it, but dimmed
+			text += " · category"
+			style = st.Dim
+		}
 		if i == p.cursor {
-			mark, style = "› ", st.Selected
+			mark = "› "
+			if !c.NotCodable {
+				style = st.Selected
+			}
 		}
 		b.WriteString(mark + p.swatch[c.ID].Render("▌") + style.Render(pad(" "+text, max(0, w-3))))
 		if i < end-1 {

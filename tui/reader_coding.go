@@ -113,6 +113,10 @@ func (r Reader) applyCode(code *coding.Code) (Reader, tea.Cmd) {
 	if code == nil || r.doc == nil {
 		return r, nil
 	}
+	if code.NotCodable { // a shortcut's: the selection stays
+		why := categoryRefusal(r.codebook, code)
+		return r, func() tea.Msg { return statusMsg(why) }
+	}
 	sel, span := r.codeTarget()
 	label := r.where(span) + ": " + r.codeName(code.ID)
 	return r, applyCodes(r.c, code, []target{{doc: r.doc, sel: sel}}, label)
@@ -187,6 +191,9 @@ func (r Reader) updatePicker(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		r.pick = pickNone
 	case key.Matches(msg, k.Choose):
+		if why := r.picker.Refusal(); why != "" { // a category: the picker stays open
+			return r, func() tea.Msg { return statusMsg(why) }
+		}
 		p, code := r.pick, r.picker.Selected()
 		r.pick = pickNone
 		r.scroll()

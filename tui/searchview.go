@@ -274,6 +274,9 @@ func (v SearchView) updatePicker(msg tea.KeyPressMsg) (SearchView, tea.Cmd) {
 	case key.Matches(msg, ck.Cancel):
 		v.pick, v.all, v.chosen, v.pending, v.loading = pickNone, false, nil, nil, ""
 	case key.Matches(msg, ck.Choose):
+		if why := v.picker.Refusal(); why != "" { // a category: the picker stays open
+			return v, func() tea.Msg { return statusMsg(why) }
+		}
 		code := v.picker.Selected()
 		if name, parent, ok := v.picker.NewCode(); ok {
 			code = &coding.Code{ParentID: parent, NameFi: name} // no id: made when applied

@@ -105,6 +105,7 @@ func (e codeEdited) flip(ctx context.Context, c Common, undo bool) (change, erro
 		now.ParentID, now.NameFi, now.NameEn, now.Color, now.Shortcut = put.ParentID, put.NameFi, put.NameEn, put.Color, put.Shortcut
 		now.ShortDef, now.Definition, now.WhenToUse, now.WhenNotUse, now.Example = put.ShortDef, put.Definition, put.WhenToUse, put.WhenNotUse, put.Example
 		now.Position = put.Position
+		now.NotCodable = put.NotCodable // a category, or codable again
 		return nil
 	})
 	switch {
@@ -124,7 +125,7 @@ func (e codeEdited) flip(ctx context.Context, c Common, undo bool) (change, erro
 func sameCode(a, b *coding.Code) bool {
 	return a.ParentID == b.ParentID && a.NameFi == b.NameFi && a.NameEn == b.NameEn && a.Color == b.Color &&
 		a.Shortcut == b.Shortcut && a.ShortDef == b.ShortDef && a.Definition == b.Definition && a.WhenToUse == b.WhenToUse &&
-		a.WhenNotUse == b.WhenNotUse && a.Example == b.Example && a.Position == b.Position
+		a.WhenNotUse == b.WhenNotUse && a.Example == b.Example && a.Position == b.Position && a.NotCodable == b.NotCodable
 }
 
 // codeMerged is a code merged into another.
