@@ -287,7 +287,7 @@ func defaultCodeEditKeys() CodeEditKeys {
 		NewChild:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "new child code")),
 		Rename:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
 		Move:      key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "move")),
-		Color:     key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "colour, shortcut")),
+		Color:     key.NewBinding(key.WithKeys("#"), key.WithHelp("#", "colour, shortcut, category")),
 		Define:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "define")),
 		Merge:     key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "merge into")),
 		Delete:    key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "delete")),
