@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"testing"
@@ -138,5 +139,33 @@ func TestCategoryRefusesCodings(t *testing.T) {
 	if err != nil || len(res.Conflicts) != 1 || res.Conflicts[0].String() != "category with codings Liitepyynnöt: a category in the file, 1 codings here; kept codable" ||
 		notCodable(t, s, child) {
 		t.Errorf("import over a coded code: %+v %v", res, err)
+	}
+}
+
+// TestCodedCategoriesAfterImport: a bulk write that brought codings of a
+// category here (an import, which inserts codings directly) leaves it
+// codable, and says so.
+func TestCodedCategoriesAfterImport(t *testing.T) {
+	s, d := codedProject(t)
+	ctx := context.Background()
+	if err := makeCategory(t, s, other, true); err != nil {
+		t.Fatal(err)
+	}
+	var got []MergeConflict
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
+			VALUES ('g1', ?, ?, 0, 5, 'ville', 1, 1), ('g2', ?, ?, 6, 9, 'ville', 1, 1)`, d.ID, other, d.ID, other); err != nil {
+			return err
+		}
+		var err error
+		got, err = codedCategoriesHere(ctx, tx, "in the file")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, "import", got, "category with codings Odottaminen: a category here, 2 codings in the file; kept codable")
+	if notCodable(t, s, other) {
+		t.Error("the coded category is still one")
 	}
 }

@@ -89,6 +89,39 @@ func codingsOn(ctx context.Context, q rowQueryer, id string) (int, error) {
 	return n, err
 }
 
+// codedCategoriesHere makes codable again, inside tx, each live category
+// that has live codings (its own or those of codes merged into it), as
+// after a bulk write that inserts codings directly (an import whose file
+// codes a code that is a category here), and returns the conflicts to
+// report; there names where the codings came from ("in the file"). The
+// codings are a coder's work; the category is one flag, set again once
+// they are moved, as a team merge does (codedCategories).
+func codedCategoriesHere(ctx context.Context, tx *sql.Tx, there string) ([]MergeConflict, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, CASE WHEN c.name_fi <> '' THEN c.name_fi ELSE c.name_en END, count(*)
+		FROM codes c JOIN live_codings l ON l.code_id = c.id WHERE c.deleted = 0 AND c.not_codable = 1 GROUP BY c.id ORDER BY c.id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []MergeConflict
+	var ids []string
+	for rows.Next() {
+		var id, name string
+		var n int
+		if err := rows.Scan(&id, &name, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+		out = append(out, MergeConflict{Kind: "category with codings", Record: name,
+			Detail: fmt.Sprintf("a category here, %d codings %s", n, there), Resolution: "kept codable"})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, setEach(ctx, tx, `UPDATE codes SET not_codable = 0 WHERE id = ?`, ids)
+}
+
 // SetCodingDeleted tombstones a coding (deleted true) or brings a
 // tombstoned one back (false, for undo). It returns the coding. The coding
 // stays its coder's; coder is who made the change, for the audit log.
