@@ -120,10 +120,11 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 				parent = ""
 			}
 			parents[c.ID] = parent
+			who, created, updated := madeBy(c.Record, coder, now)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, name_fi, name_en, color, shortcut, not_codable, short_def, definition,
 				when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 				c.ID, c.NameFi, c.NameEn, c.Color, c.Shortcut, c.NotCodable, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
-				c.Position+after[c.ParentID], coder, now, now); err != nil {
+				c.Position+after[c.ParentID], who, created, updated); err != nil {
 				return res, err
 			}
 			res.Added++
@@ -390,3 +391,20 @@ func (s *Store) DeleteCode(ctx context.Context, id, coder string, force bool) (c
 
 // The store is the coding rules' repository.
 var _ coding.Repository = (*Store)(nil)
+
+// madeBy is who made a new imported record and when: its own coder and
+// times when the file gives them (a .qdpx avain wrote), else the
+// importing coder, now.
+func madeBy(r coding.Record, coder string, now int64) (who string, created, updated int64) {
+	who, created, updated = coder, now, now
+	if r.Coder != "" {
+		who = r.Coder
+	}
+	if !r.Created.IsZero() {
+		created, updated = ms(r.Created), ms(r.Created)
+	}
+	if r.Updated.After(r.Created) && !r.Created.IsZero() {
+		updated = ms(r.Updated)
+	}
+	return who, created, updated
+}

@@ -119,6 +119,13 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 			res.Coders = append(res.Coders, c)
 		}
 		sort.Strings(res.Coders)
+		// A category here the file codes with (another tool wrote it
+		// codable) becomes codable again, and is reported.
+		coded, err := codedCategoriesHere(ctx, tx, "in the file")
+		if err != nil {
+			return err
+		}
+		res.Codes.Conflicts = append(res.Codes.Conflicts, coded...)
 		if res.Documents > 0 {
 			if err := bumpContentVersion(ctx, tx); err != nil {
 				return err
