@@ -51,7 +51,7 @@ type (
 	xCode struct {
 		GUID        string     `xml:"guid,attr"`
 		Name        string     `xml:"name,attr"`
-		IsCodable   bool       `xml:"isCodable,attr"`
+		IsCodable   string     `xml:"isCodable,attr"` // xs:boolean`
 		Color       string     `xml:"color,attr,omitempty"`
 		Description string     `xml:"Description,omitempty"`
 		NoteRef     []xNoteRef `xml:"NoteRef"`

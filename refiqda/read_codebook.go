@@ -178,8 +178,7 @@ func (rd *codebookReader) codeOrSkip(se xml.StartElement, parent string, pos *in
 		case "isCodable":
 			// xs:boolean: "false" or "0" make a category; anything else,
 			// or no attribute (the schema's default), a codable code.
-			v := strings.TrimSpace(a.Value)
-			c.NotCodable = v == "false" || v == "0"
+			c.NotCodable = notCodable(a.Value)
 		}
 	}
 	c.ID = codeID(guid)

@@ -224,7 +224,7 @@ func (rd *projectReader) readCodebook(cb *xCodeBook) error {
 
 // readCode reads a code at pos under parent, its memo, then its children.
 func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
-	c := &coding.Code{ParentID: parent, Position: pos, Color: normalColor(xc.Color), NotCodable: !xc.IsCodable}
+	c := &coding.Code{ParentID: parent, Position: pos, Color: normalColor(xc.Color), NotCodable: notCodable(xc.IsCodable)}
 	c.ID = codeID(xc.GUID)
 	if rd.ids[c.ID] {
 		return &FormatError{Msg: "two codes have the guid " + c.ID}
@@ -436,4 +436,12 @@ func codingTimes(xc xCoding, xs xSelection) (created, updated time.Time) {
 		updated = m
 	}
 	return created, updated
+}
+
+// notCodable reads an isCodable attribute (xs:boolean): "false" or "0"
+// make a category; "true", "1", or no attribute at all (as QualCoder
+// reads one missing) a codable code.
+func notCodable(isCodable string) bool {
+	v := strings.TrimSpace(isCodable)
+	return v == "false" || v == "0"
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -128,7 +129,7 @@ func (pw *projectWriter) codeBook() *xCodeBook {
 
 // code is c with its memo and its children.
 func (pw *projectWriter) code(c *coding.Code) *xCode {
-	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: !c.NotCodable, Color: strings.ToUpper(c.Color),
+	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: strconv.FormatBool(!c.NotCodable), Color: strings.ToUpper(c.Color),
 		Description: foldDescription(entryOf(c, pw.lang)), NoteRef: pw.note(c.ID, pw.p.Memos[c.ID], Stamp{})}
 	if r := (ExtRecord{Coder: c.Coder, Created: c.Created, Updated: c.Updated}); r != (ExtRecord{}) {
 		pw.ext.Codes[c.ID] = r
