@@ -22,6 +22,14 @@ func exportEntries(t *testing.T, p *Project) (string, []string, map[string][]byt
 	if _, err := p.ExportQDPX(context.Background(), file, "fi", "aino"); err != nil {
 		t.Fatal(err)
 	}
+	names, data := archiveEntries(t, file)
+	return file, names, data
+}
+
+// archiveEntries reads the entries of the zip archive file by name, and
+// their names in their order.
+func archiveEntries(t *testing.T, file string) ([]string, map[string][]byte) {
+	t.Helper()
 	zr, err := zip.OpenReader(file)
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +49,7 @@ func exportEntries(t *testing.T, p *Project) (string, []string, map[string][]byt
 		}
 		names, data[f.Name] = append(names, f.Name), b
 	}
-	return file, names, data
+	return names, data
 }
 
 // exportedQDE is the part of an exported project.qde these tests read.

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,11 +23,7 @@ var guidRE = regexp.MustCompile(`(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 // renamed after their new guids, and avain's own entries are gone.
 func throughOtherTool(t *testing.T, in, out string) {
 	t.Helper()
-	zr, err := zip.OpenReader(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
+	names, data := archiveEntries(t, in)
 	fresh := map[string]string{}
 	regen := func(s string) string {
 		return guidRE.ReplaceAllStringFunc(s, func(g string) string {
@@ -41,20 +36,11 @@ func throughOtherTool(t *testing.T, in, out string) {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if strings.HasPrefix(f.Name, "avain/") {
+	for _, name := range names {
+		if strings.HasPrefix(name, "avain/") {
 			continue
 		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := f.Name
+		b := data[name]
 		if name == "project.qde" {
 			b = []byte(workInOtherTool(regen(string(b))))
 		} else {
