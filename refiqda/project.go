@@ -39,6 +39,11 @@ type Project struct {
 	Annotations int
 	// AnnotationsCode is the id of the code annotations are codings of.
 	AnnotationsCode string
+	// ForeignDescriptions are the codes (by id) whose Description is not
+	// in the form avain folds a codebook entry into (another tool wrote or
+	// changed it): all of it went into Definition, so it must not replace
+	// the definition parts of a code here.
+	ForeignDescriptions map[string]bool
 	closer          io.Closer // the file the sources are read from
 }
 
