@@ -92,10 +92,11 @@ func (c *capi) analyze(h uintptr, word string) []Analysis {
 			break
 		}
 		out = append(out, Analysis{
-			BaseForm:  c.value(a, "BASEFORM\x00"),
-			Class:     c.value(a, "CLASS\x00"),
-			Structure: c.value(a, "STRUCTURE\x00"),
-			WordBases: c.value(a, "WORDBASES\x00"),
+			BaseForm:   c.value(a, "BASEFORM\x00"),
+			Class:      c.value(a, "CLASS\x00"),
+			Structure:  c.value(a, "STRUCTURE\x00"),
+			WordBases:  c.value(a, "WORDBASES\x00"),
+			Participle: c.value(a, "PARTICIPLE\x00"),
 		})
 	}
 	return out

@@ -31,6 +31,9 @@ type Analysis struct {
 	Class     string // CLASS, e.g. "nimisana", "teonsana", "sukunimi"
 	Structure string // STRUCTURE, e.g. "=ppppppppppp=pppp"
 	WordBases string // WORDBASES, e.g. "+toimeentulo(toimeentulo)+tuki(tuki)"
+	// Participle is PARTICIPLE ("past_passive", "present_active", "agent",
+	// ...) when the word is a participle of a verb, else "".
+	Participle string
 }
 
 // Voikko is an open libvoikko instance. It is safe for concurrent use: calls
@@ -111,46 +114,6 @@ func (v *Voikko) BaseForms(word string) []string {
 				out = append(out, b)
 			}
 		}
-	}
-	return out
-}
-
-// CompoundParts returns the distinct lowercase base forms of the parts of a
-// compound word ("byrokratialoukussa": byrokratia, loukku), taken from
-// WORDBASES; none when no reading of word is a compound.
-func (v *Voikko) CompoundParts(word string) []string {
-	var out []string
-	for _, a := range v.Analyze(word) {
-		parts := WordBaseParts(a.WordBases)
-		if len(parts) < 2 {
-			continue
-		}
-		for _, p := range parts {
-			if !slices.Contains(out, p) {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-// WordBaseParts parses a WORDBASES value such as
-// "+toimeentulo(toimeentulo)+tuki(tuki)" into lowercase base forms of its
-// parts (toimeentulo, tuki). Inner boundaries ("toimeen=tulo") are removed;
-// derivational suffixes ("+to(+to)") and parts without a base form
-// ("+yhteis") are left out.
-func WordBaseParts(wordBases string) []string {
-	var out []string
-	for _, seg := range strings.Split(wordBases, "+") {
-		open := strings.IndexByte(seg, '(')
-		if open < 0 || !strings.HasSuffix(seg, ")") {
-			continue
-		}
-		base := seg[open+1 : len(seg)-1]
-		if open == 0 || base == "" || strings.HasPrefix(base, "-") || strings.HasPrefix(base, "+") {
-			continue
-		}
-		out = append(out, strings.ToLower(strings.ReplaceAll(base, "=", "")))
 	}
 	return out
 }

@@ -62,11 +62,74 @@ func TestCompoundParts(t *testing.T) {
 		{"toimeentulotuen", []string{"toimeentulo", "tuki"}},
 		{"asiakastietojen", []string{"asiakas", "tieto"}},
 		{"päätöksen", nil},
+		// derived parts are found by their own form, not their source word
+		{"kirjastonhoitajan", []string{"kirjasto", "hoitaja"}},
+		{"valvontakamera", []string{"valvonta", "kamera"}},
+		{"asiantuntija", []string{"asia", "tuntija"}},
+		// a derived first part, inflected in the word, by its base form
+		{"opettajankoulutus", []string{"opettaja", "koulutus"}},
+		// a part with no base form still makes the word a compound
+		{"yhteistyö", []string{"työ"}},
+		{"yhteistyömallin", []string{"työ", "malli"}},
+		{"matka-ajan", []string{"matka", "aika"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
 			if got := v.CompoundParts(tc.word); !slices.Equal(got, tc.want) {
 				t.Errorf("CompoundParts(%q) = %v, want %v", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParticipleVerbs(t *testing.T) {
+	v := openFinnish(t)
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"annettu", []string{"antaa"}},
+		{"tulleen", []string{"tulla"}},
+		{"hyväksytyt", []string{"hyväksyä"}},
+		{"liitetty", []string{"liittää"}},
+		{"myyty", []string{"myydä"}},
+		{"sijaitsevan", []string{"sijaita"}},
+		{"käytettävä", []string{"käyttää"}},
+		{"tekemiä", []string{"tehdä"}},
+		{"päätöksen", nil},
+		{"antaa", nil},
+		{"xyzzyqw", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.word, func(t *testing.T) {
+			if got := v.ParticipleVerbs(tc.word); !slices.Equal(got, tc.want) {
+				t.Errorf("ParticipleVerbs(%q) = %v, want %v", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseWordBases(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Part
+	}{
+		{"+kirjaston(kirjasto)+hoita(hoitaa)+ja(+ja)", []Part{
+			{Surface: "kirjaston", Base: "kirjasto"},
+			{Surface: "hoitaja", Base: "hoitaa", Derived: true}}},
+		{"+yhteis+työ(työ)", []Part{{Surface: "yhteis"}, {Surface: "työ", Base: "työ"}}},
+		{"+kuorma(kuorma)+-+auto(auto)", []Part{
+			{Surface: "kuorma", Base: "kuorma"}, {Surface: "auto", Base: "auto"}}},
+		{"+anne(antaa)+t+tu(+tu)", []Part{{Surface: "annettu", Base: "antaa", Derived: true}}},
+		{"+toimeentulo(toimeen=tulo)+tuki(tuki)", []Part{
+			{Surface: "toimeentulo", Base: "toimeentulo"}, {Surface: "tuki", Base: "tuki"}}},
+		{"+1960+-+luku(luku)", []Part{{Surface: "1960"}, {Surface: "luku", Base: "luku"}}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := ParseWordBases(tc.in); !slices.Equal(got, tc.want) {
+				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
 	}
