@@ -5,15 +5,23 @@
 // Two analyses are registered under distinct names, and AnalyzerName picks
 // the one in force:
 //   - with Voikko (package voikko), every word is replaced by its base forms
-//     and, at index time, the base forms of its compound parts, all at the
-//     word's own position and byte offsets;
+//     and, at index time, the verb of a participle ("annettu": antaa) and the
+//     parts of a compound, a derived part by its own form ("hoitaja" in
+//     "kirjastonhoitaja"), all at the word's own position and byte offsets;
+//     a word Voikko does not know (a name) is kept with its fallback key
+//     "~key" on both sides, so that "arsenal" finds "arsenalin";
 //   - without Voikko (or with AVAIN_NO_VOIKKO=1), Snowball stemming followed
 //     by a normalisation of Finnish stem alternations (consonant gradation,
 //     stem types) and a table of irregular closed-class words.
 //
+// Both tokenize text into words as bleve's Unicode tokenizer does, but keep
+// a hyphenated compound ("kuorma-auto") whole; the index side adds its
+// halves.
+//
 // Index with AnalyzerName and analyse match queries with QueryAnalyzerName
 // (the query side does not add compound parts, so "toimeentulotuki" does not
-// also search for every "tuki").
+// also search for every "tuki", and a word that is itself a base form
+// searches that base form only: "tunne", not also "tuntea").
 //
 // It may import the standard library, bleve's analysis packages and registry,
 // snowballstem, and avain's voikko package; nothing from the rest of avain.

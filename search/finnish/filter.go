@@ -10,27 +10,32 @@ import (
 // that it never equals a base form.
 const unknownPrefix = "~"
 
-// lemmatizer gives the base forms and compound parts of a lowercase word;
-// *voikko.Voikko is one.
+// lemmatizer gives the base forms, compound parts and participles' verbs
+// of a lowercase word; *voikko.Voikko is one.
 type lemmatizer interface {
 	BaseForms(word string) []string
 	CompoundParts(word string) []string
+	ParticipleVerbs(word string) []string
 }
 
 var _ lemmatizer = (*voikko.Voikko)(nil)
 
-// VoikkoTokenFilter replaces each token by its base forms and, when Parts is
-// set, adds the base forms of its compound parts: extra tokens share the
-// original token's position and byte offsets. Words Voikko does not know are
-// kept, with their fallback key added.
+// VoikkoTokenFilter replaces each token by its base forms. On the index side
+// (parts set) it adds the verb of a participle ("annettu": antaa), the parts
+// of a compound ("tietosuojan": tieto, suoja) and the halves of a hyphenated
+// word; extra tokens share the original token's position and byte offsets.
+// On the query side a word that is itself a base form searches that base
+// form only ("tunne", not also "tuntea"). A word Voikko does not know is
+// kept, with its fallback key "~key" added on both sides, so that a name's
+// base form and its inflections meet ("arsenal", "arsenalin": ~arsenal).
 type VoikkoTokenFilter struct {
 	lem   lemmatizer
 	parts bool
 	cache *termCache
 }
 
-// NewVoikkoTokenFilter returns a filter over lem; parts adds compound parts
-// (index side).
+// NewVoikkoTokenFilter returns a filter over lem; parts selects the index
+// side.
 func NewVoikkoTokenFilter(lem lemmatizer, parts bool) *VoikkoTokenFilter {
 	return &VoikkoTokenFilter{lem: lem, parts: parts, cache: newTermCache()}
 }
@@ -41,7 +46,7 @@ func (f *VoikkoTokenFilter) Filter(input analysis.TokenStream) analysis.TokenStr
 	for i, tok := range input {
 		terms, ok := f.cache.get(tok.Term)
 		if !ok {
-			terms = f.terms(string(tok.Term))
+			terms = toBytes(f.terms(string(tok.Term)))
 			f.cache.put(tok.Term, terms)
 		}
 		tok.Term = terms[0]
@@ -69,25 +74,67 @@ func (f *VoikkoTokenFilter) Filter(input analysis.TokenStream) analysis.TokenStr
 	return out
 }
 
-// terms works out what word is indexed as: never an empty list.
-func (f *VoikkoTokenFilter) terms(word string) [][]byte {
-	var list []string
-	if isWordy(word) {
-		list = f.lem.BaseForms(word)
-	}
-	if len(list) == 0 {
-		list = []string{word}
-		if key := fallbackKey(word); isWordy(word) && key != word {
-			list = append(list, unknownPrefix+key)
-		}
-	} else if f.parts {
-		list = slices.Clip(list) // the list may be a cached one: never append into it
-		for _, p := range f.lem.CompoundParts(word) {
-			if !slices.Contains(list, p) {
-				list = append(list, p)
-			}
+// terms works out what word is indexed or searched as: never an empty
+// list.
+func (f *VoikkoTokenFilter) terms(word string) []string {
+	halves := hyphenHalves(word)
+	list := f.lemmas(word, halves)
+	if f.parts {
+		for _, h := range halves { // "1960" of "1960-luvulla" stays findable
+			list = appendNew(list, f.lemmas(h, nil)...)
 		}
 	}
+	return list
+}
+
+// lemmas gives the terms of one word (see VoikkoTokenFilter); halves are
+// its hyphenated parts, if any.
+func (f *VoikkoTokenFilter) lemmas(word string, halves []string) []string {
+	if !isWordy(word) && (halves == nil || !isWordy(halves[len(halves)-1])) {
+		return []string{word}
+	}
+	bases := f.lem.BaseForms(word)
+	if len(bases) == 0 && halves != nil {
+		bases = hyphenBases(f.lem, word, halves)
+	}
+	if len(bases) == 0 {
+		return []string{word, unknownPrefix + fallbackKey(word)}
+	}
+	if !f.parts {
+		if slices.Contains(bases, word) {
+			return []string{word}
+		}
+		return bases
+	}
+	list := slices.Clone(bases) // the list may be a cached one: never append into it
+	list = appendNew(list, f.lem.ParticipleVerbs(word)...)
+	return appendNew(list, f.lem.CompoundParts(word)...)
+}
+
+// hyphenBases gives the base forms of a hyphenated word Voikko does not know
+// as a whole, from those of its last part (Finnish inflects only the last
+// part): "schulman-tapauksen" is "schulman-tapaus".
+func hyphenBases(lem lemmatizer, word string, halves []string) []string {
+	last := halves[len(halves)-1]
+	prefix := word[:len(word)-len(last)]
+	var out []string
+	for _, b := range lem.BaseForms(last) {
+		out = append(out, prefix+b)
+	}
+	return out
+}
+
+// appendNew appends the items of add that list lacks.
+func appendNew(list []string, add ...string) []string {
+	for _, s := range add {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+func toBytes(list []string) [][]byte {
 	out := make([][]byte, len(list))
 	for i, s := range list {
 		out[i] = []byte(s)
@@ -96,25 +143,59 @@ func (f *VoikkoTokenFilter) terms(word string) [][]byte {
 }
 
 // FallbackTokenFilter replaces each token by its fallback key: the Snowball
-// stem normalised for Finnish stem alternations.
+// stem normalised for Finnish stem alternations. On the index side (parts
+// set) a hyphenated word also gets the keys of its halves.
 type FallbackTokenFilter struct {
+	parts bool
 	cache *termCache
 }
 
-// NewFallbackTokenFilter returns a FallbackTokenFilter.
-func NewFallbackTokenFilter() *FallbackTokenFilter {
-	return &FallbackTokenFilter{cache: newTermCache()}
+// NewFallbackTokenFilter returns a FallbackTokenFilter; parts selects the
+// index side.
+func NewFallbackTokenFilter(parts bool) *FallbackTokenFilter {
+	return &FallbackTokenFilter{parts: parts, cache: newTermCache()}
 }
 
 // Filter implements analysis.TokenFilter.
 func (f *FallbackTokenFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	for _, tok := range input {
+	var out analysis.TokenStream // allocated on the first extra token
+	for i, tok := range input {
 		terms, ok := f.cache.get(tok.Term)
 		if !ok {
-			terms = [][]byte{[]byte(fallbackKey(string(tok.Term)))}
+			terms = toBytes(f.terms(string(tok.Term)))
 			f.cache.put(tok.Term, terms)
 		}
 		tok.Term = terms[0]
+		if len(terms) == 1 {
+			if out != nil {
+				out = append(out, tok)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, i, len(input)+len(input)/4+len(terms))
+			copy(out, input[:i])
+		}
+		out = append(out, tok)
+		for _, t := range terms[1:] {
+			out = append(out, &analysis.Token{
+				Term: t, Start: tok.Start, End: tok.End,
+				Position: tok.Position, Type: tok.Type, KeyWord: tok.KeyWord,
+			})
+		}
 	}
-	return input
+	if out == nil {
+		return input
+	}
+	return out
+}
+
+func (f *FallbackTokenFilter) terms(word string) []string {
+	list := []string{fallbackKey(word)}
+	if f.parts {
+		for _, h := range hyphenHalves(word) {
+			list = appendNew(list, fallbackKey(h))
+		}
+	}
+	return list
 }

@@ -9,27 +9,26 @@ import (
 )
 
 // fakeLemmas is a lemmatizer for filter tests that need no Voikko.
-type fakeLemmas map[string][]string // word -> base forms, then "+" and parts
+// Each word maps to its base forms, then "+part" compound parts and "*verb"
+// verbs of a participle.
+type fakeLemmas map[string][]string
 
-func (f fakeLemmas) BaseForms(w string) []string {
+func (f fakeLemmas) marked(w, mark string) []string {
 	var out []string
 	for _, s := range f[w] {
-		if !strings.HasPrefix(s, "+") {
+		switch {
+		case mark == "" && !strings.HasPrefix(s, "+") && !strings.HasPrefix(s, "*"):
 			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func (f fakeLemmas) CompoundParts(w string) []string {
-	var out []string
-	for _, s := range f[w] {
-		if strings.HasPrefix(s, "+") {
+		case mark != "" && strings.HasPrefix(s, mark):
 			out = append(out, s[1:])
 		}
 	}
 	return out
 }
+
+func (f fakeLemmas) BaseForms(w string) []string       { return f.marked(w, "") }
+func (f fakeLemmas) CompoundParts(w string) []string   { return f.marked(w, "+") }
+func (f fakeLemmas) ParticipleVerbs(w string) []string { return f.marked(w, "*") }
 
 func tokens(words ...string) analysis.TokenStream {
 	var ts analysis.TokenStream
@@ -66,6 +65,14 @@ func TestVoikkoTokenFilter(t *testing.T) {
 		"tuen":            {"tukea", "tuki"},
 		"päätöksen":       {"päätös"},
 		"2017":            {"2017"},
+		"annetun":         {"annettu", "*antaa"},
+		"annettu":         {"annettu", "*antaa"},
+		"tunne":           {"tuntea", "tunne"},
+		"kirjaa":          {"kirja", "kirjata"},
+		"auto":            {"auto"},
+		"autolla":         {"auto"},
+		"kuorma":          {"kuorma"},
+		"kuorma-autolla":  {"kuorma-auto", "+kuorma", "+auto"},
 	}
 	tests := []struct {
 		name  string
@@ -83,6 +90,26 @@ func TestVoikkoTokenFilter(t *testing.T) {
 			[][3]any{{"tukea", 1, 0}, {"tuki", 1, 0}}},
 		{"numbers kept", true, []string{"2017", "12"},
 			[][3]any{{"2017", 1, 0}, {"12", 2, 5}}},
+		{"a participle is indexed with its verb", true, []string{"annetun"},
+			[][3]any{{"annettu", 1, 0}, {"antaa", 1, 0}}},
+		{"a participle searched is the participle", false, []string{"annettu"},
+			[][3]any{{"annettu", 1, 0}}},
+		{"an unknown word gets its key even when it is the key", true, []string{"arsenal", "arsenalin"},
+			[][3]any{{"arsenal", 1, 0}, {"~arsenal", 1, 0}, {"arsenalin", 2, 8}, {"~arsenal", 2, 8}}},
+		{"an unknown word searched also searches its key", false, []string{"arsenal"},
+			[][3]any{{"arsenal", 1, 0}, {"~arsenal", 1, 0}}},
+		{"a base form searched is that base form only", false, []string{"tunne"},
+			[][3]any{{"tunne", 1, 0}}},
+		{"a base form indexed keeps every reading", true, []string{"tunne"},
+			[][3]any{{"tuntea", 1, 0}, {"tunne", 1, 0}}},
+		{"an inflected form searched keeps every reading", false, []string{"kirjaa"},
+			[][3]any{{"kirja", 1, 0}, {"kirjata", 1, 0}}},
+		{"a hyphenated compound searched is the compound", false, []string{"kuorma-autolla"},
+			[][3]any{{"kuorma-auto", 1, 0}}},
+		{"a hyphenated compound indexed adds its parts", true, []string{"kuorma-autolla"},
+			[][3]any{{"kuorma-auto", 1, 0}, {"kuorma", 1, 0}, {"auto", 1, 0}}},
+		{"an unknown hyphenated word takes its last part's base form", false, []string{"xyz-autolla"},
+			[][3]any{{"xyz-auto", 1, 0}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,18 +10,22 @@ import (
 const (
 	VoikkoAnalyzer      = "avain_fi_voikko"       // index side, with Voikko
 	VoikkoQueryAnalyzer = "avain_fi_voikko_query" // query side, with Voikko
-	FallbackAnalyzer    = "avain_fi_fallback"     // both sides, without Voikko
+	FallbackAnalyzer    = "avain_fi_fallback"     // index side, without Voikko
+	// FallbackQueryAnalyzer is the query side without Voikko.
+	FallbackQueryAnalyzer = "avain_fi_fallback_query"
 
 	VoikkoFilter      = "avain_fi_voikko_filter"
 	VoikkoQueryFilter = "avain_fi_voikko_query_filter"
 	FallbackFilter    = "avain_fi_fallback_filter"
+	// FallbackQueryFilter is the query side's filter without Voikko.
+	FallbackQueryFilter = "avain_fi_fallback_query_filter"
 )
 
 // Analysis IDs: change the number whenever the terms an analysis produces
 // change, so that indexes built with the old one are rebuilt.
 const (
-	voikkoID   = "voikko-1"
-	fallbackID = "fallback-1"
+	voikkoID   = "voikko-2"   // 2: participles' verbs, derived parts, ~key always, hyphenated words whole
+	fallbackID = "fallback-2" // 2: hyphenated words whole, irregular forms deterministic
 )
 
 const fallbackNotice = "Voikko is not installed: Finnish search uses stemming " +
@@ -59,15 +63,15 @@ func AnalyzerName() string {
 
 // QueryAnalyzerName is the name of the bleve analyzer to analyse search text
 // with (set it as a match query's Analyzer): like AnalyzerName but without
-// compound parts.
+// compound parts, participles' verbs or the halves of hyphenated words.
 func QueryAnalyzerName() string {
 	if UsesVoikko() {
 		return VoikkoQueryAnalyzer
 	}
-	return FallbackAnalyzer
+	return FallbackQueryAnalyzer
 }
 
-// AnalysisID names the analysis in force ("voikko-1" or "fallback-1"); an
+// AnalysisID names the analysis in force ("voikko-2" or "fallback-2"); an
 // index built with another ID must be rebuilt.
 func AnalysisID() string {
 	if UsesVoikko() {

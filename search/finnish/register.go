@@ -3,7 +3,6 @@ package finnish
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -11,11 +10,18 @@ func init() {
 	must(registry.RegisterTokenFilter(VoikkoFilter, voikkoFilterConstructor(true)))
 	must(registry.RegisterTokenFilter(VoikkoQueryFilter, voikkoFilterConstructor(false)))
 	must(registry.RegisterTokenFilter(FallbackFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return NewFallbackTokenFilter(), nil
+		return NewFallbackTokenFilter(true), nil
+	}))
+	must(registry.RegisterTokenFilter(FallbackQueryFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return NewFallbackTokenFilter(false), nil
+	}))
+	must(registry.RegisterTokenizer(TokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return newHyphenTokenizer(), nil
 	}))
 	must(registry.RegisterAnalyzer(VoikkoAnalyzer, analyzerConstructor(VoikkoFilter)))
 	must(registry.RegisterAnalyzer(VoikkoQueryAnalyzer, analyzerConstructor(VoikkoQueryFilter)))
 	must(registry.RegisterAnalyzer(FallbackAnalyzer, analyzerConstructor(FallbackFilter)))
+	must(registry.RegisterAnalyzer(FallbackQueryAnalyzer, analyzerConstructor(FallbackQueryFilter)))
 }
 
 // must panics on a registration error (a name registered twice).
@@ -37,11 +43,12 @@ func voikkoFilterConstructor(parts bool) registry.TokenFilterConstructor {
 	}
 }
 
-// analyzerConstructor builds Unicode tokenizer + lowercase + filter. No stop
-// words are removed: a base-form search for any word must work.
+// analyzerConstructor builds tokenizer (Unicode words, hyphenated compounds
+// whole) + lowercase + filter. No stop words are removed: a base-form search
+// for any word must work.
 func analyzerConstructor(filter string) registry.AnalyzerConstructor {
 	return func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-		tok, err := cache.TokenizerNamed(unicode.Name)
+		tok, err := cache.TokenizerNamed(TokenizerName)
 		if err != nil {
 			return nil, err
 		}
