@@ -1,15 +1,15 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp/syntax"
 	"strings"
-	"sync"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	vregexp "github.com/blevesearch/vellum/regexp"
 	"github.com/toituavain/avain/coding"
@@ -28,8 +28,27 @@ func badQuery(format string, args ...any) error {
 // maxFuzziness is the largest edit distance bleve's fuzzy search allows.
 const maxFuzziness = 2
 
-// parseQuery parses q in bleve's query-string syntax and rewrites it for
-// avain's index (see rewrite).
+// parseQuery reads q and returns the bleve query to run.
+//
+// The meaning is that of web and library search, which researchers know:
+//   - every word, "phrase", wildcard, ~fuzzy term and /regexp/ is required
+//     (+ is accepted and changes nothing; AND may be written);
+//   - a field:value term on anything but the text (kind:, speaker:, region:,
+//     doc:, lang:, turn:, any attribute) is a filter: it restricts the hits
+//     and never changes their scores;
+//   - OR between terms is the alternative (kela OR kunta), binding tighter
+//     than the default AND; parentheses group ((kela OR kunta) päätös);
+//   - -term, NOT term and -( … ) exclude; a query of only exclusions or only
+//     filters lists every turn that passes them, all with one score;
+//   - inside a term, bleve's syntax holds: field:value, "phrase", word*,
+//     word~1, /regexp/, turn:>3, word^2.
+//
+// bleve's own query string cannot say this (it makes every term optional as
+// soon as one is required, and has neither OR nor parentheses), so a small
+// pre-parser (query_parse.go) cuts the query into terms and operators, and
+// each term alone goes through bleve's parser; the tree is then built here
+// from bleve queries (build), each term rewritten for avain's index
+// (rewrite).
 func parseQuery(q string) (query.Query, error) {
 	if strings.TrimSpace(q) == "" {
 		return nil, badQuery("empty query")
@@ -37,11 +56,171 @@ func parseQuery(q string) (query.Query, error) {
 	if unbalancedQuote(q) {
 		return nil, badQuery("a quote (\") is not closed")
 	}
-	parsed, err := parseSafely(q)
+	toks, err := splitQuery(q)
 	if err != nil {
-		return nil, badQuery("%s", describeParseError(q, err))
+		return nil, err
 	}
-	return rewrite(parsed, false)
+	root, err := parseClauses(toks)
+	if err != nil {
+		return nil, err
+	}
+	b, err := build(root)
+	if err != nil {
+		return nil, err
+	}
+	if b.filter {
+		return constantScore(b.q), nil
+	}
+	return b.q, nil
+}
+
+// parseTerm parses one term (no sign, no operator) with bleve's query-string
+// parser and returns its query.
+func parseTerm(t string) (query.Query, error) {
+	parsed, err := parseSafely(t)
+	if err != nil {
+		return nil, badQuery("%s", describeParseError(t, err))
+	}
+	if bq, ok := parsed.(*query.BooleanQuery); ok && bq.Must == nil && bq.MustNot == nil {
+		if d, ok := bq.Should.(*query.DisjunctionQuery); ok && len(d.Disjuncts) == 1 {
+			return d.Disjuncts[0], nil
+		}
+	}
+	return nil, badQuery("%s is more than one term: put a space after a closing quote", t)
+}
+
+// built is a query built from a clause; filter says that it only
+// restricts (a field:value term, or a group of only those or exclusions).
+type built struct {
+	q      query.Query
+	filter bool
+}
+
+// build returns the bleve query of clause c (its sign aside).
+func build(c *clause) (built, error) {
+	switch c.op {
+	case opAll:
+		return buildAll(c.kids)
+	case opAny:
+		return buildAny(c.kids)
+	}
+	leaf, err := parseTerm(c.text)
+	if err != nil {
+		return built{}, err
+	}
+	q, err := rewrite(leaf, false)
+	return built{q: q, filter: isFilter(leaf)}, err
+}
+
+// buildAny returns the disjunction of kids, a filter when every kid is one.
+func buildAny(kids []*clause) (built, error) {
+	qs, filter := make([]query.Query, len(kids)), true
+	for i, k := range kids {
+		b, err := build(k)
+		if err != nil {
+			return built{}, err
+		}
+		qs[i], filter = b.q, filter && b.filter
+	}
+	return built{q: query.NewDisjunctionQuery(qs), filter: filter}, nil
+}
+
+// part is a child of an AND group, with what buildAll needs to know of it.
+type part struct {
+	c      *clause
+	leaf   query.Query // a term's bleve query before rewrite; nil for a group
+	b      built       // a group's query
+	void   bool        // a text term no analysis keeps anything of ("&")
+	stop   bool        // a text term English analysis drops (a stop word)
+	filter bool
+}
+
+// buildAll returns the query of an AND group: its words required (Must),
+// its filters as a Filter that does not score, its exclusions as MustNot.
+// A text term that analyses to nothing is dropped when anything else is
+// asked; one English analysis drops (the, of) does not exclude English
+// turns when a word that counts is required with it.
+func buildAll(kids []*clause) (built, error) {
+	parts := make([]part, len(kids))
+	solid := false // a required text term or group with something to search
+	for i, k := range kids {
+		p := part{c: k}
+		if k.op == opTerm {
+			leaf, err := parseTerm(k.text)
+			if err != nil {
+				return built{}, err
+			}
+			p.leaf, p.filter = leaf, isFilter(leaf)
+			if !p.filter {
+				p.void, p.stop = emptyIn(leaf)
+			}
+		} else {
+			b, err := build(k)
+			if err != nil {
+				return built{}, err
+			}
+			p.b, p.filter = b, b.filter
+		}
+		solid = solid || !k.neg && !p.filter && !p.void && !p.stop
+		parts[i] = p
+	}
+	var must, filters, not []query.Query
+	for _, p := range parts {
+		q := p.b.q
+		if p.leaf != nil {
+			if p.void && len(parts) > 1 {
+				continue
+			}
+			var err error
+			if q, err = rewrite(p.leaf, p.stop && solid && !p.c.neg); err != nil {
+				return built{}, err
+			}
+		}
+		switch {
+		case p.c.neg:
+			not = append(not, q)
+		case p.filter:
+			filters = append(filters, q)
+		default:
+			must = append(must, q)
+		}
+	}
+	switch {
+	case len(must) == 1 && len(filters)+len(not) == 0:
+		return built{q: must[0]}, nil
+	case len(must) > 0:
+		bq := query.NewBooleanQuery(must, nil, not)
+		if len(filters) > 0 {
+			bq.Filter = query.NewConjunctionQuery(filters)
+		}
+		return built{q: bq}, nil
+	case len(filters) == 1 && len(not) == 0:
+		return built{q: filters[0], filter: true}, nil
+	case len(filters)+len(not) > 0:
+		return built{q: query.NewBooleanQuery(filters, nil, not), filter: true}, nil
+	}
+	return built{q: query.NewMatchNoneQuery(), filter: true}, nil // only dropped terms
+}
+
+// isFilter reports whether the bleve query of a term asks for a field
+// other than the text.
+func isFilter(q query.Query) bool {
+	if d, ok := q.(*query.DisjunctionQuery); ok && len(d.Disjuncts) > 0 { // a number
+		q = d.Disjuncts[0]
+	}
+	f, ok := q.(query.FieldableQuery)
+	if !ok {
+		return false
+	}
+	field := strings.ToLower(f.Field())
+	return field != "" && targets(field) == nil
+}
+
+// constantScore gives every hit of q the same score: the hits of filters
+// alone are listed by document and turn.
+func constantScore(q query.Query) query.Query {
+	one := func(context.Context, *bsearch.DocumentMatch) (float64, error) { return 1, nil }
+	return query.NewCustomScoreQueryWithScorer(q, one, nil, nil)
 }
 
 // parseSafely runs bleve's query-string parser, turning a panic into an
@@ -131,38 +310,24 @@ func targets(f string) []string {
 	return nil
 }
 
-// rewrite adapts a parsed query tree to avain's index, in place where it
-// can:
+// rewrite adapts the bleve query of one term to avain's index:
 //   - a word, phrase, wildcard, fuzzy term or regexp without a field (or
 //     with text:) becomes a disjunction over the fi and en fields, each
 //     analysed with that field's query analyzer;
+//   - a word the analysis cuts in several (kuorma-auto, e-mail) is searched
+//     as the phrase of its parts, so that all of them are required;
 //   - field names are lower-cased, and wildcard terms too (the index holds
 //     lower-cased terms);
 //   - doc:X matches a document's ID or its name;
 //   - a phrase on a keyword field becomes a match (one term either way);
 //   - a bare number searches the text only, never numeric fields;
-//   - a required word that English analysis drops (a stop word such as
-//     "the") does not exclude English turns.
-//
-// must is set inside the required (+) clauses.
-func rewrite(q query.Query, must bool) (query.Query, error) {
+//   - with dropEN, a word that English analysis drops (a stop word such as
+//     "the") matches every English turn instead of none: it is required
+//     beside other words, and must not exclude English turns.
+func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 	switch q := q.(type) {
-	case *query.BooleanQuery:
-		for _, p := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
-			if *p == nil {
-				continue
-			}
-			r, err := rewrite(*p, p == &q.Must)
-			if err != nil {
-				return nil, err
-			}
-			*p = r
-		}
-		return q, nil
-	case *query.ConjunctionQuery:
-		return q, rewriteAll(q.Conjuncts, must)
 	case *query.DisjunctionQuery:
-		return q, rewriteAll(q.Disjuncts, must)
+		return q, rewriteAll(q.Disjuncts, dropEN)
 	case *query.MatchQuery:
 		if q.Fuzziness < 0 || q.Fuzziness > maxFuzziness {
 			return nil, badQuery("fuzziness ~%d is out of range (use ~1 or ~2)", q.Fuzziness)
@@ -170,8 +335,13 @@ func rewrite(q query.Query, must bool) (query.Query, error) {
 		f := strings.ToLower(q.FieldVal)
 		if fs := targets(f); fs != nil {
 			return overFields(fs, func(f string) query.Query {
-				if must && f == fieldEN && stopped(q.Match) {
+				if dropEN && f == fieldEN {
 					return englishTurns()
+				}
+				if q.Fuzziness == 0 && positions(f, q.Match) > 1 {
+					p := query.NewMatchPhraseQuery(q.Match)
+					p.FieldVal, p.Analyzer, p.BoostVal = f, queryAnalyzer(f), q.BoostVal
+					return p
 				}
 				c := *q
 				c.FieldVal, c.Analyzer = f, queryAnalyzer(f)
@@ -187,7 +357,7 @@ func rewrite(q query.Query, must bool) (query.Query, error) {
 		f := strings.ToLower(q.FieldVal)
 		if fs := targets(f); fs != nil {
 			return overFields(fs, func(f string) query.Query {
-				if must && f == fieldEN && stopped(q.MatchPhrase) {
+				if dropEN && f == fieldEN {
 					return englishTurns()
 				}
 				c := *q
@@ -233,9 +403,9 @@ func rewrite(q query.Query, must bool) (query.Query, error) {
 	return q, nil
 }
 
-func rewriteAll(qs []query.Query, must bool) error {
+func rewriteAll(qs []query.Query, dropEN bool) error {
 	for i, c := range qs {
-		r, err := rewrite(c, must)
+		r, err := rewrite(c, dropEN)
 		if err != nil {
 			return err
 		}
@@ -244,16 +414,47 @@ func rewriteAll(qs []query.Query, must bool) error {
 	return nil
 }
 
-// stopped reports whether English analysis leaves no term of text.
-func stopped(text string) bool {
-	a := englishAnalyzer()
-	return a != nil && len(a.Analyze([]byte(text))) == 0
+// emptyIn reports, for the word or phrase q of a term, whether the
+// analysis of every text field it searches leaves nothing of it (void: "&"),
+// or only English analysis does (stop: "the").
+func emptyIn(q query.Query) (void, stop bool) {
+	var field, text string
+	switch q := q.(type) {
+	case *query.MatchQuery:
+		field, text = q.FieldVal, q.Match
+	case *query.MatchPhraseQuery:
+		field, text = q.FieldVal, q.MatchPhrase
+	default:
+		return false, false
+	}
+	fs := targets(strings.ToLower(field))
+	void = true
+	for _, f := range fs {
+		empty := positions(f, text) == 0
+		void = void && empty
+		stop = stop || f == fieldEN && empty
+	}
+	return void, stop && !void
 }
 
-var englishAnalyzer = sync.OnceValue(func() analysis.Analyzer {
-	a, _ := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
-	return a
-})
+// positions returns how many positions the query analysis of text field f
+// gives text (0 when it keeps nothing; -1 when the analyzer is missing).
+func positions(f, text string) int {
+	a, err := queryAnalyzers.AnalyzerNamed(queryAnalyzer(f))
+	if err != nil {
+		return -1
+	}
+	n, last := 0, -1
+	for _, t := range a.Analyze([]byte(text)) {
+		if t.Position != last {
+			n, last = n+1, t.Position
+		}
+	}
+	return n
+}
+
+// queryAnalyzers caches the query analyzers positions uses.
+var queryAnalyzers = registry.NewCache()
 
 // englishTurns matches every English turn, without scoring.
 func englishTurns() query.Query {

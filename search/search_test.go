@@ -74,7 +74,7 @@ func TestSearchText(t *testing.T) {
 		{"English stemming", "decisions", decision},
 		{"English stemming other way", "decision", decision},
 		{"must and must not", "+kela -speaker:H", []string{"Haastattelu 1/2", "Haastattelu 2/2", "Interview 3/2"}},
-		{"should words", "tiedonsiirto attachments", []string{"Haastattelu 1/4", "Interview 3/2"}},
+		{"either word", "tiedonsiirto OR attachments", []string{"Haastattelu 1/4", "Interview 3/2"}},
 		{"bare number is a word", "2017", nil},
 		{"stop word alone", "the", []string{}},
 		{"required stop word", "+the +decision", decision},
