@@ -1,6 +1,9 @@
 package finnish
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // irregularForms lists, per base form, the inflected forms of Finnish
 // closed-class words (pronouns, the verbs olla and ei) and the commonest
@@ -38,15 +41,29 @@ var irregularForms = map[string]string{
 }
 
 // irregular maps a form in irregularForms to its base form.
-var irregular = func() map[string]string {
-	m := make(map[string]string)
-	for base, forms := range irregularForms {
-		m[base] = base
-		for _, f := range strings.Fields(forms) {
-			if _, taken := m[f]; !taken {
-				m[f] = base
+var irregular = buildIrregular(irregularForms)
+
+// buildIrregular maps each form of forms to its base form, by a rule that
+// does not depend on the order of the table: a base form maps to itself,
+// and a form listed under two base forms ("tuon": tuo, tuoda) maps to
+// neither and is left to the stemmer.
+func buildIrregular(forms map[string]string) map[string]string {
+	owners := make(map[string][]string)
+	for base, list := range forms {
+		for _, f := range strings.Fields(list) {
+			if !slices.Contains(owners[f], base) {
+				owners[f] = append(owners[f], base)
 			}
 		}
 	}
+	m := make(map[string]string, len(owners)+len(forms))
+	for base := range forms {
+		m[base] = base
+	}
+	for f, bases := range owners {
+		if _, isBase := forms[f]; !isBase && len(bases) == 1 {
+			m[f] = bases[0]
+		}
+	}
 	return m
-}()
+}
