@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -78,7 +79,7 @@ func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder str
 	var res CodeImport
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if res, err = s.importCodes(ctx, tx, codes, coder); err != nil {
+		if res, err = s.importCodes(ctx, tx, codes, coder, nil); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, coder, "codebook.import", "",
@@ -87,8 +88,11 @@ func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder str
 	return res, err
 }
 
-// importCodes is ImportCodes inside tx, without its audit entry.
-func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Code, coder string) (CodeImport, error) {
+// importCodes is ImportCodes inside tx, without its audit entry. The codes
+// that foreign names (by id) carry another tool's whole description as
+// their Definition: a code here keeps its definition parts, and a
+// different text is reported; a new code takes it as its Definition.
+func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Code, coder string, foreign map[string]bool) (CodeImport, error) {
 	var res CodeImport
 	now := ms(s.Now())
 	here, err := queryCodes(ctx, tx, "1 = 1")
@@ -136,6 +140,9 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 			res.Unchanged++
 			continue
 		}
+		if foreign[c.ID] {
+			c = foreignDefinition(o, c, &res)
+		}
 		m, conflicts := mergeCode(o, c, shortcuts)
 		res.Conflicts = append(res.Conflicts, conflicts...)
 		if m.NotCodable && !o.NotCodable {
@@ -147,6 +154,9 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 				m.NotCodable = false
 				res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "category with codings", Record: nameOf(o),
 					Detail: fmt.Sprintf("a category in the file, %d codings here", n), Resolution: "kept codable"})
+			} else {
+				res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "code made a category", Record: nameOf(o),
+					Detail: "codable here, a category in the file", Resolution: "a category now (it has no codings here)"})
 			}
 		}
 		if sameCodeFields(o, m) {
@@ -170,6 +180,23 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 		}
 	}
 	return res, validCodebook(ctx, tx)
+}
+
+// foreignDefinition is in, a file's code whose Definition is another
+// tool's whole description, as it may change o, the code here: o's
+// definition parts stay, unless o has none; a text other than o's
+// Definition is reported.
+func foreignDefinition(o, in *coding.Code, res *CodeImport) *coding.Code {
+	if o.ShortDef == "" && o.Definition == "" && o.WhenToUse == "" && o.WhenNotUse == "" && o.Example == "" {
+		return in
+	}
+	if d := strings.TrimSpace(in.Definition); d != "" && d != strings.TrimSpace(o.Definition) {
+		res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "definition of", Record: fmt.Sprintf("%q", nameOf(o)),
+			Detail: "differs in the file (another tool's description)", Resolution: "kept the project's"})
+	}
+	c := *in
+	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example = "", "", "", "", ""
+	return &c
 }
 
 // mergeCode is the code here o with what the imported code in brings (see

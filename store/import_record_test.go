@@ -11,7 +11,7 @@ import (
 // TestImportProjectKeepsDocumentRecordAndProjectMemo: an imported
 // document keeps who made it and when, as its file says (the importing
 // coder and now only where it says nothing); the file's project memo is
-// set, joined after a different one here, and never joined twice.
+// set beside a different one here, and never twice.
 func TestImportProjectKeepsDocumentRecordAndProjectMemo(t *testing.T) {
 	ctx := context.Background()
 	s, _ := newProject(t)
@@ -44,7 +44,13 @@ func TestImportProjectKeepsDocumentRecordAndProjectMemo(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", name, d.Record, want)
 		}
 	}
-	if m, _ := s.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); m != "Oma muistio.\n\nHankkeen kuvaus." {
+	// The file's project memo, undated, counts as written now: the newer,
+	// it is the project memo, the one here under it; once only.
+	if m, _ := s.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); m != "Hankkeen kuvaus." {
 		t.Errorf("project memo %q", m)
+	}
+	var n int
+	if err := s.DB().QueryRow("SELECT count(*) FROM memos WHERE target = 'project' AND deleted = 0").Scan(&n); err != nil || n != 2 {
+		t.Errorf("%d project memos (%v), want 2", n, err)
 	}
 }

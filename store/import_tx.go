@@ -26,9 +26,19 @@ type ProjectImport struct {
 	// CodeMemoStamps (code id -> stamp) say who wrote a code's memo and
 	// when; a memo without one is the importing coder's, made now.
 	CodeMemoStamps map[string]MemoStamp
-	// ProjectMemo is the file's project memo, by ProjectMemoStamp. A
-	// project memo here with another text keeps it, the two joined a
-	// blank line apart; one that holds it already is left as it is.
+	// ForeignDefinitions (code id -> true) are the codes whose Definition
+	// is another tool's whole description, not avain's parts: a code here
+	// keeps its definition parts, and a difference is reported.
+	ForeignDefinitions map[string]bool
+	// ProjectMemo is the file's project memo, by ProjectMemoStamp.
+	//
+	// Every memo of an import (the project's, a document's, a code's, a
+	// coding's) follows one rule, the team merge's: a text that a live
+	// memo on its target has already changes nothing; another text is
+	// added by its author with its times, the newer by its updated time
+	// is the target's memo and the other stays under it as superseded
+	// history, and each target with two texts is reported (a conflict
+	// "memo on ...").
 	ProjectMemo      string
 	ProjectMemoStamp MemoStamp
 	// Documents calls add with each document in turn, so that only one
@@ -53,6 +63,10 @@ type DocumentImport struct {
 	// there, stamps the memo of Codings[i].
 	Codings          []*coding.Coding
 	CodingMemoStamps []MemoStamp
+	// CodingGUIDs[i], when there, is the file's id of Codings[i]: one
+	// that names a coding removed here is not brought back (the removal
+	// stands, as in a merge), and is reported in Removed.
+	CodingGUIDs []string
 }
 
 // MemoStamp is who wrote an imported memo and when; a zero field is
@@ -73,6 +87,12 @@ type ProjectImportResult struct {
 	// codings brought, by name.
 	Codings, Memos int
 	Coders         []string
+	// Removed names the file's codings that were removed here, and so
+	// were not brought back, a line each (capped).
+	Removed []string
+	// memosDiffer and removed count what the lines of Conflicts and
+	// Removed name, to cap them.
+	memosDiffer, removed int
 }
 
 // ImportProject brings imp into the project in one transaction: all of it
@@ -91,20 +111,25 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 		}
 		defer same.Close()
 		if len(imp.Codes) > 0 {
-			if res.Codes, err = s.importCodes(ctx, tx, imp.Codes, imp.Coder); err != nil {
+			if res.Codes, err = s.importCodes(ctx, tx, imp.Codes, imp.Coder, imp.ForeignDefinitions); err != nil {
 				return err
 			}
 		}
-		n, err := s.importProjectMemo(ctx, tx, imp)
+		added, err := s.importMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, strings.TrimSpace(imp.ProjectMemo), imp.ProjectMemoStamp, imp.Coder, &res)
 		if err != nil {
 			return err
 		}
-		res.Memos += n
+		if added {
+			res.Memos++
+		}
 		for _, id := range sortedKeys(imp.CodeMemos) {
-			if err := s.importMemo(ctx, tx, coding.MemoCode, id, imp.CodeMemos[id], imp.CodeMemoStamps[id], imp.Coder); err != nil {
+			added, err := s.importMemo(ctx, tx, coding.MemoCode, id, imp.CodeMemos[id], imp.CodeMemoStamps[id], imp.Coder, &res)
+			if err != nil {
 				return err
 			}
-			res.Memos++
+			if added {
+				res.Memos++
+			}
 		}
 		coders := map[string]bool{}
 		if imp.Documents != nil {
@@ -126,6 +151,7 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 			return err
 		}
 		res.Codes.Conflicts = append(res.Codes.Conflicts, coded...)
+		finishImportReport(&res)
 		if res.Documents > 0 {
 			if err := bumpContentVersion(ctx, tx); err != nil {
 				return err
@@ -179,31 +205,28 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 	default:
 		return err
 	}
-	if d.Memo != "" {
-		if err := s.importMemo(ctx, tx, coding.MemoDocument, doc.ID, d.Memo, d.MemoStamp, coder); err != nil {
-			return err
-		}
+	added, err := s.importMemo(ctx, tx, coding.MemoDocument, doc.ID, d.Memo, d.MemoStamp, coder, res)
+	if err != nil {
+		return err
+	}
+	if added {
 		res.Memos++
 	}
 	for i, c := range d.Codings {
 		c.DocumentID = doc.ID
+		if i < len(d.CodingGUIDs) {
+			gone, err := s.removedHere(ctx, tx, d.CodingGUIDs[i], doc.Name, res)
+			if err != nil {
+				return err
+			}
+			if gone {
+				continue
+			}
+		}
 		coders[c.Coder] = true
-		var have string
-		err := same.QueryRowContext(ctx, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder).Scan(&have)
-		if err == nil {
-			c.ID = have
-			continue
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		if err := s.importCoding(ctx, ps, same, c, now, res); err != nil {
 			return err
 		}
-		c.ID, c.Deleted = newID(), false
-		c.Created, c.Updated = stampTimes(c.Created, c.Updated, now)
-		if _, err := ps.exec(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, ms(c.Created), ms(c.Updated)); err != nil {
-			return err
-		}
-		res.Codings++
 		if c.Memo != "" {
 			var st MemoStamp
 			if i < len(d.CodingMemoStamps) {
@@ -212,35 +235,64 @@ func (s *Store) importDocumentTx(ctx context.Context, tx *sql.Tx, ps *prepared, 
 			if st.Coder == "" {
 				st.Coder = c.Coder
 			}
-			if err := s.importMemo(ctx, tx, coding.MemoCoding, c.ID, c.Memo, st, coder); err != nil {
+			added, err := s.importMemo(ctx, tx, coding.MemoCoding, c.ID, c.Memo, st, coder, res)
+			if err != nil {
 				return err
 			}
-			res.Memos++
+			if added {
+				res.Memos++
+			}
 		}
 	}
 	return nil
 }
 
-// importProjectMemo sets the file's project memo: as importMemo when the
-// project has none, joined after the one here when that one does not
-// hold it yet. It returns how many memos it set (0 or 1).
-func (s *Store) importProjectMemo(ctx context.Context, tx *sql.Tx, imp ProjectImport) (int, error) {
-	text := strings.TrimSpace(imp.ProjectMemo)
-	if text == "" {
-		return 0, nil
-	}
+// importCoding adds an imported coding, unless the same coder already
+// applied the same code to the same span (same finds it): then c takes
+// the id of the one here.
+func (s *Store) importCoding(ctx context.Context, ps *prepared, same *sql.Stmt, c *coding.Coding, now time.Time, res *ProjectImportResult) error {
 	var have string
-	err := tx.QueryRowContext(ctx, `SELECT text FROM memos WHERE target = ? AND target_id = ? AND deleted = 0
-		ORDER BY updated DESC, id DESC LIMIT 1`, string(coding.MemoProject), coding.ProjectMemoID).Scan(&have)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return 1, s.importMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, text, imp.ProjectMemoStamp, imp.Coder)
-	case err != nil:
-		return 0, err
-	case strings.Contains(have, text):
-		return 0, nil
+	err := same.QueryRowContext(ctx, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder).Scan(&have)
+	if err == nil {
+		c.ID = have
+		return nil
 	}
-	return 1, s.setMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, strings.TrimRight(have, "\n")+"\n\n"+text, imp.Coder)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	c.ID, c.Deleted = newID(), false
+	c.Created, c.Updated = stampTimes(c.Created, c.Updated, now)
+	if _, err := ps.exec(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.DocumentID, c.CodeID, c.Start, c.End, c.Coder, ms(c.Created), ms(c.Updated)); err != nil {
+		return err
+	}
+	res.Codings++
+	return nil
+}
+
+// removedHere reports whether guid, a file's coding, names a coding
+// removed here; if so it is added to res.Removed.
+func (s *Store) removedHere(ctx context.Context, tx *sql.Tx, guid, docName string, res *ProjectImportResult) (bool, error) {
+	guid = strings.ToLower(strings.TrimSpace(guid))
+	if guid == "" {
+		return false, nil
+	}
+	var code string
+	var start, end int
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(nullif(k.name_fi, ''), k.name_en, ''), c.start, c.end
+		FROM codings c LEFT JOIN codes k ON k.id = c.code_id WHERE c.id = ? AND c.deleted = 1`, guid).Scan(&code, &start, &end)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	res.removed++
+	if res.removed <= maxImportLines {
+		res.Removed = append(res.Removed, fmt.Sprintf("coding %s (%q in %q at %d–%d) was removed here; not brought back",
+			guid, code, docName, start, end))
+	}
+	return true, nil
 }
 
 // stampTimes fills a record's imported times: created, else now;
@@ -253,28 +305,4 @@ func stampTimes(created, updated, now time.Time) (time.Time, time.Time) {
 		updated = created
 	}
 	return created, updated
-}
-
-// importMemo sets an imported memo on a target: by its author, with its
-// times, when the target has no memo yet (else as setMemo, by the
-// author). An absent author is coder, absent times now.
-func (s *Store) importMemo(ctx context.Context, tx *sql.Tx, target coding.MemoTarget, id, text string, st MemoStamp, coder string) error {
-	if st.Coder == "" {
-		st.Coder = coder
-	}
-	var have string
-	err := tx.QueryRowContext(ctx, "SELECT id FROM memos WHERE target = ? AND target_id = ? AND deleted = 0 LIMIT 1", string(target), id).Scan(&have)
-	if err == nil || text == "" {
-		return s.setMemo(ctx, tx, target, id, text, st.Coder)
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	created, updated := stampTimes(st.Created, st.Updated, s.Now())
-	memoID := newID()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO memos(id, target, target_id, text, coder, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		memoID, string(target), id, text, st.Coder, ms(created), ms(updated)); err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, coder, "memo", memoID, fmt.Sprintf("%s %s", target, id))
 }
