@@ -26,8 +26,9 @@ var _ lemmatizer = (*voikko.Voikko)(nil)
 // word; extra tokens share the original token's position and byte offsets.
 // On the query side a word that is itself a base form searches that base
 // form only ("tunne", not also "tuntea"). A word Voikko does not know is
-// kept, with its fallback key "~key" added on both sides, so that a name's
-// base form and its inflections meet ("arsenal", "arsenalin": ~arsenal).
+// kept, with its fallback key and stems marked "~" added (unknownTerms), so
+// that a name's base form and its inflections meet ("clinton",
+// "clintonista": ~clinton).
 type VoikkoTokenFilter struct {
 	lem   lemmatizer
 	parts bool
@@ -98,7 +99,7 @@ func (f *VoikkoTokenFilter) lemmas(word string, halves []string) []string {
 		bases = hyphenBases(f.lem, word, halves)
 	}
 	if len(bases) == 0 {
-		return []string{word, unknownPrefix + fallbackKey(word)}
+		return unknownTerms(word, f.parts)
 	}
 	if !f.parts {
 		if slices.Contains(bases, word) {
@@ -109,6 +110,21 @@ func (f *VoikkoTokenFilter) lemmas(word string, halves []string) []string {
 	list := slices.Clone(bases) // the list may be a cached one: never append into it
 	list = appendNew(list, f.lem.ParticipleVerbs(word)...)
 	return appendNew(list, f.lem.CompoundParts(word)...)
+}
+
+// unknownTerms gives the terms of a word Voikko does not know: the word,
+// its fallback key and, on the index side, the stems of its inflections as
+// a name's (nameStems), on the query side the word as its own stem; keys and
+// stems are marked "~" so that they never equal a base form.
+func unknownTerms(word string, index bool) []string {
+	list := []string{word, unknownPrefix + fallbackKey(word)}
+	if !index {
+		return appendNew(list, unknownPrefix+word)
+	}
+	for _, s := range nameStems(word) {
+		list = appendNew(list, unknownPrefix+s)
+	}
+	return list
 }
 
 // hyphenBases gives the base forms of a hyphenated word Voikko does not know
