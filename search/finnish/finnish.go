@@ -1,6 +1,7 @@
 package finnish
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/toituavain/avain/voikko"
@@ -87,4 +88,23 @@ func Notice() string {
 		return ""
 	}
 	return fallbackNotice
+}
+
+// AnalysisChange is the one-line note to give, once, when an index built
+// with the analysis previous (an AnalysisID, possibly followed by "/" and
+// more) is rebuilt with the one in force because Voikko appeared or
+// disappeared; "" when previous is "" or of the same kind (a new version
+// of the same analysis is rebuilt without a word).
+func AnalysisChange(previous string) string {
+	kind := func(id string) string { return strings.SplitN(id, "-", 2)[0] }
+	prev, now := kind(previous), kind(AnalysisID())
+	switch {
+	case previous == "" || prev == now:
+		return ""
+	case now == kind(voikkoID):
+		return "Voikko is now installed: the search index is rebuilt with full Finnish morphology"
+	default:
+		return "Voikko is no longer available: the search index is rebuilt with stemming " +
+			"(apt-get install libvoikko1 voikko-fi for full Finnish morphology)"
+	}
 }

@@ -196,3 +196,18 @@ func TestAnalyzerInForce(t *testing.T) {
 		t.Errorf("with Voikko: got %q %q %q %q", AnalyzerName(), QueryAnalyzerName(), AnalysisID(), Notice())
 	}
 }
+
+func TestAnalysisChange(t *testing.T) {
+	other := voikkoID
+	if AnalysisID() == voikkoID {
+		other = fallbackID
+	}
+	if got := AnalysisChange(other + "/m3"); got == "" || strings.Contains(got, "\n") {
+		t.Errorf("from %s to %s: got %q, want one line", other, AnalysisID(), got)
+	}
+	for _, same := range []string{"", AnalysisID(), strings.Split(AnalysisID(), "-")[0] + "-1/m2"} {
+		if got := AnalysisChange(same); got != "" {
+			t.Errorf("from %q to %s: got %q, want nothing", same, AnalysisID(), got)
+		}
+	}
+}
