@@ -22,9 +22,10 @@ func extSourceEntry(sourceGUID string) string { return extSourceDir + sourceGUID
 // ExtProject is what avain keeps of the project beside project.qde.
 type ExtProject struct {
 	Version int `json:"version"`
-	// Codes are who made each code and when, by code guid (Code has no
-	// creatingUser or dates in Project.xsd).
-	Codes map[string]ExtRecord `json:"codes,omitempty"`
+	// Codes are who made each code and when (Code has no creatingUser or
+	// dates in Project.xsd), and the exact fields its Description folds,
+	// by code guid.
+	Codes map[string]ExtCode `json:"codes,omitempty"`
 	// Memos are the authors and times of the memos written as a
 	// Description (which has none), by the id of what they are on: a
 	// source guid, a coding guid, or "project" for the project memo.
@@ -36,6 +37,28 @@ type ExtRecord struct {
 	Coder   string    `json:"coder,omitempty"`
 	Created time.Time `json:"created,omitzero"`
 	Updated time.Time `json:"updated,omitzero"`
+}
+
+// ExtCode is what avain keeps of a code: who made it and when, and the
+// fields its Description folds (Entry; absent in files of avain before
+// it was kept). A reader takes Entry only while the code's Description is
+// still the fold of it: then every field comes back exactly, even one
+// whose text looks like a label.
+type ExtCode struct {
+	ExtRecord
+	Entry *ExtEntry `json:"entry,omitempty"`
+}
+
+// ExtEntry is a code's codebook entry, both its names and its shortcut.
+type ExtEntry struct {
+	NameFi     string `json:"name_fi,omitempty"`
+	NameEn     string `json:"name_en,omitempty"`
+	Shortcut   string `json:"shortcut,omitempty"`
+	ShortDef   string `json:"short_def,omitempty"`
+	Definition string `json:"definition,omitempty"`
+	WhenToUse  string `json:"when_use,omitempty"`
+	WhenNotUse string `json:"when_not,omitempty"`
+	Example    string `json:"example,omitempty"`
 }
 
 // ExtSource is what avain keeps of a text source beside project.qde: the

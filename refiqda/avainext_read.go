@@ -89,7 +89,7 @@ func (rd *projectReader) extCode(c *coding.Code) {
 		return
 	}
 	if r, ok := rd.ext.Codes[c.ID]; ok {
-		st := rd.extStamp(r)
+		st := rd.extStamp(r.ExtRecord)
 		c.Coder, c.Created, c.Updated = rd.p.Users[st.User], st.Created, st.Updated
 	}
 }

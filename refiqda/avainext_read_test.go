@@ -70,7 +70,7 @@ func TestReadAvainExtension(t *testing.T) {
 		{Speaker: "Gillian", Start: 34, End: 48, TimeMs: 4000, TimeEndMs: 6500, HasTime: true},
 		{Speaker: "Sarah", Start: 56, End: 63, TimeMs: 7000, HasTime: true},
 	}}
-	proj := ExtProject{Version: 1, Codes: map[string]ExtRecord{"0199a000-0000-7000-8000-000000000001": {Coder: "ville", Created: then, Updated: then}},
+	proj := ExtProject{Version: 1, Codes: map[string]ExtCode{"0199a000-0000-7000-8000-000000000001": {ExtRecord: ExtRecord{Coder: "ville", Created: then, Updated: then}}},
 		Memos: map[string]ExtRecord{"0199a000-0000-7000-8000-0000000000d1": {Coder: "ville", Created: then, Updated: then}}}
 	const src = "avain/sources/0199a000-0000-7000-8000-0000000000d1.json"
 	t.Run("used", func(t *testing.T) {

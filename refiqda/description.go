@@ -2,6 +2,8 @@ package refiqda
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -34,6 +36,7 @@ var labels = []struct {
 const (
 	labelShortDef = 0
 	labelNameFi   = 5
+	labelShortcut = 7
 )
 
 // entryOf returns what c's Description must carry when the name attribute
@@ -100,18 +103,32 @@ func layout(e entry, labelShort bool) string {
 
 // parseDescription reads a Description written by foldDescription, or by
 // another tool: text without labels goes whole, trimmed, into Definition.
+// The names and the shortcut are one line each, and the shortcut one
+// key: text another tool added after them (or a shortcut that is
+// no key) is kept at the end of Definition, after a blank line.
 func parseDescription(s string) entry {
 	var e entry
-	cur := -1  // the label whose value is being read; -1 the unlabelled opening
-	start := 0 // where that value starts
+	cur := -1    // the label whose value is being read; -1 the unlabelled opening
+	start := 0   // where that value starts
+	labelAt := 0 // where its label starts
 	found := false
+	var extra []string // text after a one-line value
 	closeValue := func(end int) {
-		if cur < 0 {
+		switch {
+		case cur < 0:
 			e.ShortDef = s[:end]
-		} else if labels[cur].meta {
-			// Names and shortcuts are one-line values.
-			*labels[cur].field(&e) = strings.TrimSpace(s[start:end])
-		} else {
+		case labels[cur].meta:
+			line, rest, _ := strings.Cut(s[start:end], "\n")
+			line = strings.TrimSpace(line)
+			if cur == labelShortcut && line != "" && !validShortcut(line) {
+				extra = append(extra, strings.TrimSpace(s[labelAt:start]+line))
+				line = ""
+			}
+			*labels[cur].field(&e) = line
+			if rest = strings.TrimSpace(rest); rest != "" {
+				extra = append(extra, rest)
+			}
+		default:
 			*labels[cur].field(&e) = s[start:end]
 		}
 	}
@@ -142,7 +159,7 @@ func parseDescription(s string) entry {
 				closeValue(end)
 			}
 			found = true
-			cur, start = j, p+len(l.text)+1
+			cur, start, labelAt = j, p+len(l.text)+1, p
 			if start < len(s) && s[start] == ' ' {
 				start++
 			}
@@ -156,5 +173,35 @@ func parseDescription(s string) entry {
 		return entry{Definition: strings.TrimSpace(s)}
 	}
 	closeValue(len(s))
+	if len(extra) > 0 {
+		x := strings.Join(extra, "\n\n")
+		if e.Definition != "" {
+			x = e.Definition + inert("\n\n"+x)
+		}
+		e.Definition = inert(x)
+	}
 	return e
+}
+
+// inert is text kept in Definition with each label that follows a blank
+// line put after a single line break instead, so that it reads back as
+// text of the definition, not as a label.
+func inert(s string) string {
+	for again := true; again; {
+		again = false
+		for _, l := range labels {
+			if t := strings.ReplaceAll(s, "\n\n"+l.text+":", "\n"+l.text+":"); t != s {
+				s, again = t, true
+			}
+		}
+	}
+	return s
+}
+
+// validShortcut reports whether s can be a code's shortcut: one key, a
+// single printable character that is not a space (the reader's keys are
+// digits; a codebook file may give a letter).
+func validShortcut(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && n == len(s) && r != utf8.RuneError && unicode.IsPrint(r) && !unicode.IsSpace(r)
 }

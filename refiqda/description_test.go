@@ -22,8 +22,8 @@ func TestDescriptionLayout(t *testing.T) {
 		{"definition and the other name", entry{Definition: "D", NameFi: "Suomeksi", HasNameFi: true},
 			"Definition: D\n\nName (fi): Suomeksi"},
 		{"no Finnish name", entry{HasNameFi: true}, "Name (fi):"},
-		{"values with edge spaces and newlines", entry{WhenToUse: " u \n", Example: "\n\ne", NameEn: "a\nb", Shortcut: "s"},
-			"When to use:  u \n\n\nExample: \n\ne\n\nName (en): a\nb\nShortcut: s"},
+		{"values with edge spaces and newlines", entry{WhenToUse: " u \n", Example: "\n\ne", NameEn: "a b", Shortcut: "2"},
+			"When to use:  u \n\n\nExample: \n\ne\n\nName (en): a b\nShortcut: 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +49,15 @@ func TestParseForeignDescription(t *testing.T) {
 		{"labels out of order are text", "Example: e\n\nDefinition: d", entry{Example: "e\n\nDefinition: d"}},
 		{"short definition label only at the start", "a\n\nShort definition: b", entry{Definition: "a\n\nShort definition: b"}},
 		{"hand-written entry", "Kela asiat.\n\nExample: \"Soitin Kelaan.\"", entry{ShortDef: "Kela asiat.", Example: "\"Soitin Kelaan.\""}},
-		{"label without a space", "Definition:d\n\nShortcut:k", entry{Definition: "d", Shortcut: "k"}},
+		{"label without a space", "Definition:d\n\nShortcut:3", entry{Definition: "d", Shortcut: "3"}},
+		// What another tool adds after the names and the shortcut stays
+		// out of them: a shortcut is one digit, a name one line.
+		{"text added after the shortcut", "Definition: d\n\nName (en): Positive\nShortcut: 1\n\nLisätty QualCoderissa: tarkista rajaus.",
+			entry{Definition: "d\n\nLisätty QualCoderissa: tarkista rajaus.", NameEn: "Positive", Shortcut: "1"}},
+		{"text added after a name", "Name (en): Subcode\nLisäys toisessa työkalussa",
+			entry{Definition: "Lisäys toisessa työkalussa", NameEn: "Subcode"}},
+		{"a shortcut that is no key", "S\n\nShortcut: Ctrl+1", entry{ShortDef: "S", Definition: "Shortcut: Ctrl+1"}},
+		{"a shortcut of two digits", "Shortcut: 12", entry{Definition: "Shortcut: 12"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,7 +40,15 @@
 // only at the start of the text or after a blank line (the names and the
 // shortcut also after a single line break), and only in the order above.
 // A Description without any label, as other tools write them, goes whole
-// (trimmed) into Definition. The code's name attribute becomes NameFi,
+// (trimmed) into Definition. A name or the shortcut is one line, and the
+// shortcut one key: text another tool added after them (or a shortcut
+// that is no key) is kept at the end of Definition. A Description that
+// folding what it parses into does not give back is foreign (another tool
+// wrote, cut or added to it): a reader names it (Project.
+// ForeignDescriptions, ReadCodebookFileForeign), so that it does not
+// replace the definition of a code already in a project. A .qdpx avain
+// wrote also keeps each code's exact fields in avain/project.json, used
+// while the Description is still their fold. The code's name attribute becomes NameFi,
 // unless the Description has a "Name (fi)" line, which marks the name
 // attribute as the English name. Colours are read as lowercase "#rrggbb",
 // GUIDs as lowercase canonical UUIDs. A code with isCodable="false" is a

@@ -44,7 +44,7 @@ type Project struct {
 	// changed it): all of it went into Definition, so it must not replace
 	// the definition parts of a code here.
 	ForeignDescriptions map[string]bool
-	closer          io.Closer // the file the sources are read from
+	closer              io.Closer // the file the sources are read from
 }
 
 // Source is a text document with its attributes, memo and codings. A

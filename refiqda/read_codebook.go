@@ -52,42 +52,61 @@ func (e *FormatError) Unwrap() error { return coding.ErrInvalid }
 // <Sets/>, unknown elements and attributes (ignored). A project without a
 // <CodeBook> has no codes. Problems are *FormatError values.
 func ReadCodebook(r io.Reader) ([]*coding.Code, error) {
+	codes, _, err := readCodebook(r)
+	return codes, err
+}
+
+// readCodebook is ReadCodebook, and the codes whose Description is
+// foreign (see descriptionEntry), by id.
+func readCodebook(r io.Reader) ([]*coding.Code, map[string]bool, error) {
 	br := bufio.NewReader(r)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		_, _ = br.Discard(3) // Peek has seen them
 	}
-	rd := &codebookReader{d: xml.NewDecoder(br), ids: map[string]bool{}}
+	rd := &codebookReader{d: xml.NewDecoder(br), ids: map[string]bool{}, foreign: map[string]bool{}}
 	rd.d.CharsetReader = charsetReader
 	if err := rd.document(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return rd.codes, nil
+	return rd.codes, rd.foreign, nil
 }
 
 // ReadCodebookFile reads the codebook file at path with ReadCodebook. Its
 // errors are one line, "PATH: reason".
 func ReadCodebookFile(path string) ([]*coding.Code, error) {
+	codes, _, err := ReadCodebookFileForeign(path)
+	return codes, err
+}
+
+// ReadCodebookFileForeign is ReadCodebookFile, and the codes (by id)
+// whose Description is not in the form avain folds a codebook entry into
+// (another tool wrote, cut or added to it): all of it that is not a
+// label went into their Definition, so it must not replace the
+// definition parts of a code already in a project (as
+// Project.ForeignDescriptions).
+func ReadCodebookFileForeign(path string) ([]*coding.Code, map[string]bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
-	codes, err := ReadCodebook(f)
+	codes, foreign, err := readCodebook(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return codes, nil
+	return codes, foreign, nil
 }
 
 // codebookReader walks the XML tokens of one document.
 type codebookReader struct {
-	d     *xml.Decoder
-	codes []*coding.Code
-	ids   map[string]bool
+	d       *xml.Decoder
+	codes   []*coding.Code
+	ids     map[string]bool
+	foreign map[string]bool // the codes whose Description is foreign
 }
 
 // document reads the root element and then the rest of the document, so
@@ -202,7 +221,10 @@ func (rd *codebookReader) codeOrSkip(se xml.StartElement, parent string, pos *in
 	}
 	var e entry
 	if desc != nil {
-		e = parseDescription(*desc)
+		var foreign bool
+		if e, foreign = descriptionEntry(*desc); foreign && strings.TrimSpace(*desc) != "" {
+			rd.foreign[c.ID] = true
+		}
 	}
 	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
 		e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut

@@ -230,7 +230,13 @@ func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
 		return &FormatError{Msg: "two codes have the guid " + c.ID}
 	}
 	rd.ids[c.ID] = true
-	e := parseDescription(xc.Description)
+	e, foreign := rd.codeEntry(c.ID, xc.Description)
+	if foreign {
+		if rd.p.ForeignDescriptions == nil {
+			rd.p.ForeignDescriptions = map[string]bool{}
+		}
+		rd.p.ForeignDescriptions[c.ID] = true
+	}
 	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
 		e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut
 	name := strings.TrimSpace(xc.Name)

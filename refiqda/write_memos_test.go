@@ -206,8 +206,13 @@ func TestWriteProjectWritesTheAvainExtension(t *testing.T) {
 		"0199a000-0000-7000-8000-000000000001": {Coder: "aino", Created: t0, Updated: t0},
 		"0199a000-0000-7000-8000-000000000004": {Coder: "ville", Created: t0, Updated: t0.Add(time.Hour)},
 	}
-	if len(ext.Codes) != len(wantCodes) { // codes with no record are left out
+	if len(ext.Codes) != len(p.Codes) { // every code, for its entry
 		t.Errorf("codes %+v", ext.Codes)
+	}
+	for _, c := range p.Codes {
+		if x := ext.Codes[c.ID].Entry; x == nil || x.NameFi != c.NameFi || x.Definition != c.Definition || x.Shortcut != c.Shortcut {
+			t.Errorf("code %s: entry %+v, want the code's fields %+v", c.ID, x, c)
+		}
 	}
 	for id, w := range wantCodes {
 		if g, ok := ext.Codes[id]; !ok || g.Coder != w.Coder || !g.Created.Equal(w.Created) || !g.Updated.Equal(w.Updated) {

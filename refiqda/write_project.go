@@ -27,7 +27,7 @@ func WriteProject(w io.Writer, p *Project, lang string, now time.Time) error {
 		return err
 	}
 	pw := &projectWriter{p: p, lang: lang, cb: cb, now: now,
-		ext: ExtProject{Version: ExtVersion, Codes: map[string]ExtRecord{}, Memos: map[string]ExtRecord{}}}
+		ext: ExtProject{Version: ExtVersion, Codes: map[string]ExtCode{}, Memos: map[string]ExtRecord{}}}
 	x := xProject{Name: p.Name, Origin: p.Origin, CreationDateTime: now.UTC().Format(time.RFC3339)}
 	x.Users = pw.users()
 	x.CodeBook = pw.codeBook()
@@ -131,9 +131,9 @@ func (pw *projectWriter) codeBook() *xCodeBook {
 func (pw *projectWriter) code(c *coding.Code) *xCode {
 	xc := &xCode{GUID: c.ID, Name: c.Name(pw.lang), IsCodable: strconv.FormatBool(!c.NotCodable), Color: strings.ToUpper(c.Color),
 		Description: foldDescription(entryOf(c, pw.lang)), NoteRef: pw.note(c.ID, pw.p.Memos[c.ID], Stamp{})}
-	if r := (ExtRecord{Coder: c.Coder, Created: c.Created, Updated: c.Updated}); r != (ExtRecord{}) {
-		pw.ext.Codes[c.ID] = r
-	}
+	pw.ext.Codes[c.ID] = ExtCode{ExtRecord: ExtRecord{Coder: c.Coder, Created: c.Created, Updated: c.Updated},
+		Entry: &ExtEntry{NameFi: c.NameFi, NameEn: c.NameEn, Shortcut: c.Shortcut, ShortDef: c.ShortDef,
+			Definition: c.Definition, WhenToUse: c.WhenToUse, WhenNotUse: c.WhenNotUse, Example: c.Example}}
 	for _, k := range pw.cb.Children(c.ID) {
 		xc.Code = append(xc.Code, pw.code(k))
 	}
