@@ -72,6 +72,8 @@ type Source struct {
 	Skipped, Changed []string
 
 	load    func() (string, error) // the raw text
+	raw     func() (string, error) // the same, kept until Load for the file's tally of units
+	file    *fileUnits             // what the file's named selections say of units
 	pending []pendingSelection     // the selections as written
 	units   Units                  // how the writing tool counts positions
 	ext     *ExtSource             // its avain/sources entry, when the archive has one

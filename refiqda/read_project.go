@@ -72,6 +72,7 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 		p: &Project{Name: x.Name, Origin: x.Origin, Users: map[string]string{}, Memos: map[string]string{},
 			MemoStamps: map[string]Stamp{}},
 		units:   UnitsOf(x.Origin),
+		file:    &fileUnits{guess: UnitsOf(x.Origin), counted: map[*Source]bool{}},
 		entries: entries,
 		notes:   map[string]string{}, used: map[string]bool{}, stamps: map[string]Stamp{},
 		ids: map[string]bool{}, varName: map[string]string{}, attrs: map[string]map[string]string{},
@@ -90,6 +91,7 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 		return nil, err
 	}
 	rd.strayAnnotations()
+	rd.file.needUnits()
 	rd.p.Memo = joinMemo(x.Description, rd.memo(coding.ProjectMemoID, x.NoteRef))
 	if rd.p.Memo != "" {
 		rd.stampMemo(coding.ProjectMemoID, Stamp{})
@@ -121,6 +123,7 @@ func decodeQDE(qde []byte) (*xProject, error) {
 type projectReader struct {
 	p       *Project
 	units   Units                        // how the writing tool counts positions
+	file    *fileUnits                   // what the file's named selections say of units
 	entries map[string]*zip.File         // lowercased path in the archive -> entry
 	notes   map[string]string            // note guid -> text
 	used    map[string]bool              // note guid -> referred to
@@ -352,7 +355,8 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 	for _, xs := range ts.Selection {
 		s.pending = append(s.pending, rd.selection(xs))
 	}
-	s.units = rd.units
+	s.units, s.file = rd.units, rd.file
+	rd.file.sources = append(rd.file.sources, s)
 	rd.readExtSource(s)
 	return s, nil
 }
@@ -365,6 +369,7 @@ func (rd *projectReader) sourceText(ts xTextSource, s *Source) (bool, error) {
 	case ts.PlainTextContent != nil:
 		inline := *ts.PlainTextContent
 		s.load = func() (string, error) { return inline, nil }
+		s.raw = s.load
 	case ok:
 		s.Entry = f.Name
 		if f.UncompressedSize64 > coding.MaxDocumentBytes {
@@ -377,6 +382,7 @@ func (rd *projectReader) sourceText(ts xTextSource, s *Source) (bool, error) {
 			}
 			return decodeSource(b), nil
 		}
+		s.raw = s.load
 	default:
 		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file", s.Name, ts.PlainTextPath))
 		return false, nil

@@ -35,7 +35,7 @@ func (s *Source) Load() error {
 		}
 		return &TooLargeError{What: what, Chars: n}
 	}
-	s.load = nil
+	s.load, s.raw = nil, nil
 	n, changed := s.chooseUnits(raw)
 	raw = ""
 	s.Text = n.text

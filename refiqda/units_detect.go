@@ -17,7 +17,9 @@ import (
 // which the most names agree is used for the source (a tie goes to the
 // way UnitsOf(origin) guesses): QualCoder's export with "MAXQDA line
 // endings" writes "\r\n" texts with positions counted on "\n" texts,
-// which is CodePointsCRLFAsOne, whatever its origin says.
+// which is CodePointsCRLFAsOne, whatever its origin says. A source
+// without named selections takes the way the file's named selections
+// agree with most (see units_file.go).
 
 // String names a way of counting, for reports.
 func (u Units) String() string {
@@ -86,6 +88,12 @@ func agreement(n normalized, sels []pendingSelection) (agree, named int, wrong [
 // changed) a way other than s.units, and the named selections that agree
 // under none. Only one other form of the text is held at a time.
 func (s *Source) chooseUnits(raw string) (normalized, []string) {
+	if !hasNames(s.pending) {
+		return s.unnamedUnits(raw)
+	}
+	if f := s.file; f != nil && f.needed && !f.decided {
+		f.count(s, raw)
+	}
 	n := normalize(raw, s.units)
 	agree, named, wrong := agreement(n, s.pending)
 	if named == 0 || agree == named {
