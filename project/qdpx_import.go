@@ -59,7 +59,13 @@ func (p *Project) ImportQDPXWith(ctx context.Context, path, coder string, opts Q
 	annotationsHere(q, have)
 	match := codeMatch{}
 	if opts.MatchCodesByName {
+		// The code avain made for annotations is matched by
+		// annotationsHere, never to a category of its name.
+		ann := takeCode(q, refiqda.AnnotationsGUID)
 		match = matchCodesByName(have, q)
+		if ann != nil {
+			q.Codes = append(q.Codes, ann)
+		}
 		q.AnnotationsCode = match.id(q.AnnotationsCode)
 		rep.Changed = append(rep.Changed, match.ambiguous...)
 	}
@@ -77,6 +83,9 @@ func (p *Project) ImportQDPXWith(ctx context.Context, path, coder string, opts Q
 	}
 	if len(q.Codes) > 0 {
 		if _, err := coding.NewCodebook(append(have.Codes(), newCodes(have, q.Codes)...)); err != nil {
+			if !opts.MatchCodesByName && clashByName(have, q.Codes) {
+				return rep, fmt.Errorf("%s: %w (if the file went through another tool that gave its codes new ids, try --match-codes-by-name)", path, err)
+			}
 			return rep, fmt.Errorf("%s: %w", path, err)
 		}
 	}
@@ -95,7 +104,7 @@ func (p *Project) ImportQDPXWith(ctx context.Context, path, coder string, opts Q
 		return nil
 	}
 	res, err := p.Store.ImportProject(ctx, store.ProjectImport{Coder: coder, Source: filepath.Base(path),
-		Codes: q.Codes, CodeMemos: q.Memos, CodeMemoStamps: memoStamps(q, q.Memos), Documents: sources,
+		Codes: q.Codes, CodeMemos: q.Memos, CodeMemoStamps: memoStamps(q, q.Memos), Documents: sources, ForeignDefinitions: q.ForeignDescriptions,
 		ProjectMemo: q.Memo, ProjectMemoStamp: memoStamp(q, coding.ProjectMemoID)})
 	if err != nil {
 		if strings.HasPrefix(err.Error(), path+":") {
@@ -105,6 +114,7 @@ func (p *Project) ImportQDPXWith(ctx context.Context, path, coder string, opts Q
 	}
 	rep.Documents, rep.Duplicates, rep.Codings, rep.Memos, rep.Users = res.Documents, res.Duplicates, res.Codings, res.Memos, len(res.Coders)
 	rep.Codes, rep.Conflicts = len(q.Codes), res.Codes.Conflicts
+	rep.Skipped = append(rep.Skipped, res.Removed...)
 	return rep, nil
 }
 
@@ -140,6 +150,7 @@ func sourceImport(s *refiqda.Source, q *refiqda.Project, coder string, codeID fu
 			di.Codings = append(di.Codings, &coding.Coding{Record: coding.Record{Coder: who, Created: qc.Created, Updated: qc.Updated},
 				CodeID: qc.CodeGUID, Start: sel.Start, End: sel.End, Memo: qc.Memo})
 			di.CodingMemoStamps = append(di.CodingMemoStamps, memoStamp(q, qc.GUID))
+			di.CodingGUIDs = append(di.CodingGUIDs, qc.GUID)
 		}
 	}
 	return di, nil
@@ -163,25 +174,59 @@ func memoStamps(q *refiqda.Project, memos map[string]string) map[string]store.Me
 }
 
 // annotationsHere makes the file's annotations codings of the project's
-// code named refiqda.AnnotationsName when the file has none of that name
-// (its reader made one) and the project has one.
+// codable code named refiqda.AnnotationsName when the file has none of
+// that name (its reader made one) and the project has one. A category
+// here of that name is left as it is: the code made for the annotations
+// goes under it.
 func annotationsHere(q *refiqda.Project, have *coding.Codebook) {
 	if q.AnnotationsCode != refiqda.AnnotationsGUID || have.Code(refiqda.AnnotationsGUID) != nil {
 		return
 	}
+	var category *coding.Code
 	for _, c := range have.Codes() {
 		if !strings.EqualFold(c.NameFi, refiqda.AnnotationsName) && !strings.EqualFold(c.NameEn, refiqda.AnnotationsName) {
 			continue
 		}
-		for i, k := range q.Codes {
-			if k.ID == refiqda.AnnotationsGUID {
-				q.Codes = append(q.Codes[:i], q.Codes[i+1:]...)
-				break
-			}
+		if c.NotCodable {
+			category = c
+			continue
 		}
+		takeCode(q, refiqda.AnnotationsGUID)
 		q.AnnotationsCode = c.ID // sourceImport codes with it
 		return
 	}
+	if category == nil {
+		return
+	}
+	for _, k := range q.Codes {
+		if k.ID == refiqda.AnnotationsGUID {
+			k.ParentID = category.ID
+		}
+	}
+}
+
+// takeCode removes the code id from q's codes and returns it (nil when
+// q has none).
+func takeCode(q *refiqda.Project, id string) *coding.Code {
+	for i, k := range q.Codes {
+		if k.ID == id {
+			q.Codes = append(q.Codes[:i], q.Codes[i+1:]...)
+			return k
+		}
+	}
+	return nil
+}
+
+// clashByName reports whether a code of in that is not here has a name
+// of a code here: the file may have gone through a tool that gave its
+// codes new ids.
+func clashByName(have *coding.Codebook, in []*coding.Code) bool {
+	for _, c := range newCodes(have, in) {
+		if len(named(have.Codes(), c)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // newCodes returns the codes of in that have no code here.

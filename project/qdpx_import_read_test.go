@@ -56,8 +56,8 @@ func zipDir(t *testing.T, dir string) string {
 // positions, the selected text in each selection's name) imports with
 // every coding on its text, the memos where QualCoder put them with
 // their authors and dates, the annotation on its span, the document by
-// its maker at its date, and the project description joined to the
-// project memo here.
+// its maker at its date, and the project description beside the project
+// memo here (the newer current).
 func TestQDPXImportOfQualCoderExport(t *testing.T) {
 	ctx := context.Background()
 	file := zipDir(t, filepath.Join("testdata", "qualcoder-maxqda-line-endings"))
@@ -110,8 +110,13 @@ func TestQDPXImportOfQualCoderExport(t *testing.T) {
 	if m := memoBy(t, p, coding.MemoDocument, doc.ID); m.Text != "Haastattelu tehtiin kotona." || m.Coder != "maija" {
 		t.Errorf("document memo %+v", m)
 	}
-	if m, _ := p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); m != "Oma muistio.\n\nPerheiden arki -hanke." {
+	// The project description, undated, is newer than the memo here: the
+	// project memo, the one here kept under it, the two reported.
+	if m, _ := p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); m != "Perheiden arki -hanke." {
 		t.Errorf("project memo %q", m)
+	}
+	if len(rep.Conflicts) != 1 || !strings.HasPrefix(rep.Conflicts[0].String(), "memo on the project: the file's text and the text here differ; kept both") {
+		t.Errorf("conflicts %v", rep.Conflicts)
 	}
 	changed, skipped := strings.Join(rep.Changed, "\n"), strings.Join(rep.Skipped, "\n")
 	for _, w := range []string{`1 annotation kept as codings of the code "Annotations"`, "positions read as code points with CRLF as one"} {
@@ -128,8 +133,11 @@ func TestQDPXImportOfQualCoderExport(t *testing.T) {
 	if _, err := p.ImportQDPX(ctx, file, "eero"); err != nil {
 		t.Fatal(err)
 	}
-	if m, _ := p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); m != "Oma muistio.\n\nPerheiden arki -hanke." {
+	if m, _ := p.Memo(ctx, coding.MemoProject, coding.ProjectMemoID); m != "Perheiden arki -hanke." {
 		t.Errorf("project memo after a second import %q", m)
+	}
+	if ms, _ := p.Memos(ctx); len(ms) != 5 {
+		t.Errorf("%d memos after a second import, want 5 (2 on the project)", len(ms))
 	}
 	if cs, _ := p.Codings(ctx, coding.CodingFilter{}); len(cs) != 3 {
 		t.Errorf("%d codings after a second import", len(cs))

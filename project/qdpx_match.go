@@ -93,8 +93,8 @@ func matchCodesByName(have *coding.Codebook, q *refiqda.Project) codeMatch {
 	return m
 }
 
-// apply gives q's codes, their parents, memos and memo stamps the ids
-// here.
+// apply gives q's codes, their parents, memos, memo stamps and foreign
+// descriptions the ids here.
 func (m codeMatch) apply(q *refiqda.Project) {
 	if len(m.ids) == 0 {
 		return
@@ -112,6 +112,13 @@ func (m codeMatch) apply(q *refiqda.Project) {
 		stamps[m.id(id)] = st
 	}
 	q.MemoStamps = stamps
+	if q.ForeignDescriptions != nil {
+		foreign := map[string]bool{}
+		for id, f := range q.ForeignDescriptions {
+			foreign[m.id(id)] = f
+		}
+		q.ForeignDescriptions = foreign
+	}
 }
 
 // uniqueByName is the one code of codes not yet taken whose name is c's,
