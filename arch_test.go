@@ -52,6 +52,7 @@ var layers = map[string][]string{
 	"bench/gen":             {"demo", "transcript"},
 	"cmd/avain-bench":       {"bench/gen", "coding", "project", "search", "search/finnish", "store", "transcript", "tui"},
 	"scripts/finnish-pairs": {"voikko"},
+	"scripts/finnish-eval":  {"codebooks", "project", "search", "search/finnish", "voikko"},
 	"scripts/sizes":         {},
 }
 

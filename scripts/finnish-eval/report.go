@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// modeTitle names a mode as the report and the README do.
+func modeTitle(r report) string {
+	if r.Mode == "fallback" {
+		return "without Voikko"
+	}
+	return "with Voikko"
+}
+
+// printReport writes the evaluation as text: a table per mode, its worst
+// queries, then one summary line per mode.
+func printReport(w io.Writer, treebank string, reports []report, nWorst int) error {
+	b := bufio.NewWriter(w)
+	first := reports[0]
+	fmt.Fprintf(b, "Finnish search on %s: %d sentences imported as %d transcripts, a turn each\n",
+		filepath.Base(treebank), first.Sentences, first.Documents)
+	var counts []string
+	for _, row := range first.Rows[:len(first.Rows)-1] {
+		counts = append(counts, fmt.Sprintf("%s %d", row.Class, row.Queries))
+	}
+	fmt.Fprintf(b, "Queries: %d lemmas (%s); %d compound last parts\n",
+		first.Rows[len(first.Rows)-1].Queries, strings.Join(counts, ", "), first.LastPart.Queries)
+	for _, r := range reports {
+		fmt.Fprintf(b, "\n== %s (analysis %s) ==\n", modeTitle(r), r.Analysis)
+		if r.Mode == "voikko" && !r.Voikko {
+			fmt.Fprintln(b, "not measured: Voikko is not installed (apt-get install libvoikko1 voikko-fi)")
+			continue
+		}
+		printTable(b, r)
+		printWorst(b, r, nWorst)
+	}
+	fmt.Fprintln(b, "\nSummary")
+	for _, r := range reports {
+		if r.Mode == "voikko" && !r.Voikko {
+			continue
+		}
+		fmt.Fprintln(b, summary(r))
+	}
+	return b.Flush()
+}
+
+// printTable writes the rows of r and its compound last part row.
+func printTable(w io.Writer, r report) {
+	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %s\n", "", "queries", "relevant", "found",
+		"recall", "precision", "tolerant", "unrelated")
+	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %s\n", "", "", "", "",
+		"micro macro", "micro macro", "micro macro", "per query")
+	for _, row := range r.Rows {
+		fmt.Fprintf(w, "%-19s %7d %8d %6d   %.3f %.3f  %.3f %.3f  %.3f %.3f  %.2f\n", row.Class, row.Queries,
+			row.Relevant, row.Found, row.RecallMicro, row.RecallMacro, row.PrecisionMicro, row.PrecisionMacro,
+			row.TolerantMicro, row.TolerantMacro, row.UnrelatedPerQuery)
+	}
+	lp := r.LastPart
+	fmt.Fprintf(w, "%-19s %7d %8d %6s   %.3f %.3f\n", lp.Class, lp.Queries, lp.Relevant, "-",
+		lp.RecallMicro, lp.RecallMacro)
+}
+
+// printWorst lists the queries with the lowest recall (most missed turns
+// first among equals), those with the most unrelated turns, and the
+// compound last parts with the lowest recall.
+func printWorst(w io.Writer, r report, n int) {
+	if n == 0 {
+		return
+	}
+	byRecall := func(a, b queryResult) int {
+		return cmp.Or(cmp.Compare(a.Recall(), b.Recall()),
+			cmp.Compare(b.Relevant-b.RelevantFound, a.Relevant-a.RelevantFound))
+	}
+	missed := func(q queryResult) bool { return q.RelevantFound < q.Relevant }
+	fmt.Fprintf(w, "\nLowest recall (found/relevant turns; missed words):\n")
+	for _, q := range worst(r.Queries, n, missed, byRecall) {
+		fmt.Fprintf(w, "  %-22s %-5s %3d/%-3d  %s\n", q.Query, q.POS, q.RelevantFound, q.Relevant, examples(q.Missed, q.Error))
+	}
+	fmt.Fprintf(w, "Most unrelated turns (unrelated/found; words matched there):\n")
+	unrelated := func(q queryResult) bool { return q.Unrelated > 0 }
+	byUnrelated := func(a, b queryResult) int { return cmp.Compare(b.Unrelated, a.Unrelated) }
+	for _, q := range worst(r.Queries, n, unrelated, byUnrelated) {
+		fmt.Fprintf(w, "  %-22s %-5s %3d/%-3d  %s\n", q.Query, q.POS, q.Unrelated, q.Found, examples(q.UnrelatedWords, ""))
+	}
+	fmt.Fprintf(w, "Compound last parts, lowest recall (found/relevant turns; missed words):\n")
+	for _, q := range worst(r.LastParts, n, missed, byRecall) {
+		fmt.Fprintf(w, "  %-22s %-5s %3d/%-3d  %s\n", q.Query, q.POS, q.RelevantFound, q.Relevant, examples(q.Missed, q.Error))
+	}
+}
+
+// examples joins example words, or shows the search's error.
+func examples(words []string, err string) string {
+	if err != "" {
+		return "error: " + err
+	}
+	return strings.Join(words, ", ")
+}
+
+// summary is the one line of a mode that the README shows.
+func summary(r report) string {
+	all := r.Rows[len(r.Rows)-1]
+	var verbs row
+	for _, row := range r.Rows {
+		if row.Class == "VERB" {
+			verbs = row
+		}
+	}
+	return fmt.Sprintf("%s: recall %.3f (macro %.3f), verbs %.3f, precision %.3f, compound-tolerant %.3f, "+
+		"%.2f unrelated turns per query, compound last part %.3f",
+		modeTitle(r), all.RecallMicro, all.RecallMacro, verbs.RecallMicro, all.PrecisionMicro,
+		all.TolerantMicro, all.UnrelatedPerQuery, r.LastPart.RecallMicro)
+}
