@@ -75,7 +75,7 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 		file:    &fileUnits{guess: UnitsOf(x.Origin), counted: map[*Source]bool{}},
 		entries: entries,
 		notes:   map[string]string{}, used: map[string]bool{}, stamps: map[string]Stamp{},
-		ids: map[string]bool{}, varName: map[string]string{}, attrs: map[string]map[string]string{},
+		ids: map[string]bool{}, varName: map[string]string{}, caseVals: map[string]map[string]caseValue{},
 		annots: map[string]*annotationNote{}, codedWith: map[string]bool{},
 	}
 	rd.ext = rd.readExtProject()
@@ -130,7 +130,10 @@ type projectReader struct {
 	stamps  map[string]Stamp             // note guid -> its author and times
 	ids     map[string]bool              // the code guids read
 	varName map[string]string            // variable guid -> name
-	attrs   map[string]map[string]string // source guid -> name -> value
+	// caseVals are the attributes cases give sources: source guid ->
+	// name -> value and the case.
+	caseVals map[string]map[string]caseValue
+	clashes  []attrClash // values a source is given twice
 	// annots are the notes that hold their span (annotations), by guid.
 	annots map[string]*annotationNote
 	// codedWith are the codes the file's codings use.
@@ -265,39 +268,6 @@ func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
 	return nil
 }
 
-// readCases reads the variables' names and the attributes the cases give
-// their sources.
-func (rd *projectReader) readCases(xv *xVariables, xc *xCases) {
-	if xv != nil {
-		for _, v := range xv.Variable {
-			rd.varName[codeID(v.GUID)] = strings.TrimSpace(v.Name)
-		}
-	}
-	if xc != nil {
-		for _, c := range xc.Case {
-			for _, r := range c.SourceRef {
-				rd.setAttrs(codeID(r.TargetGUID), c.VariableValue)
-			}
-		}
-	}
-}
-
-// setAttrs gives source the attributes of vals that have a known
-// variable and a value.
-func (rd *projectReader) setAttrs(source string, vals []xVariableValue) {
-	for _, vv := range vals {
-		name := rd.varName[codeID(vv.VariableRef.TargetGUID)]
-		val := vv.value()
-		if name == "" || val == "" {
-			continue
-		}
-		if rd.attrs[source] == nil {
-			rd.attrs[source] = map[string]string{}
-		}
-		rd.attrs[source][name] = val
-	}
-}
-
 // readSources reads the text sources (their texts left for Load) and
 // reports the sources of other kinds.
 func (rd *projectReader) readSources(xs *xSources) error {
@@ -343,8 +313,7 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 	} else {
 		rd.extMemoStamp(s.GUID)
 	}
-	rd.setAttrs(s.GUID, ts.VariableValue)
-	s.Attrs = rd.attrs[s.GUID]
+	s.Attrs = rd.sourceAttrs(s.GUID, ts.VariableValue)
 	if ok, err := rd.sourceText(ts, s); !ok || err != nil {
 		return nil, err
 	}

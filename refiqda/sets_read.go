@@ -24,10 +24,7 @@ func (rd *projectReader) readSets(xs *xSets) {
 	for _, s := range rd.p.Sources {
 		byGUID[s.GUID] = s
 	}
-	vars := map[string]bool{"kind": true, "lang": true, "name": true}
-	for _, v := range rd.varName {
-		vars[strings.ToLower(v)] = true
-	}
+	vars := rd.reservedNames()
 	for _, set := range xs.Set {
 		name := strings.Join(strings.Fields(set.Name), " ")
 		if name == "" {
@@ -40,23 +37,7 @@ func (rd *projectReader) readSets(xs *xSets) {
 			}
 		}
 		if len(members) > 0 {
-			key := name
-			for _, s := range members {
-				if _, ok := s.Attrs[key]; ok {
-					vars[strings.ToLower(key)] = true
-				}
-			}
-			if vars[strings.ToLower(key)] {
-				key = "set-" + name
-			}
-			for _, s := range members {
-				if s.Attrs == nil {
-					s.Attrs = map[string]string{}
-				}
-				s.Attrs[key] = name
-			}
-			rd.p.Changed = append(rd.p.Changed, fmt.Sprintf("set %q: kept as the document attribute %q (value %q) of its %s",
-				name, key, name, count(len(members), "document", "documents")))
+			rd.membership("set", name, members, vars)
 		}
 		var lost []string
 		if n := len(set.MemberSource) - len(members); n > 0 {
@@ -80,6 +61,42 @@ func (rd *projectReader) readSets(xs *xSets) {
 	}
 }
 
+// reservedNames are the names a membership attribute must not take
+// without a prefix: the file's variables and the documents filter's own
+// fields (kind, lang, name), lower case.
+func (rd *projectReader) reservedNames() map[string]bool {
+	vars := map[string]bool{"kind": true, "lang": true, "name": true}
+	for _, v := range rd.varName {
+		vars[strings.ToLower(v)] = true
+	}
+	return vars
+}
+
+// membership makes members' membership of a group (a set, a case) of
+// the kind given a document attribute: the group's name is the attribute
+// and its value, prefixed with kind and "-" when the name is reserved
+// (see reservedNames) or already an attribute of a member. It is said in
+// Changed.
+func (rd *projectReader) membership(kind, name string, members []*Source, reserved map[string]bool) {
+	key := name
+	for _, s := range members {
+		if _, ok := s.Attrs[key]; ok {
+			reserved[strings.ToLower(key)] = true
+		}
+	}
+	if reserved[strings.ToLower(key)] {
+		key = kind + "-" + name
+	}
+	for _, s := range members {
+		if s.Attrs == nil {
+			s.Attrs = map[string]string{}
+		}
+		s.Attrs[key] = name
+	}
+	rd.p.Changed = append(rd.p.Changed, fmt.Sprintf("%s %q: kept as the document attribute %q (value %q) of its %s",
+		kind, name, key, name, count(len(members), "document", "documents")))
+}
+
 // readLinksGraphs reports the file's links and graphs, which avain has
 // no place for, with their counts.
 func (rd *projectReader) readLinksGraphs(x *xProject) {
@@ -92,47 +109,6 @@ func (rd *projectReader) readLinksGraphs(x *xProject) {
 	}
 	if len(parts) > 0 {
 		rd.p.Skipped = append(rd.p.Skipped, strings.Join(parts, ", ")+" (avain has no place for them)")
-	}
-}
-
-// checkCases reports the cases that refer to no text source read (their
-// attributes reach no document) and the cases' descriptions (avain has
-// no case memos).
-func (rd *projectReader) checkCases(xc *xCases) {
-	if xc == nil {
-		return
-	}
-	read := map[string]bool{}
-	for _, s := range rd.p.Sources {
-		read[s.GUID] = true
-	}
-	var nowhere, described []string
-	for _, c := range xc.Case {
-		name := strings.TrimSpace(c.Name)
-		if name == "" {
-			name = codeID(c.GUID)
-		}
-		for _, r := range c.SourceRef {
-			if !read[codeID(r.TargetGUID)] {
-				nowhere = append(nowhere, fmt.Sprintf("%q", name))
-				break
-			}
-		}
-		if strings.TrimSpace(c.Description) != "" {
-			described = append(described, fmt.Sprintf("%q", name))
-		}
-	}
-	if len(nowhere) > 0 {
-		verb := "refer"
-		if len(nowhere) == 1 {
-			verb = "refers"
-		}
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s %s to a source avain does not import (its attributes reach no document there): %s",
-			count(len(nowhere), "case", "cases"), verb, capList(nowhere)))
-	}
-	if len(described) > 0 {
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("the descriptions of %s (avain has no case memos): %s",
-			count(len(described), "case", "cases"), capList(described)))
 	}
 }
 
