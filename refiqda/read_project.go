@@ -122,14 +122,14 @@ func decodeQDE(qde []byte) (*xProject, error) {
 // projectReader holds what reading a project.qde has found so far.
 type projectReader struct {
 	p       *Project
-	units   Units                        // how the writing tool counts positions
-	file    *fileUnits                   // what the file's named selections say of units
-	entries map[string]*zip.File         // lowercased path in the archive -> entry
-	notes   map[string]string            // note guid -> text
-	used    map[string]bool              // note guid -> referred to
-	stamps  map[string]Stamp             // note guid -> its author and times
-	ids     map[string]bool              // the code guids read
-	varName map[string]string            // variable guid -> name
+	units   Units                // how the writing tool counts positions
+	file    *fileUnits           // what the file's named selections say of units
+	entries map[string]*zip.File // lowercased path in the archive -> entry
+	notes   map[string]string    // note guid -> text
+	used    map[string]bool      // note guid -> referred to
+	stamps  map[string]Stamp     // note guid -> its author and times
+	ids     map[string]bool      // the code guids read
+	varName map[string]string    // variable guid -> name
 	// caseVals are the attributes cases give sources: source guid ->
 	// name -> value and the case.
 	caseVals map[string]map[string]caseValue
