@@ -228,11 +228,11 @@ func (rd *codebookReader) codeOrSkip(se xml.StartElement, parent string, pos *in
 	}
 	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
 		e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut
-	name = strings.TrimSpace(name)
+	name = cleanName(name)
 	if e.HasNameFi {
-		c.NameFi, c.NameEn = e.NameFi, name
+		c.NameFi, c.NameEn = cleanName(e.NameFi), name
 	} else {
-		c.NameFi, c.NameEn = name, e.NameEn
+		c.NameFi, c.NameEn = name, cleanName(e.NameEn)
 	}
 	if c.NameFi == "" && c.NameEn == "" {
 		if !hasName {

@@ -211,7 +211,7 @@ func (rd *projectReader) readUsers(xu *xUsers) {
 		return
 	}
 	for _, u := range xu.User {
-		rd.p.Users[codeID(u.GUID)] = strings.TrimSpace(u.Name)
+		rd.p.Users[codeID(u.GUID)] = cleanName(u.Name)
 	}
 }
 
@@ -245,11 +245,11 @@ func (rd *projectReader) readCode(xc *xCode, parent string, pos int) error {
 	}
 	c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example, c.Shortcut =
 		e.ShortDef, e.Definition, e.WhenToUse, e.WhenNotUse, e.Example, e.Shortcut
-	name := strings.TrimSpace(xc.Name)
+	name := cleanName(xc.Name)
 	if e.HasNameFi {
-		c.NameFi, c.NameEn = e.NameFi, name
+		c.NameFi, c.NameEn = cleanName(e.NameFi), name
 	} else {
-		c.NameFi, c.NameEn = name, e.NameEn
+		c.NameFi, c.NameEn = name, cleanName(e.NameEn)
 	}
 	if c.NameFi == "" && c.NameEn == "" {
 		return &FormatError{Msg: "code " + c.ID + " has no name"}
@@ -291,7 +291,7 @@ func (rd *projectReader) readSources(xs *xSources) error {
 // as written, and where its text is. A source whose text is not in the
 // file is reported and nil.
 func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
-	s := &Source{GUID: codeID(ts.GUID), Name: strings.TrimSpace(ts.Name),
+	s := &Source{GUID: codeID(ts.GUID), Name: cleanName(ts.Name),
 		Stamp: selectionStamp(ts.CreatingUser, ts.CreationDateTime, ts.ModifiedDateTime)}
 	if s.Name == "" {
 		s.Name = s.GUID

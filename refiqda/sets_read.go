@@ -26,7 +26,7 @@ func (rd *projectReader) readSets(xs *xSets) {
 	}
 	vars := rd.reservedNames()
 	for _, set := range xs.Set {
-		name := strings.Join(strings.Fields(set.Name), " ")
+		name := strings.Join(strings.Fields(cleanName(set.Name)), " ")
 		if name == "" {
 			name = codeID(set.GUID)
 		}
@@ -133,7 +133,7 @@ func (rd *projectReader) otherSources(other []xOtherSource) {
 		if _, ok := names[k]; !ok {
 			kinds = append(kinds, k)
 		}
-		n := strings.TrimSpace(o.Name)
+		n := cleanName(o.Name)
 		names[k] = append(names[k], fmt.Sprintf("%q", n))
 	}
 	for _, k := range kinds {
