@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Code is one code of a codebook. Themes are codes with children, to any
@@ -404,8 +406,8 @@ func (cb *Codebook) matchesPath(c *Code, parts []string) bool {
 }
 
 func nameIs(c *Code, name string) bool {
-	name = strings.TrimSpace(name)
-	return strings.EqualFold(c.NameFi, name) || strings.EqualFold(c.NameEn, name)
+	name = norm.NFC.String(strings.TrimSpace(name)) // typed composed or not, as stored
+	return strings.EqualFold(norm.NFC.String(c.NameFi), name) || strings.EqualFold(norm.NFC.String(c.NameEn), name)
 }
 
 // Subtree returns the id of the code and of every code below it, in tree

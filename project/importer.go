@@ -17,6 +17,7 @@ import (
 	"github.com/toituavain/avain/search"
 	"github.com/toituavain/avain/store"
 	"github.com/toituavain/avain/transcript"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ImportOptions says how files are imported.
@@ -166,6 +167,7 @@ func (p *Project) importOne(ctx context.Context, load warningLoader, path string
 	r = ImportResult{Path: path}
 	r.Doc, r.Warnings, r.Err = load(path)
 	if r.Err == nil {
+		r.Doc.Name = norm.NFC.String(r.Doc.Name) // a macOS file name is NFD; names are typed NFC
 		r.Err = applyOptions(r.Doc, opts, meta, path)
 	}
 	var reps []pseudo.Replacement

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/toituavain/avain/coding"
+	"golang.org/x/text/unicode/norm"
 )
 
 // DuplicateError reports that a document's text is already in the project.
@@ -244,10 +245,13 @@ func (s *Store) attributes(ctx context.Context, docID string) (map[string]map[st
 	return out, translate(rows.Err())
 }
 
-// ResolveDocument finds a live document by id or by name. A name shared by
+// ResolveDocument finds a live document by id or by name. A name is
+// matched whether typed composed (NFC) or decomposed (NFD, as a macOS
+// file name or ATLAS.ti writes it), either way stored. A name shared by
 // several documents is refused as ambiguous.
 func (s *Store) ResolveDocument(ctx context.Context, ref string) (string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE deleted = 0 AND (id = ? OR name = ?) ORDER BY id = ? DESC`, ref, ref, ref)
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE deleted = 0 AND (id = ? OR name IN (?, ?, ?)) ORDER BY id = ? DESC`,
+		ref, ref, norm.NFC.String(ref), norm.NFD.String(ref), ref)
 	if err != nil {
 		return "", translate(err)
 	}
