@@ -12,6 +12,10 @@
 // The treebank defaults to ../shared/finnish-eval/fi_pud-ud-test.conllu.
 // Each analysis is chosen once per process, so each mode runs in a child
 // process of this command. The output is the same from run to run.
+//
+// It imports project (to make and search the project as avain does),
+// codebooks, search, search/finnish and voikko; it is a developer's tool,
+// not part of the avain binary.
 package main
 
 import (

@@ -66,8 +66,8 @@ func printTable(w io.Writer, r report) {
 }
 
 // printWorst lists the queries with the lowest recall (most missed turns
-// first among equals), those with the most unrelated turns, and the
-// compound last parts with the lowest recall.
+// first among equals), those with the most missed turns, those with the
+// most unrelated turns, and the compound last parts with the lowest recall.
 func printWorst(w io.Writer, r report, n int) {
 	if n == 0 {
 		return
@@ -79,6 +79,13 @@ func printWorst(w io.Writer, r report, n int) {
 	missed := func(q queryResult) bool { return q.RelevantFound < q.Relevant }
 	fmt.Fprintf(w, "\nLowest recall (found/relevant turns; missed words):\n")
 	for _, q := range worst(r.Queries, n, missed, byRecall) {
+		fmt.Fprintf(w, "  %-22s %-5s %3d/%-3d  %s\n", q.Query, q.POS, q.RelevantFound, q.Relevant, examples(q.Missed, q.Error))
+	}
+	fmt.Fprintf(w, "Most missed turns (found/relevant turns; missed words):\n")
+	byMissed := func(a, b queryResult) int {
+		return cmp.Or(cmp.Compare(b.Relevant-b.RelevantFound, a.Relevant-a.RelevantFound), cmp.Compare(a.Recall(), b.Recall()))
+	}
+	for _, q := range worst(r.Queries, n, missed, byMissed) {
 		fmt.Fprintf(w, "  %-22s %-5s %3d/%-3d  %s\n", q.Query, q.POS, q.RelevantFound, q.Relevant, examples(q.Missed, q.Error))
 	}
 	fmt.Fprintf(w, "Most unrelated turns (unrelated/found; words matched there):\n")
@@ -110,8 +117,8 @@ func summary(r report) string {
 			verbs = row
 		}
 	}
-	return fmt.Sprintf("%s: recall %.3f (macro %.3f), verbs %.3f, precision %.3f, compound-tolerant %.3f, "+
-		"%.2f unrelated turns per query, compound last part %.3f",
-		modeTitle(r), all.RecallMicro, all.RecallMacro, verbs.RecallMicro, all.PrecisionMicro,
-		all.TolerantMicro, all.UnrelatedPerQuery, r.LastPart.RecallMicro)
+	return fmt.Sprintf("%s: recall %.3f (macro %.3f), verbs %.3f, precision %.3f (macro %.3f), "+
+		"compound-tolerant %.3f (macro %.3f), %.2f unrelated turns per query, compound last part %.3f",
+		modeTitle(r), all.RecallMicro, all.RecallMacro, verbs.RecallMicro, all.PrecisionMicro, all.PrecisionMacro,
+		all.TolerantMicro, all.TolerantMacro, all.UnrelatedPerQuery, r.LastPart.RecallMicro)
 }
