@@ -10,6 +10,18 @@
 //	go run ./scripts/finnish-eval [--treebank FILE.conllu] [--json] [--worst N]
 //
 // The treebank defaults to ../shared/finnish-eval/fi_pud-ud-test.conllu.
+// Its sentences become transcripts of 200 turns (a sentence a turn, H: and
+// V: alternating), made into a project and imported as `avain init` and
+// `avain import` do. The queries are every lemma whose most frequent part
+// of speech is NOUN, VERB, ADJ, PROPN or ADV, made of letters (hyphens
+// between them allowed), however often it occurs: lower case, '#' removed
+// (a hyphen kept where the word is written with one at that compound
+// boundary). A query's relevant turns hold a word of its lemma. A found
+// turn that is not relevant but holds a compound with the query as a part
+// counts as correct for compound-tolerant precision; one with neither is
+// unrelated. Apart from these, every last part of a closed compound lemma
+// (suoja of tieto#suoja) is a query whose relevant turns hold such a
+// compound; its recall is reported alone.
 // Each analysis is chosen once per process, so each mode runs in a child
 // process of this command. The output is the same from run to run.
 //
