@@ -99,7 +99,16 @@ type (
 	// picture, audio, video), by its name.
 	xOtherSource struct {
 		XMLName xml.Name
-		Name    string `xml:"name,attr"`
+		Name    string  `xml:"name,attr"`
+		Kids    []xNode `xml:",any"`
+	}
+	// xNode is any element of a source avain does not read: enough to
+	// count its codings and memos.
+	xNode struct {
+		XMLName xml.Name
+		Target  string  `xml:"targetGUID,attr"`
+		Text    string  `xml:",chardata"`
+		Kids    []xNode `xml:",any"`
 	}
 	xAny        struct{ XMLName xml.Name }
 	xTextSource struct {

@@ -314,7 +314,7 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 		rd.extMemoStamp(s.GUID)
 	}
 	s.Attrs = rd.sourceAttrs(s.GUID, ts.VariableValue)
-	if ok, err := rd.sourceText(ts, s); !ok || err != nil {
+	if ok, err := rd.sourceText(ts, s, len(annots)); !ok || err != nil {
 		return nil, err
 	}
 	// Only a source read has its annotations and selections read.
@@ -332,8 +332,9 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 
 // sourceText finds where the text of s is, for its Load: inline, or an
 // archive entry within avain's limit. A source whose text is not in the
-// file is reported, and false.
-func (rd *projectReader) sourceText(ts xTextSource, s *Source) (bool, error) {
+// file is reported with its codings and memos (annots: the annotations
+// on it), and false.
+func (rd *projectReader) sourceText(ts xTextSource, s *Source, annots int) (bool, error) {
 	switch f, ok := rd.entries[sourcePath(ts.PlainTextPath)]; {
 	case ts.PlainTextContent != nil:
 		inline := *ts.PlainTextContent
@@ -353,7 +354,12 @@ func (rd *projectReader) sourceText(ts xTextSource, s *Source) (bool, error) {
 		}
 		s.raw = s.load
 	default:
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file", s.Name, ts.PlainTextPath))
+		l := lost{memos: annots} // an annotation's text is a memo lost
+		if s.Memo != "" {
+			l.memos++
+		}
+		l.selections(rd, ts.Selection)
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file; not imported%s", s.Name, ts.PlainTextPath, l.with("its")))
 		return false, nil
 	}
 	return true, nil

@@ -123,24 +123,6 @@ func (rd *projectReader) keepCodable() {
 	}
 }
 
-// otherSources reports the sources of kinds avain does not read, a line
-// per kind with their count and names.
-func (rd *projectReader) otherSources(other []xOtherSource) {
-	var kinds []string
-	names := map[string][]string{}
-	for _, o := range other {
-		k := o.XMLName.Local
-		if _, ok := names[k]; !ok {
-			kinds = append(kinds, k)
-		}
-		n := cleanName(o.Name)
-		names[k] = append(names[k], fmt.Sprintf("%q", n))
-	}
-	for _, k := range kinds {
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s (avain reads text sources only): %s", count(len(names[k]), k, k+"s"), capList(names[k])))
-	}
-}
-
 // count is "1 thing" or "n things".
 func count(n int, one, many string) string {
 	if n == 1 {
