@@ -139,6 +139,34 @@ func (rd *projectReader) strayAnnotations() {
 	}
 }
 
+// AvainOrigin is the origin of the projects avain writes.
+const AvainOrigin = "avain"
+
+// memoText is a memo's text as read: as it is in a file avain wrote,
+// else trimmed of the padding other tools add.
+func (rd *projectReader) memoText(s string) string {
+	if rd.exact {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// joinMemo is joinMemo for the file read: in a file avain wrote (which
+// gives a memo once, as a Description or as notes) the texts are kept as
+// they are.
+func (rd *projectReader) joinMemo(desc, notes string) string {
+	if !rd.exact {
+		return joinMemo(desc, notes)
+	}
+	switch {
+	case strings.TrimSpace(desc) == "" || desc == notes:
+		return notes
+	case strings.TrimSpace(notes) == "":
+		return desc
+	}
+	return desc + "\n\n" + notes
+}
+
 // joinMemo is a memo given both as a Description and as notes: once
 // when they are the same text, else the two a blank line apart.
 func joinMemo(desc, notes string) string {

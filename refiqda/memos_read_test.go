@@ -1,6 +1,8 @@
 package refiqda
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +51,49 @@ func TestReadMemosGivenTwice(t *testing.T) {
 	}
 	if p.Memo != "Hankkeen kuvaus.\n\nHankkeen päiväkirja." || len(p.Notes) != 0 {
 		t.Errorf("project memo %q, loose notes %q", p.Memo, p.Notes)
+	}
+}
+
+// TestMemosOfAvainFilesKeptExactly: the memos of a file avain wrote come
+// back exactly, their edge spaces and blank lines too (project, source,
+// code and coding memos, as Descriptions and as Notes); the same file
+// from another tool has the padding of its memos trimmed.
+func TestMemosOfAvainFilesKeptExactly(t *testing.T) {
+	p := memoProject()
+	p.Memo = "  lead\n\n  "
+	p.Sources[0].Memo = "\tsisennetty\n"
+	p.Memos["0199a000-0000-7000-8000-000000000003"] = "koodin muistio "
+	p.Sources[0].Selections[0].Codings[0].Memo = "välilyönti lopussa "
+	p.Sources[0].Selections[1].Codings[1].Memo = " jaettu valinta\n\n"
+	archive := writeMemoProject(t, p)
+	memos := func(q *Project) []string {
+		out := []string{q.Memo, q.Sources[0].Memo, q.Memos["0199a000-0000-7000-8000-000000000003"]}
+		for _, sel := range q.Sources[0].Selections {
+			for _, c := range sel.Codings {
+				if c.Memo != "" {
+					out = append(out, c.Memo)
+				}
+			}
+		}
+		return out
+	}
+	back, err := readQDPX(t, archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"  lead\n\n  ", "\tsisennetty\n", "koodin muistio ", "välilyönti lopussa ", " jaettu valinta\n\n"}
+	if got := memos(back); !slices.Equal(got, want) {
+		t.Errorf("avain's file: memos %q, want %q", got, want)
+	}
+	other := rewriteEntry(t, archive, "project.qde", func(s string) string {
+		return strings.Replace(s, `origin="avain"`, `origin="QualCoder 3.6"`, 1)
+	})
+	back, err = readQDPX(t, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"lead", "sisennetty", "koodin muistio", "välilyönti lopussa", "jaettu valinta"}
+	if got := memos(back); !slices.Equal(got, want) {
+		t.Errorf("another tool's file: memos %q, want %q", got, want)
 	}
 }

@@ -78,6 +78,7 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 		ids: map[string]bool{}, varName: map[string]string{}, caseVals: map[string]map[string]caseValue{},
 		annots: map[string]*annotationNote{}, codedWith: map[string]bool{},
 	}
+	rd.exact = x.Origin == AvainOrigin
 	rd.ext = rd.readExtProject()
 	if err := rd.readNotes(x.Notes); err != nil {
 		return nil, err
@@ -92,8 +93,8 @@ func readProject(r io.ReaderAt, size int64) (*Project, error) {
 	}
 	rd.strayAnnotations()
 	rd.file.needUnits()
-	rd.p.Memo = joinMemo(x.Description, rd.memo(coding.ProjectMemoID, x.NoteRef))
-	if rd.p.Memo != "" {
+	rd.p.Memo = rd.joinMemo(x.Description, rd.memo(coding.ProjectMemoID, x.NoteRef))
+	if strings.TrimSpace(rd.p.Memo) != "" {
 		rd.stampMemo(coding.ProjectMemoID, Stamp{})
 	}
 	rd.readSets(x.Sets)
@@ -139,6 +140,9 @@ type projectReader struct {
 	// codedWith are the codes the file's codings use.
 	codedWith map[string]bool
 	ext       *ExtProject // avain/project.json, when the archive has one
+	// exact is set for a file avain wrote: its memos are read as they
+	// are, other tools' with their padding trimmed.
+	exact bool
 }
 
 // readNotes reads the notes' texts, inline or from the archive's files;
@@ -162,13 +166,13 @@ func (rd *projectReader) readNotes(xn *xNotes) error {
 			}
 			text = normalize(decodeSource(b), CodePoints).text
 		}
-		rd.notes[codeID(n.GUID)] = strings.TrimSpace(text)
+		rd.notes[codeID(n.GUID)] = rd.memoText(text)
 		st := Stamp{Created: parseTime(n.CreationDateTime), Updated: parseTime(n.ModifiedDateTime)}
 		if u := strings.TrimSpace(n.CreatingUser); u != "" {
 			st.User = codeID(u)
 		}
 		rd.stamps[codeID(n.GUID)] = st
-		rd.noteAnnotation(n, strings.TrimSpace(text), st)
+		rd.noteAnnotation(n, rd.memoText(text), st)
 	}
 	return nil
 }
@@ -307,7 +311,7 @@ func (rd *projectReader) readSource(ts xTextSource) (*Source, error) {
 		a.taken, rd.used[a.guid] = true, true
 		annots = append(annots, a)
 	}
-	s.Memo = joinMemo(ts.Description, rd.memo(s.GUID, memoRefs))
+	s.Memo = rd.joinMemo(ts.Description, rd.memo(s.GUID, memoRefs))
 	if strings.TrimSpace(ts.Description) != "" {
 		rd.stampMemo(s.GUID, s.Stamp)
 	} else {
@@ -355,7 +359,7 @@ func (rd *projectReader) sourceText(ts xTextSource, s *Source, annots int) (bool
 		s.raw = s.load
 	default:
 		l := lost{memos: annots} // an annotation's text is a memo lost
-		if s.Memo != "" {
+		if strings.TrimSpace(s.Memo) != "" {
 			l.memos++
 		}
 		l.selections(rd, ts.Selection)
@@ -372,12 +376,12 @@ func (rd *projectReader) selection(xs xSelection) pendingSelection {
 	if strings.TrimSpace(xs.GUID) == "" {
 		xs.GUID = codeID("") // one id, for its codings' and the selection's
 	}
-	desc := strings.TrimSpace(xs.Description)
+	desc := rd.memoText(xs.Description)
 	st := selectionStamp(xs.CreatingUser, xs.CreationDateTime, xs.ModifiedDateTime)
 	if len(xs.Coding) == 0 {
 		seed := codeID(xs.GUID)
-		text := joinMemo(desc, rd.memo(derived("annotation", seed), xs.NoteRef))
-		if text == "" {
+		text := rd.joinMemo(desc, rd.memo(derived("annotation", seed), xs.NoteRef))
+		if strings.TrimSpace(text) == "" {
 			return pendingSelection{x: xs}
 		}
 		return rd.annotation(xs, seed, text, st)
@@ -389,8 +393,8 @@ func (rd *projectReader) selection(xs xSelection) pendingSelection {
 		}
 		cg := codeID(xs.Coding[i].GUID)
 		rd.codedWith[codeID(xc.CodeRef.TargetGUID)] = true
-		ps.memos = append(ps.memos, joinMemo(desc, rd.memo(cg, xc.NoteRef)))
-		if desc != "" {
+		ps.memos = append(ps.memos, rd.joinMemo(desc, rd.memo(cg, xc.NoteRef)))
+		if strings.TrimSpace(desc) != "" {
 			rd.stampMemo(cg, st)
 		} else {
 			rd.extMemoStamp(cg)
