@@ -29,15 +29,17 @@ var modes = []struct{ name, noVoikko string }{{"voikko", ""}, {"fallback", "1"}}
 
 // report is the evaluation of one analysis.
 type report struct {
-	Mode      string        `json:"mode"`     // "voikko" or "fallback"
-	Analysis  string        `json:"analysis"` // the index's analysis ID
-	Voikko    bool          `json:"voikko"`   // Voikko was in use
-	Sentences int           `json:"sentences"`
-	Documents int           `json:"documents"`
-	Rows      []row         `json:"rows"` // per part of speech, then "all"
-	LastPart  row           `json:"last_part"`
-	Queries   []queryResult `json:"queries"`
-	LastParts []queryResult `json:"last_parts"`
+	Mode      string `json:"mode"`     // "voikko" or "fallback"
+	Analysis  string `json:"analysis"` // the index's analysis ID
+	Voikko    bool   `json:"voikko"`   // Voikko was in use
+	Sentences int    `json:"sentences"`
+	Documents int    `json:"documents"`
+	Rows      []row  `json:"rows"` // per part of speech, then "all"
+	// ByFrequency has a row per frequency class of the queries.
+	ByFrequency []row         `json:"by_frequency"`
+	LastPart    row           `json:"last_part"`
+	Queries     []queryResult `json:"queries"`
+	LastParts   []queryResult `json:"last_parts"`
 }
 
 // measure evaluates the treebank with each analysis, each in a child
@@ -149,6 +151,7 @@ func evaluate(ctx context.Context, treebank string) (report, error) {
 		r.LastParts = append(r.LastParts, recallOnly(score(q, results[q.text], g.parts)))
 	}
 	r.Rows = byPOS(r.Queries)
+	r.ByFrequency = byFrequency(r.Queries)
 	r.LastPart = sumUp("compound last part", r.LastParts)
 	return r, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -49,13 +50,14 @@ func printReport(w io.Writer, treebank string, reports []report, nWorst int) err
 	return b.Flush()
 }
 
-// printTable writes the rows of r and its compound last part row.
+// printTable writes the rows of r: per part of speech, all, per frequency,
+// and the compound last parts.
 func printTable(w io.Writer, r report) {
 	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %s\n", "", "queries", "relevant", "found",
 		"recall", "precision", "tolerant", "unrelated")
 	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %s\n", "", "", "", "",
 		"micro macro", "micro macro", "micro macro", "per query")
-	for _, row := range r.Rows {
+	for _, row := range append(slices.Clone(r.Rows), r.ByFrequency...) {
 		fmt.Fprintf(w, "%-19s %7d %8d %6d   %.3f %.3f  %.3f %.3f  %.3f %.3f  %.2f\n", row.Class, row.Queries,
 			row.Relevant, row.Found, row.RecallMicro, row.RecallMacro, row.PrecisionMicro, row.PrecisionMacro,
 			row.TolerantMicro, row.TolerantMacro, row.UnrelatedPerQuery)

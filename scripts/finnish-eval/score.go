@@ -154,6 +154,29 @@ func byPOS(rs []queryResult) []row {
 	return append(rows, sumUp("all", rs))
 }
 
+// frequencies are the classes of queries by how many turns they are
+// relevant to: a word of one turn (often a name or a rare compound) fails
+// otherwise than a frequent one.
+var frequencies = []struct {
+	class    string
+	min, max int
+}{{"in 1 turn", 1, 1}, {"in 2-4 turns", 2, 4}, {"in 5+ turns", 5, int(^uint(0) >> 1)}}
+
+// byFrequency sums up the results per frequency class.
+func byFrequency(rs []queryResult) []row {
+	var rows []row
+	for _, f := range frequencies {
+		var of []queryResult
+		for _, r := range rs {
+			if r.Relevant >= f.min && r.Relevant <= f.max {
+				of = append(of, r)
+			}
+		}
+		rows = append(rows, sumUp(f.class, of))
+	}
+	return rows
+}
+
 // worst returns up to n results, worst first by less; ties go by query.
 func worst(rs []queryResult, n int, keep func(queryResult) bool, less func(a, b queryResult) int) []queryResult {
 	var out []queryResult
