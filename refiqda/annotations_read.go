@@ -132,8 +132,8 @@ func (rd *projectReader) strayAnnotations() {
 	for _, a := range stray[1:] {
 		first = min(first, a.text)
 	}
-	rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%d annotations no document refers to (QualCoder refers only to each document's first), as %.60q: not imported",
-		len(stray), first))
+	rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s no document refers to (QualCoder refers only to each document's first), as %.60q: not imported",
+		count(len(stray), "annotation", "annotations"), first))
 	for _, a := range stray {
 		rd.used[a.guid] = true
 	}

@@ -10,8 +10,9 @@ import "time"
 //	avain/project.json             ExtProject
 //	avain/sources/<guid>.json      ExtSource, one per text source with turns
 const (
-	extProjectEntry = "avain/project.json"
-	extSourceDir    = "avain/sources/"
+	extDir          = "avain/"
+	extProjectEntry = extDir + "project.json"
+	extSourceDir    = extDir + "sources/"
 	// ExtVersion is the version of the extension avain writes.
 	ExtVersion = 1
 )

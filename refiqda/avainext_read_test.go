@@ -108,7 +108,7 @@ func TestReadAvainExtension(t *testing.T) {
 		"overlapping":  {map[string][]byte{src: mustJSON(t, overlap)}, "turn 2 [20,48) is outside the text [0,63) or out of order"},
 		"long speaker": {map[string][]byte{src: mustJSON(t, long)}, "turn 1 has a speaker that is not a short line"},
 		"not json":     {map[string][]byte{src: []byte("{turns")}, src + ": invalid character"},
-		"too large":    {map[string][]byte{src: nil}, "over avain's limit"},
+		"too large":    {map[string][]byte{src: nil}, src + " is over avain's limit of 80,000,000 bytes for an entry of its own in a .qdpx"},
 		"bad project":  {map[string][]byte{"avain/project.json": []byte(`{"version": 9}`)}, "avain/project.json is version 9, avain reads version 1; not used"},
 	} {
 		t.Run(name, func(t *testing.T) {

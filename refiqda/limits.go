@@ -2,6 +2,7 @@ package refiqda
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -28,6 +29,9 @@ func (e *TooLargeError) Error() string {
 		return fmt.Sprintf("project.qde is over avain's limit of %s bytes", thousands(maxQDEBytes))
 	case "notes":
 		return fmt.Sprintf("the notes in the archive's files are over avain's limit of %s bytes together", thousands(maxQDEBytes))
+	}
+	if strings.HasPrefix(e.What, extDir) {
+		return fmt.Sprintf("%s is over avain's limit of %s bytes for an entry of its own in a .qdpx", e.What, thousands(maxQDEBytes))
 	}
 	held := "over " + thousands(coding.MaxDocumentBytes) + " bytes"
 	if !e.Bytes {

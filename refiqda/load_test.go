@@ -82,7 +82,7 @@ func TestLoadReportsSelectionsOutsideText(t *testing.T) {
 			end := 31
 			qde := `<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="` + origin + `"><Sources>` +
 				`<TextSource guid="0d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d5" name="a.txt"><PlainTextContent>` + text + `</PlainTextContent>` +
-				sel("1", -50, 5) + sel("2", 3, 99999999999) + sel("3", 100, 200) + sel("4", 0, end) + sel("5", 4, 4) +
+				sel("1", -50, 5) + sel("2", 3, 99999999999) + sel("3", 100, 200) + sel("4", 0, end) + sel("5", 4, 4) + sel("6", 20, 10) +
 				`</TextSource></Sources></Project>`
 			p, err := readQDPX(t, []byte(qde))
 			if err != nil {
@@ -94,7 +94,8 @@ func TestLoadReportsSelectionsOutsideText(t *testing.T) {
 				!strings.Contains(s.Changed[1], "[3,99999999999)") || !strings.Contains(s.Changed[1], "1d1e2f30-4a5b-4c6d-8e7f-8091a2b3c4d2") {
 				t.Errorf("changed: %q", s.Changed)
 			}
-			if len(s.Skipped) != 2 || !strings.Contains(s.Skipped[0], "[100,200)") || !strings.Contains(s.Skipped[1], "[4,4)") {
+			if len(s.Skipped) != 3 || !strings.Contains(s.Skipped[0], "[100,200)") || !strings.Contains(s.Skipped[1], "[4,4) is empty") ||
+				!strings.Contains(s.Skipped[2], "[20,10) is reversed (it ends before it starts); dropped") {
 				t.Errorf("skipped: %q", s.Skipped)
 			}
 			if len(s.Selections) != 3 || s.Selections[2].End != n {

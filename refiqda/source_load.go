@@ -50,7 +50,11 @@ func (s *Source) Load() error {
 		sel := Selection{GUID: codeID(xs.GUID), Start: n.pos(xs.StartPosition), End: n.pos(xs.EndPosition)}
 		inside := xs.StartPosition >= 0 && xs.EndPosition <= n.units
 		switch {
-		case xs.EndPosition <= xs.StartPosition:
+		case xs.EndPosition < xs.StartPosition:
+			s.Skipped = append(s.Skipped, fmt.Sprintf("source %q: selection %s [%d,%d) is reversed (it ends before it starts); dropped",
+				s.Name, label, xs.StartPosition, xs.EndPosition))
+			continue
+		case xs.EndPosition == xs.StartPosition:
 			s.Skipped = append(s.Skipped, fmt.Sprintf("source %q: selection %s [%d,%d) is empty; dropped",
 				s.Name, label, xs.StartPosition, xs.EndPosition))
 			continue
