@@ -233,7 +233,7 @@ func (v CodebookView) check(f *codeForm) (tea.Cmd, string) {
 		if problem != "" {
 			return nil, problem
 		}
-		return v.updateCode(f.code, "color", "recoloured", func(c *coding.Code) error {
+		return v.updateCode(f.code, "color", colorFormVerb(f.code, color, shortcut, category), func(c *coding.Code) error {
 			c.Color, c.Shortcut, c.NotCodable = color, shortcut, category
 			return nil
 		}), ""
@@ -317,6 +317,37 @@ func (v CodebookView) updateCode(code *coding.Code, action, verb string, edit fu
 		s := step{verb: verb, label: label, changes: []change{codeEdited{before: before, after: *after}}, codebook: true}
 		return codedMsg{step: s, status: verb + " " + label}
 	}
+}
+
+// colorFormVerb says what the colour form changed of code: "recoloured",
+// "made a category:", "recoloured, shortcut removed:" (the status line
+// and the undo name the code after it).
+func colorFormVerb(code *coding.Code, color, shortcut string, category bool) string {
+	var did []string
+	if !strings.EqualFold(color, code.Color) {
+		did = append(did, "recoloured")
+	}
+	switch {
+	case shortcut == code.Shortcut:
+	case shortcut == "":
+		did = append(did, "shortcut removed")
+	default:
+		did = append(did, "shortcut "+shortcut)
+	}
+	switch {
+	case category == code.NotCodable:
+	case category:
+		did = append(did, "made a category")
+	default:
+		did = append(did, "made codable")
+	}
+	switch {
+	case len(did) == 0:
+		return "nothing changed:"
+	case len(did) == 1 && did[0] == "recoloured":
+		return "recoloured"
+	}
+	return strings.Join(did, ", ") + ":"
 }
 
 // merge returns the command that merges code from into code into.

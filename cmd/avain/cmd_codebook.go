@@ -153,11 +153,13 @@ func printCodebook(ctx context.Context, e *env, s *store.Store, lang string, asJ
 		if c.Shortcut != "" {
 			name += " [" + c.Shortcut + "]"
 		}
+		tag := "" // shown whole: a long name is cut before it
 		if c.NotCodable {
-			name += " (category)"
+			tag = " (category)"
 			categories = true
 		}
-		fmt.Fprintf(e.rawStdout, "%s %-54s %8d %8d %5d\n", swatch(e, c.Color), clip(coding.Escape(name), 54), u.Codings, u.Passages, u.Documents)
+		name = clip(coding.Escape(name), 54-len(tag)) + tag
+		fmt.Fprintf(e.rawStdout, "%s %-54s %8d %8d %5d\n", swatch(e, c.Color), name, u.Codings, u.Passages, u.Documents)
 	}
 	fmt.Fprintf(e.stdout, "%s; %s; %s; %s.\n", coding.AboutSubtree, coding.AboutCodings, coding.AboutPassages, coding.AboutDocuments)
 	if categories {
