@@ -363,7 +363,7 @@ func (rd *projectReader) sourceText(ts xTextSource, s *Source, annots int) (bool
 			l.memos++
 		}
 		l.selections(rd, ts.Selection)
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q: its text (%s) is not in the file; not imported%s", s.Name, ts.PlainTextPath, l.with("its")))
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("source %q%s: its text (%s) is not in the file", s.Name, l.with(", with ", "its"), ts.PlainTextPath))
 		return false, nil
 	}
 	return true, nil

@@ -61,8 +61,8 @@ func TestReadATLASSetsLinksGraphs(t *testing.T) {
 		`set "Coke": 2 member sources avain does not import`,
 		`set "Images": 1 member source avain does not import`,
 		`set "<3": it has no members`,
-		`2 PDFSources (avain reads text sources only): "Kellogg's Passion for Nutrition.pdf"`,
-		`2 VideoSources (avain reads text sources only): `,
+		`2 PDFSources and their 6 codings (avain reads text sources only): "Kellogg's Passion for Nutrition.pdf"`,
+		`2 VideoSources and their 1 coding (avain reads text sources only): `,
 	} {
 		if !strings.Contains(skipped, w) {
 			t.Errorf("skipped has no %q:\n%s", w, skipped)

@@ -12,9 +12,9 @@ import (
 // lost counts the codings and memos of sources not imported.
 type lost struct{ codings, memos int }
 
-// with is ", with their 12 codings and 1 memo" (whose: "its" or
-// "their"), or "" when nothing is lost.
-func (l lost) with(whose string) string {
+// with is prefix, whose and what is lost, as " and their 12 codings and
+// 1 memo" (whose: "its" or "their"), or "" when nothing is lost.
+func (l lost) with(prefix, whose string) string {
 	var parts []string
 	if l.codings > 0 {
 		parts = append(parts, count(l.codings, "coding", "codings"))
@@ -25,7 +25,7 @@ func (l lost) with(whose string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return ", with " + whose + " " + strings.Join(parts, " and ")
+	return prefix + whose + " " + strings.Join(parts, " and ")
 }
 
 // note counts the memo a NoteRef to target is, when the note has text
@@ -103,7 +103,7 @@ func (rd *projectReader) otherSources(other []xOtherSource) {
 		if len(names[k]) == 1 {
 			whose = "its"
 		}
-		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s (avain reads text sources only): %s: not imported%s",
-			count(len(names[k]), k, k+"s"), capList(names[k]), losses[k].with(whose)))
+		rd.p.Skipped = append(rd.p.Skipped, fmt.Sprintf("%s%s (avain reads text sources only): %s",
+			count(len(names[k]), k, k+"s"), losses[k].with(" and ", whose), capList(names[k])))
 	}
 }

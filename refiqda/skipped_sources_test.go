@@ -19,10 +19,10 @@ func TestSkippedSourcesCountTheirCodingsAndMemos(t *testing.T) {
 		}
 		skipped := strings.Join(p.Skipped, "\n")
 		for _, w := range []string{
-			`1 PictureSource (avain reads text sources only): "cornflakes-n-milk.jpg": not imported, with its 2 codings`,
-			`2 PDFSources (avain reads text sources only): "Kellogg's Passion for Nutrition.pdf", "Pay de Limón con Base de Granola | Kellogg's ®.pdf": not imported, with their 6 codings`,
-			`1 AudioSource (avain reads text sources only): "Jeanine's Breakfast.m4a": not imported` + "\n",
-			`2 VideoSources (avain reads text sources only): "1960s Coca Cola commercial.mp4", "1994 Diet Coke-Diet Coke Break.mp4": not imported, with their 1 coding`,
+			`1 PictureSource and its 2 codings (avain reads text sources only): "cornflakes-n-milk.jpg"`,
+			`2 PDFSources and their 6 codings (avain reads text sources only): "Kellogg's Passion for Nutrition.pdf", "Pay de Limón con Base de Granola | Kellogg's ®.pdf"`,
+			`1 AudioSource (avain reads text sources only): "Jeanine's Breakfast.m4a"`,
+			`2 VideoSources and their 1 coding (avain reads text sources only): "1960s Coca Cola commercial.mp4", "1994 Diet Coke-Diet Coke Break.mp4"`,
 		} {
 			if !strings.Contains(skipped+"\n", w) {
 				t.Errorf("skipped:\n%s\nwant the line\n%s", skipped, w)
@@ -57,7 +57,7 @@ func TestSkippedSourcesCountTheirCodingsAndMemos(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := `source "puuttuu.txt": its text (internal://puuttuu.txt) is not in the file; not imported, with its 2 codings and 4 memos`
+		want := `source "puuttuu.txt", with its 2 codings and 4 memos: its text (internal://puuttuu.txt) is not in the file`
 		if len(p.Skipped) != 1 || p.Skipped[0] != want {
 			t.Errorf("skipped %q, want only\n%s", p.Skipped, want)
 		}
