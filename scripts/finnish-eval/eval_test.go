@@ -92,6 +92,9 @@ var floors = map[string]floor{
 // ../shared/finnish-eval, with Voikko and without, and holds its figures
 // at the floors.
 func TestEvaluationFloors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the whole evaluation takes 10-20 s (scripts/test runs it)")
+	}
 	path := filepath.Join("..", "..", defaultTreebank)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		missing(t, "the treebank "+path+" is missing")
