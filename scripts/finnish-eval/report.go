@@ -23,7 +23,7 @@ func modeTitle(r report) string {
 func printReport(w io.Writer, treebank string, reports []report, nWorst int) error {
 	b := bufio.NewWriter(w)
 	first := reports[0]
-	fmt.Fprintf(b, "Finnish search on %s: %d sentences imported as %d transcripts, a turn each\n",
+	fmt.Fprintf(b, "Finnish search on %s: %d sentences imported as %d transcripts, a sentence a turn\n",
 		filepath.Base(treebank), first.Sentences, first.Documents)
 	var counts []string
 	for _, row := range first.Rows[:len(first.Rows)-1] {

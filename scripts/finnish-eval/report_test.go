@@ -34,7 +34,7 @@ func TestReportShape(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"Finnish search on tb.conllu: 3 sentences imported as 1 transcripts, a turn each\n",
+		"Finnish search on tb.conllu: 3 sentences imported as 1 transcripts, a sentence a turn\n",
 		"Queries: 2 lemmas (NOUN 1, VERB 1, ADJ 0, PROPN 0, ADV 0); 1 compound last parts\n",
 		"== with Voikko (analysis voikko-9) ==\n",
 		"== without Voikko (analysis fallback-9) ==\n",
