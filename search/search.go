@@ -99,14 +99,15 @@ const tieRoom = 100
 // how many turns match.
 //
 // Having bleve sort every match by all four reads each match's doc values
-// and id: most of a search's time over 10 million words. So bleve first
-// ranks by score alone, without fields or locations, limit+tieRoom hits;
-// then the few that made the cut (with every hit tied at it) are fetched
-// whole and the ties broken here. Only when the tie at the cut runs past
-// those looked at does bleve sort everything.
+// and id, and asking it for term locations decodes them for every match:
+// most of a search's time over 10 million words. So bleve first ranks by
+// score alone, without fields or locations, limit+tieRoom hits; then the
+// few that made the cut (with every hit tied at it) are fetched whole and
+// the ties broken here; then the locations of the hits kept are found
+// (see locate). Only when the tie at the cut runs past those looked at
+// does bleve sort everything.
 func (ix *Index) topHits(ctx context.Context, pq query.Query, limit int) (*bleve.SearchResult, error) {
 	ranked := bleve.NewSearchRequestOptions(pq, limit+tieRoom, 0, false)
-	ranked.IncludeLocations = true
 	ranked.SortBy([]string{"-_score"})
 	res, err := ix.runSearch(ctx, ranked)
 	if err != nil {
@@ -117,9 +118,12 @@ func (ix *Index) topHits(ctx context.Context, pq query.Query, limit int) (*bleve
 		cut := cand[limit-1].Score
 		if cand[len(cand)-1].Score == cut && res.Total > uint64(len(cand)) {
 			full := bleve.NewSearchRequestOptions(pq, limit, 0, false)
-			full.Fields, full.IncludeLocations = storedFields, true
+			full.Fields = storedFields
 			full.SortBy([]string{"-_score", fieldName, fieldTurn, "_id"})
-			return ix.runSearch(ctx, full)
+			if res, err = ix.runSearch(ctx, full); err != nil {
+				return nil, err
+			}
+			return res, ix.locate(ctx, pq, res.Hits)
 		}
 		n := limit
 		for n < len(cand) && cand[n].Score == cut {
@@ -139,7 +143,36 @@ func (ix *Index) topHits(ctx context.Context, pq query.Query, limit int) (*bleve
 			cmp.Compare(num(a, fieldTurn), num(b, fieldTurn)), cmp.Compare(a.ID, b.ID))
 	})
 	res.Hits = cand[:min(limit, len(cand))]
-	return res, nil
+	return res, ix.locate(ctx, pq, res.Hits)
+}
+
+// locate sets the term locations of hits, matches of pq: pq is run again
+// on those turns alone, with locations. A turn's locations depend only on
+// the query and the turn, so they are those the whole search would have
+// found.
+func (ix *Index) locate(ctx context.Context, pq query.Query, hits bsearch.DocumentMatchCollection) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, dm := range hits {
+		ids[i] = dm.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), pq}), len(ids), 0, false)
+	req.IncludeLocations = true
+	req.SortBy([]string{"_id"})
+	res, err := ix.runSearch(ctx, req)
+	if err != nil {
+		return err
+	}
+	found := make(map[string]bsearch.FieldTermLocationMap, len(res.Hits))
+	for _, dm := range res.Hits {
+		found[dm.ID] = dm.Locations
+	}
+	for _, dm := range hits {
+		dm.Locations = found[dm.ID]
+	}
+	return nil
 }
 
 // loadFields sets dm.Fields to the stored fields of its turn, as a search
