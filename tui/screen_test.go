@@ -20,7 +20,7 @@ func TestScreensRouteByFocus(t *testing.T) {
 		{[]string{"D"}, screenDocuments, "DOCUMENTS", "Documents (2)"},
 		{[]string{"D", "tab"}, screenReader, "READ", "haastattelu-01 ·"},
 		{[]string{"B"}, screenCodebook, "CODEBOOK", "Jonottaminen"},
-		{[]string{"/"}, screenSearch, "SEARCH", "bleve syntax"},
+		{[]string{"/"}, screenSearch, "SEARCH", "all words required"},
 		{[]string{"T"}, screenThemes, "THEMES", "Themes · all documents"},
 		{[]string{"C"}, screenCompare, "COMPARE", "Compare · haastattelu-01"},
 	}

@@ -39,8 +39,9 @@ type codebookMsg struct {
 	err error
 }
 
-// SearchView is the search screen: a query in bleve syntax with Finnish
-// base forms, hits as passages with the matches marked, each opening in
+// SearchView is the search screen: a query (every word required, OR,
+// -word, field:value filters; see search.Index.Search) with Finnish base
+// forms, hits as passages with the matches marked, each opening in
 // the reader, and coding of one hit or of all hits after a confirmation.
 type SearchView struct {
 	c      Common
@@ -70,7 +71,7 @@ type SearchView struct {
 func NewSearchView(c Common) SearchView {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = `e.g. liite · "toimeentulotuki haku" · kind:client kela · hak*`
+	in.Placeholder = `e.g. liite (finds liitteitä) · "samoja liitteitä" · kind:client hak*`
 	in.CharLimit = 500
 	noSuggestions(&in)
 	st := in.Styles()
@@ -434,7 +435,7 @@ func (v SearchView) View() string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Search") + st.Dim.Render("  bleve syntax; Finnish words match in every form") + "\n")
+	b.WriteString(st.Title.Render("Search") + st.Dim.Render("  all words required · kela OR kunta · -word · kind:client filters") + "\n")
 	b.WriteString(v.input.View() + "\n")
 	switch {
 	case v.busy:

@@ -80,7 +80,7 @@ it is kept.`
 		fmt.Fprintf(e.stdout, `
 Try:
   avain search %[1]s toimeentulotuki          (finds toimeentulotuen, toimeentulotukea, …)
-  avain search %[1]s '+kind:professional +tiedonsiirto'
+  avain search %[1]s 'kind:professional tiedonsiirto'
   avain search %[1]s '"liitteitä uudestaan"'
   avain docs %[1]s
   avain export %[1]s freq --by kind --format md

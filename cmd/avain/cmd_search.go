@@ -11,9 +11,21 @@ import (
 
 func searchCmd() *command {
 	c := &command{name: "search", args: "PROJECT QUERY [--limit N] [--json]", summary: "full-text search of the speaker turns"}
-	c.help = `QUERY uses bleve's query-string syntax: words, "a phrase", +must -mustnot,
-field:value filters (kind:client, speaker:V, lang:en, region:Kuopio and any
-other document attribute), wildcards (toimeentulo*) and fuzzy terms (tuki~1).
+	c.help = `QUERY means what web and library search mean:
+  kela päätös             turns with both words: every word is required
+  kela OR kunta           turns with either word
+  kela OR kunta päätös    OR joins its two neighbours: (kela or kunta) and päätös
+  (kela päätös) OR kunta  parentheses group
+  kela -päätös            kela but not päätös (also: kela NOT päätös)
+  "samoja liitteitä"      the words side by side, as a phrase
+  kind:client kela        field:value terms filter, without changing the order
+                          of the hits: kind, speaker, lang, doc (ID or name),
+                          name, turn and every document attribute (region:Kuopio);
+                          -speaker:H excludes; filters alone list every turn
+                          that passes them
+Inside a term bleve's syntax holds: wildcards toimeentulo*, fuzzy terms tuki~1,
+/regexp/, ranges turn:>3, boosts kela^2; +word is accepted (it is the default).
+Put -- before a query that starts with -: avain search P -- -speaker:H kela
 Finnish words are matched by their base form: toimeentulotuki finds
 toimeentulotuen and toimeentulotukea.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
