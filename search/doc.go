@@ -13,8 +13,10 @@
 // Finnish turns are analysed with the analysis of package search/finnish
 // (base forms, so that a search for "toimeentulotuki" finds
 // "toimeentulotuen"), English turns with bleve's English analyzer. Queries
-// use bleve's query-string syntax; words without a field search both
-// languages, each with its own analyzer. Hits carry code-point offsets into
+// mean what web and library search mean (every word required, OR, -word,
+// field:value filters; see parseQuery), with bleve's query-string syntax
+// inside each term; words without a field search both languages, each
+// with its own analyzer. Hits carry code-point offsets into
 // the document text, a snippet and the spans to highlight in it.
 //
 // It may import the standard library, bleve, avain's coding package and

@@ -52,8 +52,8 @@ type Result struct {
 	Took  time.Duration
 }
 
-// Search runs query q (bleve's query-string syntax; see rewrite for how
-// field-less terms are handled) and returns at most limit hits
+// Search runs query q (every word required, OR, -word, field:value
+// filters, bleve's syntax inside a term: see parseQuery) and returns at most limit hits
 // (DefaultLimit when limit < 1), best first; hits with equal scores are
 // ordered by document name, then turn. A query that cannot be parsed or run
 // gives an error of kind ErrBadQuery.
