@@ -115,7 +115,7 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 				return err
 			}
 		}
-		added, err := s.importMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, strings.TrimSpace(imp.ProjectMemo), imp.ProjectMemoStamp, imp.Coder, &res)
+		added, err := s.importMemo(ctx, tx, coding.MemoProject, coding.ProjectMemoID, imp.ProjectMemo, imp.ProjectMemoStamp, imp.Coder, &res)
 		if err != nil {
 			return err
 		}
