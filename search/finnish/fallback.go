@@ -3,40 +3,30 @@ package finnish
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/blevesearch/snowballstem"
-	snowfi "github.com/blevesearch/snowballstem/finnish"
 )
 
 // fallbackKey maps a lowercase Finnish word to the term the fallback
-// analysis indexes and searches: the Snowball stem, normalised so that the
-// stem alternations of Finnish inflection (consonant gradation kk/k, t/d,
-// nt/nn, k/∅ ..., and the stem types -s/-ks-, -us/-ude-, -nen/-se-) give the
-// base form and its inflected forms one key.
+// analysis indexes and searches. A closed-class word or irregular form in
+// the irregular table gets its base form marked "=" ("ovat": =olla), so
+// that it never meets the stem of another word ("olo", "olut"); any other
+// word gets its stem by the inflection rules of stemKey, which give a base
+// form and its inflected forms one key.
 func fallbackKey(word string) string {
 	if !isWordy(word) {
 		return word
 	}
 	if base, ok := irregular[word]; ok {
-		word = base
+		return irregularPrefix + base
 	}
-	env := snowballstem.NewEnv(word)
-	snowfi.Stem(env)
-	s := env.Current()
-	if utf8.RuneCountInString(s) <= 2 {
-		return s
+	key := stemKey(word)
+	if base, ok := irregularStems[key]; ok {
+		return irregularPrefix + base
 	}
-	s = normaliseStemType(s)
-	s = stripVerbEnding(s)
-	s = undouble(s)
-	for range 2 {
-		s = stripFinalVowels(s)
-		s = strings.TrimSuffix(s, "j") // työntekijö- (työntekijä)
-		s = stripFinalVowels(s)
-		s = gradeFinalCluster(s)
-	}
-	return s
+	return key
 }
+
+// irregularPrefix marks the key of a word of the irregular table.
+const irregularPrefix = "="
 
 // isWordy reports whether s has a letter and no digit (numbers, codes and
 // identifiers are kept unchanged).
@@ -59,48 +49,6 @@ func isVowel(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// stemTypeRules rewrites stem endings of inflected forms to the ending
-// Snowball leaves on the base form; the first match wins.
-var stemTypeRules = []struct{ from, to string }{
-	{"uuks", "uus"}, {"yyks", "yys"}, // oikeuks- (oikeus)
-	{"ks", "s"},                // päätöks- (päätös), hakemuks- (hakemus)
-	{"kas", "k"}, {"käs", "k"}, // asiakas (asiakkaa-: Snowball "asiak")
-	{"uud", "uus"}, {"yyd", "yys"}, // etuud- (etuus)
-	{"uut", "uus"}, {"yyt", "yys"}, // kokonaisuut- (kokonaisuus)
-	{"ais", "ain"}, {"äis", "äin"}, {"ois", "oin"}, {"öis", "öin"}, // -inen: sähköis- (sähköinen)
-	{"eis", "ein"}, {"uis", "uin"}, {"yis", "yin"},
-	{"lis", "lin"}, {"mis", "min"}, {"nis", "nin"}, {"kis", "kin"}, // ihmis- (ihminen)
-}
-
-// verbRules strip verb endings Snowball leaves: participles (tulev- in
-// tulevat), the -minen noun and -ma infinitive (tekemin-, kysym-) and the
-// partitive plural j (sääntöj-).
-var verbRules = []string{
-	"amin", "ämin", "emin", "imin", "omin", "umin", "ymin", "ömin",
-	"av", "äv", "ev", "iv", "ov", "uv", "yv", "öv",
-	"am", "äm", "em", "im", "om", "um", "ym", "öm",
-	"oj", "öj", "ej",
-	"ast", "äst", "ost", "öst", "ust", "yst", // -sti adverbs: huonost- (huonosti)
-}
-
-func normaliseStemType(s string) string {
-	for _, r := range stemTypeRules {
-		if strings.HasSuffix(s, r.from) && len(s) > len(r.from)+1 {
-			return s[:len(s)-len(r.from)] + r.to
-		}
-	}
-	return s
-}
-
-func stripVerbEnding(s string) string {
-	for _, e := range verbRules {
-		if strings.HasSuffix(s, e) && utf8.RuneCountInString(s) > len(e)+2 {
-			return s[:len(s)-len(e)]
-		}
-	}
-	return s
 }
 
 // stripFinalVowels removes the vowels that end s, keeping two runes.

@@ -40,14 +40,50 @@ var irregularForms = map[string]string{
 	"kaksi": "kahden kahta kahdessa kahdesta kahteen kahdella kahdelta kahdelle",
 }
 
-// irregular maps a form in irregularForms to its base form.
-var irregular = buildIrregular(irregularForms)
+// particles are the commonest Finnish words that do not inflect:
+// conjunctions and particles. Each is its own base form, kept apart from
+// the stems of inflected words it would otherwise meet (ja and jako, kun
+// and kunta, että and etu).
+const particles = "ja ja sekä että kun kuin kuten mutta tai vai jos jotta koska kunnes " +
+	"vaan eli sillä myös jo vielä nyt niin vain ehkä siis kyllä jopa yhä enää aina " +
+	"kuitenkin kuitenkaan myöskään"
+
+// inflectingBases are the base forms of irregularForms whose other
+// inflected forms are regular: a word whose stem is theirs is indexed as
+// they are ("hyvän": hyvä).
+var inflectingBases = []string{"hyvä", "yksi", "kaksi"}
+
+// irregular maps a form in irregularForms, or a particle, to its base
+// form.
+var irregular = buildIrregular(irregularForms, particles)
+
+// irregularStems maps the stem of an inflecting base form to the base form.
+var irregularStems = buildIrregularStems(inflectingBases)
+
+// buildIrregularStems maps each base's stemKey to the base; a stem two
+// bases share maps to neither.
+func buildIrregularStems(bases []string) map[string]string {
+	m := make(map[string]string, len(bases))
+	seen := make(map[string]int, len(bases))
+	for _, b := range bases {
+		k := stemKey(b)
+		m[k] = b
+		seen[k]++
+	}
+	for k, n := range seen {
+		if n > 1 {
+			delete(m, k)
+		}
+	}
+	return m
+}
 
 // buildIrregular maps each form of forms to its base form, by a rule that
-// does not depend on the order of the table: a base form maps to itself,
+// does not depend on the order of the table: a base form and a particle
+// not listed as a form map to themselves,
 // and a form listed under two base forms ("tuon": tuo, tuoda) maps to
 // neither and is left to the stemmer.
-func buildIrregular(forms map[string]string) map[string]string {
+func buildIrregular(forms map[string]string, particles string) map[string]string {
 	owners := make(map[string][]string)
 	for base, list := range forms {
 		for _, f := range strings.Fields(list) {
@@ -59,6 +95,11 @@ func buildIrregular(forms map[string]string) map[string]string {
 	m := make(map[string]string, len(owners)+len(forms))
 	for base := range forms {
 		m[base] = base
+	}
+	for _, p := range strings.Fields(particles) {
+		if _, listed := owners[p]; !listed {
+			m[p] = p
+		}
 	}
 	for f, bases := range owners {
 		if _, isBase := forms[f]; !isBase && len(bases) == 1 {

@@ -36,11 +36,11 @@ func TestIrregularIsDeterministic(t *testing.T) {
 		}
 	}
 	for range 20 { // map iteration order differs from build to build
-		if m := buildIrregular(irregularForms); !maps.Equal(m, irregular) {
+		if m := buildIrregular(irregularForms, particles); !maps.Equal(m, irregular) {
 			t.Fatal("two builds of the irregular table differ")
 		}
 	}
-	two := buildIrregular(map[string]string{"a": "x y", "b": "y z a"})
+	two := buildIrregular(map[string]string{"a": "x y", "b": "y z a"}, "")
 	if want := map[string]string{"a": "a", "b": "b", "x": "a", "z": "b"}; !maps.Equal(two, want) {
 		t.Errorf("got %v, want %v", two, want)
 	}

@@ -1,0 +1,402 @@
+package finnish
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// minStem is the fewest runes a stem keeps when an ending is cut off: an
+// ending is never taken from a word so short that what is left could be
+// anything ("maa", "työ" keep their letters; "maan" loses only its "n").
+const minStem = 3
+
+// clitics2 are the particles that may end any inflected word, with the
+// vowel harmony of their vowels.
+var stemClitics = []string{"kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö"}
+
+// possessives are the possessive suffixes cut off a stem; -ni and -si are
+// left alone, as many base forms end in them (vuosi, moderni).
+var possessives = []string{"mme", "nne", "nsa", "nsä"}
+
+// caseEndings are the case endings of nouns, adjectives and participles,
+// the longest first: plural genitives, illatives of long stems, the local
+// cases, translative, essive, partitive, genitive and the plural t. The
+// illative of a short stem (taloon, maahan) is handled apart.
+var caseEndings = []string{
+	"itten", "iden", "tten", "seen", "siin",
+	"mmin", "sti", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle",
+	"ksi", "kse", "tta", "ttä", "jen", "ien", "den", "ten",
+	"na", "nä", "ta", "tä", "a", "ä", "n", "t",
+}
+
+// verbEndings are the endings of verb forms and participles left once a
+// case ending is cut: personal endings, the conditional, passives,
+// participles (-va, -nut, -ttu), the third infinitive (-ma) and the -minen
+// noun's -mis-.
+var verbEndings = []string{
+	"ttaisiin", "ttäisiin", "taisiin", "täisiin",
+	"ttiin", "tiin", "ttava", "ttävä", "taan", "tään", "daan", "dään",
+	"isivat", "isivät", "isimme", "isitte", "isin", "isit", "isi",
+	"neet", "leet", "reet", "seet", "nee", "lee", "ree", "see",
+	"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
+	"vat", "vät", "tte",
+	"ttu", "tty", "tava", "tävä", "tu", "ty",
+	"va", "vä", "ma", "mä", "mis",
+}
+
+// stemKey gives the key of a lowercase word by rules of Finnish
+// inflection: it cuts off a clitic, a possessive suffix, a case ending and
+// a verb ending, each only when its vowels agree with the word's vowel
+// harmony and enough of the word is left, then normalises the stem's
+// alternations (final vowels, consonant gradation, the -nen/-se-, -s/-ks-
+// and -s/-de- stem types).
+func stemKey(w string) string {
+	s := w
+	if strings.HasSuffix(s, "nen") && utf8.RuneCountInString(s) >= 6 && endsInVowel(s[:len(s)-3]) {
+		s = s[:len(s)-3] + "se" // ihminen: ihmise- (ihmisen)
+	}
+	s = cutOne(s, stemClitics, 3, endsFull)
+	s = cutOne(s, possessives, 3, endsInVowel)
+	s = cutPossessiveVowel(s)
+	s = cutPossessiveAfterCase(s)
+	s = cutOne(s, passiveEndings, 3, nil)
+	s = cutParticiple(s, pastParticiples)
+	s, cased := cutCase(s)
+	if !cased {
+		s = cutOne(s, finiteEndings, 3, nil)
+	}
+	s = cutParticiple(s, participleEndings)
+	s = cutOne(s, comparatives, 3, nil)
+	return stemAlternations(s)
+}
+
+// passiveEndings are the endings of the passive, cut before a case ending
+// would take their last letters for an illative ("tehdään", "pidetään"); a
+// noun in -ta loses the same letters ("valtaan": val-, as "valta").
+var passiveEndings = []string{
+	"ttaisiin", "ttäisiin", "taisiin", "täisiin",
+	"ttiin", "tiin", "taan", "tään", "daan", "dään",
+}
+
+// finiteEndings are the endings of finite verb forms, which take no case
+// ending: the conditional and personal endings.
+var finiteEndings = []string{
+	"isivat", "isivät", "isimme", "isitte", "isin", "isit", "isi",
+	"vat", "vät", "tte", "da", "dä",
+}
+
+// participleEndings are the stems of participles and verbal nouns left
+// once a case ending is cut: -nut/-nee- (and its assimilated -lut, -rut,
+// -sut), -ttu, -ttava, -va, the agent and third infinitive -ma and the
+// -minen noun's -mis-.
+var participleEndings = []string{
+	"neet", "leet", "reet", "seet", "nee", "lee", "ree", "see",
+	"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
+	"ttava", "ttävä", "ttu", "tty",
+	"va", "vä", "v", "ma", "mä", "mise", "mis",
+}
+
+// comparatives are the comparative and superlative stems of adjectives
+// (suurempi, suuremman, suurimmassa).
+var comparatives = []string{"empi", "empa", "empä", "emma", "emmä", "imma", "immä", "impa", "impä", "immi", "impi"}
+
+// pastParticiples are the endings of the past participle in the
+// nominative, cut before a case ending would take their t for a plural.
+var pastParticiples = []string{
+	"neet", "leet", "reet", "seet", "nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
+}
+
+// cutParticiple cuts the first of endings s ends with that participleFits.
+func cutParticiple(s string, endings []string) string {
+	for _, e := range endings {
+		if rest, ok := strings.CutSuffix(s, e); ok && utf8.RuneCountInString(rest) >= 3 &&
+			harmonyAgrees(rest, e) && participleFits(rest, e) {
+			return rest
+		}
+	}
+	return s
+}
+
+// participleFits reports whether rest may stand before the participle
+// ending e: -nut and -nee- follow a vowel or n, their assimilated forms
+// the same consonant (tullut, purrut, noussut), -ttu the vowel of a
+// passive stem (käytetty, sanottu; not liitty-), the others a vowel.
+func participleFits(rest, e string) bool {
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	switch e[0] {
+	case 'n':
+		return isVowel(r) || r == 'n'
+	case 'l', 'r', 's':
+		return r == rune(e[0])
+	}
+	if strings.HasPrefix(e, "tt") && len(e) == 3 {
+		return strings.ContainsRune("eoöuy", r)
+	}
+	return isVowel(r)
+}
+
+// cutOne cuts the first of endings s ends with, when at least keep runes
+// are left, the ending's vowels agree with the rest's harmony and ok
+// (when set) accepts the rest.
+func cutOne(s string, endings []string, keep int, ok func(string) bool) string {
+	for _, e := range endings {
+		rest, found := strings.CutSuffix(s, e)
+		if !found || utf8.RuneCountInString(rest) < keep || !harmonyAgrees(rest, e) {
+			continue
+		}
+		if ok != nil && !ok(rest) {
+			continue
+		}
+		return rest
+	}
+	return s
+}
+
+// endsFull reports whether s can be a whole word form before a clitic: it
+// ends in a vowel, n or t.
+func endsFull(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isVowel(r) || r == 'n' || r == 't'
+}
+
+// cutPossessiveVowel cuts the third person possessive suffix written as
+// a lengthened vowel and n after a case ending ("talossaan": talossa,
+// "kotiinsa" aside): only when a local case, essive, translative or
+// abessive ending is left.
+func cutPossessiveVowel(s string) string {
+	n := len(s)
+	if n < 6 || s[n-1] != 'n' {
+		return s
+	}
+	v, size := utf8.DecodeLastRuneInString(s[:n-1])
+	if !isVowel(v) || !strings.HasSuffix(s[:n-1-size], string(v)) {
+		return s
+	}
+	rest := s[:n-1-size]
+	for _, e := range []string{"ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "kse", "tta", "ttä"} {
+		if strings.HasSuffix(rest, e) && utf8.RuneCountInString(rest) > utf8.RuneCountInString(e)+minStem &&
+			!(e == "kse" && afterUY(rest[:len(rest)-3])) {
+			return rest
+		}
+	}
+	return s
+}
+
+// cutPossessiveAfterCase cuts the possessive -ni or -si where a case
+// ending stands before it ("työssäni": työssä), not from a base form that
+// ends in those letters (vuosi, moderni).
+func cutPossessiveAfterCase(s string) string {
+	rest, ok := strings.CutSuffix(s, "ni")
+	if !ok {
+		rest, ok = strings.CutSuffix(s, "si")
+	}
+	if !ok || utf8.RuneCountInString(rest) < 5 {
+		return s
+	}
+	for _, e := range []string{"ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "ta", "tä", "tta", "ttä"} {
+		if strings.HasSuffix(rest, e) {
+			return rest
+		}
+	}
+	return s
+}
+
+// cutCase cuts one case ending and reports whether it did: the illative
+// of a short stem (a vowel lengthened and n, "taloon"; h, the vowel and n,
+// "maahan") first, then caseEndings. An ending that begins with a
+// consonant, and a partitive a/ä, a genitive n or a plural t, follow a
+// vowel (talolla, not tulla); a partitive ta/tä and the plural genitives
+// follow any stem (lasta, maata, ihmisten).
+func cutCase(s string) (string, bool) {
+	if rest, ok := cutIllative(s); ok {
+		return rest, true
+	}
+	for _, e := range caseEndings {
+		rest, found := strings.CutSuffix(s, e)
+		if !found || utf8.RuneCountInString(rest) < minStem || !harmonyAgrees(rest, e) || !hasVowel(rest) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(rest)
+		switch e {
+		case "ta", "tä", "tten", "iden", "itten", "ien", "jen":
+		case "den": // maiden, töiden: after the plural i
+			if last != 'i' {
+				continue
+			}
+		case "ten": // miesten, ihmisten: after a consonant
+			if isVowel(last) {
+				continue
+			}
+		case "na", "nä": // the essive, not the end of a short base form (sauna)
+			if utf8.RuneCountInString(rest) < 4 || !isVowel(last) {
+				continue
+			}
+		case "sta", "stä": // not the partitive of an -us noun (harrastus-ta)
+			if afterUY(rest) && !endsInLongVowel(rest) {
+				continue
+			}
+		case "ksi", "kse": // not the -ukse- stem of an -us noun (rakennukse-)
+			if last == 'u' || last == 'y' {
+				continue
+			}
+		case "tta", "ttä": // huonetta: after an e stem
+			if last != 'e' {
+				continue
+			}
+		default:
+			if !isVowel(last) {
+				continue
+			}
+		}
+		return rest, true
+	}
+	return s, false
+}
+
+// afterUY reports whether s ends in u or y.
+func afterUY(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == 'u' || r == 'y'
+}
+
+// cutIllative cuts an illative ending -Vn or -hVn, V the vowel before it.
+func cutIllative(s string) (string, bool) {
+	n := len(s)
+	if n < 4 || s[n-1] != 'n' {
+		return s, false
+	}
+	v, size := utf8.DecodeLastRuneInString(s[:n-1])
+	if !isVowel(v) {
+		return s, false
+	}
+	before := s[:n-1-size]
+	if strings.HasSuffix(before, "h") { // maahan, työhön, taloihin
+		stem := before[:len(before)-1]
+		if p, _ := utf8.DecodeLastRuneInString(stem); p == v || (v == 'i' && p == 'i') || endsInLongVowel(stem) && p == v {
+			if utf8.RuneCountInString(stem) >= minStem {
+				return stem, true
+			}
+		}
+		return s, false
+	}
+	if p, _ := utf8.DecodeLastRuneInString(before); p == v && utf8.RuneCountInString(before) > minStem+1 {
+		return before, true // taloon: talo
+	}
+	return s, false
+}
+
+// stemAlternations normalises what is left of a word once its endings are
+// cut: the plural j and i, final vowels (down to minKey runes), the -ks-,
+// -de- and -itse- stems, double consonants and the grade of the final
+// consonant cluster.
+func stemAlternations(s string) string {
+	s = pluralDiphthong(s)
+	s = trimVowels(s)
+	if strings.HasSuffix(s, "j") && utf8.RuneCountInString(s) > minKey {
+		s = trimVowels(s[:len(s)-1])
+	}
+	switch {
+	case strings.HasSuffix(s, "its") && utf8.RuneCountInString(s) > 5:
+		s = trimVowels(s[:len(s)-2]) // sijaitse- (sijaita)
+	case strings.HasSuffix(s, "ks") && utf8.RuneCountInString(s) > 4:
+		s = s[:len(s)-2] + "s" // päätökse- (päätös)
+	case utf8.RuneCountInString(s) > 4 && (strings.HasSuffix(s, "as") || strings.HasSuffix(s, "äs") || strings.HasSuffix(s, "es")):
+		s = trimVowels(s[:len(s)-1]) // asiakas, asiakkaa-; kirves, kirvee-
+	}
+	s = undouble(s)
+	for range 2 { // toimeentulotuki: -tuk, -tu, -t; toimeentulotuen: -tue, -t
+		g := gradeFinalCluster(s)
+		if g == s || utf8.RuneCountInString(g) < 2 || strings.HasSuffix(s, "k") && utf8.RuneCountInString(g) < minKey {
+			break
+		}
+		s = trimVowels(g)
+	}
+	if n := len(s); n > 4 && (s[n-1] == 'l' || s[n-1] == 'r') && s[n-2] == 'e' {
+		s = gradeFinalCluster(s[:n-2]) + s[n-2:] // työskentele- (työskennellä)
+	}
+	if n := len(s); utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
+		s = s[:n-1] + "d" // vuosi, vuoden, vuotta; päätös, päätöksen
+	}
+	return s
+}
+
+// minKey is the fewest runes trimVowels leaves.
+const minKey = 3
+
+// trimVowels removes the vowels that end s, keeping minKey runes.
+func trimVowels(s string) string {
+	for utf8.RuneCountInString(s) > minKey {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !isVowel(r) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+// pluralDiphthong gives the one-syllable stem of a plural one (consonant,
+// vowel, i): a diphthong lost its first vowel and a long vowel its length
+// before the plural i (työ: töi-, tie: tei-, maa: mai-).
+func pluralDiphthong(s string) string {
+	rs := []rune(s)
+	if len(rs) != 3 || isVowel(rs[0]) || !isVowel(rs[1]) || rs[2] != 'i' {
+		return s
+	}
+	switch rs[1] {
+	case 'o':
+		return string(rs[0]) + "uo"
+	case 'ö':
+		return string(rs[0]) + "yö"
+	case 'e':
+		return string(rs[0]) + "ie"
+	}
+	return string(rs[0]) + string(rs[1]) + string(rs[1])
+}
+
+// harmonyAgrees reports whether the vowels of ending agree with the vowel
+// harmony of stem: a back ending (a, o, u) after a stem whose last harmonic
+// vowel is back, a front one (ä, ö, y) after a front or neutral stem.
+func harmonyAgrees(stem, ending string) bool {
+	e := harmonyOf(ending, false)
+	if e == 0 {
+		return true
+	}
+	return harmonyOf(stem, true) == e || (e == 'f' && harmonyOf(stem, true) == 0)
+}
+
+// harmonyOf gives 'b' or 'f' for the last (last set) or first harmonic
+// vowel of s, 0 when it has none.
+func harmonyOf(s string, last bool) byte {
+	var h byte
+	for _, r := range s {
+		switch r {
+		case 'a', 'o', 'u':
+			h = 'b'
+		case 'ä', 'ö', 'y':
+			h = 'f'
+		default:
+			continue
+		}
+		if !last {
+			return h
+		}
+	}
+	return h
+}
+
+func hasVowel(s string) bool {
+	for _, r := range s {
+		if isVowel(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInLongVowel reports whether s ends in two vowels.
+func endsInLongVowel(s string) bool {
+	a, size := utf8.DecodeLastRuneInString(s)
+	b, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return isVowel(a) && isVowel(b)
+}

@@ -1,0 +1,62 @@
+package finnish
+
+import "testing"
+
+// TestFallbackKeyByRule checks the fallback's inflection rules on general
+// Finnish words: a base form and its inflected forms share a key (short
+// words, plural stems, gradation, possessive suffixes, participles, the
+// -us/-ukse- and -as/-kaa- stems), and words that only look alike do not
+// (a particle and an inflected word, a form of olla and another word).
+func TestFallbackKeyByRule(t *testing.T) {
+	joins := [][]string{
+		{"suo", "suon", "suolla", "soissa", "soita"},    // short word, plural diphthong
+		{"sauna", "saunan", "saunassa", "saunoja"},      // plural stem
+		{"pyörä", "pyörän", "pyörällä", "pyöriä"},       // front harmony
+		{"neuvola", "neuvolaan", "neuvolassanne"},       // illative, possessive
+		{"tuttava", "tuttavallani", "tuttavassasi"},     // -ni, -si after a case ending
+		{"harrastus", "harrastukseen", "harrastusta"},   // -us, -ukse-
+		{"mökki", "mökissä", "mökkiin", "mökeissä"},     // kk/k
+		{"kerho", "kerhoon", "kerhossakin", "kerholle"}, // clitic
+		{"hoitaja", "hoitajalle", "hoitajien"},
+		{"vuokra", "vuokraa", "vuokrasta"},
+		{"sisko", "siskonsa", "siskoaan", "siskolleen"}, // possessives of the third person
+		{"jaksaa", "jaksoi", "jaksanut", "jaksettiin"},  // past, participle, passive
+		{"sosiaalityöntekijä", "sosiaalityöntekijälle"},
+		{"selkeä", "selkeämmin", "selkeästi"}, // comparative adverb, -sti
+	}
+	for _, forms := range joins {
+		want := fallbackKey(forms[0])
+		for _, f := range forms[1:] {
+			if got := fallbackKey(f); got != want {
+				t.Errorf("fallbackKey(%q) = %q, fallbackKey(%q) = %q: want one key", forms[0], want, f, got)
+			}
+		}
+	}
+	apart := [][2]string{
+		{"ja", "jaksaa"}, {"kun", "kunnassa"}, {"että", "etuus"}, {"oli", "olio"},
+	}
+	for _, p := range apart {
+		if a, b := fallbackKey(p[0]), fallbackKey(p[1]); a == b {
+			t.Errorf("fallbackKey(%q) = fallbackKey(%q) = %q: want them apart", p[0], p[1], a)
+		}
+	}
+}
+
+// TestHarmonyAgrees checks the vowel harmony rule endings are cut by.
+func TestHarmonyAgrees(t *testing.T) {
+	tests := []struct {
+		stem, ending string
+		want         bool
+	}{
+		{"talo", "ssa", true}, {"talo", "ssä", false},
+		{"kylä", "ssä", true}, {"kylä", "ssa", false},
+		{"tie", "ssä", true}, {"tie", "ssa", false}, // e and i only: front
+		{"työpaika", "ssa", true}, // a compound: its last part decides
+		{"talo", "n", true},
+	}
+	for _, tc := range tests {
+		if got := harmonyAgrees(tc.stem, tc.ending); got != tc.want {
+			t.Errorf("harmonyAgrees(%q, %q) = %v, want %v", tc.stem, tc.ending, got, tc.want)
+		}
+	}
+}
