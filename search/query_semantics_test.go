@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -137,4 +138,32 @@ func TestQuerySyntaxErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzQuerySyntax feeds queries of operators, groups and terms to Search:
+// it never panics, and a query it refuses gets a one-line ErrBadQuery.
+func FuzzQuerySyntax(f *testing.F) {
+	for _, s := range []string{
+		"kela OR kunta", "(kela OR kunta) päätös", "-(a OR b) c", "kela NOT päätös", "a AND b",
+		"((a))", "(a", "a)", "()", "OR", "-(", `("a b")`, `kind:"x y") OR`, `\(kela\)`,
+		"kuorma-auto", "the OR", "& kela", "+kela -", "turn:>2 OR lang:en", `/(a|b)/ OR c`,
+	} {
+		f.Add(s)
+	}
+	ix := openCorpus(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := ix.Search(context.Background(), q, 5)
+		if err == nil {
+			return
+		}
+		if msg := err.Error(); msg == "" || strings.ContainsAny(msg, "\n\r") {
+			t.Fatalf("Search(%q): error not one line: %q", q, msg)
+		}
+		if !errors.Is(err, ErrBadQuery) && !utf8.ValidString(q) {
+			return // bleve's own errors on broken UTF-8
+		}
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("Search(%q): %v, want ErrBadQuery", q, err)
+		}
+	})
 }
