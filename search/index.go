@@ -38,6 +38,10 @@ const (
 	batchBytes = 1 << 20
 )
 
+// batchTurns is the batchSize in force: tests make many batches of a few
+// turns.
+var batchTurns = batchSize
+
 // batched, when set (by tests), is told the size of every batch applied.
 var batched func(ops int)
 
@@ -69,7 +73,7 @@ func (b *batch) delete(id string) error {
 }
 
 func (b *batch) full() error {
-	if b.b.Size() >= batchSize || b.bytes >= batchBytes {
+	if b.b.Size() >= batchTurns || b.bytes >= batchBytes {
 		return b.flush()
 	}
 	return nil
@@ -397,7 +401,8 @@ func (ix *Index) writable() error {
 // complete; meanwhile other processes read the index as it was (with no
 // content version: stale). When progress is set, docs is called twice
 // (first to count the turns) and progress is told how many turns are
-// indexed out of how many. Until SetVersion is called the rebuilt index
+// indexed out of how many. The new generation is compacted (see Compact)
+// before it replaces the old. Until SetVersion is called the rebuilt index
 // has no content version, so an interrupted rebuild leaves it stale.
 func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Document) error) error, progress func(doneTurns, totalTurns int)) error {
 	total := 0
@@ -443,6 +448,9 @@ func (ix *Index) Rebuild(ctx context.Context, docs func(yield func(*coding.Docum
 	})
 	if err == nil {
 		err = b.flush()
+	}
+	if err == nil {
+		err = compact(ctx, bi, compactAbove)
 	}
 	if err == nil {
 		err = setCurrent(ix.dir, gen)
