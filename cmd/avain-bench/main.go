@@ -365,11 +365,15 @@ func (b *bench) searchStage(proj string, files []string, meta map[string]map[str
 			return err
 		}
 		p50, p99 := c.figs[q.name+"_p50_ms"], c.figs[q.name+"_p99_ms"]
+		target, met := fmt.Sprintf("p50 ≤ %.0f ms", q.p50), p50 <= q.p50
+		if q.p99 > 0 {
+			target, met = fmt.Sprintf("p50 ≤ %.0f, p99 ≤ %.0f ms", q.p50, q.p99), met && p99 <= q.p99
+		}
 		b.rows = append(b.rows, row{
 			what:  fmt.Sprintf("search %s %s (%.0f turns)", q.name, q.q, c.figs[q.name+"_hits"]),
 			ours:  fmt.Sprintf("p50 %.2f ms, p99 %.2f ms", p50, p99),
 			limit: fmt.Sprintf("grep -c %.0f ms", g*1000), ratio: fmt.Sprintf("%.3f× (p50)", p50/(g*1000)),
-			target: "p50 ≤ 2, p99 ≤ 20 ms", verdict: verdict(p50 <= 2 && p99 <= 20), rssMB: c.rssMB,
+			target: target, verdict: verdict(met), rssMB: c.rssMB,
 		})
 	}
 	return nil
