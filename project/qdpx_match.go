@@ -112,13 +112,24 @@ func (m codeMatch) apply(q *refiqda.Project) {
 		stamps[m.id(id)] = st
 	}
 	q.MemoStamps = stamps
-	if q.ForeignDescriptions != nil {
-		foreign := map[string]bool{}
-		for id, f := range q.ForeignDescriptions {
-			foreign[m.id(id)] = f
-		}
-		q.ForeignDescriptions = foreign
+	foreign := map[string]bool{}
+	for id, f := range q.ForeignDescriptions {
+		foreign[m.id(id)] = f
 	}
+	// A code matched by name came through another tool: a Description
+	// that reads as a definition alone may be that tool's cut of avain's
+	// entry (QualCoder keeps a paragraph), so it must not replace the
+	// definition parts here either.
+	matched := map[string]bool{}
+	for _, here := range m.ids {
+		matched[here] = true
+	}
+	for _, c := range q.Codes {
+		if matched[c.ID] && c.ShortDef == "" && c.WhenToUse == "" && c.WhenNotUse == "" && c.Example == "" && c.Definition != "" {
+			foreign[c.ID] = true
+		}
+	}
+	q.ForeignDescriptions = foreign
 }
 
 // uniqueByName is the one code of codes not yet taken whose name is c's,

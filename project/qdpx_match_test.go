@@ -191,3 +191,53 @@ func equalMaps(a, b map[string]string) bool {
 func (f *fileCodes) project() *refiqda.Project {
 	return &refiqda.Project{Codes: f.codes, Memos: map[string]string{}, MemoStamps: map[string]refiqda.Stamp{}}
 }
+
+// A code that came back through another tool with its Description cut to
+// one paragraph (QualCoder keeps a code's memo so) keeps its definition
+// parts here, and the difference is printed.
+func TestQDPXBackWithACutDescriptionKeepsTheDefinition(t *testing.T) {
+	ctx := context.Background()
+	a := codedDemo(t)
+	dir := t.TempDir()
+	out, back := filepath.Join(dir, "out.qdpx"), filepath.Join(dir, "back.qdpx")
+	if _, err := a.ExportQDPX(ctx, out, "fi", "aino"); err != nil {
+		t.Fatal(err)
+	}
+	throughOtherTool(t, out, back)
+	names, data := archiveEntries(t, back)
+	qde := string(data["project.qde"])
+	i := strings.Index(qde, "<Description>")
+	j := i + strings.Index(qde[i:], "</Description>")
+	cut := qde[i+len("<Description>") : j]
+	if k := strings.Index(cut, "&#xA;"); k > 0 {
+		cut = cut[:k]
+	}
+	data["project.qde"] = []byte(qde[:i] + "<Description>" + cut + "</Description>" + qde[j+len("</Description>"):])
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, _ := zw.Create(n)
+		w.Write(data[n])
+	}
+	zw.Close()
+	os.WriteFile(back, buf.Bytes(), 0o600)
+
+	cb, _ := a.Codebook(ctx)
+	first := *cb.Codes()[0]
+	rep, err := a.ImportQDPXWith(ctx, back, "eero", QDPXImportOptions{MatchCodesByName: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, _ = a.Codebook(ctx)
+	now := cb.Code(first.ID)
+	if now.ShortDef != first.ShortDef || now.Definition != first.Definition || now.WhenToUse != first.WhenToUse || now.Example != first.Example {
+		t.Errorf("the definition changed:\n%+v\nwas\n%+v", now, first)
+	}
+	var said bool
+	for _, c := range rep.Conflicts {
+		said = said || strings.Contains(c.String(), "definition of") && strings.Contains(c.String(), first.NameFi)
+	}
+	if !said {
+		t.Errorf("no conflict names the cut definition: %v", rep.Conflicts)
+	}
+}
