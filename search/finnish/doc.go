@@ -10,9 +10,12 @@
 //     "kirjastonhoitaja"), all at the word's own position and byte offsets;
 //     a word Voikko does not know (a name) is kept with its fallback key
 //     "~key" on both sides, so that "arsenal" finds "arsenalin";
-//   - without Voikko (or with AVAIN_NO_VOIKKO=1), Snowball stemming followed
-//     by a normalisation of Finnish stem alternations (consonant gradation,
-//     stem types) and a table of irregular closed-class words.
+//   - without Voikko (or with AVAIN_NO_VOIKKO=1), a key made by rules of
+//     Finnish inflection (clitics, possessive suffixes, case endings under
+//     vowel harmony, verb endings, consonant gradation, stem types) and a
+//     table of irregular and closed-class words; the index side holds the
+//     keys of a word read as inflected and as a base form, the query side
+//     searches the base-form reading.
 //
 // Both tokenize text into words as bleve's Unicode tokenizer does, but keep
 // a hyphenated compound ("kuorma-auto") whole; the index side adds its

@@ -15,8 +15,9 @@ const minStem = 3
 var stemClitics = []string{"kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö"}
 
 // possessives are the possessive suffixes cut off a stem; -ni and -si are
-// left alone, as many base forms end in them (vuosi, moderni).
-var possessives = []string{"mme", "nne", "nsa", "nsä"}
+// cut only after a case ending (cutPossessiveAfterCase) and -nne never, as
+// many base forms end in them (vuosi, moderni, tilanne).
+var possessives = []string{"mme", "nsa", "nsä"}
 
 // caseEndings are the case endings of nouns, adjectives and participles,
 // the longest first: plural genitives, illatives of long stems, the local
@@ -29,37 +30,63 @@ var caseEndings = []string{
 	"na", "nä", "ta", "tä", "a", "ä", "n", "t",
 }
 
-// verbEndings are the endings of verb forms and participles left once a
-// case ending is cut: personal endings, the conditional, passives,
-// participles (-va, -nut, -ttu), the third infinitive (-ma) and the -minen
-// noun's -mis-.
-var verbEndings = []string{
-	"ttaisiin", "ttäisiin", "taisiin", "täisiin",
-	"ttiin", "tiin", "ttava", "ttävä", "taan", "tään", "daan", "dään",
-	"isivat", "isivät", "isimme", "isitte", "isin", "isit", "isi",
-	"neet", "leet", "reet", "seet", "nee", "lee", "ree", "see",
-	"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
-	"vat", "vät", "tte",
-	"ttu", "tty", "tava", "tävä", "tu", "ty",
-	"va", "vä", "ma", "mä", "mis",
+// stemKey gives the key of w read as an inflected form (stemKeyAs).
+func stemKey(w string) string { return stemKeyAs(w, true) }
+
+// baseKey gives the key of w read as a base form (stemKeyAs).
+func baseKey(w string) string { return stemKeyAs(w, false) }
+
+// cutInfinitive cuts what ends a verb's first infinitive, read as a base
+// form: a/ä after a vowel (sanoa), ta/tä after a vowel or s (haluta,
+// nousta), the a/ä of -lla, -nna, -rra (opiskella: opiskel-).
+func cutInfinitive(s string) string {
+	rest, ok := strings.CutSuffix(s, "a")
+	if !ok {
+		rest, ok = strings.CutSuffix(s, "ä")
+	}
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return s
+	}
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	if isVowel(last) {
+		return rest
+	}
+	if t, ok := strings.CutSuffix(rest, "t"); ok && utf8.RuneCountInString(t) >= 3 {
+		if l, _ := utf8.DecodeLastRuneInString(t); isVowel(l) || l == 's' {
+			return t
+		}
+	}
+	n := len(rest)
+	if n >= 4 && rest[n-1] == rest[n-2] && strings.IndexByte("lnr", rest[n-1]) >= 0 {
+		return rest[:n-1]
+	}
+	return s
 }
 
-// stemKey gives the key of a lowercase word by rules of Finnish
+// stemKeyAs gives the key of a lowercase word by rules of Finnish
 // inflection: it cuts off a clitic, a possessive suffix, a case ending and
 // a verb ending, each only when its vowels agree with the word's vowel
 // harmony and enough of the word is left, then normalises the stem's
 // alternations (final vowels, consonant gradation, the -nen/-se-, -s/-ks-
 // and -s/-de- stem types).
-func stemKey(w string) string {
+func stemKeyAs(w string, inflected bool) string {
 	s := w
 	if strings.HasSuffix(s, "nen") && utf8.RuneCountInString(s) >= 6 && endsInVowel(s[:len(s)-3]) {
 		s = s[:len(s)-3] + "se" // ihminen: ihmise- (ihmisen)
+	}
+	if !inflected {
+		s = cutInfinitive(s)
+		s = cutOne(s, []string{"da", "dä"}, 3, endsInVowel)
+		s = cutParticiple(s, participleEndings)
+		s = cutOne(s, comparatives, 3, nil)
+		return stemAlternations(s)
 	}
 	s = cutOne(s, stemClitics, 3, endsFull)
 	s = cutOne(s, possessives, 3, endsInVowel)
 	s = cutPossessiveVowel(s)
 	s = cutPossessiveAfterCase(s)
 	s = cutOne(s, passiveEndings, 3, nil)
+	s = cutShortInfinitive(s)
 	s = cutParticiple(s, pastParticiples)
 	s, cased := cutCase(s)
 	if !cased {
@@ -182,13 +209,27 @@ func cutPossessiveVowel(s string) string {
 	return s
 }
 
-// cutPossessiveAfterCase cuts the possessive -ni or -si where a case
-// ending stands before it ("työssäni": työssä), not from a base form that
+// cutShortInfinitive cuts the infinitive ending of a one-syllable verb
+// stem ending in l, n or r, whose ending assimilates (tul-la, men-nä,
+// pur-ra): what is left is too short for a noun's adessive or essive.
+func cutShortInfinitive(s string) string {
+	rs := []rune(s)
+	n := len(rs)
+	if n != 5 || !isVowel(rs[4]) || rs[3] != rs[2] || strings.IndexRune("lnr", rs[2]) < 0 || !isVowel(rs[1]) || isVowel(rs[0]) {
+		return s
+	}
+	return string(rs[:3])
+}
+
+// cutPossessiveAfterCase cuts the possessive -ni, -si or -nne where a
+// case ending stands before it ("työssäni": työssä), not from a base form that
 // ends in those letters (vuosi, moderni).
 func cutPossessiveAfterCase(s string) string {
 	rest, ok := strings.CutSuffix(s, "ni")
-	if !ok {
-		rest, ok = strings.CutSuffix(s, "si")
+	for _, p := range []string{"si", "nne"} {
+		if !ok {
+			rest, ok = strings.CutSuffix(s, p)
+		}
 	}
 	if !ok || utf8.RuneCountInString(rest) < 5 {
 		return s
@@ -218,7 +259,11 @@ func cutCase(s string) (string, bool) {
 		}
 		last, _ := utf8.DecodeLastRuneInString(rest)
 		switch e {
-		case "ta", "tä", "tten", "iden", "itten", "ien", "jen":
+		case "ta", "tä": // maata, ihmistä, haluta; not kunta, valta
+			if !isVowel(last) && last != 's' {
+				continue
+			}
+		case "tten", "iden", "itten", "ien", "jen":
 		case "den": // maiden, töiden: after the plural i
 			if last != 'i' {
 				continue
@@ -298,24 +343,52 @@ func stemAlternations(s string) string {
 	switch {
 	case strings.HasSuffix(s, "its") && utf8.RuneCountInString(s) > 5:
 		s = trimVowels(s[:len(s)-2]) // sijaitse- (sijaita)
+	case strings.HasSuffix(s, "im") && utf8.RuneCountInString(s) > 4:
+		s = s[:len(s)-1] + "n" // puhelime- (puhelin)
 	case strings.HasSuffix(s, "ks") && utf8.RuneCountInString(s) > 4:
 		s = s[:len(s)-2] + "s" // päätökse- (päätös)
 	case utf8.RuneCountInString(s) > 4 && (strings.HasSuffix(s, "as") || strings.HasSuffix(s, "äs") || strings.HasSuffix(s, "es")):
 		s = trimVowels(s[:len(s)-1]) // asiakas, asiakkaa-; kirves, kirvee-
 	}
-	s = undouble(s)
-	for range 2 { // toimeentulotuki: -tuk, -tu, -t; toimeentulotuen: -tue, -t
-		g := gradeFinalCluster(s)
-		if g == s || utf8.RuneCountInString(g) < 2 || strings.HasSuffix(s, "k") && utf8.RuneCountInString(g) < minKey {
-			break
-		}
-		s = trimVowels(g)
-	}
+	s = gradeEnd(s)
 	if n := len(s); n > 4 && (s[n-1] == 'l' || s[n-1] == 'r') && s[n-2] == 'e' {
-		s = gradeFinalCluster(s[:n-2]) + s[n-2:] // työskentele- (työskennellä)
+		s = gradeEnd(s[:n-2]) + s[n-2:] // työskentele- (työskennellä)
 	}
+	s = undouble(s)
 	if n := len(s); utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
-		s = s[:n-1] + "d" // vuosi, vuoden, vuotta; päätös, päätöksen
+		s = s[:n-1] + "t" // vuosi, vuoden, vuotta; päätös, päätöksen
+	}
+	return s
+}
+
+// gradeEnd gives the consonant cluster that ends s (a stem without its
+// final vowels) one form for its strong and weak grades, without losing
+// the letters that tell it from other clusters: nt/nn → nt, lt/ll → lt,
+// rt/rr → rt, mp/mm → mp, nk/ng → nk, ht/hd → ht, tt/t/d → t, kk/k → k,
+// pp/p/v → v, and k/∅ (tuki, tuen) → ∅ where enough is left.
+func gradeEnd(s string) string {
+	n := len(s)
+	if n < 3 {
+		return s
+	}
+	last, prev := s[n-1], s[n-2]
+	switch {
+	case prev == last && strings.IndexByte("nlrm", last) >= 0:
+		return s[:n-1] + map[byte]string{'n': "t", 'l': "t", 'r': "t", 'm': "p"}[last]
+	case prev == 'n' && last == 'g':
+		return s[:n-1] + "k"
+	case prev == 'h' && last == 'd':
+		return s[:n-1] + "t"
+	case prev == last && (last == 't' || last == 'k'):
+		return s[:n-1]
+	case prev == last && last == 'p':
+		return s[:n-2] + "v"
+	case last == 'd' && isVowel(rune(prev)):
+		return s[:n-1] + "t"
+	case last == 'p' && isVowel(rune(prev)):
+		return s[:n-1] + "v"
+	case last == 'k' && isVowel(rune(prev)) && !isVowel(rune(s[n-3])) && utf8.RuneCountInString(s) > minKey:
+		return trimVowels(s[:n-1])
 	}
 	return s
 }

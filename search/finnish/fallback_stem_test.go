@@ -1,6 +1,9 @@
 package finnish
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestFallbackKeyByRule checks the fallback's inflection rules on general
 // Finnish words: a base form and its inflected forms share a key (short
@@ -17,6 +20,7 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"harrastus", "harrastukseen", "harrastusta"},   // -us, -ukse-
 		{"mökki", "mökissä", "mökkiin", "mökeissä"},     // kk/k
 		{"kerho", "kerhoon", "kerhossakin", "kerholle"}, // clitic
+		{"puhelin", "puhelimessa"},                      // -in, -ime-
 		{"hoitaja", "hoitajalle", "hoitajien"},
 		{"vuokra", "vuokraa", "vuokrasta"},
 		{"sisko", "siskonsa", "siskoaan", "siskolleen"}, // possessives of the third person
@@ -25,10 +29,10 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"selkeä", "selkeämmin", "selkeästi"}, // comparative adverb, -sti
 	}
 	for _, forms := range joins {
-		want := fallbackKey(forms[0])
-		for _, f := range forms[1:] {
-			if got := fallbackKey(f); got != want {
-				t.Errorf("fallbackKey(%q) = %q, fallbackKey(%q) = %q: want one key", forms[0], want, f, got)
+		q := fallbackTerms(forms[0], false)
+		for _, f := range forms {
+			if idx := fallbackTerms(f, true); !slices.Contains(idx, q[0]) {
+				t.Errorf("%q searches %q, %q is indexed as %q: want it found", forms[0], q, f, idx)
 			}
 		}
 	}
@@ -36,8 +40,11 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"ja", "jaksaa"}, {"kun", "kunnassa"}, {"että", "etuus"}, {"oli", "olio"},
 	}
 	for _, p := range apart {
-		if a, b := fallbackKey(p[0]), fallbackKey(p[1]); a == b {
-			t.Errorf("fallbackKey(%q) = fallbackKey(%q) = %q: want them apart", p[0], p[1], a)
+		for _, pair := range [][2]string{p, {p[1], p[0]}} {
+			q, idx := fallbackTerms(pair[0], false), fallbackTerms(pair[1], true)
+			if slices.Contains(idx, q[0]) {
+				t.Errorf("%q searches %q, %q is indexed as %q: want it not found", pair[0], q, pair[1], idx)
+			}
 		}
 	}
 }

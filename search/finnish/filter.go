@@ -207,10 +207,10 @@ func (f *FallbackTokenFilter) Filter(input analysis.TokenStream) analysis.TokenS
 }
 
 func (f *FallbackTokenFilter) terms(word string) []string {
-	list := []string{fallbackKey(word)}
+	list := fallbackTerms(word, f.parts)
 	if f.parts {
 		for _, h := range hyphenHalves(word) {
-			list = appendNew(list, fallbackKey(h))
+			list = appendNew(list, fallbackTerms(h, true)...)
 		}
 	}
 	return list

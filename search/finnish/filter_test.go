@@ -83,7 +83,7 @@ func TestVoikkoTokenFilter(t *testing.T) {
 		{"base form replaces the token", true, []string{"päätöksen"},
 			[][3]any{{"päätös", 1, 0}}},
 		{"compound parts at the same position and offsets", true, []string{"uusi", "toimeentulotuen"},
-			[][3]any{{"uusi", 1, 0}, {"~uud", 1, 0}, {"~uusi", 1, 0}, {"toimeentulotuki", 2, 5}, {"toimeentulo", 2, 5}, {"tuki", 2, 5}}},
+			[][3]any{{"uusi", 1, 0}, {"~uut", 1, 0}, {"~uusi", 1, 0}, {"toimeentulotuki", 2, 5}, {"toimeentulo", 2, 5}, {"tuki", 2, 5}}},
 		{"query side adds no parts", false, []string{"toimeentulotuen"},
 			[][3]any{{"toimeentulotuki", 1, 0}}},
 		{"every reading kept", true, []string{"tuen"},
