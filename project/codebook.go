@@ -50,11 +50,18 @@ func CreateWithCodebook(ctx context.Context, path, ref, coder string) (*Project,
 // ImportCodebook adds the codes of a codebook file (or embedded name) to the
 // project's codebook; codes with an id already there are updated.
 func (p *Project) ImportCodebook(ctx context.Context, ref, coder string) (store.CodeImport, error) {
-	codes, err := LoadCodebook(ref)
+	var codes []*coding.Code
+	var foreign map[string]bool // .qdc codes whose Description another tool wrote
+	var err error
+	if strings.EqualFold(filepath.Ext(ref), ".qdc") {
+		codes, foreign, err = refiqda.ReadCodebookFileForeign(ref)
+	} else {
+		codes, err = LoadCodebook(ref)
+	}
 	if err != nil {
 		return store.CodeImport{}, err
 	}
-	res, err := p.Store.ImportCodes(ctx, codes, coder)
+	res, err := p.Store.ImportCodesForeign(ctx, codes, coder, foreign)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", ref, err)
 	}

@@ -76,10 +76,18 @@ type CodeImport struct {
 // deleted here stays deleted, as in a merge; a new code under it is put
 // at the top level.
 func (s *Store) ImportCodes(ctx context.Context, codes []*coding.Code, coder string) (CodeImport, error) {
+	return s.ImportCodesForeign(ctx, codes, coder, nil)
+}
+
+// ImportCodesForeign is ImportCodes for a file in which the codes foreign
+// names (by id) carry another tool's whole description as their
+// Definition: such a code keeps the definition parts of the code here,
+// and a different text is reported (see importCodes).
+func (s *Store) ImportCodesForeign(ctx context.Context, codes []*coding.Code, coder string, foreign map[string]bool) (CodeImport, error) {
 	var res CodeImport
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if res, err = s.importCodes(ctx, tx, codes, coder, nil); err != nil {
+		if res, err = s.importCodes(ctx, tx, codes, coder, foreign); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, coder, "codebook.import", "",
