@@ -94,6 +94,9 @@ func stemKeyAs(w string, inflected bool) string {
 	}
 	s = cutParticiple(s, participleEndings)
 	s = cutOne(s, comparatives, 3, nil)
+	if rest, ok := strings.CutSuffix(s, "mise"); ok && utf8.RuneCountInString(rest) >= 3 && endsInVowel(rest) {
+		s = rest // käyttämise- (käyttäminen) is indexed under its verb too
+	}
 	return stemAlternations(s)
 }
 
@@ -120,7 +123,7 @@ var participleEndings = []string{
 	"neet", "leet", "reet", "seet", "nee", "lee", "ree", "see",
 	"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
 	"ttava", "ttävä", "ttu", "tty",
-	"va", "vä", "v", "ma", "mä", "mise", "mis",
+	"va", "vä", "v", "ma", "mä",
 }
 
 // comparatives are the comparative and superlative stems of adjectives
@@ -298,6 +301,11 @@ func cutCase(s string) (string, bool) {
 	return s, false
 }
 
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // afterUY reports whether s ends in u or y.
 func afterUY(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -336,9 +344,12 @@ func cutIllative(s string) (string, bool) {
 // consonant cluster.
 func stemAlternations(s string) string {
 	s = pluralDiphthong(s)
+	// s alternates with d and t only in an -si or consonant stem (vuosi,
+	// vuoden; päätös), not in kansa, kansan
+	sStem := strings.HasSuffix(s, "s") || strings.HasSuffix(s, "si") || strings.HasSuffix(s, "ise") || strings.HasSuffix(s, "kse") && utf8.RuneCountInString(s) > 5
 	s = trimVowels(s)
-	if strings.HasSuffix(s, "j") && utf8.RuneCountInString(s) > minKey {
-		s = trimVowels(s[:len(s)-1])
+	if n := len(s); n > 1 && s[n-1] == 'j' && utf8.RuneCountInString(s) > minKey && strings.ContainsRune("ouyö", lastRune(s[:n-1])) {
+		s = trimVowels(s[:n-1]) // the plural j of taloja, kaloja; not the -ja of johtaja
 	}
 	switch {
 	case strings.HasSuffix(s, "its") && utf8.RuneCountInString(s) > 5:
@@ -355,7 +366,7 @@ func stemAlternations(s string) string {
 		s = gradeEnd(s[:n-2]) + s[n-2:] // työskentele- (työskennellä)
 	}
 	s = undouble(s)
-	if n := len(s); utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
+	if n := len(s); sStem && utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
 		s = s[:n-1] + "t" // vuosi, vuoden, vuotta; päätös, päätöksen
 	}
 	return s

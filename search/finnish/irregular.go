@@ -41,12 +41,13 @@ var irregularForms = map[string]string{
 }
 
 // particles are the commonest Finnish words that do not inflect:
-// conjunctions and particles. Each is its own base form, kept apart from
+// conjunctions, particles and postpositions. Each is its own base form, kept apart from
 // the stems of inflected words it would otherwise meet (ja and jako, kun
 // and kunta, että and etu).
 const particles = "ja ja sekä että kun kuin kuten mutta tai vai jos jotta koska kunnes " +
 	"vaan eli sillä myös jo vielä nyt niin vain ehkä siis kyllä jopa yhä enää aina " +
-	"kuitenkin kuitenkaan myöskään"
+	"kuitenkin kuitenkaan myöskään " +
+	"kanssa jälkeen mukaan kautta vuoksi takia kohti sijaan lisäksi asti saakka"
 
 // inflectingBases are the base forms of irregularForms whose other
 // inflected forms are regular: a word whose stem is theirs is indexed as
