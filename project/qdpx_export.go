@@ -50,7 +50,7 @@ func (p *Project) ExportQDPXTo(ctx context.Context, w io.Writer, lang, coder str
 
 // writeQDPX writes the project as a .qdpx archive to w.
 func (p *Project) writeQDPX(ctx context.Context, w io.Writer, lang string) (QDPXReport, error) {
-	e := &qdpxExport{q: &refiqda.Project{Name: strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path())), Origin: "avain",
+	e := &qdpxExport{q: &refiqda.Project{Name: strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path())), Origin: refiqda.AvainOrigin,
 		Users: map[string]string{}, Memos: map[string]string{}, MemoStamps: map[string]refiqda.Stamp{}}}
 	q := e.q
 	if err := p.exportMemos(ctx, e); err != nil {
