@@ -8,9 +8,11 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	vregexp "github.com/blevesearch/vellum/regexp"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/search/finnish"
@@ -218,9 +220,39 @@ func isFilter(q query.Query) bool {
 
 // constantScore gives every hit of q the same score: the hits of filters
 // alone are listed by document and turn.
-func constantScore(q query.Query) query.Query {
-	one := func(context.Context, *bsearch.DocumentMatch) (float64, error) { return 1, nil }
-	return query.NewCustomScoreQueryWithScorer(q, one, nil, nil)
+func constantScore(q query.Query) query.Query { return constScoreQuery{q} }
+
+// constScoreQuery matches what its query matches, every hit with score 1,
+// without computing scores (bleve's CustomScoreQuery looks up each hit's
+// external ID even with no fields to load: a third of a filter's time).
+type constScoreQuery struct{ q query.Query }
+
+func (c constScoreQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	options.Score = "none"
+	s, err := c.q.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	return constScoreSearcher{s}, nil
+}
+
+// constScoreSearcher sets the score of every match of its searcher to 1.
+type constScoreSearcher struct{ bsearch.Searcher }
+
+func (s constScoreSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	return scoreOne(s.Searcher.Next(ctx))
+}
+
+func (s constScoreSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	return scoreOne(s.Searcher.Advance(ctx, id))
+}
+
+func scoreOne(d *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
+	if d != nil {
+		d.Score = 1
+	}
+	return d, err
 }
 
 // parseSafely runs bleve's query-string parser, turning a panic into an

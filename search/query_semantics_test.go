@@ -101,13 +101,18 @@ func TestQueryFiltersDoNotScore(t *testing.T) {
 			t.Errorf("%s: score %v with filters, %v without", k, s, plain[k])
 		}
 	}
-	res, err := ix.Search(context.Background(), "kind:client region:Kuopio", 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, h := range res.Hits[1:] {
-		if h.Score != res.Hits[0].Score {
-			t.Errorf("filters only: scores differ: %v and %v", h.Score, res.Hits[0].Score)
+	for _, q := range []string{"kind:client region:Kuopio", "region:Oulu OR lang:en OR region:Kuopio", "turn:>1", "name:h*", "-kela"} {
+		res, err := ix.Search(context.Background(), q, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) < 2 {
+			t.Fatalf("%s: %d hits", q, len(res.Hits))
+		}
+		for _, h := range res.Hits[1:] {
+			if h.Score != res.Hits[0].Score {
+				t.Errorf("%s: scores differ: %v and %v", q, h.Score, res.Hits[0].Score)
+			}
 		}
 	}
 }
