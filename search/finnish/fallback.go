@@ -18,7 +18,11 @@ func fallbackKey(word string) string {
 	if base, ok := irregular[word]; ok {
 		return irregularPrefix + base
 	}
-	return markIrregularStem(stemKey(word))
+	key := markIrregularStem(stemKey(word))
+	if i := strings.LastIndexByte(key, ':'); i > 0 {
+		key = key[:i] // the stem without its vowel class: a name's stems have none
+	}
+	return key
 }
 
 // irregularPrefix marks the key of a word of the irregular table.

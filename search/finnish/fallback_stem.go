@@ -31,10 +31,10 @@ var caseEndings = []string{
 }
 
 // stemKey gives the key of w read as an inflected form (stemKeyAs).
-func stemKey(w string) string { return stemKeyAs(w, true) }
+func stemKey(w string) string { return stemKeyAs(w, true)[0] }
 
 // baseKey gives the key of w read as a base form (stemKeyAs).
-func baseKey(w string) string { return stemKeyAs(w, false) }
+func baseKey(w string) string { return stemKeyAs(w, false)[0] }
 
 // cutInfinitive cuts what ends a verb's first infinitive, read as a base
 // form: a/ä after a vowel (sanoa), ta/tä after a vowel or s (haluta,
@@ -48,12 +48,19 @@ func cutInfinitive(s string) string {
 		return s
 	}
 	last, _ := utf8.DecodeLastRuneInString(rest)
-	if isVowel(last) {
+	if isVowel(last) { // sanoa, toimia (and asia, korkea: indexed under both)
 		return rest
 	}
 	if t, ok := strings.CutSuffix(rest, "t"); ok && utf8.RuneCountInString(t) >= 3 {
-		if l, _ := utf8.DecodeLastRuneInString(t); isVowel(l) || l == 's' {
-			return t
+		l, size := utf8.DecodeLastRuneInString(t)
+		p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size])
+		switch {
+		case l == 'i':
+			return t + "tse" // sijaita, hallita: sijaitse-, hallitse-
+		case isVowel(l) && !isVowel(p) && l != 'e':
+			return t + s[len(s)-len("a"):] // haluta, vastata: halua-, vastaa-
+		case isVowel(l) || l == 's':
+			return t // nousta: nouse-
 		}
 	}
 	n := len(rest)
@@ -69,7 +76,7 @@ func cutInfinitive(s string) string {
 // harmony and enough of the word is left, then normalises the stem's
 // alternations (final vowels, consonant gradation, the -nen/-se-, -s/-ks-
 // and -s/-de- stem types).
-func stemKeyAs(w string, inflected bool) string {
+func stemKeyAs(w string, inflected bool) []string {
 	s := w
 	if strings.HasSuffix(s, "nen") && utf8.RuneCountInString(s) >= 6 && endsInVowel(s[:len(s)-3]) {
 		s = s[:len(s)-3] + "se" // ihminen: ihmise- (ihmisen)
@@ -79,25 +86,29 @@ func stemKeyAs(w string, inflected bool) string {
 		s = cutOne(s, []string{"da", "dä"}, 3, endsInVowel)
 		s = cutParticiple(s, participleEndings)
 		s = cutOne(s, comparatives, 3, nil)
-		return stemAlternations(s)
+		return stemAlternations(s, true, false)
 	}
 	s = cutOne(s, stemClitics, 3, endsFull)
 	s = cutOne(s, possessives, 3, endsInVowel)
 	s = cutPossessiveVowel(s)
 	s = cutPossessiveAfterCase(s)
+	before := s
 	s = cutOne(s, passiveEndings, 3, nil)
+	passive := s != before
 	s = cutShortInfinitive(s)
 	s = cutParticiple(s, pastParticiples)
 	s, cased := cutCase(s)
 	if !cased {
 		s = cutOne(s, finiteEndings, 3, nil)
 	}
+	before = s
 	s = cutParticiple(s, participleEndings)
+	passive = passive || strings.HasPrefix(before[len(s):], "t") // annettu, annettava
 	s = cutOne(s, comparatives, 3, nil)
 	if rest, ok := strings.CutSuffix(s, "mise"); ok && utf8.RuneCountInString(rest) >= 3 && endsInVowel(rest) {
 		s = rest // käyttämise- (käyttäminen) is indexed under its verb too
 	}
-	return stemAlternations(s)
+	return stemAlternations(s, false, passive)
 }
 
 // passiveEndings are the endings of the passive, cut before a case ending
@@ -123,17 +134,18 @@ var participleEndings = []string{
 	"neet", "leet", "reet", "seet", "nee", "lee", "ree", "see",
 	"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
 	"ttava", "ttävä", "ttu", "tty",
-	"va", "vä", "v", "ma", "mä",
+	"va", "vä", "vi", "v", "ma", "mä",
 }
 
-// comparatives are the comparative and superlative stems of adjectives
-// (suurempi, suuremman, suurimmassa).
-var comparatives = []string{"empi", "empa", "empä", "emma", "emmä", "imma", "immä", "impa", "impä", "immi", "impi"}
+// comparatives are the comparative and superlative stems of adjectives,
+// cut after the stem vowel or the superlative's i (suurempi, suuremman,
+// korkeampi, suurimmassa).
+var comparatives = []string{"mpi", "mpa", "mpä", "mma", "mmä", "mmi"}
 
 // pastParticiples are the endings of the past participle in the
 // nominative, cut before a case ending would take their t for a plural.
 var pastParticiples = []string{
-	"neet", "leet", "reet", "seet", "nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
+	"neet", "leet", "reet", "seet", "neen", "leen", "reen", "seen", "nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
 }
 
 // cutParticiple cuts the first of endings s ends with that participleFits.
@@ -203,6 +215,11 @@ func cutPossessiveVowel(s string) string {
 		return s
 	}
 	rest := s[:n-1-size]
+	if (v == 'a' || v == 'ä') && strings.HasSuffix(rest, string(v)) && utf8.RuneCountInString(rest) > minStem+1 {
+		if q := lastRune(rest[:len(rest)-size]); isVowel(q) && q != v {
+			return rest // siskoaan: siskoa (partitive), not an illative
+		}
+	}
 	for _, e := range []string{"ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "kse", "tta", "ttä"} {
 		if strings.HasSuffix(rest, e) && utf8.RuneCountInString(rest) > utf8.RuneCountInString(e)+minStem &&
 			!(e == "kse" && afterUY(rest[:len(rest)-3])) {
@@ -266,7 +283,9 @@ func cutCase(s string) (string, bool) {
 			if !isVowel(last) && last != 's' {
 				continue
 			}
-		case "tten", "iden", "itten", "ien", "jen":
+		case "iden", "itten", "ien": // koirien, maiden: the plural i stays
+			return rest + "i", true
+		case "tten", "jen":
 		case "den": // maiden, töiden: after the plural i
 			if last != 'i' {
 				continue
@@ -342,15 +361,19 @@ func cutIllative(s string) (string, bool) {
 // cut: the plural j and i, final vowels (down to minKey runes), the -ks-,
 // -de- and -itse- stems, double consonants and the grade of the final
 // consonant cluster.
-func stemAlternations(s string) string {
+func stemAlternations(s string, base, passive bool) []string {
 	s = pluralDiphthong(s)
 	// s alternates with d and t only in an -si or consonant stem (vuosi,
 	// vuoden; päätös), not in kansa, kansan
 	sStem := strings.HasSuffix(s, "s") || strings.HasSuffix(s, "si") || strings.HasSuffix(s, "ise") || strings.HasSuffix(s, "kse") && utf8.RuneCountInString(s) > 5
+	full := s
 	s = trimVowels(s)
+	vowels := full[len(s):]
 	if n := len(s); n > 1 && s[n-1] == 'j' && utf8.RuneCountInString(s) > minKey && strings.ContainsRune("ouyö", lastRune(s[:n-1])) {
 		s = trimVowels(s[:n-1]) // the plural j of taloja, kaloja; not the -ja of johtaja
+		vowels = full[len(s):n-1] + "i"
 	}
+	classes := vowelClasses(vowels, base, passive, endsInVowel(s))
 	switch {
 	case strings.HasSuffix(s, "its") && utf8.RuneCountInString(s) > 5:
 		s = trimVowels(s[:len(s)-2]) // sijaitse- (sijaita)
@@ -359,6 +382,7 @@ func stemAlternations(s string) string {
 	case strings.HasSuffix(s, "ks") && utf8.RuneCountInString(s) > 4:
 		s = s[:len(s)-2] + "s" // päätökse- (päätös)
 	case utf8.RuneCountInString(s) > 4 && (strings.HasSuffix(s, "as") || strings.HasSuffix(s, "äs") || strings.HasSuffix(s, "es")):
+		classes = vowelClasses(s[len(s)-2:len(s)-1], true, false, false)
 		s = trimVowels(s[:len(s)-1]) // asiakas, asiakkaa-; kirves, kirvee-
 	}
 	s = gradeEnd(s)
@@ -369,7 +393,70 @@ func stemAlternations(s string) string {
 	if n := len(s); sStem && utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
 		s = s[:n-1] + "t" // vuosi, vuoden, vuotta; päätös, päätöksen
 	}
-	return s
+	keys := make([]string, len(classes))
+	for i, c := range classes {
+		keys[i] = s + c
+	}
+	return keys
+}
+
+// Stem vowel classes: a stem's last vowel, which inflection changes only
+// within its class (a and ä; o, ö, u and y; e and i) or before the plural
+// and past i.
+const (
+	classA = ":a"
+	classO = ":o"
+	classE = ":e"
+)
+
+// vowelClasses gives the classes of the stem vowels trimmed off a stem
+// (vowels; stemEndsInVowel when the stem kept some, a short word). A base
+// form has one class: that of its last vowel, e for a consonant stem
+// (jäsen, jäsene-). An inflected form's i after a consonant may be an
+// i-stem's or the plural or past i that replaced an a (koiria, kirjoitti):
+// e or a; oi may be an o stem's plural or an a stem's (taloissa,
+// kaloissa): o or a; a passive's e stands for a (annettu: anta-).
+func vowelClasses(vowels string, base, passive, stemEndsInVowel bool) []string {
+	if stemEndsInVowel { // a short word kept its vowels (asu-, maa)
+		return []string{""}
+	}
+	if vowels == "" {
+		return []string{classE}
+	}
+	last := lastRune(vowels)
+	one := func(r rune) string {
+		switch r {
+		case 'a', 'ä':
+			return classA
+		case 'o', 'ö', 'u', 'y':
+			return classO
+		}
+		return classE
+	}
+	if base {
+		return []string{one(last)}
+	}
+	if last == 'i' {
+		if len(vowels) == 1 {
+			return []string{classE, classA}
+		}
+		switch prev := lastRune(vowels[:len(vowels)-1]); prev {
+		case 'o', 'ö':
+			return []string{classO, classA}
+		case 'e', 'i': // huoneissa, korkeimmassa
+			return []string{classE, classA}
+		}
+		return []string{one(lastRune(vowels[:len(vowels)-1]))}
+	}
+	if last == 'e' && passive {
+		return []string{classE, classA}
+	}
+	if rest := vowels[:len(vowels)-utf8.RuneLen(last)]; (last == 'a' || last == 'ä') && rest != "" {
+		if prev := lastRune(rest); prev == 'e' || prev == 'i' {
+			return []string{classE, classA} // asian, korkean; toimia, lukea
+		}
+	}
+	return []string{one(last)}
 }
 
 // gradeEnd gives the consonant cluster that ends s (a stem without its

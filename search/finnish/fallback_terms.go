@@ -14,11 +14,15 @@ func fallbackTerms(word string, index bool) []string {
 	if base, ok := irregular[word]; ok {
 		return []string{irregularPrefix + base}
 	}
-	asBase := markIrregularStem(baseKey(word))
+	asBase := stemKeyAs(word, false)
 	if !index {
-		return []string{asBase}
+		return []string{markIrregularStem(asBase[0])}
 	}
-	return appendNew([]string{markIrregularStem(stemKey(word))}, asBase)
+	var list []string
+	for _, k := range append(stemKeyAs(word, true), asBase...) {
+		list = appendNew(list, markIrregularStem(k))
+	}
+	return list
 }
 
 // markIrregularStem gives the key of a regular form of an inflecting base
