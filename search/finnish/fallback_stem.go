@@ -58,7 +58,7 @@ func cutInfinitive(s string) string {
 		case l == 'i':
 			return t + "tse" // sijaita, hallita: sijaitse-, hallitse-
 		case isVowel(l) && !isVowel(p) && l != 'e':
-			return t + s[len(s)-len("a"):] // haluta, vastata: halua-, vastaa-
+			return t + string(lastRune(s)) // haluta, vastata: halua-, vastaa-
 		case isVowel(l) || l == 's':
 			return t // nousta: nouse-
 		}
@@ -78,17 +78,17 @@ func cutInfinitive(s string) string {
 // and -s/-de- stem types).
 func stemKeyAs(w string, inflected bool) []string {
 	s := w
-	if strings.HasSuffix(s, "nen") && utf8.RuneCountInString(s) >= 6 && endsInVowel(s[:len(s)-3]) {
+	if strings.HasSuffix(s, "nen") && utf8.RuneCountInString(s) >= 6 && endsInVowel(s[:len(s)-3]) && !strings.HasSuffix(s, "enen") {
 		s = s[:len(s)-3] + "se" // ihminen: ihmise- (ihmisen)
 	}
 	if !inflected {
 		s = cutInfinitive(s)
 		s = cutOne(s, []string{"da", "dä"}, 3, endsInVowel)
 		s = cutParticiple(s, participleEndings)
-		s = cutOne(s, comparatives, 3, nil)
+		s = cutOne(s, comparatives, 4, endsInVowel)
 		return stemAlternations(s, true, false)
 	}
-	s = cutOne(s, stemClitics, 3, endsFull)
+	s = cutOne(s, stemClitics, 4, endsFull) // talokin; not pankin
 	s = cutOne(s, possessives, 3, endsInVowel)
 	s = cutPossessiveVowel(s)
 	s = cutPossessiveAfterCase(s)
@@ -104,7 +104,7 @@ func stemKeyAs(w string, inflected bool) []string {
 	before = s
 	s = cutParticiple(s, participleEndings)
 	passive = passive || strings.HasPrefix(before[len(s):], "t") // annettu, annettava
-	s = cutOne(s, comparatives, 3, nil)
+	s = cutOne(s, comparatives, 4, endsInVowel)
 	if rest, ok := strings.CutSuffix(s, "mise"); ok && utf8.RuneCountInString(rest) >= 3 && endsInVowel(rest) {
 		s = rest // käyttämise- (käyttäminen) is indexed under its verb too
 	}
@@ -167,6 +167,9 @@ func participleFits(rest, e string) bool {
 	r, _ := utf8.DecodeLastRuneInString(rest)
 	switch e[0] {
 	case 'n':
+		if strings.HasPrefix(e, "nee") && !isVowel(r) { // sanonee-; not tunne-
+			return false
+		}
 		return isVowel(r) || r == 'n'
 	case 'l', 'r', 's':
 		return r == rune(e[0])
@@ -279,8 +282,8 @@ func cutCase(s string) (string, bool) {
 		}
 		last, _ := utf8.DecodeLastRuneInString(rest)
 		switch e {
-		case "ta", "tä": // maata, ihmistä, haluta; not kunta, valta
-			if !isVowel(last) && last != 's' {
+		case "ta", "tä": // maata, ihmistä, vuotta, haluta; not kunta, valta
+			if !isVowel(last) && last != 's' && last != 't' {
 				continue
 			}
 		case "iden", "itten", "ien": // koirien, maiden: the plural i stays
@@ -369,9 +372,10 @@ func stemAlternations(s string, base, passive bool) []string {
 	full := s
 	s = trimVowels(s)
 	vowels := full[len(s):]
-	if n := len(s); n > 1 && s[n-1] == 'j' && utf8.RuneCountInString(s) > minKey && strings.ContainsRune("ouyö", lastRune(s[:n-1])) {
-		s = trimVowels(s[:n-1]) // the plural j of taloja, kaloja; not the -ja of johtaja
+	if n := len(s); n > 1 && s[n-1] == 'j' && utf8.RuneCountInString(s) > minKey && strings.ContainsRune("ouyöe", lastRune(s[:n-1])) {
+		s = trimVowels(s[:n-1]) // the plural j of taloja, kaloja, nukkeja; not the -ja of johtaja
 		vowels = full[len(s):n-1] + "i"
+		sStem = sStem || strings.HasSuffix(full[:n-1], "se") || strings.HasSuffix(full[:n-1], "si") // laseja
 	}
 	classes := vowelClasses(vowels, base, passive, endsInVowel(s))
 	switch {
@@ -382,7 +386,7 @@ func stemAlternations(s string, base, passive bool) []string {
 	case strings.HasSuffix(s, "ks") && utf8.RuneCountInString(s) > 4:
 		s = s[:len(s)-2] + "s" // päätökse- (päätös)
 	case utf8.RuneCountInString(s) > 4 && (strings.HasSuffix(s, "as") || strings.HasSuffix(s, "äs") || strings.HasSuffix(s, "es")):
-		classes = vowelClasses(s[len(s)-2:len(s)-1], true, false, false)
+		classes = vowelClasses(string(lastRune(s[:len(s)-1])), true, false, false)
 		s = trimVowels(s[:len(s)-1]) // asiakas, asiakkaa-; kirves, kirvee-
 	}
 	s = gradeEnd(s)

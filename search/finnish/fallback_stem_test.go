@@ -26,7 +26,13 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"sisko", "siskonsa", "siskoaan", "siskolleen"}, // possessives of the third person
 		{"jaksaa", "jaksoi", "jaksanut", "jaksettiin"},  // past, participle, passive
 		{"sosiaalityöntekijä", "sosiaalityöntekijälle"},
-		{"selkeä", "selkeämmin", "selkeästi"}, // comparative adverb, -sti
+		{"selkeä", "selkeämmin", "selkeästi"},   // comparative adverb, -sti
+		{"kala", "kaloja", "kaloissa", "kalat"}, // a stem's a becomes o before the plural i
+		{"pullo", "pullossa", "pulloja"},
+		{"pankki", "pankin", "pankeissa"}, // kk/k, not the clitic -kin
+		{"nukke", "nukkeja", "nukkea"},
+		{"nukkua", "nukkui", "nukkuvat", "nukuttiin"},
+		{"lasi", "lasin", "laseja", "lasia"},
 	}
 	for _, forms := range joins {
 		q := fallbackTerms(forms[0], false)
@@ -38,6 +44,8 @@ func TestFallbackKeyByRule(t *testing.T) {
 	}
 	apart := [][2]string{
 		{"ja", "jaksaa"}, {"kun", "kunnassa"}, {"että", "etuus"}, {"oli", "olio"},
+		{"kala", "kalun"}, {"kalu", "kalan"}, {"pullo", "pullan"}, // the stem vowel's class
+		{"nukke", "nukkuu"},
 	}
 	for _, p := range apart {
 		for _, pair := range [][2]string{p, {p[1], p[0]}} {

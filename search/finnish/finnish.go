@@ -25,8 +25,8 @@ const (
 // Analysis IDs: change the number whenever the terms an analysis produces
 // change, so that indexes built with the old one are rebuilt.
 const (
-	voikkoID   = "voikko-5"   // 2: participles' verbs, derived parts, ~key always, hyphenated words whole; 3-5: unknown words' ~key by the new fallback rules
-	fallbackID = "fallback-5" // 2: hyphenated words whole, irregular forms deterministic; 3: inflection rules instead of Snowball, particles apart; 4: both readings of a word indexed; 5: stem vowel classes
+	voikkoID   = "voikko-6"   // 2: participles' verbs, derived parts, ~key always, hyphenated words whole; 3-6: unknown words' ~key by the new fallback rules
+	fallbackID = "fallback-6" // 2: hyphenated words whole, irregular forms deterministic; 3: inflection rules instead of Snowball, particles apart; 4: both readings of a word indexed; 5, 6: stem vowel classes
 )
 
 const fallbackNotice = "Voikko is not installed: Finnish search uses stemming " +
