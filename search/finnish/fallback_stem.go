@@ -389,17 +389,22 @@ func stemAlternations(s string, base, passive bool) []string {
 		classes = vowelClasses(string(lastRune(s[:len(s)-1])), true, false, false)
 		s = trimVowels(s[:len(s)-1]) // asiakas, asiakkaa-; kirves, kirvee-
 	}
-	s = gradeEnd(s)
-	if n := len(s); n > 4 && (s[n-1] == 'l' || s[n-1] == 'r') && s[n-2] == 'e' {
-		s = gradeEnd(s[:n-2]) + s[n-2:] // työskentele- (työskennellä)
+	stems := []string{gradeEnd(s)}
+	if kk := undouble(s); !base && stems[0] != kk && strings.HasSuffix(kk, "k") && !strings.HasSuffix(stems[0], "k") {
+		stems = append(stems, kk) // rannikon: the weak grade of kk (rannikko), or k/∅ (tuki)
 	}
-	s = undouble(s)
-	if n := len(s); sStem && utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
-		s = s[:n-1] + "t" // vuosi, vuoden, vuotta; päätös, päätöksen
-	}
-	keys := make([]string, len(classes))
-	for i, c := range classes {
-		keys[i] = s + c
+	var keys []string
+	for _, s := range stems {
+		if n := len(s); n > 4 && (s[n-1] == 'l' || s[n-1] == 'r') && s[n-2] == 'e' {
+			s = gradeEnd(s[:n-2]) + s[n-2:] // työskentele- (työskennellä)
+		}
+		s = undouble(s)
+		if n := len(s); sStem && utf8.RuneCountInString(s) >= minKey && s[n-1] == 's' {
+			s = s[:n-1] + "t" // vuosi, vuoden, vuotta; päätös, päätöksen
+		}
+		for _, c := range classes {
+			keys = append(keys, s+c)
+		}
 	}
 	return keys
 }

@@ -33,6 +33,7 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"nukke", "nukkeja", "nukkea"},
 		{"nukkua", "nukkui", "nukkuvat", "nukuttiin"},
 		{"lasi", "lasin", "laseja", "lasia"},
+		{"porukka", "porukan", "porukassa", "porukoita"}, // kk/k beside k/∅
 	}
 	for _, forms := range joins {
 		q := fallbackTerms(forms[0], false)

@@ -16,7 +16,7 @@ var irregularForms = map[string]string{
 	"me":    "meidän meitä meidät meissä meistä meihin meillä meiltä meille",
 	"te":    "teidän teitä teidät teissä teistä teihin teillä teiltä teille",
 	"he":    "heidän heitä heidät heissä heistä heihin heillä heiltä heille",
-	"se":    "sen sitä siinä siitä siihen sillä siltä sille sinä siksi",
+	"se":    "sen sitä siinä siitä siihen sillä siltä sille sinä",
 	"ne":    "niiden niitä niissä niistä niihin niillä niiltä niille ninä niiksi",
 	"tämä":  "tämän tätä tässä tästä tähän tällä tältä tälle tänä täksi",
 	"nämä":  "näiden näitä näissä näistä näihin näillä näiltä näille näinä näiksi",
@@ -43,10 +43,12 @@ var irregularForms = map[string]string{
 // particles are the commonest Finnish words that do not inflect:
 // conjunctions, particles and postpositions. Each is its own base form, kept apart from
 // the stems of inflected words it would otherwise meet (ja and jako, kun
-// and kunta, että and etu).
+// and kunta, että and etu). siksi is the adverb (therefore) far more often
+// than the translative of se.
 const particles = "ja ja sekä että kun kuin kuten mutta tai vai jos jotta koska kunnes " +
 	"vaan eli sillä myös jo vielä nyt niin vain ehkä siis kyllä jopa yhä enää aina " +
 	"kuitenkin kuitenkaan myöskään " +
+	"siksi sitten siten " +
 	"kanssa jälkeen mukaan kautta vuoksi takia kohti sijaan lisäksi asti saakka"
 
 // inflectingBases are the base forms of irregularForms whose other
