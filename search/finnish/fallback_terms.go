@@ -1,5 +1,7 @@
 package finnish
 
+import "github.com/blevesearch/bleve/v2/analysis"
+
 // fallbackTerms gives the terms the fallback analysis indexes (index set)
 // or searches for a lowercase word. Without a dictionary a word's ending
 // can be read two ways: as an inflection ("kunnassa": kunta + ssa) or as
@@ -22,7 +24,7 @@ func fallbackTerms(word string, index bool) []string {
 	for _, k := range append(stemKeyAs(word, true), asBase...) {
 		list = appendNew(list, markIrregularStem(k))
 	}
-	return list
+	return appendNew(list, word) // for wildcards: tiedonsiirt?, liite*
 }
 
 // markIrregularStem gives the key of a regular form of an inflecting base
@@ -32,4 +34,18 @@ func markIrregularStem(key string) string {
 		return irregularPrefix + base
 	}
 	return key
+}
+
+// tokenSlab hands out the extra tokens of one Filter call from a few large
+// allocations instead of one each: the fallback gives most words two or
+// three terms.
+type tokenSlab struct{ buf []analysis.Token }
+
+// next returns a zero token; a new slab holds about 2×words tokens.
+func (s *tokenSlab) next(words int) *analysis.Token {
+	if len(s.buf) == cap(s.buf) {
+		s.buf = make([]analysis.Token, 0, 2*words+8)
+	}
+	s.buf = s.buf[:len(s.buf)+1]
+	return &s.buf[len(s.buf)-1]
 }

@@ -175,6 +175,7 @@ func NewFallbackTokenFilter(parts bool) *FallbackTokenFilter {
 // Filter implements analysis.TokenFilter.
 func (f *FallbackTokenFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream // allocated on the first extra token
+	var slab tokenSlab           // the extra tokens, allocated together
 	for i, tok := range input {
 		terms, ok := f.cache.get(tok.Term)
 		if !ok {
@@ -189,15 +190,17 @@ func (f *FallbackTokenFilter) Filter(input analysis.TokenStream) analysis.TokenS
 			continue
 		}
 		if out == nil {
-			out = make(analysis.TokenStream, i, len(input)+len(input)/4+len(terms))
+			out = make(analysis.TokenStream, i, 3*len(input)+len(terms))
 			copy(out, input[:i])
 		}
 		out = append(out, tok)
 		for _, t := range terms[1:] {
-			out = append(out, &analysis.Token{
+			extra := slab.next(len(input))
+			*extra = analysis.Token{
 				Term: t, Start: tok.Start, End: tok.End,
 				Position: tok.Position, Type: tok.Type, KeyWord: tok.KeyWord,
-			})
+			}
+			out = append(out, extra)
 		}
 	}
 	if out == nil {
