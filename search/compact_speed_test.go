@@ -15,7 +15,7 @@ func segmentCount(t *testing.T, ix *Index) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return segments(adv.(*scorch.Scorch))
+	return segments(adv.(*scorch.Scorch), true)
 }
 
 // smallBatches makes every batch of indexing hold n turns, and Compact
