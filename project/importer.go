@@ -208,6 +208,7 @@ type indexQueue struct {
 	pending  []indexed
 	turns    int
 	deferred bool
+	indexed  int // turns indexed
 }
 
 // add queues d, and indexes the queue once it holds a batch.
@@ -225,6 +226,9 @@ func (q *indexQueue) flush(ctx context.Context) error {
 		return nil
 	}
 	err := q.p.indexDocs(ctx, q.pending)
+	if err == nil {
+		q.indexed += q.turns
+	}
 	if errors.Is(err, ErrIndexDeferred) {
 		q.deferred, err = true, nil // the import goes on; the next search indexes
 	} else if err != nil {
@@ -246,6 +250,10 @@ func (q *indexQueue) flush(ctx context.Context) error {
 func (q *indexQueue) finish(ctx context.Context, err error) error {
 	if ferr := q.flush(ctx); err == nil {
 		err = ferr
+	}
+	if err == nil && q.indexed > 0 && !q.deferred {
+		// A merge that fails leaves the index as it was, whole.
+		_ = q.p.compactIndex(ctx)
 	}
 	if q.deferred && err == nil {
 		err = fmt.Errorf("imported; %s: %w", IndexDir(q.p.path), ErrIndexDeferred)
@@ -333,6 +341,25 @@ func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
 		return fmt.Errorf("indexing: %w", err)
 	}
 	return w.SetVersion(docs[len(docs)-1].after)
+}
+
+// compactIndex merges the index's segments once an import is indexed
+// (see search.Index.Compact); an index another process keeps is left as
+// it is.
+func (p *Project) compactIndex(ctx context.Context) error {
+	version, err := p.Store.ContentVersion(ctx)
+	if err != nil {
+		return err
+	}
+	w, _, err := search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: p.wait})
+	if errors.Is(err, search.ErrBusy) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", IndexDir(p.path), err)
+	}
+	defer w.Close()
+	return w.Compact(ctx)
 }
 
 // follows reports whether docs, committed one after another with nothing
