@@ -52,15 +52,14 @@ func cutInfinitive(s string) string {
 		return rest
 	}
 	if t, ok := strings.CutSuffix(rest, "t"); ok && utf8.RuneCountInString(t) >= 3 {
-		l, size := utf8.DecodeLastRuneInString(t)
-		p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size])
+		l, _ := utf8.DecodeLastRuneInString(t)
 		switch {
 		case l == 'i':
 			return t + "tse" // sijaita, hallita: sijaitse-, hallitse-
-		case isVowel(l) && !isVowel(p) && l != 'e':
-			return t + string(lastRune(s)) // haluta, vastata: halua-, vastaa-
-		case isVowel(l) || l == 's':
-			return t // nousta: nouse-
+		case l == 's':
+			return t + "e" // nousta, pestä: nouse-, pese-
+		case isVowel(l):
+			return t // haluta, vastata: halu-, vasta- (haluan, vastaan)
 		}
 	}
 	n := len(rest)
@@ -83,7 +82,7 @@ func stemKeyAs(w string, inflected bool) []string {
 	}
 	if !inflected {
 		s = cutInfinitive(s)
-		s = cutOne(s, []string{"da", "dä"}, 3, endsInVowel)
+		s = cutOne(s, []string{"da", "dä"}, 3, endsInLongVowel) // saada, juoda; not kanada
 		s = cutParticiple(s, participleEndings)
 		s = cutOne(s, comparatives, 4, endsInVowel)
 		return stemAlternations(s, true, false)
@@ -100,6 +99,7 @@ func stemKeyAs(w string, inflected bool) []string {
 	s, cased := cutCase(s)
 	if !cased {
 		s = cutOne(s, finiteEndings, 3, nil)
+		s = cutOne(s, []string{"da", "dä"}, 3, endsInLongVowel)
 	}
 	before = s
 	s = cutParticiple(s, participleEndings)
@@ -123,7 +123,7 @@ var passiveEndings = []string{
 // ending: the conditional and personal endings.
 var finiteEndings = []string{
 	"isivat", "isivät", "isimme", "isitte", "isin", "isit", "isi",
-	"vat", "vät", "tte", "da", "dä",
+	"vat", "vät", "tte",
 }
 
 // participleEndings are the stems of participles and verbal nouns left
@@ -238,7 +238,7 @@ func cutPossessiveVowel(s string) string {
 func cutShortInfinitive(s string) string {
 	rs := []rune(s)
 	n := len(rs)
-	if n != 5 || !isVowel(rs[4]) || rs[3] != rs[2] || strings.IndexRune("lnr", rs[2]) < 0 || !isVowel(rs[1]) || isVowel(rs[0]) {
+	if n != 5 || (rs[4] != 'a' && rs[4] != 'ä') || rs[3] != rs[2] || strings.IndexRune("lnr", rs[2]) < 0 || !isVowel(rs[1]) || isVowel(rs[0]) {
 		return s
 	}
 	return string(rs[:3])
@@ -354,7 +354,7 @@ func cutIllative(s string) (string, bool) {
 		}
 		return s, false
 	}
-	if p, _ := utf8.DecodeLastRuneInString(before); p == v && utf8.RuneCountInString(before) > minStem+1 {
+	if p, _ := utf8.DecodeLastRuneInString(before); p == v && utf8.RuneCountInString(before) > minStem {
 		return before, true // taloon: talo
 	}
 	return s, false
@@ -368,7 +368,8 @@ func stemAlternations(s string, base, passive bool) []string {
 	s = pluralDiphthong(s)
 	// s alternates with d and t only in an -si or consonant stem (vuosi,
 	// vuoden; päätös), not in kansa, kansan
-	sStem := strings.HasSuffix(s, "s") || strings.HasSuffix(s, "si") || strings.HasSuffix(s, "ise") || strings.HasSuffix(s, "kse") && utf8.RuneCountInString(s) > 5
+	weak := false
+	sStem := strings.HasSuffix(s, "s") || strings.HasSuffix(s, "si") || strings.HasSuffix(s, "sii") || strings.HasSuffix(s, "ise") || strings.HasSuffix(s, "kse") && utf8.RuneCountInString(s) > 5
 	full := s
 	s = trimVowels(s)
 	vowels := full[len(s):]
@@ -388,8 +389,12 @@ func stemAlternations(s string, base, passive bool) []string {
 	case utf8.RuneCountInString(s) > 4 && (strings.HasSuffix(s, "as") || strings.HasSuffix(s, "äs") || strings.HasSuffix(s, "es")):
 		classes = vowelClasses(string(lastRune(s[:len(s)-1])), true, false, false)
 		s = trimVowels(s[:len(s)-1]) // asiakas, asiakkaa-; kirves, kirvee-
+		weak = true                  // a consonant stem's base form has the weak grade: asukas, asukkaa-
 	}
 	stems := []string{gradeEnd(s)}
+	if weak && strings.HasSuffix(s, "k") {
+		stems[0] = undouble(s) // no k/∅: the k of asukas is kk's weak grade
+	}
 	if kk := undouble(s); !base && stems[0] != kk && strings.HasSuffix(kk, "k") && !strings.HasSuffix(stems[0], "k") {
 		stems = append(stems, kk) // rannikon: the weak grade of kk (rannikko), or k/∅ (tuki)
 	}
@@ -461,8 +466,11 @@ func vowelClasses(vowels string, base, passive, stemEndsInVowel bool) []string {
 		return []string{classE, classA}
 	}
 	if rest := vowels[:len(vowels)-utf8.RuneLen(last)]; (last == 'a' || last == 'ä') && rest != "" {
-		if prev := lastRune(rest); prev == 'e' || prev == 'i' {
+		switch lastRune(rest) {
+		case 'e', 'i':
 			return []string{classE, classA} // asian, korkean; toimia, lukea
+		case 'o', 'ö', 'u', 'y':
+			return []string{classO, classA} // haluan, tarjoaa (haluta, tarjota)
 		}
 	}
 	return []string{one(last)}

@@ -34,6 +34,10 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"nukkua", "nukkui", "nukkuvat", "nukuttiin"},
 		{"lasi", "lasin", "laseja", "lasia"},
 		{"porukka", "porukan", "porukassa", "porukoita"}, // kk/k beside k/∅
+		{"juoda", "juon", "juovat"},                      // -da after a long vowel
+		{"matilda", "matildan", "matildalle"},            // not -da after a short one
+		{"pestä", "pesee", "pesevät"},                    // -stä: an e stem
+		{"ommella", "ompelee", "ompeli"},                 // -lla: gradation before -el-
 	}
 	for _, forms := range joins {
 		q := fallbackTerms(forms[0], false)
