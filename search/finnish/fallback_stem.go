@@ -1,6 +1,7 @@
 package finnish
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,7 +76,15 @@ func cutInfinitive(s string) string {
 // harmony and enough of the word is left, then normalises the stem's
 // alternations (final vowels, consonant gradation, the -nen/-se-, -s/-ks-
 // and -s/-de- stem types).
-func stemKeyAs(w string, inflected bool) []string {
+func stemKeyAs(w string, inflected bool) []string { return stemKeyMode(w, inflected, !inflected) }
+
+// stemKeyMode is stemKeyAs; with adjective set, a present participle
+// (-va, -ttava) is kept as the adjective it often is (tuleva, seuraava).
+func stemKeyMode(w string, inflected, adjective bool) []string {
+	participles := participleEndings
+	if adjective {
+		participles = participleEndings[len(adjectivalParticiples):]
+	}
 	s := w
 	if strings.HasSuffix(s, "nen") && utf8.RuneCountInString(s) >= 6 && endsInVowel(s[:len(s)-3]) && !strings.HasSuffix(s, "enen") {
 		s = s[:len(s)-3] + "se" // ihminen: ihmise- (ihmisen)
@@ -83,7 +92,7 @@ func stemKeyAs(w string, inflected bool) []string {
 	if !inflected {
 		s = cutInfinitive(s)
 		s = cutOne(s, []string{"da", "dä"}, 3, endsInLongVowel) // saada, juoda; not kanada
-		s = cutParticiple(s, participleEndings)
+		s = cutParticiple(s, participles)
 		s = cutOne(s, comparatives, 4, endsInVowel)
 		return stemAlternations(s, true, false)
 	}
@@ -102,7 +111,7 @@ func stemKeyAs(w string, inflected bool) []string {
 		s = cutOne(s, []string{"da", "dä"}, 3, endsInLongVowel)
 	}
 	before = s
-	s = cutParticiple(s, participleEndings)
+	s = cutParticiple(s, participles)
 	passive = passive || strings.HasPrefix(before[len(s):], "t") // annettu, annettava
 	s = cutOne(s, comparatives, 4, endsInVowel)
 	if rest, ok := strings.CutSuffix(s, "mise"); ok && utf8.RuneCountInString(rest) >= 3 && endsInVowel(rest) {
@@ -130,12 +139,15 @@ var finiteEndings = []string{
 // once a case ending is cut: -nut/-nee- (and its assimilated -lut, -rut,
 // -sut), -ttu, -ttava, -va, the agent and third infinitive -ma and the
 // -minen noun's -mis-.
-var participleEndings = []string{
+var participleEndings = append(slices.Clone(adjectivalParticiples),
 	"neet", "leet", "reet", "seet", "nee", "lee", "ree", "see",
 	"nut", "nyt", "lut", "lyt", "rut", "ryt", "sut", "syt",
-	"ttava", "ttävä", "ttu", "tty",
-	"va", "vä", "vi", "v", "ma", "mä",
-}
+	"ttu", "tty", "ma", "mä",
+)
+
+// adjectivalParticiples are the present participles, which are often
+// adjectives of their own (tuleva, seuraava).
+var adjectivalParticiples = []string{"ttava", "ttävä", "va", "vä", "vi", "v"}
 
 // comparatives are the comparative and superlative stems of adjectives,
 // cut after the stem vowel or the superlative's i (suurempi, suuremman,

@@ -37,7 +37,9 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"juoda", "juon", "juovat"},                      // -da after a long vowel
 		{"matilda", "matildan", "matildalle"},            // not -da after a short one
 		{"pestä", "pesee", "pesevät"},                    // -stä: an e stem
-		{"ommella", "ompelee", "ompeli"},                 // -lla: gradation before -el-
+		{"ommella", "ompelee", "ompeli"},
+		{"hymyillä", "hymyili", "hymyilevässä", "hymyiltiin"}, // a participle also under its verb
+		{"hymyilevä", "hymyilevässä", "hymyilevien"},          // -lla: gradation before -el-
 	}
 	for _, forms := range joins {
 		q := fallbackTerms(forms[0], false)
@@ -51,6 +53,11 @@ func TestFallbackKeyByRule(t *testing.T) {
 		{"ja", "jaksaa"}, {"kun", "kunnassa"}, {"että", "etuus"}, {"oli", "olio"},
 		{"kala", "kalun"}, {"kalu", "kalan"}, {"pullo", "pullan"}, // the stem vowel's class
 		{"nukke", "nukkuu"},
+	}
+	// a participle is searched as itself, not as its verb (a verb still
+	// finds its participles)
+	if q, idx := fallbackTerms("hymyilevä", false), fallbackTerms("hymyili", true); slices.Contains(idx, q[0]) {
+		t.Errorf("%q searches %q, %q is indexed as %q: want it not found", "hymyilevä", q, "hymyili", idx)
 	}
 	for _, p := range apart {
 		for _, pair := range [][2]string{p, {p[1], p[0]}} {

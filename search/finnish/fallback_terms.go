@@ -21,7 +21,8 @@ func fallbackTerms(word string, index bool) []string {
 		return []string{markIrregularStem(asBase[0])}
 	}
 	var list []string
-	for _, k := range append(stemKeyAs(word, true), asBase...) {
+	keys := append(stemKeyAs(word, true), asBase...)
+	for _, k := range append(keys, stemKeyMode(word, true, true)...) {
 		list = appendNew(list, markIrregularStem(k))
 	}
 	return appendNew(list, word) // for wildcards: tiedonsiirt?, liite*
