@@ -84,8 +84,8 @@ type floor struct {
 // `go run ./scripts/finnish-eval` and raise them to the new figures less
 // 0.01 (unrelated turns: plus 0.05).
 var floors = map[string]floor{
-	"voikko":   {recall: 0.980, recallMacro: 0.975, verbs: 0.973, precision: 0.636, tolerant: 0.722, lastPart: 0.940, unrelated: 0.91},
-	"fallback": {recall: 0.823, recallMacro: 0.841, verbs: 0.674, precision: 0.327, tolerant: 0.334, lastPart: 0.079, unrelated: 3.45},
+	"voikko":   {recall: 0.980, recallMacro: 0.975, verbs: 0.974, precision: 0.637, tolerant: 0.723, lastPart: 0.940, unrelated: 0.91},
+	"fallback": {recall: 0.884, recallMacro: 0.881, verbs: 0.842, precision: 0.722, tolerant: 0.733, lastPart: 0.078, unrelated: 0.71},
 }
 
 // TestEvaluationFloors runs the whole evaluation on the treebank of
