@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -67,8 +68,13 @@ func TestQuerySemantics(t *testing.T) {
 		{"regexp required", "/toimeentulo.*/ puhelimitse", []string{"Haastattelu 2/2"}},
 		{"lower-case or is a word", "tiedonsiirto or attachments", nil},
 	}
+	// A wildcard on a base form matches only under Voikko's analysis.
+	voikkoOnly := map[string]bool{"README example": true}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if voikkoOnly[tt.name] && !strings.HasPrefix(AnalysisID(), "voikko") && os.Getenv("CI") == "" {
+				t.Skipf("%s: a wildcard on a base form needs Voikko's analysis, not %s (the fallback indexes the written forms)", tt.q, AnalysisID())
+			}
 			got := hitIDs(t, ix, tt.q)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("%s\n got %q\nwant %q", tt.q, got, tt.want)
