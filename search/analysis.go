@@ -5,3 +5,10 @@ package search
 // and the mapping's version. Tests whose expected output depends on it use
 // it to say which analysis they were written for.
 func AnalysisID() string { return analysisID() }
+
+// ReplacedAnalysis is the analysis of the index a writer found open and
+// started again because another analysis is in force now (Voikko was
+// installed or removed, or avain's analysis changed): "" when the index
+// was of this analysis, new, or unreadable. finnish.AnalysisChange words
+// it for the user.
+func (ix *Index) ReplacedAnalysis() string { return ix.replaced }

@@ -122,6 +122,9 @@ type Index struct {
 	gen   string        // the generation open, a folder in dir
 	bi    bleve.Index
 	an    analyzers
+	// replaced is the analysis of the index a writer found and started
+	// again because it was of another analysis ("" when none was).
+	replaced string
 }
 
 // OpenOptions say how OpenWith opens an index.
@@ -241,9 +244,13 @@ func openWriter(dir, want string, wait time.Duration) (*Index, bool, error) {
 		if err == nil {
 			ix.gen = gen
 			ix.set(bi)
-			if got, err := bi.GetInternal(keyAnalysis); err == nil && string(got) == analysisID() {
+			got, err := bi.GetInternal(keyAnalysis)
+			if err == nil && string(got) == analysisID() {
 				ix.clean(0)
 				return ix, ix.Version() != want, nil
+			}
+			if err == nil {
+				ix.replaced = string(got)
 			}
 		}
 	}
