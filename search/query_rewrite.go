@@ -210,7 +210,8 @@ func onFields(field string, build func(f string) query.Query) query.Query {
 }
 
 // overFields returns build's query for each of fs, in a disjunction when
-// there are several.
+// there are several (a textFieldsQuery: it leaves out a field no turn of
+// the index has words in, scoring as the disjunction would).
 func overFields(fs []string, build func(f string) query.Query) query.Query {
 	if len(fs) == 1 {
 		return build(fs[0])
@@ -218,8 +219,11 @@ func overFields(fs []string, build func(f string) query.Query) query.Query {
 	qs := make([]query.Query, len(fs))
 	for i, f := range fs {
 		qs[i] = build(f)
+		if t, ok := qs[i].(*query.TermQuery); ok && t.FieldVal == fieldLang {
+			return query.NewDisjunctionQuery(qs) // englishTurns: not a text field
+		}
 	}
-	return query.NewDisjunctionQuery(qs)
+	return textFieldsQuery{qs: qs, fields: fs}
 }
 
 // onKeyword returns build's query on keyword field f; doc searches both the
