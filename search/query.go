@@ -183,8 +183,9 @@ func buildAll(kids []*clause) (built, error) {
 		return built{q: must[0]}, nil
 	case len(must) > 0:
 		bq := query.NewBooleanQuery(must, nil, not)
+		bq.Must = all(must)
 		if len(filters) > 0 {
-			bq.Filter = query.NewConjunctionQuery(filters)
+			bq.Filter = all(filters)
 		}
 		return built{q: bq}, nil
 	case len(filters) == 1 && len(not) == 0:
@@ -194,6 +195,19 @@ func buildAll(kids []*clause) (built, error) {
 	}
 	return built{q: query.NewMatchNoneQuery(), filter: true}, nil // only dropped terms
 }
+
+// all returns the conjunction of qs, or its one query alone: a
+// conjunction of one adds a searcher over it at every match and scores it
+// as it is (0 + its score, the query norm passed down).
+func all(qs []query.Query) query.Query {
+	if len(qs) == 1 && unwrapOne {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// unwrapOne is unset by tests to compare with one-query conjunctions.
+var unwrapOne = true
 
 // isFilter reports whether the bleve query of a term asks for a field
 // other than the text.
