@@ -28,6 +28,9 @@ type Project struct {
 	// Progress, when set, is told about long work (index rebuilds):
 	// what, how much is done, out of how much.
 	Progress func(what string, done, total int)
+	// Notice, when set, is given a note for the user, once: the search
+	// index rebuilt because Voikko appeared or disappeared.
+	Notice func(note string)
 }
 
 // ErrIndexDeferred says that the project was changed but its search
@@ -151,6 +154,9 @@ func (p *Project) rebuild(ctx context.Context, w *search.Index, version string) 
 	}, progress)
 	if err != nil {
 		return fmt.Errorf("rebuilding the search index: %w", err)
+	}
+	if note := search.AnalysisChange(w.ReplacedAnalysis()); note != "" && p.Notice != nil {
+		p.Notice(note)
 	}
 	if now, err := p.Store.ContentVersion(ctx); err != nil || now != version {
 		return err

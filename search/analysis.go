@@ -1,5 +1,11 @@
 package search
 
+import "github.com/toituavain/avain/search/finnish"
+
+// analysisFile, in a generation's folder, names the analysis it was
+// built with.
+const analysisFile = "avain-analysis"
+
 // AnalysisID names the analysis an index built now would hold: the
 // Finnish analysis in force (Voikko's or the fallback's, with its version)
 // and the mapping's version. Tests whose expected output depends on it use
@@ -12,3 +18,8 @@ func AnalysisID() string { return analysisID() }
 // was of this analysis, new, or unreadable. finnish.AnalysisChange words
 // it for the user.
 func (ix *Index) ReplacedAnalysis() string { return ix.replaced }
+
+// AnalysisChange is the one-line note to give, once, when an index of the
+// analysis previous (ReplacedAnalysis) is rebuilt with the one in force:
+// "" when there is nothing to say (see finnish.AnalysisChange).
+func AnalysisChange(previous string) string { return finnish.AnalysisChange(previous) }

@@ -256,6 +256,11 @@ func openWriter(dir, want string, wait time.Duration) (*Index, bool, error) {
 	}
 	// Missing, unreadable or of another analysis: derived data, so start
 	// again.
+	if gen := readCurrent(dir); ix.replaced == "" && gen != "" {
+		if b, err := os.ReadFile(filepath.Join(dir, gen, analysisFile)); err == nil && string(b) != analysisID() {
+			ix.replaced = string(b)
+		}
+	}
 	if err := ix.recreate(); err != nil {
 		ix.Close()
 		return nil, false, err
@@ -308,6 +313,11 @@ func (ix *Index) newGen() (string, bleve.Index, error) {
 	}
 	path, err := os.MkdirTemp(ix.dir, genPrefix)
 	if err != nil {
+		return "", nil, fmt.Errorf("search: %w", err)
+	}
+	// The analysis, also outside bleve: an index of an analysis not
+	// registered now (Voikko's, without Voikko) does not open.
+	if err := os.WriteFile(filepath.Join(path, analysisFile), []byte(analysisID()), 0o600); err != nil {
 		return "", nil, fmt.Errorf("search: %w", err)
 	}
 	m, err := newMapping()

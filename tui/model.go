@@ -56,6 +56,10 @@ func New(svc Services, projectName, coder string) Model {
 // without Voikko).
 func (m *Model) Notify(s string) { m.status = s }
 
+// NoticeMsg puts a note on the status line of a running UI (send it with
+// tea.Program.Send).
+type NoticeMsg string
+
 // OpenOnStart makes Init open document docID in the reader.
 func (m *Model) OpenOnStart(docID string) { m.startDoc = docID }
 
@@ -86,6 +90,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case errMsg:
 		m.err = msg.err
+		return m, nil
+	case NoticeMsg: // a note from the project, such as an index rebuilt for another analysis
+		m.status = string(msg)
 		return m, nil
 	case docsLoadedMsg:
 		m.docs, cmd = m.docs.Update(msg)

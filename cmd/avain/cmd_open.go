@@ -68,7 +68,9 @@ func runTUI(ctx context.Context, e *env, p *project.Project, coder, docID string
 		m.Notify(n)
 	}
 	g := tui.NewGuard(m, crashDir())
-	_, err := tea.NewProgram(g, tea.WithContext(ctx)).Run()
+	prog := tea.NewProgram(g, tea.WithContext(ctx))
+	p.Notice = func(note string) { go prog.Send(tui.NoticeMsg(note)) }
+	_, err := prog.Run()
 	if crash := g.Crash(); crash != "" {
 		return errors.New("the terminal UI stopped on an internal error; every action reported done is in the project; details: " + crash)
 	}

@@ -46,5 +46,9 @@ func openProject(ctx context.Context, e *env, path string) (*project.Project, *p
 	}
 	prog := &progress{e: e}
 	p.Progress = prog.show
+	p.Notice = func(note string) {
+		prog.clear()
+		fmt.Fprintf(e.stderr, "note: %s\n", note)
+	}
 	return p, prog, nil
 }
