@@ -158,7 +158,7 @@ func (ix *Index) locate(ctx context.Context, pq query.Query, hits bsearch.Docume
 	for i, dm := range hits {
 		ids[i] = dm.ID
 	}
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), pq}), len(ids), 0, false)
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), located(pq)}), len(ids), 0, false)
 	req.IncludeLocations = true
 	req.SortBy([]string{"_id"})
 	res, err := ix.runSearch(ctx, req)
@@ -174,6 +174,21 @@ func (ix *Index) locate(ctx context.Context, pq query.Query, hits bsearch.Docume
 	}
 	return nil
 }
+
+// located returns the part of pq that gives term locations: a query's
+// filter and exclusions give none (a filter is searched without them), and
+// the hits are already known to pass them, so only what is required is
+// searched again. Filters cost most of locating a filtered query.
+func located(pq query.Query) query.Query {
+	if bq, ok := pq.(*query.BooleanQuery); ok && bq.Must != nil && bq.Should == nil && locateRequiredOnly {
+		return bq.Must
+	}
+	return pq
+}
+
+// locateRequiredOnly is unset by tests to compare with locating by the
+// whole query.
+var locateRequiredOnly = true
 
 // loadFields sets dm.Fields to the stored fields of its turn, as a search
 // request's Fields would.
