@@ -1,6 +1,12 @@
 package search
 
-import "github.com/toituavain/avain/search/finnish"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/toituavain/avain/search/finnish"
+)
 
 // analysisFile, in a generation's folder, names the analysis it was
 // built with.
@@ -23,3 +29,27 @@ func (ix *Index) ReplacedAnalysis() string { return ix.replaced }
 // analysis previous (ReplacedAnalysis) is rebuilt with the one in force:
 // "" when there is nothing to say (see finnish.AnalysisChange).
 func AnalysisChange(previous string) string { return finnish.AnalysisChange(previous) }
+
+// writeGenAnalysis names the analysis in force in the generation folder
+// path: outside bleve too, for an index of an analysis not registered now
+// (Voikko's, without Voikko) does not open.
+func writeGenAnalysis(path string) error {
+	if err := os.WriteFile(filepath.Join(path, analysisFile), []byte(analysisID()), 0o600); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	return nil
+}
+
+// genAnalysis is the analysis the current generation of the index in dir
+// was built with, "" when none is named.
+func genAnalysis(dir string) string {
+	gen := readCurrent(dir)
+	if gen == "" {
+		return ""
+	}
+	b, err := os.ReadFile(filepath.Join(dir, gen, analysisFile))
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}

@@ -122,9 +122,7 @@ type Index struct {
 	gen   string        // the generation open, a folder in dir
 	bi    bleve.Index
 	an    analyzers
-	// replaced is the analysis of the index a writer found and started
-	// again because it was of another analysis ("" when none was).
-	replaced string
+	replaced string // the other analysis of an index started again (ReplacedAnalysis)
 }
 
 // OpenOptions say how OpenWith opens an index.
@@ -256,10 +254,8 @@ func openWriter(dir, want string, wait time.Duration) (*Index, bool, error) {
 	}
 	// Missing, unreadable or of another analysis: derived data, so start
 	// again.
-	if gen := readCurrent(dir); ix.replaced == "" && gen != "" {
-		if b, err := os.ReadFile(filepath.Join(dir, gen, analysisFile)); err == nil && string(b) != analysisID() {
-			ix.replaced = string(b)
-		}
+	if a := genAnalysis(dir); ix.replaced == "" && a != analysisID() {
+		ix.replaced = a
 	}
 	if err := ix.recreate(); err != nil {
 		ix.Close()
@@ -315,10 +311,8 @@ func (ix *Index) newGen() (string, bleve.Index, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("search: %w", err)
 	}
-	// The analysis, also outside bleve: an index of an analysis not
-	// registered now (Voikko's, without Voikko) does not open.
-	if err := os.WriteFile(filepath.Join(path, analysisFile), []byte(analysisID()), 0o600); err != nil {
-		return "", nil, fmt.Errorf("search: %w", err)
+	if err := writeGenAnalysis(path); err != nil {
+		return "", nil, err
 	}
 	m, err := newMapping()
 	if err != nil {
