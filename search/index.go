@@ -114,14 +114,14 @@ var errReadOnly = errors.New("search: the index is open for reading only")
 // reading or for writing (see OpenWith). Its methods may be called from
 // several goroutines.
 type Index struct {
-	dir   string        // the index folder
-	write bool          // open for writing: holds the writer lock
-	wait  time.Duration // how long to wait for another process
-	lock  *bolt.DB      // the writer lock (writing only)
-	mu    sync.RWMutex  // guards gen, bi and an, which Rebuild replaces
-	gen   string        // the generation open, a folder in dir
-	bi    bleve.Index
-	an    analyzers
+	dir      string        // the index folder
+	write    bool          // open for writing: holds the writer lock
+	wait     time.Duration // how long to wait for another process
+	lock     *bolt.DB      // the writer lock (writing only)
+	mu       sync.RWMutex  // guards gen, bi and an, which Rebuild replaces
+	gen      string        // the generation open, a folder in dir
+	bi       bleve.Index
+	an       analyzers
 	replaced string // the other analysis of an index started again (ReplacedAnalysis)
 }
 
