@@ -1,10 +1,11 @@
 package search
 
-// A term without a field searches both text fields (fi and en). In a
-// project without English turns the en clause can never match, yet a
-// disjunction pays for it at every match: most of a word query's time.
-// textFieldsQuery searches only the field that can match, and keeps every
-// score exactly what the disjunction of both gives.
+// A term without a field searches both text fields (fi and en). A Finnish
+// word no English turn holds (or any word, in a project without English
+// turns) can match in the fi field only, yet a disjunction pays for the en
+// clause at every match: most of a word query's time. textFieldsQuery
+// searches only the field that can match, and keeps every score exactly
+// what the disjunction of both gives.
 
 import (
 	"context"
@@ -26,33 +27,16 @@ type textFieldsQuery struct {
 }
 
 // Searcher returns bleve's disjunction searcher of the clauses, unless all
-// clauses but one search a field no turn of the index has a word in: then
-// the searcher of that one clause, scored as the disjunction would score
-// it. A disjunction scores a match by the sum of its matching clauses
-// times the share of clauses that match (the coord), and tells every
-// clause the query norm made from the weights of all; so the clause alone
-// gets the same norm (the weights of the others still count) and its
-// score is multiplied by 1/len(qs), the coord of one match.
+// clauses but one can match nothing in the index (their searchers count no
+// turn: a word no English turn has, a field without words): then the
+// searcher of that one clause, scored as the disjunction would score it.
+// A disjunction scores a match by the sum of its matching clauses times
+// the share of clauses that match (the coord), and tells every clause the
+// query norm made from the weights of all; so the clause alone gets the
+// same norm (the weights of the others still count) and its score is
+// multiplied by 1/len(qs), the coord of one match.
 func (q textFieldsQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
 	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	kept := -1
-	for k, f := range q.fields {
-		empty, err := emptyField(i, f)
-		if err != nil {
-			return nil, err
-		}
-		if !empty {
-			if kept >= 0 {
-				return query.NewDisjunctionQuery(q.qs).Searcher(ctx, i, m, options)
-			}
-			kept = k
-		}
-	}
-	if kept < 0 || optionsUnscored(options) || !leaveOutEmptyFields {
-		// No field has words (an empty index), or scores do not count:
-		// the disjunction is cheap or its scores are not used.
-		return query.NewDisjunctionQuery(q.qs).Searcher(ctx, i, m, options)
-	}
 	all := make(searcher.OrderedSearcherList, 0, len(q.qs))
 	closeAll := func() {
 		for _, s := range all {
@@ -60,16 +44,22 @@ func (q textFieldsQuery) Searcher(ctx context.Context, i index.IndexReader, m ma
 		}
 	}
 	var one bsearch.Searcher
-	for k, c := range q.qs {
+	live := 0
+	for _, c := range q.qs {
 		s, err := c.Searcher(ctx, i, m, options)
 		if err != nil {
 			closeAll()
 			return nil, err
 		}
-		if k == kept {
-			one = s
+		if s.Count() > 0 { // a count is at least the matches
+			one, live = s, live+1
 		}
 		all = append(all, s)
+	}
+	if live != 1 || optionsUnscored(options) || !leaveOutEmptyFields {
+		// As query.DisjunctionQuery does.
+		nctx := context.WithValue(ctx, bsearch.IncludeScoreBreakdownKey, false)
+		return searcher.NewDisjunctionSearcher(nctx, i, all, 0, options)
 	}
 	rv := &oneFieldSearcher{Searcher: one, coord: float64(1) / float64(len(all))}
 	// As bleve's disjunction: the clauses in order of their counts, their
@@ -100,17 +90,6 @@ var leaveOutEmptyFields = true
 // (bleve then merges a disjunction of terms into one cheap searcher).
 func optionsUnscored(o bsearch.SearcherOptions) bool {
 	return o.Score == "none" && !o.IncludeTermVectors
-}
-
-// emptyField reports whether text field f holds no word in the index.
-func emptyField(i index.IndexReader, f string) (bool, error) {
-	d, err := i.FieldDict(f)
-	if err != nil {
-		return false, err
-	}
-	e, err := d.Next()
-	_ = d.Close()
-	return e == nil, err
 }
 
 // oneFieldSearcher is the searcher of the one clause of a textFieldsQuery

@@ -33,23 +33,10 @@ func finnishOnly(t *testing.T) *Index {
 	return ix
 }
 
-// searchBothWays returns the results of queries with a field no turn has
-// words in left out, and with every field searched.
-func searchBothWays(t *testing.T, ix *Index, queries []string) (left, all []Result) {
+// searcherOf returns the type of the searcher of query q on ix.
+func searcherOf(t *testing.T, ix *Index, q string) bsearch.Searcher {
 	t.Helper()
-	left = searchAll(t, ix, queries)
-	leaveOutEmptyFields = false
-	defer func() { leaveOutEmptyFields = true }()
-	return left, searchAll(t, ix, queries)
-}
-
-// TestEmptyTextFieldLeftOut checks that in an index without English turns
-// a word is searched in the Finnish field alone, and that every query
-// finds the same hits, in the same order, with the same scores (to the
-// bit) and snippets as the disjunction over both text fields.
-func TestEmptyTextFieldLeftOut(t *testing.T) {
-	ix := finnishOnly(t)
-	pq, err := parseQuery("kela")
+	pq, err := parseQuery(q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,8 +53,30 @@ func TestEmptyTextFieldLeftOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	if _, ok := s.(*oneFieldSearcher); !ok {
+	s.Close()
+	return s
+}
+
+// isOne reports whether s searches one text field for both.
+func isOne(s bsearch.Searcher) bool { _, ok := s.(*oneFieldSearcher); return ok }
+
+// searchBothWays returns the results of queries with a field no turn has
+// words in left out, and with every field searched.
+func searchBothWays(t *testing.T, ix *Index, queries []string) (left, all []Result) {
+	t.Helper()
+	left = searchAll(t, ix, queries)
+	leaveOutEmptyFields = false
+	defer func() { leaveOutEmptyFields = true }()
+	return left, searchAll(t, ix, queries)
+}
+
+// TestEmptyTextFieldLeftOut checks that in an index without English turns
+// a word is searched in the Finnish field alone, and that every query
+// finds the same hits, in the same order, with the same scores (to the
+// bit) and snippets as the disjunction over both text fields.
+func TestEmptyTextFieldLeftOut(t *testing.T) {
+	ix := finnishOnly(t)
+	if s := searcherOf(t, ix, "kela"); !isOne(s) {
 		t.Errorf("kela in a Finnish index is searched by %T, want the Finnish field alone", s)
 	}
 	left, all := searchBothWays(t, ix, fieldQueries)
@@ -82,9 +91,17 @@ func TestEmptyTextFieldLeftOut(t *testing.T) {
 }
 
 // TestMixedIndexSearchesBothFields checks that with English turns in the
-// index a word still finds them, and results are those of the disjunction.
+// index a word they hold is searched in both fields and finds them, one
+// they do not hold in the Finnish field alone, and that results are those
+// of the disjunction.
 func TestMixedIndexSearchesBothFields(t *testing.T) {
 	ix := openCorpus(t)
+	if s := searcherOf(t, ix, "toimeentulotuki"); !isOne(s) {
+		t.Errorf("toimeentulotuki, in no English turn, is searched by %T, want the Finnish field alone", s)
+	}
+	if s := searcherOf(t, ix, "kela"); isOne(s) {
+		t.Errorf("kela, in an English turn too, is searched in one field")
+	}
 	left, all := searchBothWays(t, ix, fieldQueries)
 	if !reflect.DeepEqual(left, all) {
 		t.Errorf("results differ:\n %+v\n %+v", left, all)
