@@ -315,6 +315,7 @@ type indexed struct {
 // records the content version after the last; otherwise the index was
 // stale or others changed the project meanwhile, and it is rebuilt.
 func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
+	p.kept.release() // a kept reader would keep the writer waiting
 	version, err := p.Store.ContentVersion(ctx)
 	if err != nil {
 		return err
@@ -347,6 +348,7 @@ func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
 // (see search.Index.Compact); an index another process keeps is left as
 // it is.
 func (p *Project) compactIndex(ctx context.Context) error {
+	p.kept.release() // a kept reader would keep the writer waiting
 	version, err := p.Store.ContentVersion(ctx)
 	if err != nil {
 		return err

@@ -17,14 +17,16 @@ import (
 // The store's methods are the project's own, so a *Project is the
 // repository the coding engine and the terminal UI work through.
 //
-// The project keeps no index open between operations: a search opens it
-// for reading for the span of the query, and a change opens it for
-// writing for the span of the change, so that any number of processes
-// read the project and its index while one at a time writes.
+// The project keeps no index open between operations but for a moment
+// after a search (see Search): a search opens it for reading, and a change
+// opens it for writing for the span of the change (closing a kept reader
+// first), so that any number of processes read the project and its index
+// while one at a time writes.
 type Project struct {
 	*store.Store
 	path string
 	wait time.Duration // how long an index writer waits for another
+	kept keptIndex     // the index a search keeps open a moment (search.go)
 	// Progress, when set, is told about long work (index rebuilds):
 	// what, how much is done, out of how much.
 	Progress func(what string, done, total int)
@@ -62,8 +64,12 @@ func Open(ctx context.Context, path string) (*Project, error) {
 // Path returns the project file's path.
 func (p *Project) Path() string { return p.path }
 
-// Close closes the store (checkpointing the WAL).
-func (p *Project) Close() error { return p.Store.Close() }
+// Close closes the index a search kept open and the store (checkpointing
+// the WAL).
+func (p *Project) Close() error {
+	p.kept.release()
+	return p.Store.Close()
+}
 
 // busyWait is how long an index writer waits for another: as long as the
 // store waits for another process's write (store.EnvBusyTimeout, in
@@ -110,12 +116,16 @@ func (p *Project) Index(ctx context.Context) (*search.Index, error) {
 
 // Reindex rebuilds the search index from the project, waiting for
 // another writer up to the busy timeout.
-func (p *Project) Reindex(ctx context.Context) error { return p.update(ctx, p.wait, true) }
+func (p *Project) Reindex(ctx context.Context) error {
+	p.kept.release()
+	return p.update(ctx, p.wait, true)
+}
 
 // updateIndex brings the index up to date after a change to the project,
 // or returns an error of kind ErrIndexDeferred when another process kept
 // it past the busy timeout.
 func (p *Project) updateIndex(ctx context.Context) error {
+	p.kept.release()
 	err := p.update(ctx, p.wait, false)
 	if errors.Is(err, search.ErrBusy) {
 		return fmt.Errorf("%s: %w", IndexDir(p.path), ErrIndexDeferred)
@@ -162,16 +172,4 @@ func (p *Project) rebuild(ctx context.Context, w *search.Index, version string) 
 		return err
 	}
 	return w.SetVersion(version)
-}
-
-// Search runs query q on the project's index (brought up to date first,
-// unless another process is writing it) and returns at most limit hits;
-// see search.Index.Search.
-func (p *Project) Search(ctx context.Context, q string, limit int) (search.Result, error) {
-	ix, err := p.Index(ctx)
-	if err != nil {
-		return search.Result{}, err
-	}
-	defer ix.Close()
-	return ix.Search(ctx, q, limit)
 }
