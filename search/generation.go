@@ -146,3 +146,7 @@ func unused(path string) bool {
 	}
 	return true
 }
+
+// Current reports whether ix still reads the index's generation in use: a
+// rebuild by any process replaces it (one small file read).
+func (ix *Index) Current() bool { return ix.gen != "" && readCurrent(ix.dir) == ix.gen }

@@ -355,10 +355,6 @@ func (ix *Index) restrict() {
 // Dir returns the index's directory.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Current reports whether ix still reads the index's generation in use: a
-// rebuild by any process replaces it (one small file read).
-func (ix *Index) Current() bool { return ix.gen != "" && readCurrent(ix.dir) == ix.gen }
-
 // Close closes the index and, for a writer, lets the next writer in.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
