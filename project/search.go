@@ -12,8 +12,8 @@ import (
 // follow (typing in the UI, a benchmark's loop): opening it costs more than
 // a word query. A writer, in this process or another, waits for an open
 // reader, so it is kept a short while only, and this process closes it
-// before it writes.
-const keptFor = 250 * time.Millisecond
+// before it writes. (A variable for tests.)
+var keptFor = 250 * time.Millisecond
 
 // keptIndex is the index a search keeps open, for the content version it
 // reflects, until a moment after it was opened.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/toituavain/avain/store"
 )
@@ -41,6 +42,8 @@ func hits(t *testing.T, p *Project, q string) uint64 {
 // writer after Close, even when writers do not wait at all.
 func TestSearchKeepsIndexAMoment(t *testing.T) {
 	t.Setenv(store.EnvBusyTimeout, "0") // a writer kept waiting fails at once
+	keptFor = time.Minute               // kept until released, however slow the machine
+	t.Cleanup(func() { keptFor = 250 * time.Millisecond })
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.avain")
 	p, err := Create(ctx, path)
@@ -87,6 +90,8 @@ func TestSearchKeepsIndexAMoment(t *testing.T) {
 	// it waits for the reader (a moment), and the next search here finds
 	// the change.
 	t.Setenv(store.EnvBusyTimeout, "10000")
+	keptFor = 50 * time.Millisecond
+	p.kept.release()
 	other, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
