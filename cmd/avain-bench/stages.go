@@ -111,9 +111,11 @@ var queries = []struct {
 	{"wildcard", "toimeentulo*", 20, 0},
 }
 
-// searchStage runs each query rounds times through the project's search,
-// as `avain search` does (20 hits with their snippets), after one warm-up
-// run, and reports p50 and p99 in milliseconds.
+// searchStage runs each query rounds times through the project's search
+// in one process, as the UI does (20 hits with their snippets; the index
+// stays open between searches a moment apart, see project.Search; one
+// `avain search` command also opens it), after one warm-up run, and
+// reports p50 and p99 in milliseconds.
 func searchStage(path string, rounds int) (map[string]float64, error) {
 	ctx := context.Background()
 	p, err := project.Open(ctx, path)
