@@ -315,12 +315,7 @@ type indexed struct {
 // records the content version after the last; otherwise the index was
 // stale or others changed the project meanwhile, and it is rebuilt.
 func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
-	p.kept.release() // a kept reader would keep the writer waiting
-	version, err := p.Store.ContentVersion(ctx)
-	if err != nil {
-		return err
-	}
-	w, stale, err := search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: p.wait})
+	w, stale, version, err := p.indexWriter(ctx)
 	if errors.Is(err, search.ErrBusy) {
 		return fmt.Errorf("%s: %w", IndexDir(p.path), ErrIndexDeferred)
 	}
@@ -344,16 +339,24 @@ func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
 	return w.SetVersion(docs[len(docs)-1].after)
 }
 
+// indexWriter opens the index for writing, waiting for another writer up
+// to the busy timeout, after letting go of a reader this project keeps
+// (it would keep the writer waiting); version is the project's content
+// version it was opened at, and stale says the index does not reflect it.
+func (p *Project) indexWriter(ctx context.Context) (w *search.Index, stale bool, version string, err error) {
+	p.kept.release()
+	if version, err = p.Store.ContentVersion(ctx); err != nil {
+		return nil, false, "", err
+	}
+	w, stale, err = search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: p.wait})
+	return w, stale, version, err
+}
+
 // compactIndex merges the index's segments once an import is indexed
 // (see search.Index.Compact); an index another process keeps is left as
 // it is.
 func (p *Project) compactIndex(ctx context.Context) error {
-	p.kept.release() // a kept reader would keep the writer waiting
-	version, err := p.Store.ContentVersion(ctx)
-	if err != nil {
-		return err
-	}
-	w, _, err := search.OpenWith(IndexDir(p.path), version, search.OpenOptions{Wait: p.wait})
+	w, _, _, err := p.indexWriter(ctx)
 	if errors.Is(err, search.ErrBusy) {
 		return nil
 	}
