@@ -75,6 +75,12 @@ func splitQuery(q string) ([]token, error) {
 			out = append(out, token{kind: tokAnd, text: text})
 		case sign == 0 && text == "NOT":
 			out = append(out, token{kind: tokNot, text: text})
+		case text == "||" || text == "|":
+			return nil, badQuery("%s is not an operator here: write OR, as in kela OR kunta", text)
+		case text == "&&":
+			return nil, badQuery("%s is not an operator here: words are all required, as in kela päätös (AND may be written)", text)
+		case strings.HasPrefix(text, "!"):
+			return nil, badQuery("%s: ! is not an operator here: write -word or NOT word, as in kela -päätös", text)
 		default:
 			out = append(out, token{kind: tokTerm, sign: sign, text: text})
 		}

@@ -137,6 +137,9 @@ func TestQuerySyntaxErrors(t *testing.T) {
 		{"kela OR -päätös", "OR"},
 		{"-", "-"},
 		{"+ kela", "+"},
+		{"kela !päätös", "-word"},
+		{"kela || kunta", "OR"},
+		{"kela && päätös", "required"},
 	} {
 		t.Run(tt.q, func(t *testing.T) {
 			_, err := ix.Search(context.Background(), tt.q, 10)
