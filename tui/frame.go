@@ -116,7 +116,11 @@ func (m *Model) render() string {
 // give way to the message when the line is short.
 func (m *Model) statusLine() string {
 	st, w := m.c.Styles, m.c.Width
-	left := st.Project.Render(" "+m.mode()+" ") + st.Status.Render(" "+oneLine(m.status))
+	status := m.status
+	if m.notice != "" { // before the last message, which may have come just after it
+		status = strings.TrimSuffix(m.notice+" · "+status, " · ")
+	}
+	left := st.Project.Render(" "+m.mode()+" ") + st.Status.Render(" "+oneLine(status))
 	if m.err != nil {
 		left = st.Project.Render(" "+m.mode()+" ") + st.Error.Render(" "+oneLine(m.err.Error()))
 	}

@@ -13,6 +13,7 @@ import (
 // keeps the session's undo history, and draws the status line and the
 // help bar under the focused screen, and the memo editor over it.
 type Model struct {
+	notice   string // a note from the project (NoticeMsg), shown until the next key
 	c        Common
 	keys     KeyMap // the global keys, enabled as they apply now (syncKeys)
 	project  string
@@ -92,7 +93,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.err = msg.err
 		return m, nil
 	case NoticeMsg: // a note from the project, such as an index rebuilt for another analysis
-		m.status = string(msg)
+		m.notice = string(msg)
 		return m, nil
 	case docsLoadedMsg:
 		m.docs, cmd = m.docs.Update(msg)
@@ -168,6 +169,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case followTickMsg, markReadMsg:
 		return m.updateFollow(msg)
 	case tea.KeyPressMsg:
+		m.notice = "" // seen: it stayed until the user went on
 		return m.updateKeys(msg)
 	case tea.PasteMsg:
 		return m.paste(msg)

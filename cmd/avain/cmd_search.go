@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -33,6 +34,10 @@ toimeentulotuen and toimeentulotukea.`
 		limit := fs.Int("limit", 20, "show at most N hits")
 		asJSON := fs.Bool("json", false, "print JSON: an array of hits")
 		pos, err := parse(fs, args)
+		var ue usageError
+		if errors.As(err, &ue) && strings.HasPrefix(ue.msg, "flag provided but not defined: -") {
+			return usagef("%s (a query that starts with - follows --: avain search PROJECT -- -speaker:H kela)", ue.msg)
+		}
 		if err != nil {
 			return err
 		}
@@ -80,6 +85,9 @@ toimeentulotuen and toimeentulotukea.`
 			fmt.Fprintf(e.stdout, ", %d shown (--limit)", len(res.Hits))
 		}
 		fmt.Fprintln(e.stdout)
+		if res.Total == 0 && lowerOperator(pos[1:]) {
+			fmt.Fprintln(e.stderr, "hint: OR, AND and NOT are operators in capitals only; in lower case they are words to find")
+		}
 		return nil
 	}
 	return c
@@ -128,4 +136,17 @@ func markSnippet(s string, marks [][2]int, open, close string) string {
 	}
 	b.WriteString(string(r[at:]))
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// lowerOperator reports whether a query's words hold or, and or not in
+// lower case between other words: meant as operators, most likely.
+func lowerOperator(words []string) bool {
+	fields := strings.Fields(strings.Join(words, " "))
+	for i := 1; i+1 < len(fields); i++ {
+		switch fields[i] {
+		case "or", "and", "not":
+			return true
+		}
+	}
+	return false
 }

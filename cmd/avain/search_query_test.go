@@ -73,3 +73,28 @@ func TestSearchQueryMeaning(t *testing.T) {
 		t.Errorf("search 'kela OR': exit %d, %q: want one line saying where OR goes", code, errs)
 	}
 }
+
+// A query that starts with -, typed without --, is told about --; a query
+// with a lower-case or that finds nothing is told operators are capitals.
+func TestSearchHintsForTypingMistakes(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "p.avain")
+	doc := write(t, dir, "h.txt", []byte("H: Miten Kela auttoi?\nV: Kunta auttoi enemmän.\n"))
+	if code, _, errs := avain(t, "init", proj); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := avain(t, "import", proj, doc); code != 0 {
+		t.Fatal(errs)
+	}
+	code, _, errs := avain(t, "search", proj, "-speaker:H")
+	if code != 2 || !strings.Contains(errs, "follows --") || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+		t.Errorf("a leading -: exit %d, %q", code, errs)
+	}
+	code, out, errs := avain(t, "search", proj, "kela or kunta")
+	if code != 0 || !strings.Contains(out, "0 hits") || !strings.Contains(errs, "capitals") {
+		t.Errorf("lower-case or: exit %d, %q, %q", code, out, errs)
+	}
+	if _, _, errs := avain(t, "search", proj, "kela OR kunta"); strings.Contains(errs, "capitals") {
+		t.Errorf("a hint for a query that finds something: %q", errs)
+	}
+}

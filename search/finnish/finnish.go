@@ -84,8 +84,11 @@ func AnalysisID() string {
 // Notice is a one-line note for the user when Voikko is not in use ("" when
 // it is).
 func Notice() string {
-	if UsesVoikko() {
+	switch {
+	case UsesVoikko():
 		return ""
+	case voikko.Disabled():
+		return "Voikko is turned off (" + voikko.EnvDisable + "): Finnish search uses stemming"
 	}
 	return fallbackNotice
 }
