@@ -88,6 +88,11 @@ toimeentulotuen and toimeentulotukea.`
 		if res.Total == 0 && lowerOperator(pos[1:]) {
 			fmt.Fprintln(e.stderr, "hint: OR, AND and NOT are operators in capitals only; in lower case they are words to find")
 		}
+		if res.Total == 0 {
+			if h := filterHint(ctx, p, strings.Join(pos[1:], " ")); h != "" {
+				fmt.Fprintln(e.stderr, "hint:", h)
+			}
+		}
 		return nil
 	}
 	return c

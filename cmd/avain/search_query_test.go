@@ -75,7 +75,8 @@ func TestSearchQueryMeaning(t *testing.T) {
 }
 
 // A query that starts with -, typed without --, is told about --; a query
-// with a lower-case or that finds nothing is told operators are capitals.
+// that finds nothing is told when it has a lower-case or (operators are in
+// capitals), a field no document has, or a value no document has.
 func TestSearchHintsForTypingMistakes(t *testing.T) {
 	dir := t.TempDir()
 	proj := filepath.Join(dir, "p.avain")
@@ -83,8 +84,20 @@ func TestSearchHintsForTypingMistakes(t *testing.T) {
 	if code, _, errs := avain(t, "init", proj); code != 0 {
 		t.Fatal(errs)
 	}
-	if code, _, errs := avain(t, "import", proj, doc); code != 0 {
+	if code, _, errs := avain(t, "import", proj, doc, "--attr", "region=Kuopio", "--kind", "client"); code != 0 {
 		t.Fatal(errs)
+	}
+	for q, want := range map[string]string{
+		"kind:klient kela":     `no document has kind "klient" (kind: client)`,
+		"foo:bar kela":         `no document has the field "foo"`,
+		"region:Helsinki kela": `no document has region "Helsinki" (region: Kuopio)`,
+	} {
+		if code, out, errs := avain(t, "search", proj, q); code != 0 || !strings.Contains(out, "0 hits") || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d, %q, %q; want the hint %q", q, code, out, errs, want)
+		}
+	}
+	if _, _, errs := avain(t, "search", proj, "region:kuopio kela"); strings.Contains(errs, "hint") {
+		t.Errorf("a hint for a query that finds: %q", errs)
 	}
 	code, _, errs := avain(t, "search", proj, "-speaker:H")
 	if code != 2 || !strings.Contains(errs, "follows --") || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
