@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/search"
 )
 
 // Model is the root of the workspace: it routes messages to the screens,
@@ -142,12 +144,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.changed(msg)
 	case searchDoneMsg:
-		m.search, cmd = m.search.Update(msg)
-		if msg.seq == m.search.seq && msg.err == nil {
-			m.report(fmt.Sprintf("%s for «%s»", pluralize(int(msg.res.Total), "hit"), msg.query))
-		}
-		m.syncKeys()
-		return m, cmd
+		return m.searchDone(msg)
 	case compareMsg:
 		m.goTo(screenCompare)
 		return m, m.compare.Open(msg.doc)
@@ -397,4 +394,21 @@ func pluralize(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// searchDone gives the search screen its result and says on the status
+// line what came of the newest query: its hits, or that it could not be
+// read (the screen says why), so the last count does not stay there.
+func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	switch {
+	case msg.seq != m.search.seq:
+	case msg.err == nil:
+		m.report(fmt.Sprintf("%s for «%s»", pluralize(int(msg.res.Total), "hit"), msg.query))
+	case errors.Is(msg.err, search.ErrBadQuery):
+		m.report(fmt.Sprintf("«%s» cannot be read", msg.query))
+	}
+	m.syncKeys()
+	return m, cmd
 }

@@ -49,7 +49,14 @@ func TestSearchFindsInflectedForms(t *testing.T) {
 }
 
 func TestSearchBadQueryAndNoHits(t *testing.T) {
-	m := searching(t, 80, 24, `"liite`)
+	m := searching(t, 80, 24, "liitteitä")
+	m = do(t, m, "/") // back to the query
+	m = do(t, m, "ctrl+u")
+	m = typeText(t, m, `"liite`)
+	m = do(t, m, "enter")
+	if line := ansi.Strip(m.statusLine()); strings.Contains(line, "hits for") || !strings.Contains(line, "cannot be read") {
+		t.Errorf("status line after a bad query: %q (the last count must go)", line)
+	}
 	if !strings.Contains(m.search.err, "quote") || len(m.search.res.Hits) != 0 || !m.search.Typing() {
 		t.Fatalf("bad query: err %q, %d hits, typing %v", m.search.err, len(m.search.res.Hits), m.search.Typing())
 	}
