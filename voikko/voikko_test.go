@@ -135,27 +135,6 @@ func TestParseWordBases(t *testing.T) {
 	}
 }
 
-func TestWordBaseParts(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"+toimeentulo(toimeen=tulo)+tuki(tuki)", []string{"toimeentulo", "tuki"}},
-		{"+tiedon(tieto)+siir(siirtää)+to(+to)", []string{"tieto", "siirtää"}},
-		{"+yhteis+työ(työ)+malli(malli)", []string{"työ", "malli"}},
-		{"+Virtanen(Virtanen)", []string{"virtanen"}},
-		{"+2017", nil},
-		{"", nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := WordBaseParts(tc.in); !slices.Equal(got, tc.want) {
-				t.Errorf("got %v, want %v", got, tc.want)
-			}
-		})
-	}
-}
-
 func TestDisabledByEnv(t *testing.T) {
 	t.Setenv(EnvDisable, "1")
 	if _, err := Open("fi"); !errors.Is(err, ErrUnavailable) {

@@ -95,21 +95,6 @@ func suffixFollows(segs []string) bool {
 	return false
 }
 
-// WordBaseParts parses a WORDBASES value such as
-// "+toimeentulo(toimeentulo)+tuki(tuki)" into lowercase base forms of its
-// parts (toimeentulo, tuki). Inner boundaries ("toimeen=tulo") are removed;
-// derivational suffixes ("+to(+to)") and parts without a base form
-// ("+yhteis") are left out.
-func WordBaseParts(wordBases string) []string {
-	var out []string
-	for _, p := range ParseWordBases(wordBases) {
-		if p.Base != "" {
-			out = append(out, p.Base)
-		}
-	}
-	return out
-}
-
 // CompoundParts returns the distinct lowercase base forms of the parts of a
 // compound word ("byrokratialoukussa": byrokratia, loukku), taken from
 // WORDBASES; none when no reading of word is a compound. A derived part is

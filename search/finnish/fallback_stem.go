@@ -34,9 +34,6 @@ var caseEndings = []string{
 // stemKey gives the key of w read as an inflected form (stemKeyAs).
 func stemKey(w string) string { return stemKeyAs(w, true)[0] }
 
-// baseKey gives the key of w read as a base form (stemKeyAs).
-func baseKey(w string) string { return stemKeyAs(w, false)[0] }
-
 // cutInfinitive cuts what ends a verb's first infinitive, read as a base
 // form: a/ä after a vowel (sanoa), ta/tä after a vowel or s (haluta,
 // nousta), the a/ä of -lla, -nna, -rra (opiskella: opiskel-).
