@@ -15,6 +15,9 @@ import (
 // names as the query syntax reads them).
 var fieldTerm = regexp.MustCompile(`(?:^|[\s(])[-+]?([\pL_][\pL\pN_.-]*):("[^"]*"|[^\s()]*)`)
 
+// phrase is a quoted phrase: no field:value inside it.
+var phrase = regexp.MustCompile(`"[^"]*"`)
+
 // turnFields are the fields every turn has, beside the documents'
 // attributes.
 var turnFields = []string{"doc", "en", "fi", "kind", "lang", "name", "speaker", "text", "turn"}
@@ -39,7 +42,7 @@ func filterHint(ctx context.Context, p *project.Project, query string) string {
 			values[k][strings.ToLower(v)] = v
 		}
 	}
-	unquoted := regexp.MustCompile(`"[^"]*"`).ReplaceAllString(query, `""`) // no fields inside phrases
+	unquoted := phrase.ReplaceAllString(query, `""`)
 	for _, m := range fieldTerm.FindAllStringSubmatch(unquoted, -1) {
 		field, value := strings.ToLower(m[1]), strings.ToLower(strings.Trim(m[2], `"`))
 		vals, known := values[field]
