@@ -33,6 +33,7 @@ var layers = map[string][]string{
 	"pseudo":         {"coding"},
 	"refiqda":        {"coding"},
 	"export":         {"coding"},
+	"chart":          {"coding"},
 	"search/finnish": {"voikko"},
 	"search":         {"coding", "search/finnish"},
 
