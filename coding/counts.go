@@ -1,5 +1,7 @@
 package coding
 
+import "strings"
+
 // What the numbers of a code count: the one definition the codebook view,
 // the themes view, `avain codebook` and `avain export freq` share, so
 // that one theme shows the same numbers everywhere.
@@ -17,23 +19,22 @@ package coding
 //   - documents: the documents with at least one of the codings.
 
 // The labels of the three numbers, and what each counts, in the words
-// every view and export uses.
-const (
-	LabelCodings   = "codings"
-	LabelPassages  = "passages"
-	LabelDocuments = "documents"
+// every view and export uses: English, from the measures' definitions
+// (measures.go).
+var (
+	LabelCodings   = MeasureCodings.Label(LangEnglish)
+	LabelPassages  = MeasurePassages.Label(LangEnglish)
+	LabelDocuments = MeasureDocuments.Label(LangEnglish)
 
-	AboutCodings   = "codings: coded segments, each coder's counted"
-	AboutPassages  = "passages: distinct coded spans, coders merged"
-	AboutDocuments = "documents: documents with at least one coding"
-	AboutSubtree   = "a theme counts its child codes"
+	AboutCodings   = MeasureCodings.Brief(LangEnglish)
+	AboutPassages  = MeasurePassages.Brief(LangEnglish)
+	AboutDocuments = MeasureDocuments.Brief(LangEnglish)
+	AboutSubtree   = SubtreeBrief(LangEnglish)
 )
 
-// CountsNote says in one sentence what the numbers of a code count.
-const CountsNote = "Every code counts its own codings and those of its child codes (a theme its whole subtree). " +
-	"Codings: coded segments, each coder's counted. " +
-	"Passages: distinct coded spans, each document's overlapping or touching codings (of any coder) merged into one. " +
-	"Documents: documents with at least one coding."
+// CountsNote says what the numbers of a code count: the subtree, the
+// codings, the passages and the documents (CountsAbout in English).
+var CountsNote = strings.Join(CountsAbout(LangEnglish)[:1+int(MeasureDocuments)], " ")
 
 // Tally counts a subtree's codings in one document: how many codings,
 // how many passages (the codings' spans merged, coders together), and
