@@ -33,27 +33,23 @@ type themesSavedMsg struct {
 	err  error
 }
 
-// metric is what the bars of the themes view measure.
-type metric int
+// metric is what the bars of the themes view measure: one of coding's
+// measures, whose definition the view states.
+type metric = coding.Measure
 
 const (
-	metricCodings metric = iota
-	metricPassages
-	metricDocuments
-	metricShare
-	metricWords
-	metricCount
+	metricCodings   = coding.MeasureCodings
+	metricPassages  = coding.MeasurePassages
+	metricDocuments = coding.MeasureDocuments
+	metricShare     = coding.MeasureShare
+	metricWords     = coding.MeasureWords
 )
 
-func (m metric) String() string {
-	return [...]string{coding.LabelCodings, coding.LabelPassages, coding.LabelDocuments, "documents %", "words"}[m]
-}
+// metricCount is the number of measures the view cycles through.
+var metricCount = metric(len(coding.Measures))
 
-// about says what the metric counts, in the words of coding's definition.
-func (m metric) about() string {
-	return [...]string{coding.AboutCodings, coding.AboutPassages, coding.AboutDocuments,
-		"documents %: the share of the group's documents with a coding", "words: words inside the passages, each counted once"}[m]
-}
+// themesLang is the language the view's words are in (the UI's, English).
+const themesLang = coding.LangEnglish
 
 // ThemesView shows the coded frequencies of the codes, overall or split
 // by an attribute, as bars in the codes' colours; a cell (a code's line
@@ -150,7 +146,7 @@ func (v ThemesView) linesOf() int {
 
 // rows is how many table rows fit under the title and the legend.
 func (v ThemesView) rows() int {
-	h := v.c.Height - 2
+	h := v.c.Height - 3 // the title, the groups and the definition
 	if v.asking {
 		h--
 	}
@@ -351,7 +347,7 @@ func (v ThemesView) View() string {
 		split = "split by " + v.by
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Themes") + st.Dim.Render(" · "+split+" · "+v.metric.about()+" · "+coding.AboutSubtree) + "\n")
+	b.WriteString(st.Title.Render("Themes") + st.Dim.Render(" · "+split+" · "+v.metric.Brief(themesLang)+" · "+coding.SubtreeBrief(themesLang)) + "\n")
 	var legend []string
 	groups := v.groups()
 	for _, g := range groups {
@@ -420,11 +416,21 @@ func (v ThemesView) View() string {
 			mark = "  "
 		}
 	}
-	body := fit(b.String(), w, h-boolInt(v.asking))
+	foot := boolInt(h > 2) // the definition, when there is room for it
+	body := fit(b.String(), w, h-foot-boolInt(v.asking))
+	if foot > 0 {
+		body += "\n" + st.Dim.Render(ansi.Truncate(v.definition(), w, "…"))
+	}
 	if v.asking {
 		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+fieldView(v.input, w-20), w, "…"))
 	}
 	return body
+}
+
+// definition says what the selected measure counts, and that a theme
+// counts its child codes: the sentences every output states.
+func (v ThemesView) definition() string {
+	return v.metric.About(themesLang) + " " + coding.CountsAbout(themesLang)[0]
 }
 
 func boolInt(b bool) int {
