@@ -195,73 +195,56 @@ func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, 
 // Segments lays out every coded passage o selects, grouped by code in
 // codebook order, then by the --by attributes, document and position:
 // document, attributes, turn, speaker, offsets (code points), code path,
-// coder, memo and the quoted text.
+// coder, memo and the quoted text. The documents are read one at a time.
 func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 	d, err := load(ctx, src, o, false)
 	if err != nil {
 		return Table{}, err
 	}
-	attrNames := d.attrNames()
-	summary := map[string]coding.DocSummary{}
-	for _, s := range d.docs {
-		summary[s.ID] = s
+	ps, err := readPassages(ctx, src, d)
+	if err != nil {
+		return Table{}, err
 	}
 	order := map[string]int{}
 	for i, id := range d.codeIDs {
 		order[id] = i
 	}
-	cs := slices.Clone(d.codings)
-	key := func(c *coding.Coding) string {
-		a := attrs(summary[c.DocumentID])
+	key := func(p passage) string {
+		a := attrs(p.doc)
 		var parts []string
 		for _, b := range o.By {
 			parts = append(parts, a[b])
 		}
 		return strings.Join(parts, "\x00")
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if order[a.CodeID] != order[b.CodeID] {
-			return order[a.CodeID] < order[b.CodeID]
+	ps = slices.DeleteFunc(ps, func(p passage) bool { return p.c == nil })
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if order[a.c.CodeID] != order[b.c.CodeID] {
+			return order[a.c.CodeID] < order[b.c.CodeID]
 		}
 		if ka, kb := key(a), key(b); ka != kb {
 			return ka < kb
 		}
-		if na, nb := summary[a.DocumentID].Name, summary[b.DocumentID].Name; na != nb {
-			return na < nb
+		if a.doc.Name != b.doc.Name {
+			return a.doc.Name < b.doc.Name
 		}
-		return a.Start < b.Start
+		return a.c.Start < b.c.Start
 	})
+	attrNames := d.attrNames()
 	out := Table{Name: "Segments", Header: []string{"code_path", "code_id", "document", "document_id"}}
 	for _, a := range attrNames {
 		out.Header = append(out.Header, "attr:"+a)
 	}
 	out.Header = append(out.Header, "turn", "speaker", "start", "end", "coder", "memo", "text")
-	docs := map[string]*coding.Document{}
-	texts := map[string]coding.TextIndex{}
-	for _, c := range cs {
-		s, ok := summary[c.DocumentID]
-		if !ok {
-			continue
-		}
-		doc := docs[c.DocumentID]
-		if doc == nil {
-			if doc, err = src.Document(ctx, c.DocumentID); err != nil {
-				return Table{}, err
-			}
-			docs[c.DocumentID], texts[c.DocumentID] = doc, coding.NewTextIndex(doc.Text)
-		}
-		text := texts[c.DocumentID].Slice(c.Start, c.End)
-		turn, speaker := doc.TurnAt(c.Start), ""
-		if turn > 0 {
-			speaker = doc.Turns[turn-1].Speaker
-		}
-		row := []Cell{T(d.cb.PathString(c.CodeID, d.lang)), T(c.CodeID), T(s.Name), T(s.ID)}
-		a := attrs(s)
+	for _, p := range ps {
+		c := p.c
+		row := []Cell{T(d.cb.PathString(c.CodeID, d.lang)), T(c.CodeID), T(p.doc.Name), T(p.doc.ID)}
+		a := attrs(p.doc)
 		for _, name := range attrNames {
 			row = append(row, T(a[name]))
 		}
-		row = append(row, N(turn), T(speaker), N(c.Start), N(c.End), T(c.Coder), T(c.Memo), T(text))
+		row = append(row, N(p.turn), T(p.speaker), N(c.Start), N(c.End), T(c.Coder), T(c.Memo), T(p.text))
 		out.Rows = append(out.Rows, row)
 	}
 	return out, nil

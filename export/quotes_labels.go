@@ -1,0 +1,136 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// quoteLabels are the words of a quotation report in one language.
+type quoteLabels struct {
+	title, turn, coder, coders, memo                       string
+	theme, code, quotation, document, speaker, turnOrTime  string
+	attributes, about, item, value, shown, all             string
+	pick, perCode, cite, by, codes, codersSel, lang, total string
+	pickFirst, pickLongest, pickShortest, onlyDocs, none   string
+	noQuotes, project, truncated                           string
+}
+
+var quoteLabelsFi = quoteLabels{
+	title: "Sitaatit", turn: "puheenvuoro", coder: "koodaaja", coders: "koodaajat", memo: "muistio",
+	theme: "teema", code: "koodi", quotation: "sitaatti", document: "dokumentti", speaker: "puhuja",
+	turnOrTime: "puheenvuoro tai aika", attributes: "attribuutit", about: "Tietoja", item: "valinta", value: "arvo",
+	shown: "%d / %d sitaattia", all: "%d sitaattia", pick: "valittu", perCode: "enintään koodia kohden",
+	cite: "lähteessä mainitaan", by: "ryhmitelty", codes: "koodit", codersSel: "koodaajat", lang: "kieli",
+	total: "sitaatteja yhteensä", pickFirst: "ensimmäiset dokumenttien järjestyksessä",
+	pickLongest: "pisimmät ensin", pickShortest: "lyhyimmät ensin", onlyDocs: "vain dokumentit, joissa",
+	none: "kaikki", noQuotes: "Valinnalla ei löytynyt sitaatteja.", project: "projekti",
+	truncated: "Excelin solu mahtuu 32 767 merkkiä; pidemmät sitaatit on katkaistu (…).",
+}
+
+var quoteLabelsEn = quoteLabels{
+	title: "Quotations", turn: "turn", coder: "coder", coders: "coders", memo: "memo",
+	theme: "theme", code: "code", quotation: "quotation", document: "document", speaker: "speaker",
+	turnOrTime: "turn or time", attributes: "attributes", about: "About", item: "selection", value: "value",
+	shown: "%d of %d quotations", all: "%d quotations", pick: "picked", perCode: "at most per code",
+	cite: "citations name", by: "grouped by", codes: "codes", codersSel: "coders", lang: "language",
+	total: "quotations in all", pickFirst: "the first in document order",
+	pickLongest: "the longest first", pickShortest: "the shortest first", onlyDocs: "only documents with",
+	none: "all", noQuotes: "The selection has no quotations.", project: "project",
+	truncated: "An Excel cell holds 32,767 characters; longer quotations are cut (…).",
+}
+
+// labelsFor returns the labels in lang (Finnish unless en).
+func labelsFor(lang string) quoteLabels {
+	if lang == coding.LangEnglish {
+		return quoteLabelsEn
+	}
+	return quoteLabelsFi
+}
+
+// count says how many quotations a code shows, and of how many when fewer.
+func (l quoteLabels) count(c QuoteCode) string {
+	if len(c.Quotes) < c.Total {
+		return fmt.Sprintf(l.shown, len(c.Quotes), c.Total)
+	}
+	return fmt.Sprintf(l.all, c.Total)
+}
+
+// citation is a quotation's source: document, speaker, turn or time and
+// the cited attributes ("asiakas_01.txt, H, puheenvuoro 4, kind: client").
+func (l quoteLabels) citation(q Quote) string {
+	parts := []string{q.Document}
+	if q.Speaker != "" {
+		parts = append(parts, q.Speaker)
+	}
+	if where := l.where(q); where != "" {
+		parts = append(parts, where)
+	}
+	for _, a := range q.Attrs {
+		parts = append(parts, a[0]+": "+a[1])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// where is the turn's start time in a timed transcript, else its number.
+func (l quoteLabels) where(q Quote) string {
+	switch {
+	case q.Time != "":
+		return q.Time
+	case q.Turn > 0:
+		return fmt.Sprintf("%s %d", l.turn, q.Turn)
+	}
+	return ""
+}
+
+// codersLine names the coders of a quotation ("koodaajat: aino, ville").
+func (l quoteLabels) codersLine(q Quote) string {
+	label := l.coders
+	if len(q.Coders) == 1 {
+		label = l.coder
+	}
+	return label + ": " + strings.Join(q.Coders, ", ")
+}
+
+// selection describes what the report holds, as label, value rows.
+func (l quoteLabels) selection(r *QuoteReport) [][2]string {
+	orText := func(v []string) string {
+		if len(v) == 0 {
+			return l.none
+		}
+		return strings.Join(v, ", ")
+	}
+	p, _ := parsePick(r.Pick)
+	how := map[string]string{PickFirst: l.pickFirst, PickLongest: l.pickLongest, PickShortest: l.pickShortest}[p.order]
+	if len(p.names) > 0 {
+		var vs []string
+		for _, n := range p.names {
+			vs = append(vs, n+"="+strings.Join(p.values[n], "|"))
+		}
+		how += "; " + l.onlyDocs + " " + strings.Join(vs, ", ")
+	}
+	per := l.none
+	if r.PerCode > 0 {
+		per = fmt.Sprint(r.PerCode)
+	}
+	shown, total := 0, 0
+	for _, t := range r.Themes {
+		for _, c := range t.Codes {
+			shown, total = shown+len(c.Quotes), total+c.Total
+		}
+	}
+	rows := [][2]string{}
+	if r.Project != "" {
+		rows = append(rows, [2]string{l.project, r.Project})
+	}
+	return append(rows,
+		[2]string{l.codes, orText(r.Codes)},
+		[2]string{l.codersSel, orText(r.Coders)},
+		[2]string{l.pick, how},
+		[2]string{l.perCode, per},
+		[2]string{l.by, orText(r.By)},
+		[2]string{l.cite, orText(r.Cite)},
+		[2]string{l.total, fmt.Sprintf(l.shown, shown, total)},
+	)
+}

@@ -1,0 +1,110 @@
+package export
+
+import (
+	"bytes"
+	"io"
+	"strings"
+)
+
+// mdInline is s with every character Markdown would read as markup
+// backslash-escaped, so that it renders exactly as s.
+func mdInline(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdLine is one line of quoted text as Markdown: inline markup escaped,
+// and a line that would start a list, a heading or a rule escaped at its
+// start.
+func mdLine(line string) string {
+	s := mdInline(line)
+	trimmed := strings.TrimLeft(s, " ")
+	lead := s[:len(s)-len(trimmed)]
+	if trimmed == "" {
+		return s
+	}
+	switch trimmed[0] {
+	case '-', '+', '=':
+		return lead + "\\" + trimmed
+	}
+	digits := len(trimmed) - len(strings.TrimLeft(trimmed, "0123456789"))
+	if digits > 0 && digits < len(trimmed) && (trimmed[digits] == '.' || trimmed[digits] == ')') {
+		return lead + trimmed[:digits] + "\\" + trimmed[digits:]
+	}
+	return s
+}
+
+// WriteQuotesMarkdown writes the report as Markdown, labels in lang:
+// the theme a heading, its codes under it, each quotation a block quote
+// with its citation, coders and memos on the lines under it.
+func WriteQuotesMarkdown(w io.Writer, r *QuoteReport, lang string) error {
+	l := labelsFor(lang)
+	var b bytes.Buffer
+	b.WriteString("# " + l.title)
+	if r.Project != "" {
+		b.WriteString(": " + mdInline(r.Project))
+	}
+	b.WriteString("\n\n")
+	for _, s := range l.selection(r) {
+		if s[0] != l.project {
+			b.WriteString("- " + mdInline(s[0]) + ": " + mdInline(s[1]) + "\n")
+		}
+	}
+	if len(r.Themes) == 0 {
+		b.WriteString("\n" + l.noQuotes + "\n")
+	}
+	for _, t := range r.Themes {
+		b.WriteString("\n## " + mdInline(t.Code.Name) + "\n")
+		if t.Code.Definition != "" {
+			b.WriteString("\n" + mdInline(oneLine(t.Code.Definition)) + "\n")
+		}
+		for _, c := range t.Codes {
+			if c.Code.ID != t.Code.ID {
+				level := min(3+c.Code.Depth-1, 6)
+				b.WriteString("\n" + strings.Repeat("#", level) + " " + mdInline(strings.Join(c.Code.Path[1:], " / ")) + "\n")
+			}
+			b.WriteString("\n*" + l.count(c) + "*\n")
+			group := ""
+			for _, q := range c.Quotes {
+				if q.Group != group {
+					group = q.Group
+					b.WriteString("\n**" + mdInline(group) + "**\n")
+				}
+				writeQuoteMarkdown(&b, l, q)
+			}
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// writeQuoteMarkdown writes one quotation: its lines as a block quote
+// (each a paragraph of its own), then its citation line.
+func writeQuoteMarkdown(b *bytes.Buffer, l quoteLabels, q Quote) {
+	b.WriteString("\n")
+	for i, line := range strings.Split(q.Text, "\n") {
+		if i > 0 {
+			b.WriteString(">\n")
+		}
+		if line == "" {
+			b.WriteString(">\n")
+		} else {
+			b.WriteString("> " + mdLine(line) + "\n")
+		}
+	}
+	b.WriteString("\n— " + mdInline(l.citation(q)) + " · " + mdInline(l.codersLine(q)) + "\n")
+	for _, m := range q.Memos {
+		b.WriteString("\n*" + l.memo + "* " + mdInline(oneLine(m)) + "\n")
+	}
+}
+
+// oneLine joins the lines of s with spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " ")
+}
