@@ -1,54 +1,97 @@
 package chart
 
 import (
-	"errors"
+	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/toituavain/avain/coding"
 )
 
 // Options say how a chart is drawn.
 type Options struct {
-	Format  string  // svg, png or pdf
-	Width   float64 // points; 0 = the default
-	Height  float64 // points; 0 = the default
-	Lang    string  // fi (default) or en: the language of labels
-	Measure string  // what a bar counts: codings (default), passages, documents, share or words
-	Level   string  // "themes" (top-level codes) or "codes" (every code); "" = codes
-	Title   string  // "" = a title saying what is counted
+	Format  string         // svg, png or pdf
+	Width   float64        // points; 0 = the default
+	Height  float64        // points; 0 = the default (grown to fit a long legend)
+	Lang    string         // fi (default) or en: the language of labels
+	Measure coding.Measure // what a bar of FreqBars counts (the zero value: codings)
+	Level   string         // LevelThemes (top-level codes) or LevelCodes (codes without child codes); "" = themes
+	Title   string         // "" = a title saying what is drawn
+	Note    string         // a line under the title; FreqBars: "" = what the measure counts
 }
 
-// FreqBars draws a theme table t as grouped bars: one group of bars per
-// group of documents (the overall group alone when t is not split), one
-// bar per code or theme in its codebook colour.
-func FreqBars(w io.Writer, t coding.FreqTable, cb *coding.Codebook, o Options) error {
-	return errors.New("chart: not yet drawn")
+// The levels of a theme chart.
+const (
+	LevelThemes = "themes" // the top-level codes, each counting its subtree
+	LevelCodes  = "codes"  // the codes without child codes
+)
+
+// Formats are the file formats a chart is written in.
+var Formats = []string{"svg", "png", "pdf"}
+
+// FormatOf returns the chart format of a file name by its extension (svg,
+// png or pdf, in any case), or an error naming the file.
+func FormatOf(path string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	for _, f := range Formats {
+		if ext == f {
+			return f, nil
+		}
+	}
+	if ext == "" {
+		return "", fmt.Errorf("%s: no file type: name it .svg, .png or .pdf", path)
+	}
+	return "", fmt.Errorf("%s: a chart is written as .svg, .png or .pdf, not .%s", path, ext)
 }
 
-// Matrix is a square code × code matrix of counts, Labels naming its rows
-// and columns in order.
-type Matrix struct {
-	Labels []string
-	Counts [][]int
+// check fills in the defaults of o and refuses what cannot be drawn.
+func (o Options) check() (Options, error) {
+	if o.Format == "" {
+		o.Format = "svg"
+	}
+	if !validFormat(o.Format) {
+		return o, fmt.Errorf("unknown chart format %q (use svg, png or pdf)", o.Format)
+	}
+	if o.Lang == "" {
+		o.Lang = coding.LangFinnish
+	}
+	if !coding.ValidLang(o.Lang) {
+		return o, fmt.Errorf("unknown language %q (use fi or en)", o.Lang)
+	}
+	if o.Measure < 0 || int(o.Measure) >= len(coding.Measures) {
+		return o, fmt.Errorf("unknown measure %d", o.Measure)
+	}
+	switch o.Level {
+	case "":
+		o.Level = LevelThemes
+	case LevelThemes, LevelCodes:
+	default:
+		return o, fmt.Errorf("unknown level %q (use themes or codes)", o.Level)
+	}
+	if o.Width < 0 || o.Height < 0 || o.Width > maxSide || o.Height > maxSide {
+		return o, fmt.Errorf("a chart's width and height are 0 (the default) to %d points", int(maxSide))
+	}
+	return o, nil
 }
 
-// Heatmap draws m as a heat map, darker for higher counts, each cell
-// labelled with its count.
-func Heatmap(w io.Writer, m Matrix, o Options) error {
-	return errors.New("chart: not yet drawn")
+func validFormat(f string) bool {
+	for _, g := range Formats {
+		if f == g {
+			return true
+		}
+	}
+	return false
 }
 
-// AgreementBar is one code's agreement of two coders: its label, its
-// colour ("#rrggbb", "" for a palette colour), Cohen's kappa and the
-// percent agreement (0–100).
-type AgreementBar struct {
-	Label          string
-	Color          string
-	Kappa, Percent float64
-}
-
-// AgreementBars draws the agreement per code: kappa and percent agreement
-// side by side for each code.
-func AgreementBars(w io.Writer, bars []AgreementBar, o Options) error {
-	return errors.New("chart: not yet drawn")
+// write draws l on a canvas of o's format and size and writes it to w.
+func write(w io.Writer, o Options, l layout) error {
+	width, height := o.Width, o.Height
+	if width == 0 {
+		width = defaultWidth
+	}
+	if height == 0 {
+		height = max(defaultHeight, l.minHeight())
+	}
+	return render(w, o.Format, width, height, l.draw)
 }

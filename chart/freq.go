@@ -1,0 +1,212 @@
+package chart
+
+import (
+	"errors"
+	"image/color"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// FreqBars draws a theme table t as grouped bars: a cluster of bars for
+// each group of documents (all documents together when t is not split),
+// a bar for each theme (o.Level themes: the top-level codes, each counting
+// its subtree) or code (o.Level codes: the codes without child codes) in
+// the code's own colour, a legend naming them in o.Lang, and a title
+// saying what a bar counts (o.Measure).
+func FreqBars(w io.Writer, t coding.FreqTable, cb *coding.Codebook, o Options) error {
+	o, err := o.check()
+	if err != nil {
+		return err
+	}
+	l, err := freqLayoutOf(t, cb, o)
+	if err != nil {
+		return err
+	}
+	return write(w, o, l)
+}
+
+// series is one code's bars: its name, colour and a value per group.
+type series struct {
+	name   string
+	colour color.RGBA
+	values []float64
+}
+
+// freqLayout is a theme chart ready to draw.
+type freqLayout struct {
+	title, note string
+	groups      []string // axis labels
+	xLabel      string
+	yLabel      string
+	series      []series
+	share       bool // the values are percentages
+	lang        string
+}
+
+// freqLayoutOf picks t's rows and groups and their values for o.
+func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayout, error) {
+	var rows []coding.FreqRow
+	for _, r := range t.Rows {
+		if r.CodeID == "" {
+			continue
+		}
+		if o.Level == LevelThemes && r.Depth == 0 || o.Level == LevelCodes && !r.Parent {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, errors.New("no codes to draw: the codebook is empty")
+	}
+	first, last := 0, 1 // the groups drawn: all documents, or the split's groups
+	if len(t.By) > 0 {
+		first, last = 1, len(t.Groups)
+	}
+	if last <= first {
+		return nil, errors.New("no documents to draw")
+	}
+	ids := make([]string, len(rows))
+	hex := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.CodeID
+		if c := cb.Code(r.CodeID); c != nil {
+			hex[i] = c.Color
+		}
+	}
+	names, cols := CodeLabels(cb, ids, o.Lang), colours(hex)
+	l := &freqLayout{xLabel: strings.Join(t.By, " / "), yLabel: o.Measure.Label(o.Lang),
+		share: o.Measure == coding.MeasureShare, note: o.Measure.About(o.Lang), lang: o.Lang}
+	for _, g := range t.Groups[first:last] {
+		l.groups = append(l.groups, groupLabel(o.Lang, g))
+	}
+	for i, r := range rows {
+		s := series{name: clip(names[i], 40), colour: cols[i]}
+		for _, c := range r.Cells[first:last] {
+			s.values = append(s.values, cellValue(c, o.Measure))
+		}
+		l.series = append(l.series, s)
+	}
+	what := word(o.Lang, o.Level)
+	if o.Level == LevelThemes {
+		l.note += " " + capitalized(coding.SubtreeBrief(o.Lang)) + "."
+	}
+	l.title = what
+	if len(t.By) > 0 {
+		l.title = word(o.Lang, "by", what, strings.Join(t.By, ", "))
+	}
+	if o.Title != "" {
+		l.title = o.Title
+	}
+	if o.Note != "" {
+		l.note = o.Note
+	}
+	return l, nil
+}
+
+// cellValue is the number of c that m counts (a share as a percentage).
+func cellValue(c coding.FreqCell, m coding.Measure) float64 {
+	switch m {
+	case coding.MeasurePassages:
+		return float64(c.Passages)
+	case coding.MeasureDocuments:
+		return float64(c.Documents)
+	case coding.MeasureShare:
+		return 100 * c.Share
+	case coding.MeasureWords:
+		return float64(c.Words)
+	default:
+		return float64(c.Codings)
+	}
+}
+
+func (l *freqLayout) minHeight() float64 {
+	return legendHeight(len(l.series)) + 3*titleSize + 40
+}
+
+// draw draws the title and note across the top, the legend at the right
+// and the bars in the rest.
+func (l *freqLayout) draw(dc draw.Canvas) {
+	dc = drawHeader(dc, l.title, l.note)
+	names := make([]string, len(l.series))
+	for i, s := range l.series {
+		names[i] = s.name
+	}
+	lw := legendWidth(names)
+	area := draw.Crop(dc, 0, -lw, 0, 0)
+	p := newPlot()
+	p.X.Label.Text, p.Y.Label.Text = l.xLabel, l.yLabel
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = nil
+	grid.Horizontal.Color = gridGrey
+	p.Add(grid)
+
+	n, groups := len(l.series), len(l.groups)
+	plotW := float64(area.Max.X-area.Min.X) - 60
+	barW := vg.Length(math.Max(1, plotW/float64(groups)*0.8/float64(n)))
+	var bars []plot.Thumbnailer
+	maxV := 0.0
+	for i, s := range l.series {
+		b, err := plotter.NewBarChart(plotter.Values(s.values), barW)
+		if err != nil {
+			panic(err) // only for a width ≤ 0, which barW never is
+		}
+		b.Color = s.colour
+		b.LineStyle.Width = 0
+		b.Offset = vg.Length(float64(i)-float64(n-1)/2) * barW
+		p.Add(b)
+		bars = append(bars, b)
+		for _, v := range s.values {
+			maxV = math.Max(maxV, v)
+		}
+	}
+	ticks := make([]plot.Tick, groups)
+	for i, g := range l.groups {
+		ticks[i] = plot.Tick{Value: float64(i), Label: g}
+	}
+	p.X.Tick.Marker = plot.ConstantTicks(ticks)
+	p.X.Tick.Length = 0
+	p.X.Min, p.X.Max = -0.5, float64(groups)-0.5
+	p.Y.Min, p.Y.Max = 0, niceMax(maxV, l.share)
+	p.Y.Tick.Marker = localTicks{lang: l.lang, whole: true}
+	p.Draw(area)
+	drawLegend(draw.Crop(dc, dc.Max.X-dc.Min.X-lw, 0, 0, 0), names, bars)
+}
+
+// niceMax is the top of a value axis showing values up to v: at least 1,
+// 100 for percentages.
+func niceMax(v float64, share bool) float64 {
+	if share {
+		return 100
+	}
+	if v < 1 {
+		return 1
+	}
+	return v * 1.05
+}
+
+// localTicks are the default ticks of a value axis, their numbers
+// written as lang writes them (a decimal comma in Finnish); only whole
+// numbers when whole is set (an axis of counts).
+type localTicks struct {
+	lang  string
+	whole bool
+}
+
+// Ticks returns the ticks between min and max.
+func (t localTicks) Ticks(min, max float64) []plot.Tick {
+	var out []plot.Tick
+	for _, k := range (plot.DefaultTicks{}).Ticks(min, max) {
+		if t.whole && k.Value != math.Trunc(k.Value) {
+			continue
+		}
+		k.Label = localNumber(t.lang, k.Label)
+		out = append(out, k)
+	}
+	return out
+}
