@@ -49,6 +49,9 @@ func targets(f string) []string {
 //   - a word, phrase, wildcard, fuzzy term or regexp without a field (or
 //     with text:) becomes a disjunction over the fi and en fields, each
 //     analysed with that field's query analyzer;
+//   - a Finnish word, wildcard, fuzzy term or regexp also finds the base
+//     forms marked as readings of an ambiguous word (readings.go), a word
+//     ranking them lower;
 //   - a word the analysis cuts in several (kuorma-auto, e-mail) is searched
 //     as the phrase of its parts, so that all of them are required;
 //   - field names are lower-cased, and wildcard terms too (the index holds
@@ -80,6 +83,9 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 				}
 				c := *q
 				c.FieldVal, c.Analyzer = f, queryAnalyzer(f)
+				if f == fieldFI && finnish.UsesVoikko() {
+					return readingsQuery{&c}
+				}
 				return &c
 			}), nil
 		}
@@ -112,6 +118,11 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 			return nil, err
 		}
 		return onFields(q.FieldVal, func(f string) query.Query {
+			if f == fieldFI && finnish.UsesVoikko() {
+				r := query.NewRegexpQuery(withMarked(wildcardRegexp.Replace(w)))
+				r.FieldVal, r.BoostVal = f, q.BoostVal
+				return r
+			}
 			c := *q
 			c.Wildcard, c.FieldVal = w, f
 			return &c
@@ -123,6 +134,9 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 		return onFields(q.FieldVal, func(f string) query.Query {
 			c := *q
 			c.FieldVal = f
+			if f == fieldFI {
+				c.Regexp = withMarked(c.Regexp)
+			}
 			return &c
 		}), nil
 	case *query.NumericRangeQuery:

@@ -10,6 +10,15 @@ import (
 // that it never equals a base form.
 const unknownPrefix = "~"
 
+// AmbiguousPrefix marks, in the index, a base form reached through a word
+// Voikko reads in several ways with different base forms ("silloin": the
+// adverb silloin, or silta's instructive plural; "kirjaa": kirja or
+// kirjata). Such a word is indexed as "≈silloin" and "≈silta", so that a
+// search can rank it below a word that can only be the one searched; the
+// query side searches every base form b as both b and ≈b, so nothing is
+// lost. The tokenizer never keeps "≈" in a word.
+const AmbiguousPrefix = "≈"
+
 // lemmatizer gives the base forms, compound parts and participles' verbs
 // of a lowercase word; *voikko.Voikko is one.
 type lemmatizer interface {
@@ -103,23 +112,48 @@ func (f *VoikkoTokenFilter) lemmas(word string, halves []string) []string {
 	}
 	if !f.parts {
 		if slices.Contains(bases, word) {
-			return []string{word}
+			return withAmbiguous([]string{word})
 		}
-		return bases
+		return withAmbiguous(bases)
 	}
 	list := slices.Clone(bases) // the list may be a cached one: never append into it
 	list = appendNew(list, f.lem.ParticipleVerbs(word)...)
+	if len(bases) > 1 {
+		list = ambiguous(list)
+	}
 	return appendNew(list, f.lem.CompoundParts(word)...)
+}
+
+// ambiguous returns the terms of list marked as readings of an ambiguous
+// word (AmbiguousPrefix).
+func ambiguous(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = AmbiguousPrefix + s
+	}
+	return out
+}
+
+// withAmbiguous returns the base forms a query word searches, each followed
+// by its marked form (AmbiguousPrefix): the word is found in the text both
+// where it can only be itself and where it is one reading of several.
+func withAmbiguous(bases []string) []string {
+	out := make([]string, 0, 2*len(bases))
+	for _, b := range bases {
+		out = append(out, b, AmbiguousPrefix+b)
+	}
+	return out
 }
 
 // unknownTerms gives the terms of a word Voikko does not know: the word,
 // its fallback key and, on the index side, the stems of its inflections as
-// a name's (nameStems), on the query side the word as its own stem; keys and
-// stems are marked "~" so that they never equal a base form.
+// a name's (nameStems), on the query side the word as its own stem and as a
+// reading of an ambiguous word; keys and stems are marked "~" so that they
+// never equal a base form.
 func unknownTerms(word string, index bool) []string {
 	list := []string{word, unknownPrefix + fallbackKey(word)}
-	if !index {
-		return appendNew(list, unknownPrefix+word)
+	if !index { // Voikko may still give the word as a reading of another (tikkaat: tikas)
+		return appendNew(list, unknownPrefix+word, AmbiguousPrefix+word)
 	}
 	for _, s := range nameStems(word) {
 		list = appendNew(list, unknownPrefix+s)
