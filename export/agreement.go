@@ -27,6 +27,7 @@ type AgreementOptions struct {
 type AgreementRow struct {
 	CodeID string
 	Path   []string
+	Parent bool // the code has child codes (a theme)
 	coding.Agreement
 }
 
@@ -130,38 +131,10 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 	}
 	for _, code := range d.codeIDs {
 		if t, ok := tables[code]; ok {
-			res.Rows = append(res.Rows, AgreementRow{CodeID: code, Path: d.cb.Path(code, d.lang), Agreement: t})
+			res.Rows = append(res.Rows, AgreementRow{CodeID: code, Path: d.cb.Path(code, d.lang),
+				Parent: len(d.cb.Subtree(code)) > 1, Agreement: t})
 			res.Overall = res.Overall.Add(t)
 		}
 	}
 	return res, nil
-}
-
-// AgreementTable is the result as a table: a row per code and the pooled
-// row, with the 2×2 counts, percent agreement, kappa and alpha.
-func AgreementTable(r *AgreementResult, a, b, unit string) Table {
-	t := Table{Name: "Agreement",
-		Header: []string{"code", "units", "both", "only " + a, "only " + b, "neither", "agreement %", "kappa", "alpha"},
-		Notes: []string{
-			fmt.Sprintf("Coders %s and %s over the %d documents both coded; unit: %s.", a, b, len(r.Documents), unit),
-			"Kappa is Cohen's kappa; alpha is Krippendorff's alpha (nominal). Empty where undefined (a coder coded every unit or none).",
-			"The last row pools every code's units.",
-		}}
-	row := func(name string, g coding.Agreement) []Cell {
-		return []Cell{T(name), N(g.Units()), N(g.Both), N(g.OnlyA), N(g.OnlyB), N(g.Neither), P(g.Percent()), F(g.Kappa()), F(g.Alpha())}
-	}
-	for _, x := range r.Rows {
-		t.Rows = append(t.Rows, row(strings.Join(x.Path, "/"), x.Agreement))
-	}
-	t.Rows = append(t.Rows, row("all codes", r.Overall))
-	return t
-}
-
-// DisagreementTable lists the disagreements, a row per turn and code.
-func DisagreementTable(r *AgreementResult) Table {
-	t := Table{Name: "Disagreements", Header: []string{"document", "turn", "speaker", "code", "coded by", "text"}}
-	for _, d := range r.Disagreements {
-		t.Rows = append(t.Rows, []Cell{T(d.Doc), N(d.Turn), T(d.Speaker), T(d.Code), T(d.Coder), T(d.Text)})
-	}
-	return t
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/toituavain/avain/codebooks"
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
-	"github.com/xuri/excelize/v2"
 )
 
 const corpusDir = "../../shared/corpus"
@@ -212,16 +211,17 @@ func TestFreqAgreesWithSQLOnCorpus(t *testing.T) {
 	}
 }
 
-func TestFreqFormatsAgree(t *testing.T) {
+// The data layout carries every number of the theme table, a row per
+// code × group × measure, in CSV and in JSON.
+func TestFreqDataLayoutAgrees(t *testing.T) {
 	p := coded(t, nil)
 	ctx := context.Background()
 	ft, _, err := Frequencies(ctx, p, Options{By: []string{"kind", "region"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	table := FreqTable(ft)
-	want := ft.Rows[2].Cells // a code's row, in every group
-	// CSV: RFC 4180, a header and plain numbers.
+	table := FreqTable(ft, View{Layout: LayoutData})
+	r := ft.Rows[2] // a code's row, in every group
 	var b bytes.Buffer
 	if err := Write(&b, "csv", table); err != nil {
 		t.Fatal(err)
@@ -230,96 +230,81 @@ func TestFreqFormatsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
-	if len(recs) != len(ft.Rows)+1 || len(recs[0]) != 5+5*len(ft.Groups) {
-		t.Fatalf("CSV %d×%d", len(recs), len(recs[0]))
+	want := []string{"code_id", "code_path", "code", "depth", "is_theme", "group", "kind", "region", "group_n", "measure", "value"}
+	if strings.Join(recs[0], ",") != strings.Join(want, ",") {
+		t.Fatalf("header %v, want %v", recs[0], want)
 	}
-	for gi, c := range want {
-		col := 5 + 5*gi
-		if recs[3][col] != strconv.Itoa(c.Codings) || recs[3][col+1] != strconv.Itoa(c.Passages) ||
-			recs[3][col+2] != strconv.Itoa(c.Documents) || recs[3][col+4] != strconv.Itoa(c.Words) {
-			t.Errorf("CSV group %d: %v, want %+v", gi, recs[3][col:col+5], c)
+	if len(recs) != 1+len(ft.Rows)*len(ft.Groups)*len(coding.Measures) {
+		t.Fatalf("%d rows for %d codes × %d groups × %d measures", len(recs)-1, len(ft.Rows), len(ft.Groups), len(coding.Measures))
+	}
+	got := map[string]string{} // group/measure -> value
+	for _, rec := range recs[1:] {
+		if rec[0] == r.CodeID {
+			got[rec[5]+"|"+rec[9]] = rec[10]
+			if rec[1] != strings.Join(r.Path, "/") || rec[3] != strconv.Itoa(r.Depth) {
+				t.Errorf("row %v: path or depth wrong", rec)
+			}
 		}
 	}
-	if !strings.HasSuffix(recs[0][5], "(n=10) codings") {
-		t.Errorf("header %q does not give the group's size", recs[0][5])
+	for gi, g := range ft.Groups {
+		c := r.Cells[gi]
+		for m, v := range map[string]string{"codings": strconv.Itoa(c.Codings), "passages": strconv.Itoa(c.Passages),
+			"documents": strconv.Itoa(c.Documents), "words": strconv.Itoa(c.Words), "share": strconv.FormatFloat(c.Share, 'g', -1, 64)} {
+			if got[g.Label()+"|"+m] != v {
+				t.Errorf("%s %s: %q, want %s", g.Label(), m, got[g.Label()+"|"+m], v)
+			}
+		}
 	}
-	// JSON: one object per row.
+	// JSON: one object per row, numbers as numbers.
 	b.Reset()
 	if err := Write(&b, "json", table); err != nil {
 		t.Fatal(err)
 	}
 	var objs []map[string]any
-	if err := json.Unmarshal(b.Bytes(), &objs); err != nil || len(objs) != len(ft.Rows) {
+	if err := json.Unmarshal(b.Bytes(), &objs); err != nil || len(objs) != len(recs)-1 {
 		t.Fatalf("JSON: %v, %d objects", err, len(objs))
 	}
-	if got := objs[2][table.Header[5]]; got != float64(want[0].Codings) {
-		t.Errorf("JSON codings %v, want %d", got, want[0].Codings)
-	}
-	// Markdown: a pipe table with a row per code.
-	b.Reset()
-	if err := Write(&b, "md", table); err != nil {
-		t.Fatal(err)
-	}
-	if n := strings.Count(b.String(), "\n|"); n != len(ft.Rows)+2 { // header, rule, rows
-		t.Errorf("Markdown has %d table lines, want %d", n, len(ft.Rows)+2)
-	}
-	// XLSX: numbers stored as numbers, shares as percentages, header frozen.
-	b.Reset()
-	if err := Write(&b, "xlsx", table); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatalf("XLSX does not open: %v", err)
-	}
-	defer f.Close()
-	sheet := f.GetSheetName(0)
-	codingsCell, _ := excelize.CoordinatesToCellName(6, 4)
-	typ, err := f.GetCellType(sheet, codingsCell)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, _ := f.GetCellValue(sheet, codingsCell, excelize.Options{RawCellValue: true})
-	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || v != strconv.Itoa(want[0].Codings) {
-		t.Errorf("XLSX %s: type %v value %q, want the number %d", codingsCell, typ, v, want[0].Codings)
-	}
-	shareCell, _ := excelize.CoordinatesToCellName(9, 4)
-	raw, _ := f.GetCellValue(sheet, shareCell, excelize.Options{RawCellValue: true})
-	shown, _ := f.GetCellValue(sheet, shareCell)
-	if r, err := strconv.ParseFloat(raw, 64); err != nil || r != want[0].Share || !strings.HasSuffix(shown, "%") {
-		t.Errorf("XLSX share: raw %q shown %q, want %v as a percentage", raw, shown, want[0].Share)
-	}
-	panes, err := f.GetPanes(sheet)
-	if err != nil || !panes.Freeze || panes.YSplit != 1 {
-		t.Errorf("XLSX header not frozen: %+v %v", panes, err)
+	for _, o := range objs {
+		if o["code_id"] == r.CodeID && o["group"] == "all" && o["measure"] == "codings" && o["value"] != float64(r.Cells[0].Codings) {
+			t.Errorf("JSON codings %v, want %d", o["value"], r.Cells[0].Codings)
+		}
 	}
 }
 
 func TestCooccurrenceAgreesWithSQL(t *testing.T) {
 	p := coded(t, nil)
 	ctx := context.Background()
-	table, err := Cooccurrence(ctx, p, Options{Unit: "overlap"})
+	m, cb, err := CooccurrenceMatrix(ctx, p, Options{Unit: "overlap"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The diagonal of the overlap unit is each code's codings.
-	for i, row := range table.Rows {
-		id := row[0].Text
-		if n := sqlCount(t, p, "SELECT count(*) FROM codings WHERE deleted = 0 AND code_id = ?", id); int(row[2+i].Num) != n {
-			t.Errorf("%s: diagonal %v, SQL says %d codings", row[1].Text, row[2+i].Num, n)
+	for i, id := range m.Codes {
+		if n := sqlCount(t, p, "SELECT count(*) FROM codings WHERE deleted = 0 AND code_id = ?", id); m.Counts[i][i] != n {
+			t.Errorf("%s: diagonal %d, SQL says %d codings", cb.PathString(id, "fi"), m.Counts[i][i], n)
 		}
-		for j := range table.Rows {
-			if row[2+j].Num != table.Rows[j][2+i].Num {
+		for j := range m.Codes {
+			if m.Counts[i][j] != m.Counts[j][i] {
 				t.Fatalf("not symmetric at %d,%d", i, j)
 			}
 		}
 	}
 	// Off the diagonal: pairs of overlapping codings of two codes, by SQL.
-	a, b := table.Rows[1][0].Text, table.Rows[2][0].Text
+	a, b := m.Codes[1], m.Codes[2]
 	want := sqlCount(t, p, `SELECT count(*) FROM codings x JOIN codings y ON x.document_id = y.document_id
 		AND x.start < y.end AND y.start < x.end WHERE x.deleted = 0 AND y.deleted = 0 AND x.code_id = ? AND y.code_id = ?`, a, b)
-	if int(table.Rows[1][2+2].Num) != want {
-		t.Errorf("overlap %s×%s = %v, SQL says %d", table.Rows[1][1].Text, table.Rows[2][1].Text, table.Rows[1][4].Num, want)
+	if m.Counts[1][2] != want {
+		t.Errorf("overlap %s×%s = %d, SQL says %d", cb.PathString(a, "fi"), cb.PathString(b, "fi"), m.Counts[1][2], want)
+	}
+	// The data layout holds the same counts, a row per pair.
+	table := CooccurTable(m, cb, View{Layout: LayoutData})
+	if len(table.Rows) != len(m.Codes)*len(m.Codes) {
+		t.Fatalf("%d rows for %d codes", len(table.Rows), len(m.Codes))
+	}
+	for _, r := range table.Rows {
+		if r[0].Text == a && r[2].Text == b && int(r[5].Num) != want {
+			t.Errorf("data layout %s×%s = %v, want %d", a, b, r[5].Num, want)
+		}
 	}
 }
 

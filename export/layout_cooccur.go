@@ -7,15 +7,17 @@ import (
 	"github.com/toituavain/avain/coding"
 )
 
-// Cooccurrence computes and lays out the code × code matrix o selects.
-func Cooccurrence(ctx context.Context, src Source, o Options) (Table, error) {
+// CooccurrenceMatrix computes the code × code matrix o selects (the
+// codes of a --code selection, in codebook order), and returns it with
+// the whole codebook.
+func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMatrix, *coding.Codebook, error) {
 	d, err := load(ctx, src, o, false)
 	if err != nil {
-		return Table{}, err
+		return coding.CoMatrix{}, nil, err
 	}
 	cb, err := d.subCodebook()
 	if err != nil {
-		return Table{}, err
+		return coding.CoMatrix{}, nil, err
 	}
 	unit := o.Unit
 	switch unit {
@@ -23,32 +25,85 @@ func Cooccurrence(ctx context.Context, src Source, o Options) (Table, error) {
 		unit = coding.UnitTurn
 	case coding.UnitTurn, coding.UnitOverlap:
 	default:
-		return Table{}, fmt.Errorf("unknown unit %q (use turn or overlap)", unit)
+		return coding.CoMatrix{}, nil, fmt.Errorf("unknown unit %q (use turn or overlap)", unit)
 	}
 	turns := map[string][]coding.Turn{}
 	for _, s := range d.docs {
 		doc, err := src.Document(ctx, s.ID)
 		if err != nil {
-			return Table{}, err
+			return coding.CoMatrix{}, nil, err
 		}
 		turns[s.ID] = doc.Turns
 	}
-	m := coding.Cooccurrence(cb, turns, d.codings, unit)
-	out := Table{Name: "Co-occurrence (" + unit + ")", Header: []string{"code_id", "path"}}
+	return coding.Cooccurrence(cb, turns, d.codings, unit), d.cb, nil
+}
+
+// Cooccurrence computes the code × code matrix o selects and lays it out
+// in the view's layout (CooccurTable).
+func Cooccurrence(ctx context.Context, src Source, o Options, v View) (Table, error) {
+	m, cb, err := CooccurrenceMatrix(ctx, src, o)
+	if err != nil {
+		return Table{}, err
+	}
+	return CooccurTable(m, cb, v), nil
+}
+
+// CooccurTable lays a co-occurrence matrix out. For people: a row and a
+// column per code, the rows' names indented by depth with themes marked,
+// the columns under a band per top-level code (its name over its
+// subtree's columns); in XLSX the counts are shaded as a heat map. As
+// data: a row per pair of codes (code_id_a, code_path_a, code_id_b,
+// code_path_b, unit, count), both orders and the diagonal.
+func CooccurTable(m coding.CoMatrix, cb *coding.Codebook, v View) Table {
+	what := v.word("vuorot, joissa on molemmat koodit (lävistäjällä: vuorot, joissa on koodi)",
+		"turns that carry both codes (the diagonal: turns with the code)")
+	if m.Unit == coding.UnitOverlap {
+		what = v.word("päällekkäisten koodausparien määrä (lävistäjällä: koodin koodaukset)",
+			"pairs of overlapping codings of the two codes (the diagonal: the code's codings)")
+	}
+	notes := []string{v.word("Kukin solu laskee ", "Each cell counts ") + what + "."}
+	if v.data() {
+		out := Table{Name: "cooccurrence", Notes: notes,
+			Header: []string{"code_id_a", "code_path_a", "code_id_b", "code_path_b", "unit", "count"}}
+		for i, a := range m.Codes {
+			for j, b := range m.Codes {
+				out.Rows = append(out.Rows, []Cell{T(a), T(cb.PathString(a, v.Lang)), T(b), T(cb.PathString(b, v.Lang)),
+					T(m.Unit), N(m.Counts[i][j])})
+			}
+		}
+		return out
+	}
+	out := Table{Name: v.word("Yhteisesiintyminen", "Co-occurrence"), People: true, Lang: v.Lang, Notes: notes, Heat: true,
+		Header: []string{v.word("Koodi", "Code")}, Bands: []Band{{Span: 1}}}
+	in := map[string]bool{}
 	for _, id := range m.Codes {
-		out.Header = append(out.Header, d.cb.PathString(id, d.lang))
+		in[id] = true
+	}
+	depth := func(id string) int { // below the selection's top, as the rows show it
+		n := 0
+		for c := cb.Code(id); c != nil && in[c.ParentID]; c = cb.Code(c.ParentID) {
+			n++
+		}
+		return n
+	}
+	for _, id := range m.Codes {
+		name := cb.Code(id).Name(v.Lang)
+		out.Header = append(out.Header, name)
+		if depth(id) == 0 {
+			label := ""
+			if len(cb.Subtree(id)) > 1 {
+				label = name
+			}
+			out.Bands = append(out.Bands, Band{Label: label, Span: 0})
+		}
+		out.Bands[len(out.Bands)-1].Span++
 	}
 	for i, id := range m.Codes {
-		row := []Cell{T(id), T(d.cb.PathString(id, d.lang))}
+		row := []Cell{C(cb.Code(id).Name(v.Lang), depth(id), len(cb.Subtree(id)) > 1)}
 		for _, n := range m.Counts[i] {
 			row = append(row, N(n))
 		}
 		out.Rows = append(out.Rows, row)
 	}
-	what := "turns that carry both codes (the diagonal: turns with the code)"
-	if unit == coding.UnitOverlap {
-		what = "pairs of overlapping codings of the two codes (the diagonal: the code's codings)"
-	}
-	out.Notes = []string{"Each cell counts " + what + "."}
-	return out, nil
+	return out
 }

@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Formats lists the output formats, the default first.
@@ -24,13 +23,19 @@ const (
 	Int          // a whole number
 	Percent      // a share 0–1, shown as a percentage
 	Decimal      // a coefficient such as kappa, three decimals; NaN is empty
+	Real         // a number at full precision (a share 0–1 in the data layout); NaN is empty
+	Code         // a code's name, indented by its depth, a theme marked
 )
 
-// Cell is one value of a table.
+// Cell is one value of a table. A Code cell also carries its code's depth
+// in the codebook and whether it is a theme (a code with child codes, or
+// the totals), which the people layout shows as indentation and bold.
 type Cell struct {
-	Kind Kind
-	Text string
-	Num  float64
+	Kind  Kind
+	Text  string
+	Num   float64
+	Depth int
+	Theme bool
 }
 
 // T makes a text cell, N a whole-number cell, P a percentage cell (of a
@@ -43,8 +48,17 @@ func P(share float64) Cell { return Cell{Kind: Percent, Num: share} }
 // is not defined, shows as empty.
 func F(x float64) Cell { return Cell{Kind: Decimal, Num: x} }
 
+// R makes a number cell kept at full precision.
+func R(x float64) Cell { return Cell{Kind: Real, Num: x} }
+
+// C makes a code-name cell: the name, its depth (0 at the top) and
+// whether it is a theme.
+func C(name string, depth int, theme bool) Cell {
+	return Cell{Kind: Code, Text: name, Depth: depth, Theme: theme}
+}
+
 // String renders the cell as plain text: numbers as plain numbers, a
-// percentage with one decimal and no sign ("33.3").
+// percentage with one decimal and no sign ("33.3"), a code's name alone.
 func (c Cell) String() string {
 	switch c.Kind {
 	case Int:
@@ -56,46 +70,149 @@ func (c Cell) String() string {
 			return ""
 		}
 		return strconv.FormatFloat(c.Num, 'f', 3, 64)
+	case Real:
+		if math.IsNaN(c.Num) {
+			return ""
+		}
+		return strconv.FormatFloat(c.Num, 'g', -1, 64)
 	}
 	return c.Text
 }
 
+// Band is a label over Span adjacent columns of a table's header: a group
+// of documents over its measures.
+type Band struct {
+	Label string
+	Span  int
+}
+
 // Table is a named grid with a header row. Notes are lines that explain
-// it (written above a Markdown table, and as a second sheet nowhere:
-// formats without room for them leave them out).
+// it (written above a Markdown table and on the About sheet of an XLSX
+// file; CSV, TSV and JSON leave them out).
+//
+// A table for people (People) may have Bands, a header row above Header
+// that groups its columns, and Code cells; its numbers follow Lang's
+// decimal mark (a comma in Finnish) and its shares are percentages. A
+// Chart, when set, is drawn on a sheet of its own in XLSX.
 type Table struct {
 	Name   string
 	Header []string
+	Bands  []Band
 	Rows   [][]Cell
 	Notes  []string
+	People bool
+	Lang   string
+	Chart  *Chart
+	Heat   bool // in XLSX, the numbers shaded by size (a heat map)
+}
+
+// Chart says which of a table's numbers an XLSX chart draws: a bar per
+// row of Rows (named by the row's first cell) in each series of Cols
+// (named by the column's band, or its header without bands).
+type Chart struct {
+	Title string
+	Rows  []int
+	Cols  []int
 }
 
 // Write writes the tables in format: csv, tsv, md and json write them
 // one after another (CSV and TSV separated by a blank line, JSON as an
-// array of arrays); xlsx writes a sheet per table.
+// array of objects); xlsx writes a sheet per table.
 func Write(w io.Writer, format string, tables ...Table) error {
+	return WriteAbout(w, format, nil, tables...)
+}
+
+// WriteAbout is Write that also says how the tables were made: on an
+// XLSX file's first sheet, and under Markdown's tables.
+func WriteAbout(w io.Writer, format string, about *About, tables ...Table) error {
 	switch format {
 	case "", "csv":
 		return writeDelimited(w, ',', tables)
 	case "tsv":
 		return writeDelimited(w, '\t', tables)
 	case "md":
-		return writeMarkdown(w, tables)
+		return writeMarkdown(w, about, tables)
 	case "json":
 		return writeJSON(w, tables)
 	case "xlsx":
-		return writeXLSX(w, tables)
+		return writeXLSX(w, about, tables)
 	}
 	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// bandRow spreads the bands over the header's columns: each band's label
+// in its first column, empty under the rest.
+func (t Table) bandRow() []string {
+	if len(t.Bands) == 0 {
+		return nil
+	}
+	row := make([]string, 0, len(t.Header))
+	for _, b := range t.Bands {
+		row = append(row, b.Label)
+		for range b.Span - 1 {
+			row = append(row, "")
+		}
+	}
+	for len(row) < len(t.Header) {
+		row = append(row, "")
+	}
+	return row
+}
+
+// bandOf returns the label of the band over column col ("" when none).
+func (t Table) bandOf(col int) string {
+	at := 0
+	for _, b := range t.Bands {
+		if col < at+b.Span {
+			return b.Label
+		}
+		at += b.Span
+	}
+	return ""
+}
+
+// text renders a cell as a delimited or Markdown table shows it: in a
+// people table, numbers with the language's decimal mark and code names
+// indented two spaces a level, a theme led by "▸ ".
+func (t Table) text(c Cell) string {
+	if !t.People {
+		return c.String()
+	}
+	switch c.Kind {
+	case Code:
+		name := c.Text
+		if c.Theme {
+			name = "▸ " + name
+		}
+		return strings.Repeat("  ", c.Depth) + name
+	case Percent, Decimal, Real:
+		s := c.String()
+		if t.Lang != "en" {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
+	return c.String()
 }
 
 func writeDelimited(w io.Writer, sep rune, tables []Table) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = sep
 	cw.UseCRLF = sep == ',' // RFC 4180
+	clean := func(s string) string {
+		if sep == '\t' {
+			return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+		}
+		return s
+	}
 	for i, t := range tables {
 		if i > 0 {
 			if err := cw.Write(nil); err != nil {
+				return err
+			}
+		}
+		if bands := t.bandRow(); bands != nil {
+			if err := cw.Write(bands); err != nil {
 				return err
 			}
 		}
@@ -105,10 +222,7 @@ func writeDelimited(w io.Writer, sep rune, tables []Table) error {
 		for _, r := range t.Rows {
 			rec := make([]string, len(r))
 			for j, c := range r {
-				rec[j] = c.String()
-				if sep == '\t' {
-					rec[j] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(rec[j])
-				}
+				rec[j] = clean(t.text(c))
 			}
 			if err := cw.Write(rec); err != nil {
 				return err
@@ -124,8 +238,32 @@ func mdEscape(s string) string {
 	return strings.NewReplacer("|", "\\|", "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
-func writeMarkdown(w io.Writer, tables []Table) error {
+// mdCell renders a cell for a Markdown table: a code's name indented by
+// non-breaking spaces, a theme in bold.
+func (t Table) mdCell(c Cell) string {
+	if c.Kind != Code {
+		return mdEscape(t.text(c))
+	}
+	name := mdEscape(c.Text)
+	if c.Theme {
+		name = "**" + name + "**"
+	}
+	return strings.Repeat("&nbsp;&nbsp;", c.Depth) + name
+}
+
+// writeMarkdown writes each table as a pipe table under its name and
+// notes. A table with bands has them as its header, and the column
+// names as its first row in italics, since a pipe table has one header
+// row; about, when given, is said under the last table.
+func writeMarkdown(w io.Writer, about *About, tables []Table) error {
 	var b bytes.Buffer
+	line := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
 	for i, t := range tables {
 		if i > 0 {
 			b.WriteString("\n")
@@ -139,55 +277,89 @@ func writeMarkdown(w io.Writer, tables []Table) error {
 		if len(t.Notes) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString("|")
-		for _, h := range t.Header {
-			b.WriteString(" " + mdEscape(h) + " |")
+		head, names := t.Header, []string(nil)
+		if bands := t.bandRow(); bands != nil {
+			head = append([]string{t.Header[0]}, bands[1:]...)
+			names = append([]string{""}, t.Header[1:]...)
 		}
-		b.WriteString("\n|")
-		for j := range t.Header {
-			align := "---"
-			if len(t.Rows) > 0 && j < len(t.Rows[0]) && t.Rows[0][j].Kind != Text {
-				align = "--:"
+		cells := make([]string, len(head))
+		for j, h := range head {
+			cells[j] = mdEscape(h)
+		}
+		line(cells)
+		for j := range head {
+			cells[j] = "---"
+			if len(t.Rows) > 0 && j < len(t.Rows[0]) && t.Rows[0][j].Kind != Text && t.Rows[0][j].Kind != Code {
+				cells[j] = "--:"
 			}
-			b.WriteString(" " + align + " |")
 		}
-		b.WriteString("\n")
+		line(cells)
+		if names != nil {
+			for j, h := range names {
+				cells[j] = ""
+				if h != "" {
+					cells[j] = "*" + mdEscape(h) + "*"
+				}
+			}
+			line(cells)
+		}
 		for _, r := range t.Rows {
-			b.WriteString("|")
-			for _, c := range r {
-				b.WriteString(" " + mdEscape(c.String()) + " |")
+			cells := make([]string, len(r))
+			for j, c := range r {
+				cells[j] = t.mdCell(c)
 			}
-			b.WriteString("\n")
+			line(cells)
+		}
+	}
+	if about != nil {
+		b.WriteString("\n")
+		for _, l := range about.made() {
+			fmt.Fprintf(&b, "%s  \n", mdEscape(l))
 		}
 	}
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
-// writeJSON writes one object per row, keyed by the header; with several
-// tables, an object of arrays keyed by table name.
+// jsonValue is a cell's value in JSON: numbers as numbers (a percentage
+// 0–100 with one decimal), an undefined coefficient as null.
+func jsonValue(c Cell) any {
+	switch c.Kind {
+	case Int:
+		return int64(c.Num)
+	case Percent:
+		return math.Round(c.Num*1000) / 10
+	case Decimal:
+		if math.IsNaN(c.Num) {
+			return nil
+		}
+		return math.Round(c.Num*1000) / 1000
+	case Real:
+		if math.IsNaN(c.Num) {
+			return nil
+		}
+		return c.Num
+	}
+	return c.Text
+}
+
+// writeJSON writes one object per row, keyed by the header (under bands,
+// by the band and the column name); with several tables, an object of
+// arrays keyed by table name.
 func writeJSON(w io.Writer, tables []Table) error {
 	rows := func(t Table) []map[string]any {
+		keys := slices.Clone(t.Header)
+		for j := range keys {
+			if b := t.bandOf(j); b != "" {
+				keys[j] = b + ": " + keys[j]
+			}
+		}
 		out := make([]map[string]any, 0, len(t.Rows))
 		for _, r := range t.Rows {
 			o := make(map[string]any, len(r))
 			for j, c := range r {
-				if j >= len(t.Header) {
-					break
-				}
-				switch c.Kind {
-				case Int:
-					o[t.Header[j]] = int64(c.Num)
-				case Percent:
-					o[t.Header[j]] = math.Round(c.Num*1000) / 10
-				case Decimal:
-					if math.IsNaN(c.Num) {
-						o[t.Header[j]] = nil
-					} else {
-						o[t.Header[j]] = math.Round(c.Num*1000) / 1000
-					}
-				default:
-					o[t.Header[j]] = c.Text
+				if j < len(keys) {
+					o[keys[j]] = jsonValue(c)
 				}
 			}
 			out = append(out, o)
@@ -208,96 +380,3 @@ func writeJSON(w io.Writer, tables []Table) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
-
-// sheetName makes a valid, unique Excel sheet name.
-func sheetName(name string, used map[string]bool) string {
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
-			return '-'
-		}
-		return r
-	}, name)
-	if name == "" {
-		name = "Table"
-	}
-	if r := []rune(name); len(r) > 31 {
-		name = string(r[:31])
-	}
-	base := name
-	for i := 2; used[strings.ToLower(name)]; i++ {
-		suffix := fmt.Sprintf(" %d", i)
-		r := []rune(base)
-		name = string(r[:min(len(r), 31-len(suffix))]) + suffix
-	}
-	used[strings.ToLower(name)] = true
-	return name
-}
-
-func writeXLSX(w io.Writer, tables []Table) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	pct, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0%")})
-	if err != nil {
-		return err
-	}
-	used := map[string]bool{}
-	for i, t := range tables {
-		name := sheetName(t.Name, used)
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(name)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		hdr := make([]any, len(t.Header))
-		for j, h := range t.Header {
-			hdr[j] = excelize.Cell{StyleID: header, Value: h}
-		}
-		if err := sw.SetRow("A1", hdr); err != nil {
-			return err
-		}
-		for r, row := range t.Rows {
-			vals := make([]any, len(row))
-			for j, c := range row {
-				switch c.Kind {
-				case Int:
-					vals[j] = int64(c.Num)
-				case Percent:
-					vals[j] = excelize.Cell{StyleID: pct, Value: c.Num}
-				case Decimal:
-					if !math.IsNaN(c.Num) {
-						vals[j] = c.Num
-					}
-				default:
-					vals[j] = c.Text
-				}
-			}
-			cell, err := excelize.CoordinatesToCellName(1, r+2)
-			if err != nil {
-				return err
-			}
-			if err := sw.SetRow(cell, vals); err != nil {
-				return err
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return err
-		}
-	}
-	_, err = f.WriteTo(w)
-	return err
-}
-
-func ptr[T any](v T) *T { return &v }

@@ -74,23 +74,25 @@ func TestThemeNumbersAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := export.Write(&b, "csv", export.FreqTable(ft)); err != nil {
+	if err := export.Write(&b, "csv", export.FreqTable(ft, export.View{Layout: export.LayoutPeople, Lang: coding.LangEnglish})); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&b).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := recs[0]
+	if recs[0][1] != "all (n = 10)" {
+		t.Errorf("freq's group header is %q, want %q", recs[0][1], "all (n = 10)")
+	}
 	for i, label := range []string{"codings", "passages", "documents"} {
-		if want := "all (n=10) " + label; head[5+i] != want {
-			t.Errorf("freq column %d is %q, want %q", 5+i, head[5+i], want)
+		if head := recs[1]; head[1+i] != label {
+			t.Errorf("freq column %d is %q, want %q", 1+i, head[1+i], label)
 		}
 	}
 	var freq []int
-	for _, r := range recs[1:] {
-		if r[1] == name {
-			for _, s := range r[5:8] {
+	for _, r := range recs[2:] {
+		if r[0] == "▸ "+name { // a theme at the top
+			for _, s := range r[1:4] {
 				n, _ := strconv.Atoi(s)
 				freq = append(freq, n)
 			}

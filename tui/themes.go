@@ -290,10 +290,11 @@ func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 		if !known {
 			format, name = "csv", name+".csv"
 		}
-		table := export.FreqTable(*v.table)
-		if format == "md" {
-			table = export.FreqMarkdown(*v.table)
+		view := export.View{Layout: export.LayoutPeople, Lang: themesLang}
+		if format == "json" {
+			view.Layout = export.LayoutData
 		}
+		table := export.FreqTable(*v.table, view)
 		svc, coder := v.c.Svc, v.c.Coder
 		return v, func() tea.Msg {
 			var b bytes.Buffer

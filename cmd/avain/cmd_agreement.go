@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/toituavain/avain/export"
+	"github.com/toituavain/avain/project"
 )
 
 // repeatFlag collects a flag given several times, each value whole.
@@ -16,7 +19,7 @@ func (r *repeatFlag) String() string     { return strings.Join(*r, "; ") }
 func (r *repeatFlag) Set(v string) error { *r = append(*r, strings.TrimSpace(v)); return nil }
 
 func agreementCmd() *command {
-	c := &command{name: "agreement", args: "PROJECT --coders A,B [--code CODE]... [--doc DOC]... [--unit turn|char] [--format text|csv|tsv|md|json]",
+	c := &command{name: "agreement", args: "PROJECT --coders A,B [--code CODE]... [--doc DOC]... [--unit turn|char] [--format text|csv|tsv|md|json|xlsx] [--layout people|data] [-o FILE]",
 		summary: "inter-coder agreement of two coders: percent, Cohen's kappa, Krippendorff's alpha"}
 	c.help = `Compares two coders over the documents both of them coded, per code and
 pooled over all codes: how many units both coded, only one coded, or neither;
@@ -29,7 +32,15 @@ code in it when one of their codings of the code overlaps the turn.
 method of NVivo's coding comparison).
 
 Then the disagreements: each turn where one coder applied a code and the
-other did not, with its text, to discuss as a team. In the UI (avain open),
+other did not, with its text, to discuss as a team.
+
+Without --format or -o the tables are printed as text. With -o FILE the
+format follows its extension (.csv, .tsv, .md, .json, .xlsx); --format
+csv|tsv|md|json writes to standard output. The tables are laid out for
+people (codes indented by depth, themes marked, labels in --lang; an XLSX
+file adds a chart of kappa per code and a first sheet saying how they were
+made) unless --layout data asks for the long form for R or pandas: a row
+per code × measure, with ids (JSON is always this form). In the UI (avain open),
 C in the reader shows them on the document, the two coders side by side.`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
@@ -39,8 +50,10 @@ C in the reader shows them on the document, the two coders side by side.`
 		fs.Var(&codes, "code", "only this code and its child codes (repeatable)")
 		fs.Var(&docs, "doc", "only this document, by name or id (repeatable)")
 		unit := fs.String("unit", "turn", "the unit: turn or char")
-		format := fs.String("format", "text", "text, csv, tsv, md or json")
-		lang := fs.String("lang", "fi", "language of code names: fi or en")
+		format := fs.String("format", "", "text, csv, tsv, md, json or xlsx (default: from -o, else text)")
+		lang := fs.String("lang", "fi", "language of code names and labels: fi or en")
+		layout := fs.String("layout", "", "people (the default) or data (long, with ids; JSON's only form)")
+		out := fs.String("o", "", "write to this file (- for standard output)")
 		pos, err := parse(fs, args)
 		if err != nil {
 			return err
@@ -51,10 +64,13 @@ C in the reader shows them on the document, the two coders side by side.`
 		if len(coders) != 2 {
 			return usagef("--coders takes two coders: --coders aino,ville")
 		}
-		switch *format {
-		case "text", "csv", "tsv", "md", "json":
-		default:
-			return usagef("unknown format %q (use text, csv, tsv, md or json)", *format)
+		f, err := agreementFormat(*format, *out, pos[0])
+		if err != nil {
+			return err
+		}
+		view, err := tableView(*layout, f, *lang)
+		if err != nil {
+			return err
 		}
 		p, prog, err := openProject(ctx, e, pos[0])
 		if err != nil {
@@ -69,34 +85,43 @@ C in the reader shows them on the document, the two coders side by side.`
 		if len(res.Documents) == 0 {
 			return fmt.Errorf("%s and %s have not both coded any document", coders[0], coders[1])
 		}
-		at, dt := export.AgreementTable(res, coders[0], coders[1], *unit), export.DisagreementTable(res)
-		if *format != "text" {
-			return export.Write(e.stdout, *format, at, dt)
+		if f == "text" {
+			printAgreement(e, export.AgreementTable(res, coders[0], coders[1], *unit, view), res, view)
+			return nil
 		}
-		printAgreement(e, at, res)
-		return nil
+		at, dt := export.AgreementTable(res, coders[0], coders[1], *unit, view), export.DisagreementTable(res, view)
+		about := &export.About{Title: view.Title("agreement"), Project: filepath.Base(pos[0]), Made: time.Now(),
+			Coders: coders, Version: version, Lang: *lang, Filters: agreementFilters(codes, docs, *unit)}
+		x := tableExport{what: "agreement", format: f, out: *out, view: view, about: about}
+		return x.write(ctx, e, p, at, dt)
 	}
 	return c
 }
 
 // printAgreement prints the agreement table and the disagreements as
-// text.
-func printAgreement(e *env, at export.Table, res *export.AgreementResult) {
+// text, labels in the view's language.
+func printAgreement(e *env, at export.Table, res *export.AgreementResult, v export.View) {
 	for _, n := range at.Notes {
 		fmt.Fprintln(e.stdout, n)
 	}
 	fmt.Fprintln(e.stdout)
+	names, wide := make([]string, len(at.Rows)), len([]rune(at.Header[0]))
+	for i, r := range at.Rows { // indented by depth, left-aligned
+		names[i] = strings.Repeat("  ", r[0].Depth) + clipName(r[0].Text, 48-2*r[0].Depth)
+		wide = max(wide, len([]rune(names[i])))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", wide-len([]rune(s))) }
 	tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join(append([]string{"code"}, at.Header[1:]...), "\t")+"\t")
-	for _, r := range at.Rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = c.String()
-			if cells[i] == "" {
-				cells[i] = "–"
+	fmt.Fprintln(tw, strings.Join(append([]string{pad(at.Header[0])}, at.Header[1:]...), "\t")+"\t")
+	for i, r := range at.Rows {
+		cells := []string{pad(names[i])}
+		for _, c := range r[1:] {
+			if s := c.String(); s != "" {
+				cells = append(cells, s)
+			} else {
+				cells = append(cells, "–")
 			}
 		}
-		cells[0] = clipName(cells[0], 48)
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
 	}
 	tw.Flush()
@@ -108,6 +133,40 @@ func printAgreement(e *env, at export.Table, res *export.AgreementResult) {
 	for _, d := range res.Disagreements {
 		fmt.Fprintf(e.stdout, "\n%s, turn %d (%s) — %s, coded by %s only\n  %s\n", d.Doc, d.Turn, d.Speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
 	}
+}
+
+// agreementFormat is the format of the agreement tables: --format when
+// given, else -o's extension, else text. The output is checked before
+// anything is read; xlsx needs a file.
+func agreementFormat(format, out, projectPath string) (string, error) {
+	if format == "text" && out == "" || format == "" && out == "" {
+		return "text", nil
+	}
+	if format == "text" {
+		return "", usagef("text goes to the terminal only; give a format for -o: %s", strings.Join(export.Formats, ", "))
+	}
+	if out != "" && out != "-" {
+		if err := project.CheckOutput(out, projectPath); err != nil {
+			return "", err
+		}
+	}
+	f, err := tableFormat(out, format)
+	if err == nil && f == "xlsx" && out == "" {
+		return "", usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
+	}
+	return f, err
+}
+
+// agreementFilters spells the options that chose what was compared.
+func agreementFilters(codes, docs []string, unit string) []string {
+	var out []string
+	for _, c := range codes {
+		out = append(out, "--code "+c)
+	}
+	for _, d := range docs {
+		out = append(out, "--doc "+d)
+	}
+	return append(out, "--unit "+unit)
 }
 
 // clipName shortens s to n code points with an ellipsis.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/export"
@@ -45,6 +46,16 @@ qdpx      the whole project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
           and QualCoder (-o FILE.qdpx): coders, codebook, documents with their
           attributes, codings and memos.
 
+freq, cooccur and agreement are laid out for people by default: code names
+indented by depth, themes (codes with child codes) marked (▸ in CSV and TSV,
+bold in Markdown and XLSX), each group of documents a header with its size
+(n) over its numbers, shares as percentages, labels in --lang; no ids. XLSX
+adds column widths, rows that fold under their theme, frozen headers, a
+chart, and a first sheet that says what each number counts and how the
+table was made. --layout data gives the long form for R or pandas instead:
+ids, paths and depths, one row per code × group × measure (JSON is always
+this form).
+
 --by takes kind, lang or any document attribute (avain docs shows them); give
 two for their combinations: --by kind,region. The format follows -o's extension
 (.csv, .tsv, .md, .json, .xlsx; a name without one gets CSV; any other is
@@ -63,6 +74,8 @@ index folder, and any other avain project are refused as -o.`
 type tableExport struct {
 	what, format, out string
 	by                []string
+	view              export.View
+	about             *export.About
 }
 
 // runExport checks the arguments, then builds the table and writes it, or
@@ -76,7 +89,8 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	format := fs.String("format", "", "csv, tsv, md, json or xlsx (default: from -o, else csv)")
 	out := fs.String("o", "", "write to this file (- for standard output)")
 	unit := fs.String("unit", "turn", "co-occurrence unit: turn or overlap")
-	lang := fs.String("lang", "fi", "language of code names: fi or en")
+	lang := fs.String("lang", "fi", "language of code names and labels: fi or en")
+	layout := fs.String("layout", "", "people (the default) or data (long, with ids; JSON's only form)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -106,12 +120,18 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	if f == "xlsx" && *out == "" {
 		return usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
 	}
+	view, err := tableView(*layout, f, *lang)
+	if err != nil {
+		return err
+	}
 	p, err := project.Open(ctx, pos[0])
 	if err != nil {
 		return err
 	}
 	defer p.Close()
-	x := tableExport{what: what, format: f, out: *out, by: by}
+	x := tableExport{what: what, format: f, out: *out, by: by, view: view}
+	x.about = &export.About{Project: filepath.Base(pos[0]), Made: time.Now(), Coders: coders, Version: version,
+		Lang: *lang, Filters: filterArgs(map[string][]string{"--by": by, "--code": codes, "--coder": coders}, *unit, what == "cooccur")}
 	table, err := x.build(ctx, p, export.Options{By: by, Coders: coders, Codes: codes, Lang: *lang, Unit: *unit})
 	if err != nil {
 		return err
@@ -127,12 +147,12 @@ func (x tableExport) build(ctx context.Context, p *project.Project, o export.Opt
 		if err != nil {
 			return export.Table{}, err
 		}
-		if x.format == "md" {
-			return export.FreqMarkdown(t), nil
-		}
-		return export.FreqTable(t), nil
+		x.about.Title = x.view.Title("freq")
+		x.about.Counts = coding.CountsAbout(x.view.Lang)
+		return export.FreqTable(t, x.view), nil
 	case "cooccur":
-		return export.Cooccurrence(ctx, p, o)
+		x.about.Title = x.view.Title("cooccur")
+		return export.Cooccurrence(ctx, p, o, x.view)
 	default:
 		return export.Segments(ctx, p, o)
 	}
@@ -142,15 +162,19 @@ func (x tableExport) build(ctx context.Context, p *project.Project, o export.Opt
 // written once the export is whole and before it replaces a file: a
 // project that cannot record it (a full disk) leaves the old file as it
 // was.
-func (x tableExport) write(ctx context.Context, e *env, p *project.Project, table export.Table) error {
+func (x tableExport) write(ctx context.Context, e *env, p *project.Project, tables ...export.Table) error {
 	record := func() error {
 		return p.Log(ctx, coderIn(p.Store, ""), "export", x.what,
-			fmt.Sprintf("format=%s rows=%d by=%s", x.format, len(table.Rows), strings.Join(x.by, ",")))
+			fmt.Sprintf("format=%s rows=%d by=%s", x.format, len(tables[0].Rows), strings.Join(x.by, ",")))
+	}
+	about := x.about
+	if about != nil && about.Title == "" { // segments: said by their own notes
+		about = nil
 	}
 	dest := "standard output"
 	if x.out == "" || x.out == "-" {
 		var buf bytes.Buffer // whole, so that a failed export prints nothing
-		if err := export.Write(&buf, x.format, table); err != nil {
+		if err := export.WriteAbout(&buf, x.format, about, tables...); err != nil {
 			return err
 		}
 		if err := record(); err != nil {
@@ -160,11 +184,11 @@ func (x tableExport) write(ctx context.Context, e *env, p *project.Project, tabl
 			return fmt.Errorf("standard output: %w", err)
 		}
 	} else {
-		if err := project.WriteRecorded(x.out, p.Path(), func(w io.Writer) error { return export.Write(w, x.format, table) }, record); err != nil {
+		if err := project.WriteRecorded(x.out, p.Path(), func(w io.Writer) error { return export.WriteAbout(w, x.format, about, tables...) }, record); err != nil {
 			return err
 		}
 		dest = x.out
-		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", x.out, table.Name, len(table.Rows))
+		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", x.out, tables[0].Name, len(tables[0].Rows))
 	}
 	if x.what == "segments" {
 		fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
@@ -231,4 +255,35 @@ func exportQDPX(ctx context.Context, e *env, path, out, format, lang string) err
 	}
 	fmt.Fprintf(e.stderr, "note: %s holds the interview texts; keep it as safe as the project\n", dest)
 	return nil
+}
+
+// tableView is the layout of a table in format: --layout when given,
+// else people, or data for JSON (which has no people layout).
+func tableView(layout, format, lang string) (export.View, error) {
+	switch {
+	case layout == "" && format == "json":
+		layout = export.LayoutData
+	case layout == "":
+		layout = export.LayoutPeople
+	case !slices.Contains(export.Layouts, layout):
+		return export.View{}, usagef("unknown layout %q: use %s", layout, strings.Join(export.Layouts, " or "))
+	case layout == export.LayoutPeople && format == "json":
+		return export.View{}, usagef("JSON is written in the data layout only: leave out --layout people, or choose csv, tsv, md or xlsx")
+	}
+	return export.View{Layout: layout, Lang: lang}, nil
+}
+
+// filterArgs spells the options that shaped a table as they were given:
+// "--by kind,region --coder aino", and --unit for a co-occurrence table.
+func filterArgs(lists map[string][]string, unit string, withUnit bool) []string {
+	var out []string
+	for _, name := range []string{"--by", "--code", "--coder"} {
+		if len(lists[name]) > 0 {
+			out = append(out, name+" "+strings.Join(lists[name], ","))
+		}
+	}
+	if withUnit {
+		out = append(out, "--unit "+unit)
+	}
+	return out
 }

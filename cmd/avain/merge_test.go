@@ -272,22 +272,38 @@ func TestAgreementCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "agreement", proj, "--coders", "aino,ville", "--format", "json")), &out); err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Agreement) != 3 || len(out.Disagreements) != 2 {
+	rows := map[string]map[string]any{} // code path -> measure -> value
+	for _, r := range out.Agreement {
+		path := r["code_path"].(string)
+		if rows[path] == nil {
+			rows[path] = map[string]any{}
+		}
+		rows[path][r["measure"].(string)] = r["value"]
+	}
+	if len(rows) != 3 || len(out.Disagreements) != 2 {
 		t.Fatalf("want 2 codes, the pooled row and 2 disagreements: %+v", out)
 	}
 	// Takaisinperintä: both 1 (turn 2), only aino 1 (4), only ville 1 (6),
 	// neither n-3. Kappa by hand: po = (n-2)/n, pa = pb = 2/n.
-	row := out.Agreement[0]
+	var row, velka map[string]any
+	for path, r := range rows {
+		switch {
+		case strings.HasSuffix(path, "Takaisinperintä"):
+			row = r
+		case strings.HasSuffix(path, "Velkaneuvonta"):
+			velka = r
+		}
+	}
 	po := float64(n-2) / float64(n)
 	p := 2 / float64(n)
 	pe := p*p + (1-p)*(1-p)
 	kappa := (po - pe) / (1 - pe)
-	if row["both"] != 1.0 || row["only aino"] != 1.0 || row["only ville"] != 1.0 || row["neither"] != float64(n-3) ||
-		math.Abs(row["kappa"].(float64)-kappa) > 0.0006 {
+	if row["both"] != 1.0 || row["only_a"] != 1.0 || row["only_b"] != 1.0 || row["neither"] != float64(n-3) ||
+		math.Abs(row["kappa"].(float64)-kappa) > 1e-9 {
 		t.Errorf("Takaisinperintä row %v; want kappa %.3f", row, kappa)
 	}
-	if v := out.Agreement[1]; v["both"] != 1.0 || v["kappa"] != 1.0 {
-		t.Errorf("Velkaneuvonta row %v", v)
+	if velka["both"] != 1.0 || velka["kappa"] != 1.0 {
+		t.Errorf("Velkaneuvonta row %v", velka)
 	}
 	text := mustRun(t, "agreement", proj, "--coders", "aino,ville")
 	if !strings.Contains(text, "2 disagreements") || !strings.Contains(text, "turn 4") || !strings.Contains(text, "coded by ville only") {

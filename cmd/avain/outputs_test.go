@@ -429,9 +429,9 @@ func TestOutputFormats(t *testing.T) {
 		file string
 		want string // the file begins so
 	}{
-		{[]string{"export", proj, "freq", "--format", "csv", "-o", at("x.pdf")}, "x.pdf", "code_id,"},
+		{[]string{"export", proj, "freq", "--format", "csv", "-o", at("x.pdf")}, "x.pdf", ",kaikki (n = "},
 		{[]string{"export", proj, "freq", "--format", "json", "-o", at("f.csv")}, "f.csv", "["},
-		{[]string{"export", proj, "freq", "-o", at("noext")}, "noext", "code_id,"},
+		{[]string{"export", proj, "freq", "--layout", "data", "-o", at("noext")}, "noext", "code_id,"},
 		{[]string{"export", proj, "qdpx", "--format", "qdpx", "-o", at("x.zip")}, "x.zip", "PK\x03\x04"},
 		{[]string{"export", proj, "qdpx", "-o", at("X.QDPX")}, "X.QDPX", "PK\x03\x04"},
 	} {
