@@ -33,6 +33,15 @@ type QuoteCodeInfo struct {
 	Definition string
 }
 
+// below is the code's path below its theme ("Code / Subcode"), or the
+// theme's name for the theme itself.
+func (c QuoteCodeInfo) below() string {
+	if len(c.Path) < 2 {
+		return c.Name
+	}
+	return strings.Join(c.Path[1:], " / ")
+}
+
 // QuoteReport is the quotations of a project grouped theme → code →
 // quotation, in codebook order.
 type QuoteReport struct {

@@ -124,13 +124,15 @@ func (l quoteLabels) selection(r *QuoteReport) [][2]string {
 	if r.Project != "" {
 		rows = append(rows, [2]string{l.project, r.Project})
 	}
-	return append(rows,
+	rows = append(rows,
 		[2]string{l.codes, orText(r.Codes)},
 		[2]string{l.codersSel, orText(r.Coders)},
 		[2]string{l.pick, how},
-		[2]string{l.perCode, per},
-		[2]string{l.by, orText(r.By)},
+		[2]string{l.perCode, per})
+	if len(r.By) > 0 {
+		rows = append(rows, [2]string{l.by, strings.Join(r.By, ", ")})
+	}
+	return append(rows,
 		[2]string{l.cite, orText(r.Cite)},
-		[2]string{l.total, fmt.Sprintf(l.shown, shown, total)},
-	)
+		[2]string{l.total, fmt.Sprintf(l.shown, shown, total)})
 }

@@ -4,20 +4,26 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // mdInline is s with every character Markdown would read as markup
-// backslash-escaped, so that it renders exactly as s.
+// backslash-escaped, so that it renders exactly as s. An underscore
+// inside a word (a file name's) is left as it is: it marks nothing there.
 func mdInline(s string) string {
+	rs := []rune(s)
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~&", r) {
+	for i, r := range rs {
+		inWord := r == '_' && i > 0 && i+1 < len(rs) && isWordRune(rs[i-1]) && isWordRune(rs[i+1])
+		if strings.ContainsRune("\\`*_[]<>#|~&", r) && !inWord {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // mdLine is one line of quoted text as Markdown: inline markup escaped,
 // and a line that would start a list, a heading or a rule escaped at its
@@ -85,18 +91,20 @@ func WriteQuotesMarkdown(w io.Writer, r *QuoteReport, lang string) error {
 }
 
 // writeQuoteMarkdown writes one quotation: its lines as a block quote
-// (each a paragraph of its own), then its citation line.
+// (each a paragraph of its own, so a turn stays a line; an empty line
+// adds nothing), then its citation line.
 func writeQuoteMarkdown(b *bytes.Buffer, l quoteLabels, q Quote) {
 	b.WriteString("\n")
-	for i, line := range strings.Split(q.Text, "\n") {
-		if i > 0 {
+	first := true
+	for _, line := range strings.Split(q.Text, "\n") {
+		if line == "" { // a paragraph break is all Markdown has for it
+			continue
+		}
+		if !first {
 			b.WriteString(">\n")
 		}
-		if line == "" {
-			b.WriteString(">\n")
-		} else {
-			b.WriteString("> " + mdLine(line) + "\n")
-		}
+		b.WriteString("> " + mdLine(line) + "\n")
+		first = false
 	}
 	b.WriteString("\n— " + mdInline(l.citation(q)) + " · " + mdInline(l.codersLine(q)) + "\n")
 	for _, m := range q.Memos {

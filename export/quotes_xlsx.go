@@ -80,7 +80,7 @@ func WriteQuotesXLSX(w io.Writer, r *QuoteReport, lang string) error {
 			return err
 		}
 		for _, c := range t.Codes {
-			code := strings.Join(c.Code.Path[1:], " / ")
+			code := c.Code.below()
 			if err := put(cell(italic, t.Code.Name), cell(italic, code), cell(italic, l.count(c))); err != nil {
 				return err
 			}

@@ -1,0 +1,26 @@
+package export
+
+import "strings"
+
+// QuotesTable lays the report out as one table for CSV and TSV, labels in
+// lang: a row per quotation with its theme, code (the path below the
+// theme), text, document, speaker, turn or time, cited attributes,
+// coders and memos; no ids.
+func QuotesTable(r *QuoteReport, lang string) Table {
+	l := labelsFor(lang)
+	out := Table{Name: l.title, Header: []string{l.theme, l.code, l.quotation, l.document, l.speaker, l.turnOrTime, l.attributes, l.coders, l.memo}}
+	for _, t := range r.Themes {
+		for _, c := range t.Codes {
+			code := c.Code.below()
+			for _, q := range c.Quotes {
+				var as []string
+				for _, a := range q.Attrs {
+					as = append(as, a[0]+": "+a[1])
+				}
+				out.Rows = append(out.Rows, []Cell{T(t.Code.Name), T(code), T(q.Text), T(q.Document), T(q.Speaker),
+					T(l.where(q)), T(strings.Join(as, "; ")), T(strings.Join(q.Coders, ", ")), T(strings.Join(q.Memos, "\n"))})
+			}
+		}
+	}
+	return out
+}
