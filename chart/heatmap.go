@@ -23,12 +23,18 @@ type Matrix struct {
 // Heatmap draws m as a heat map: a cell per pair of codes, darker for
 // higher counts, each with its count. The diagonal (a code with itself)
 // is grey and kept off the colour scale, which runs from 0 to the highest
-// count of two different codes. o.Title replaces the default title;
+// count of two different codes. The title names the codes, or the themes
+// when o.Level is LevelThemes; o.Title replaces it;
 // o.Note, under it, should say what a cell counts.
 func Heatmap(w io.Writer, m Matrix, o Options) error {
+	themes := o.Level == LevelThemes // codes unless said
 	o, err := o.check()
 	if err != nil {
 		return err
+	}
+	title := word(o.Lang, "cooccur")
+	if themes {
+		title = word(o.Lang, "cooccur.themes")
 	}
 	n := len(m.Labels)
 	if n == 0 {
@@ -42,7 +48,7 @@ func Heatmap(w io.Writer, m Matrix, o Options) error {
 			return fmt.Errorf("row %d of the matrix has %d counts, not %d", i+1, len(r), n)
 		}
 	}
-	l := &heatLayout{m: m, title: word(o.Lang, "cooccur")}
+	l := &heatLayout{m: m, title: title}
 	if o.Title != "" {
 		l.title = o.Title
 	}
