@@ -91,6 +91,7 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	unit := fs.String("unit", "turn", "co-occurrence unit: turn or overlap")
 	lang := fs.String("lang", "fi", "language of code names and labels: fi or en")
 	layout := fs.String("layout", "", "people (the default) or data (long, with ids; JSON's only form)")
+	seg := segmentFlags(fs, c) // the quotation report's (export_segments.go)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -104,6 +105,10 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	}
 	if !coding.ValidLang(*lang) {
 		return usagef("--lang is fi or en")
+	}
+	if done, err := seg.export(ctx, e, segmentsArgs{proj: pos[0], what: what, format: *format, out: *out, lang: *lang,
+		layout: *layout, by: by, coders: coders, codes: codes}); done || err != nil {
+		return err
 	}
 	if what == "qdpx" {
 		return exportQDPX(ctx, e, pos[0], *out, *format, *lang)
