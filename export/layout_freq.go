@@ -73,7 +73,8 @@ func FreqTable(t coding.FreqTable, v View) Table {
 		}
 	}
 	if len(chart.Rows) > 0 {
-		chart.Title = coding.Measures[0].Label(v.Lang) + strings.TrimPrefix(chart.Title, v.word("Koodaukset", "Codings"))
+		label := []rune(coding.Measures[0].Label(v.Lang))
+		chart.Title = strings.ToUpper(string(label[:1])) + string(label[1:]) + strings.TrimPrefix(chart.Title, v.word("Koodaukset", "Codings"))
 		out.Chart = chart
 	}
 	return out

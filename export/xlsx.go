@@ -205,6 +205,18 @@ func writeTableSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 			return err
 		}
 	}
+	headRows := 1
+	if len(t.Bands) > 0 {
+		headRows = 2
+	}
+	if t.Heat && len(t.Rows) > 0 && len(t.Header) > 1 { // set before the rows stream: kept by Flush
+		from, _ := excelize.CoordinatesToCellName(2, headRows+1)
+		to, _ := excelize.CoordinatesToCellName(len(t.Header), headRows+len(t.Rows))
+		if err := f.SetConditionalFormat(name, from+":"+to, []excelize.ConditionalFormatOptions{{Type: "2_color_scale",
+			Criteria: "=", MinType: "min", MaxType: "max", MinColor: "#FFFFFF", MaxColor: "#E0703C"}}); err != nil {
+			return err
+		}
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -213,10 +225,6 @@ func writeTableSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 		if err := sw.SetColWidth(j+1, j+1, wd); err != nil {
 			return err
 		}
-	}
-	headRows := 1
-	if len(t.Bands) > 0 {
-		headRows = 2
 	}
 	panes := &excelize.Panes{Freeze: true, YSplit: headRows, TopLeftCell: fmt.Sprintf("A%d", headRows+1), ActivePane: "bottomLeft"}
 	if t.People {
@@ -255,16 +263,7 @@ func writeTableSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	if t.Heat && len(t.Rows) > 0 && len(t.Header) > 1 {
-		from, _ := excelize.CoordinatesToCellName(2, headRows+1)
-		to, _ := excelize.CoordinatesToCellName(len(t.Header), row)
-		return f.SetConditionalFormat(name, from+":"+to, []excelize.ConditionalFormatOptions{{Type: "2_color_scale",
-			Criteria: "=", MinType: "min", MaxType: "max", MinColor: "#FFFFFF", MaxColor: "#E0703C"}})
-	}
-	return nil
+	return sw.Flush()
 }
 
 // writeBands writes the first row of a table with bands: each band's

@@ -19,26 +19,35 @@ func writeChartSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 			series[i] = t.Header[col]
 		}
 	}
-	head := []any{excelize.Cell{StyleID: st.header, Value: t.Header[0]}}
-	for _, s := range series {
-		head = append(head, excelize.Cell{StyleID: st.header, Value: s})
+	put := func(col, row int, v any, style int) error {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		if c, ok := v.(excelize.Cell); ok {
+			v, style = c.Value, c.StyleID
+		}
+		if err := f.SetCellValue(name, cell, v); err != nil || style == 0 {
+			return err
+		}
+		return f.SetCellStyle(name, cell, cell, style)
 	}
-	if err := f.SetSheetRow(name, "A1", &head); err != nil {
-		return err
+	for i, h := range append([]string{t.Header[0]}, series...) {
+		if err := put(i+1, 1, h, st.header); err != nil {
+			return err
+		}
 	}
 	widest := len([]rune(t.Header[0]))
 	for i, r := range ch.Rows {
-		row := []any{t.Rows[r][0].Text}
 		widest = max(widest, len([]rune(t.Rows[r][0].Text)))
-		for _, col := range ch.Cols {
+		if err := put(1, i+2, t.Rows[r][0].Text, 0); err != nil {
+			return err
+		}
+		for j, col := range ch.Cols {
 			v, err := st.value(t.Rows[r][col])
 			if err != nil {
 				return err
 			}
-			row = append(row, v)
-		}
-		if err := f.SetSheetRow(name, fmt.Sprintf("A%d", i+2), &row); err != nil {
-			return err
+			if err := put(j+2, i+2, v, 0); err != nil {
+				return err
+			}
 		}
 	}
 	if err := f.SetColWidth(name, "A", "A", float64(min(widest+2, 50))); err != nil {
@@ -51,10 +60,11 @@ func writeChartSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 	ref := "'" + strings.ReplaceAll(name, "'", "''") + "'!"
 	last := len(ch.Rows) + 1
 	chart := &excelize.Chart{
-		Type:   excelize.Bar,
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: ch.Title}}},
-		Legend: excelize.ChartLegend{Position: "bottom"},
-		XAxis:  excelize.ChartAxis{ReverseOrder: true}, // the first category on top, as in the table
+		Type:       excelize.Bar,
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: ch.Title}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		VaryColors: ptr(false),                             // a colour per series, not per bar
+		XAxis:      excelize.ChartAxis{ReverseOrder: true}, // the first category on top, as in the table
 		Dimension: excelize.ChartDimension{Width: 760,
 			Height: uint(min(max(120+22*len(ch.Rows)*max(len(series), 2), 360), 1400))},
 	}
