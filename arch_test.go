@@ -43,11 +43,15 @@ var layers = map[string][]string{
 	// The one package that joins the store, the index and the readers.
 	"project": {"coding", "store", "search", "transcript", "refiqda", "pseudo", "codebooks", "demo", "voikko"},
 
+	// The study's report: one HTML page from export's numbers and chart's
+	// pictures; it writes to an io.Writer and never opens the project.
+	"report": {"coding", "export", "chart"},
+
 	// The terminal UI works through project's services: never the store.
 	"tui": {"coding", "project", "search", "export", "pseudo"},
 
 	// The command: argument parsing and wiring. It carries no benchmark code.
-	"cmd/avain": {"coding", "codebooks", "export", "project", "pseudo", "search", "search/finnish", "store", "tui"},
+	"cmd/avain": {"coding", "codebooks", "export", "project", "pseudo", "report", "search", "search/finnish", "store", "tui"},
 
 	// Developer tools, kept out of the binary researchers install.
 	"bench/gen":             {"demo", "transcript"},
@@ -197,6 +201,7 @@ func TestArchitectureCatchesForbiddenImports(t *testing.T) {
 		{"the domain imports SQL", map[string][]string{"coding": {"database/sql"}}, "coding imports database/sql: SQL belongs to store"},
 		{"the domain imports the store", map[string][]string{"coding": {module + "/store"}}, "may import nothing of the module"},
 		{"the binary carries the benchmark", map[string][]string{"cmd/avain": {module + "/bench/gen"}}, "cmd/avain imports bench/gen"},
+		{"the report opens the project", map[string][]string{"report": {module + "/export", module + "/project"}}, "report imports project: not allowed"},
 		{"the network", map[string][]string{"project": {"net/http"}}, "never uses the network"},
 		{"a raw socket", map[string][]string{"store": {"net"}}, "never uses the network"},
 		{"the UI opens the index itself", map[string][]string{"tui": {"github.com/blevesearch/bleve/v2"}}, "the index belongs to search"},

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// layoutJS measures the laid-out page: every chart's box and its drawn
+// text, every table's box and rows, the page's width against the window.
+const layoutJS = `JSON.stringify({
+  lang: document.documentElement.lang,
+  charset: document.characterSet,
+  window: innerWidth,
+  pageWidth: document.documentElement.scrollWidth,
+  pageHeight: document.documentElement.scrollHeight,
+  title: (() => { const r = document.querySelector("h1").getBoundingClientRect(); return {w: r.width, h: r.height, text: document.querySelector("h1").textContent}; })(),
+  svgs: [...document.querySelectorAll("figure.chart svg")].map(s => {
+    const r = s.getBoundingClientRect();
+    const texts = [...s.querySelectorAll("text")].filter(t => t.getBBox().width > 0).length;
+    const shapes = [...s.querySelectorAll("path, rect, polygon, polyline")].filter(p => { const b = p.getBBox(); return b.width > 0 || b.height > 0; }).length;
+    return {section: s.closest("section").id, w: r.width, h: r.height, texts, shapes};
+  }),
+  tables: [...document.querySelectorAll("table")].map(t => {
+    const r = t.getBoundingClientRect();
+    return {cls: t.className, section: t.closest("section").id, w: r.width, h: r.height, rows: t.querySelectorAll("tbody tr").length};
+  }),
+  sections: [...document.querySelectorAll("main > section")].map(s => ({id: s.id, h: s.getBoundingClientRect().height})),
+})`
+
+// pageLayout is what layoutJS reports.
+type pageLayout struct {
+	Lang, Charset     string
+	Window, PageWidth float64
+	PageHeight        float64
+	Title             struct {
+		W, H float64
+		Text string
+	}
+	SVGs []struct {
+		Section       string
+		W, H          float64
+		Texts, Shapes int
+	}
+	Tables []struct {
+		Cls, Section string
+		W, H         float64
+		Rows         int
+	}
+	Sections []struct {
+		ID string
+		H  float64
+	}
+}
+
+// TestReportInChromium renders the demo project's report in headless
+// Chromium, 1200 pixels wide: the page is laid out (its charts drawn
+// inline at their size with their text, its tables with their rows, no
+// wider than the window), and its screenshot is a picture, not a blank.
+// With AVAIN_REPORT_PNG=FILE it also writes the top of the page there
+// (docs/report.png).
+func TestReportInChromium(t *testing.T) {
+	needChromium(t)
+	proj := reportDemo(t)
+	out := filepath.Join(t.TempDir(), "raportti.html")
+	if code, _, stderr := avain(t, "report", proj, "-o", out, "--lang", "en"); code != 0 {
+		t.Fatalf("report: %d %s", code, stderr)
+	}
+	html := read(t, out)
+	if m := regexp.MustCompile(`(?i)https?:|//[a-z0-9.-]+\.[a-z]{2,}/|<script|<link|<img|@import|url\((?:["']?)[^#"'\s)]`).FindString(html); m != "" {
+		t.Errorf("the report names something outside the page: %q", m)
+	}
+	const width, height = 1200, 3000
+	b := startBrowser(t, width, height)
+	b.open(out)
+	var l pageLayout
+	var raw string
+	b.eval(layoutJS, &raw)
+	if err := json.Unmarshal([]byte(raw), &l); err != nil {
+		t.Fatal(err)
+	}
+	checkLayout(t, l, width)
+	shot := b.screenshot(width, height)
+	checkPicture(t, shot, width, height)
+	if path := os.Getenv("AVAIN_REPORT_PNG"); path != "" {
+		if err := os.WriteFile(path, b.screenshot(width, 1900), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// checkLayout checks the measured page.
+func checkLayout(t *testing.T, l pageLayout, width int) {
+	t.Helper()
+	if l.Lang != "en" || l.Charset != "UTF-8" || l.Title.Text != "demo" || l.Title.H < 20 {
+		t.Errorf("page: lang %q, charset %q, title %q %.0f px high", l.Lang, l.Charset, l.Title.Text, l.Title.H)
+	}
+	if l.PageWidth > float64(width) {
+		t.Errorf("the page is %.0f px wide in a %d px window", l.PageWidth, width)
+	}
+	want := map[string]int{"themes": 2, "cooccurrence": 1, "agreement": 1}
+	got := map[string]int{}
+	for _, s := range l.SVGs {
+		got[s.Section]++
+		if s.W < 500 || s.H < 200 || s.W > float64(width) || s.Texts < 10 || s.Shapes < 10 {
+			t.Errorf("chart in %s: %.0f × %.0f px, %d texts, %d shapes drawn", s.Section, s.W, s.H, s.Texts, s.Shapes)
+		}
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%d charts in %s, want %d (all: %+v)", got[k], k, n, l.SVGs)
+		}
+	}
+	rows := map[string]int{}
+	for _, tb := range l.Tables {
+		if tb.W < 100 || tb.H < 40 {
+			t.Errorf("table %q in %s is %.0f × %.0f px", tb.Cls, tb.Section, tb.W, tb.H)
+		}
+		rows[tb.Cls] += tb.Rows
+	}
+	if rows["themes"] < 30 || rows["counts"] < 4 || rows["agreement"] < 1 || rows["agreement percode"] < 10 {
+		t.Errorf("table rows: %v", rows)
+	}
+	ids := ""
+	for _, s := range l.Sections {
+		ids += s.ID + " "
+		if s.H < 50 {
+			t.Errorf("section %s is %.0f px high", s.ID, s.H)
+		}
+	}
+	if ids != "numbers themes cooccurrence agreement quotations counts codebook " {
+		t.Errorf("sections: %s", ids)
+	}
+}
+
+// checkPicture checks that a PNG is width × height and not blank: it has
+// many colours, and ink on a good part of it.
+func checkPicture(t *testing.T, data []byte, width, height int) {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the screenshot is no PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != width || b.Dy() != height {
+		t.Errorf("the screenshot is %d × %d, want %d × %d", b.Dx(), b.Dy(), width, height)
+	}
+	colours, inked, total := map[[3]uint32]bool{}, 0, 0
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y += 2 {
+		for x := bounds.Min.X; x < bounds.Max.X; x += 2 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			colours[[3]uint32{r >> 8, g >> 8, b >> 8}] = true
+			if r>>8 < 235 || g>>8 < 235 || b>>8 < 235 {
+				inked++
+			}
+			total++
+		}
+	}
+	if len(colours) < 64 || float64(inked) < 0.05*float64(total) {
+		t.Errorf("the screenshot looks blank: %d colours, %.1f%% inked", len(colours), 100*float64(inked)/float64(total))
+	}
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	reportDemoOnce sync.Once
+	reportDemoDir  string
+)
+
+// reportDemo returns the path of a copy of the demo project (ten
+// fictional interviews coded by aino and ville), made once for the report
+// tests, in a folder of t's.
+func reportDemo(t *testing.T) string {
+	t.Helper()
+	reportDemoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "avain-report-demo-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errs := avain(t, "demo", filepath.Join(dir, "demo.avain")); code != 0 {
+			t.Fatalf("demo: %d %s", code, errs)
+		}
+		reportDemoDir = dir
+	})
+	if reportDemoDir == "" {
+		t.Fatal("the demo project could not be made")
+	}
+	proj := filepath.Join(t.TempDir(), "demo.avain")
+	data, err := os.ReadFile(filepath.Join(reportDemoDir, "demo.avain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Dir(proj), "demo.avain", data)
+	return proj
+}
+
+// TestReport: avain report writes the page whole, 0600, recorded in the
+// audit log, says that it holds quoted interview text, and follows --lang.
+func TestReport(t *testing.T) {
+	proj := reportDemo(t)
+	out := filepath.Join(t.TempDir(), "raportti.html")
+	code, stdout, stderr := avain(t, "report", proj, "-o", out)
+	if code != 0 {
+		t.Fatalf("report: %d %s", code, stderr)
+	}
+	if stdout != "" || !strings.Contains(stderr, "wrote "+out+": the report of 10 documents") ||
+		!strings.Contains(stderr, "note: "+out+" holds quoted interview text; keep it as safe as the project") {
+		t.Errorf("report said %q %q", stdout, stderr)
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("the report is %v, want 0600", info.Mode().Perm())
+	}
+	html := read(t, out)
+	if !strings.HasPrefix(html, "<!DOCTYPE html>") || !strings.Contains(html, `<html lang="fi">`) || !strings.Contains(html, "Tutkimus lukuina") {
+		t.Errorf("the report is not the Finnish page: %.300s", html)
+	}
+	if code, log, _ := avain(t, "log", proj, "--action", "export"); code != 0 || !strings.Contains(log, "format=html documents=10") {
+		t.Errorf("the audit log has no entry of the report: %d %q", code, log)
+	}
+	en := filepath.Join(t.TempDir(), "report.html")
+	if code, _, stderr := avain(t, "report", proj, "-o", en, "--lang", "en", "--by", "region", "--quotes", "0"); code != 0 {
+		t.Fatalf("report --lang en: %d %s", code, stderr)
+	} else if strings.Contains(stderr, "quoted interview text") {
+		t.Errorf("a report without quotations warns of quoted text: %q", stderr)
+	}
+	html = read(t, en)
+	if !strings.Contains(html, `<html lang="en">`) || !strings.Contains(html, "The study in numbers") || !strings.Contains(html, "Documents: region") ||
+		strings.Contains(html, `id="quotations"`) {
+		t.Errorf("the English report by region without quotations is not so: %.300s", html)
+	}
+	if code, piped, _ := avain(t, "report", proj, "-o", "-", "--quotes", "1"); code != 0 || !strings.HasPrefix(piped, "<!DOCTYPE html>") || !strings.HasSuffix(piped, "</html>\n") {
+		t.Errorf("report -o -: %d %.100q", code, piped)
+	}
+}
+
+// TestReportRefusals: bad arguments get one line and change nothing: the
+// file there stays as it was.
+func TestReportRefusals(t *testing.T) {
+	proj := reportDemo(t)
+	dir := t.TempDir()
+	old := write(t, dir, "r.html", []byte("old"))
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report", proj}, 2, "-o FILE.html"},
+		{[]string{"report", proj, "-o", filepath.Join(dir, "r.csv")}, 2, "the report is an HTML page"},
+		{[]string{"report", proj, "-o", old, "--lang", "sv"}, 2, "--lang is fi or en"},
+		{[]string{"report", proj, "-o", old, "--quotes", "-1"}, 2, "--quotes is 0 or more"},
+		{[]string{"report", proj, "-o", old, "--by", "colour"}, 1, `"colour"`},
+		{[]string{"report", proj, "-o", old, "--code", "Ei tällaista"}, 1, `"Ei tällaista"`},
+		{[]string{"report", proj, "-o", proj}, 1, proj},
+	} {
+		code, _, stderr := avain(t, tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+			t.Errorf("%q: %d %q, want %d and a line with %q", tc.args[2:], code, stderr, tc.code, tc.want)
+		}
+	}
+	if got := read(t, old); got != "old" {
+		t.Errorf("a refused report changed the file there: %.100q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.csv")); err == nil {
+		t.Errorf("a refused report wrote r.csv")
+	}
+	if code, _, _ := avain(t, "check", proj); code != 0 {
+		t.Errorf("the project is not whole after the refusals")
+	}
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

@@ -1,0 +1,107 @@
+package report
+
+import "github.com/toituavain/avain/coding"
+
+// labels are the words of the page in one language.
+type labels struct {
+	Title, Made, Filters, NoFilters, Contents                string
+	Numbers, Documents, Kind, Lang, Coders, CodingsBy        string
+	Codings, Passages, CodedDocs, DocsCoded, Total, Coder    string
+	Themes, ThemesIntro, Code, All, LeftOut, Charts          string
+	Cooccur, CooccurIntro, CooccurCap                        string
+	Agreement, AgreementIntro, Pair, DocsBoth, Units         string
+	Percent, Kappa, Alpha, PerCode, NoAgreement, OnlyOne     string
+	NoCommon, AgreementMain, AgreementOf, AgreementCut       string
+	Quotes, QuotesIntro, About, AboutAgreement, AboutCooccur string
+	Codebook, CodebookIntro, Definition, WhenToUse           string
+	WhenNotUse, Example, Category, OtherName, Quoted         string
+	FilterBy, FilterCoders, FilterCodes, FilterQuotes        string
+	Kinds                                                    map[string]string
+	Langs                                                    map[string]string
+}
+
+var finnish = labels{
+	Title: "Tutkimuksen raportti", Made: "Laadittu", Filters: "Rajaukset", NoFilters: "kaikki dokumentit, koodit ja koodaajat",
+	Contents: "Sisältö",
+	Numbers:  "Tutkimus lukuina", Documents: "Dokumentit", Kind: "laji", Lang: "kieli", Coders: "Koodaajat",
+	CodingsBy: "koodauksia", Codings: "Koodaukset", Passages: "Koodatut kohdat", CodedDocs: "Koodatut dokumentit",
+	DocsCoded: "dokumenttia, joissa on koodaus", Total: "Yhteensä", Coder: "koodaaja",
+	Themes:      "Teemat",
+	ThemesIntro: "Teemat ja niiden koodit koodikirjan järjestyksessä, kaikki dokumentit ja ryhmät erikseen.",
+	Code:        "Koodi", All: "kaikki", LeftOut: "Taulukosta on jätetty pois %d koodia, joilla ei ole koodauksia; koodikirjan liite luettelee kaikki koodit.",
+	Charts:       "Teemat ryhmittäin",
+	Cooccur:      "Koodien yhteisesiintyminen",
+	CooccurIntro: "Kuinka monessa puheenvuorossa kaksi koodia esiintyy yhdessä (lävistäjällä: puheenvuorot, joissa koodi on).",
+	CooccurCap:   "Mukana %d koodia, joilla on eniten koodattuja kohtia.",
+	Agreement:    "Koodaajien yhtäpitävyys",
+	AgreementIntro: "Kaksi koodaajaa verrattuna niissä dokumenteissa, jotka molemmat koodasivat; yksikkö on puheenvuoro: " +
+		"koodaaja käytti koodia puheenvuorossa, kun jokin hänen koodauksistaan osuu siihen.",
+	Pair: "Koodaajat", DocsBoth: "dokumentit", Units: "yksiköt", Percent: "yhtäpitävyys %", Kappa: "kappa", Alpha: "alfa",
+	PerCode:     "Yhtäpitävyys koodeittain",
+	NoAgreement: "Yhtäpitävyyttä ei laskettu: projektissa on vain yksi koodaaja.",
+	OnlyOne:     "Yhtäpitävyyttä ei laskettu: projektissa ei ole koodauksia.",
+	NoCommon:    "ei yhteisesti koodattuja dokumentteja", AgreementMain: "Koodikohtainen yhtäpitävyys: %s ja %s, koodaajat, joilla on eniten koodauksia.",
+	AgreementOf:  "Kaikki koodaajaparit.",
+	AgreementCut: "Parit niistä %d koodaajasta, joilla on eniten koodauksia.",
+	Quotes:       "Lainaukset",
+	QuotesIntro:  "Enintään %d lainausta koodia kohden.",
+	About:        "Mitä luvut laskevat",
+	AboutAgreement: "Yhtäpitävyys %: yksiköt, joista koodaajat olivat samaa mieltä (molemmat tai kumpikaan eivät koodanneet). " +
+		"Kappa on Cohenin kappa ja alfa Krippendorffin alfa (nominaalinen); tyhjä, kun arvoa ei ole määritelty.",
+	AboutCooccur:  "Yhteisesiintyminen: puheenvuorot, joissa on molempien koodien koodaus (koodin omat koodaukset, ei alakoodien).",
+	Codebook:      "Liite: koodikirja",
+	CodebookIntro: "Koodikirjan koodit määritelmineen puun järjestyksessä.",
+	Definition:    "Määritelmä", WhenToUse: "Milloin käytetään", WhenNotUse: "Milloin ei käytetä", Example: "Esimerkki",
+	Category: "luokka (ei koodata suoraan)", OtherName: "englanniksi",
+	Quoted:   "Tämä raportti sisältää lainauksia haastatteluista: säilytä se yhtä huolellisesti kuin projekti.",
+	FilterBy: "ryhmittely", FilterCoders: "koodaajat", FilterCodes: "koodit", FilterQuotes: "lainauksia koodia kohden",
+	Kinds: map[string]string{coding.KindClient: "asiakas", coding.KindProfessional: "ammattilainen", coding.KindOther: "muu"},
+	Langs: map[string]string{coding.LangFinnish: "suomi", coding.LangEnglish: "englanti"},
+}
+
+var english = labels{
+	Title: "Study report", Made: "Made", Filters: "Filters", NoFilters: "all documents, codes and coders",
+	Contents: "Contents",
+	Numbers:  "The study in numbers", Documents: "Documents", Kind: "kind", Lang: "language", Coders: "Coders",
+	CodingsBy: "codings", Codings: "Codings", Passages: "Coded passages", CodedDocs: "Coded documents",
+	DocsCoded: "documents with a coding", Total: "Total", Coder: "coder",
+	Themes:      "Themes",
+	ThemesIntro: "The themes and their codes in codebook order, for all documents and for each group.",
+	Code:        "Code", All: "all", LeftOut: "%d codes without codings are left out of the table; the codebook appendix lists every code.",
+	Charts:       "Themes by group",
+	Cooccur:      "Co-occurrence of codes",
+	CooccurIntro: "In how many speaker turns two codes occur together (on the diagonal: the turns with the code).",
+	CooccurCap:   "The %d codes with the most coded passages.",
+	Agreement:    "Agreement between coders",
+	AgreementIntro: "Two coders compared over the documents both coded; the unit is a speaker turn: " +
+		"a coder applied a code in a turn when one of their codings of it overlaps the turn.",
+	Pair: "Coders", DocsBoth: "documents", Units: "units", Percent: "agreement %", Kappa: "kappa", Alpha: "alpha",
+	PerCode:     "Agreement per code",
+	NoAgreement: "No agreement computed: the project has one coder.",
+	OnlyOne:     "No agreement computed: the project has no codings.",
+	NoCommon:    "no document coded by both", AgreementMain: "Agreement per code: %s and %s, the coders with the most codings.",
+	AgreementOf:  "Every pair of coders.",
+	AgreementCut: "The pairs of the %d coders with the most codings.",
+	Quotes:       "Quotations",
+	QuotesIntro:  "At most %d quotations per code.",
+	About:        "What the numbers count",
+	AboutAgreement: "Agreement %: the units on which the coders agreed (both coded, or neither). " +
+		"Kappa is Cohen's kappa and alpha Krippendorff's alpha (nominal); empty where undefined.",
+	AboutCooccur:  "Co-occurrence: speaker turns with a coding of each of the two codes (the code's own codings, not its child codes').",
+	Codebook:      "Appendix: the codebook",
+	CodebookIntro: "The codes of the codebook with their definitions, in tree order.",
+	Definition:    "Definition", WhenToUse: "When to use", WhenNotUse: "When not to use", Example: "Example",
+	Category: "category (not coded directly)", OtherName: "in Finnish",
+	Quoted:   "This report holds quotations from the interviews: keep it as safe as the project.",
+	FilterBy: "split by", FilterCoders: "coders", FilterCodes: "codes", FilterQuotes: "quotations per code",
+	Kinds: map[string]string{coding.KindClient: "client", coding.KindProfessional: "professional", coding.KindOther: "other"},
+	Langs: map[string]string{coding.LangFinnish: "Finnish", coding.LangEnglish: "English"},
+}
+
+// labelsFor returns the labels of lang: English for en, else Finnish.
+func labelsFor(lang string) labels {
+	if lang == coding.LangEnglish {
+		return english
+	}
+	return finnish
+}

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/toituavain/avain/chart"
+	"github.com/toituavain/avain/coding"
+)
+
+// themes is the themes table: a column group per group of documents, a
+// row per theme and per code with codings.
+type themes struct {
+	Groups   []groupHead
+	Measures []string // the measures shown for each group
+	Rows     []themeRow
+	LeftOut  string // which codes are left out, "" when none
+}
+
+// groupHead names a group of documents and its size.
+type groupHead struct{ Label, N string }
+
+// themeRow is one code's numbers, or the totals.
+type themeRow struct {
+	Name   string
+	Color  string
+	Depth  int
+	Theme  bool // a top-level code
+	Parent bool // it rolls up child codes
+	Total  bool
+	Cells  []string
+}
+
+// shown are the measures the themes table gives each group; the
+// documents' column also gives their share of the group.
+var shown = []coding.Measure{coding.MeasureCodings, coding.MeasurePassages, coding.MeasureDocuments}
+
+// themesTable lays the theme table out for people: the themes always, the
+// codes with codings, indented by depth; for each group its codings,
+// passages, and documents with their share of the group.
+func themesTable(t coding.FreqTable, cb *coding.Codebook, o Options, l labels) themes {
+	var out themes
+	for _, m := range shown {
+		out.Measures = append(out.Measures, m.Label(o.Lang))
+	}
+	out.Measures[len(shown)-1] += " (%)"
+	for _, g := range t.Groups {
+		out.Groups = append(out.Groups, groupHead{groupLabel(g, t.By, l), "n=" + num(g.Docs, o.Lang)})
+	}
+	left := 0
+	for _, r := range t.Rows {
+		row := themeRow{Depth: r.Depth, Parent: r.Parent}
+		if r.CodeID == "" {
+			row.Name, row.Total = l.Total, true
+		} else {
+			if r.Depth > 0 && r.Cells[0].Codings == 0 {
+				left++
+				continue
+			}
+			c := cb.Code(r.CodeID)
+			row.Name, row.Color, row.Theme = c.Name(o.Lang), c.Color, r.Depth == 0
+		}
+		for _, c := range r.Cells {
+			row.Cells = append(row.Cells, num(c.Codings, o.Lang), num(c.Passages, o.Lang),
+				num(c.Documents, o.Lang)+" ("+pct(c.Share, o.Lang)+")")
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	if left > 0 {
+		out.LeftOut = fmt.Sprintf(l.LeftOut, left)
+	}
+	return out
+}
+
+// themeCharts draws the themes by group as bars: their passages, and
+// their documents' share of each group.
+func themeCharts(t coding.FreqTable, cb *coding.Codebook, o Options) ([]template.HTML, error) {
+	var out []template.HTML
+	for _, m := range []coding.Measure{coding.MeasurePassages, coding.MeasureShare} {
+		svg, err := drawSVG(func(b *bytes.Buffer) error {
+			return chart.FreqBars(b, t, cb, chart.Options{Format: "svg", Lang: o.Lang, Measure: m, Level: chart.LevelThemes, Width: 720, Height: 360})
+		})
+		if err != nil {
+			return nil, fmt.Errorf("chart of the themes: %w", err)
+		}
+		out = append(out, svg)
+	}
+	return out, nil
+}
