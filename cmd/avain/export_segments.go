@@ -80,6 +80,11 @@ func (s *segmentsFlags) export(ctx context.Context, e *env, a segmentsArgs) (don
 		}
 		return false, nil
 	}
+	if a.out != "" && a.out != "-" { // refused before anything is read or written
+		if err := project.CheckOutput(a.out, a.proj); err != nil {
+			return false, err
+		}
+	}
 	f, err := segmentsFormat(a.out, a.format)
 	if err != nil {
 		return false, err
@@ -130,11 +135,6 @@ func segmentsFormat(out, format string) (string, error) {
 func writeSegments(ctx context.Context, e *env, a segmentsArgs, format string, o export.QuoteOptions) error {
 	if format == "xlsx" && a.out == "" {
 		return usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
-	}
-	if a.out != "" && a.out != "-" { // refused before anything is read or written
-		if err := project.CheckOutput(a.out, a.proj); err != nil {
-			return err
-		}
 	}
 	p, err := project.Open(ctx, a.proj)
 	if err != nil {
