@@ -54,7 +54,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func commands() []*command {
 	return []*command{
 		initCmd(), importCmd(), docsCmd(), searchCmd(), codeCmd(), uncodeCmd(), memoCmd(), codingsCmd(),
-		codebookCmd(), exportCmd(), reportCmd(), mergeCmd(), copyCmd(), agreementCmd(), pseudonymizeCmd(), logCmd(), checkCmd(), openCmd(), demoCmd(),
+		codebookCmd(), exportCmd(), chartCmd(), reportCmd(), mergeCmd(), copyCmd(), agreementCmd(), pseudonymizeCmd(), logCmd(), checkCmd(), openCmd(), demoCmd(),
 	}
 }
 

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestChart runs avain chart on the demo project, coded by its two
+// example coders.
+func TestChart(t *testing.T) {
+	proj := filepath.Join(t.TempDir(), "demo.avain")
+	mustRun(t, "demo", proj)
+	t.Run("files", func(t *testing.T) { testChartFiles(t, proj) })
+	t.Run("refusals", func(t *testing.T) { testChartRefusals(t, proj) })
+	t.Run("binary", func(t *testing.T) { testChartBinary(t, proj) })
+}
+
+// testChartFiles draws each chart of the demo project in each format
+// (8 cm wide, to be quick) and reads the file back: written 0600, of its
+// type, with a code's own colour in the bars (Byrokratialoukut's #c0392b,
+// Toistuvat liitepyynnöt's #a93226) and the Finnish names; each chart
+// recorded in the project's log.
+func testChartFiles(t *testing.T, proj string) {
+	_, log, _ := avain(t, "log", proj)
+	before := strings.Count(log, " chart ")
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		has    string     // a text the SVG holds
+		colour color.RGBA // a colour the PNG shows
+	}{
+		{"freq", []string{"freq", "--by", "kind"}, "Byrokratialoukut", color.RGBA{0xc0, 0x39, 0x2b, 0xff}},
+		{"freq-codes", []string{"freq", "--level", "codes", "--measure", "share", "--lang", "en"}, "Repeated requests for attachments", color.RGBA{0xa9, 0x32, 0x26, 0xff}},
+		{"cooccur", []string{"cooccur"}, "Teemojen yhteisesiintyminen", color.RGBA{0x08, 0x30, 0x6b, 0xff}},
+		{"agreement", []string{"agreement", "--coders", "aino,ville"}, "Toistuvat liitepyynnöt", color.RGBA{0xa9, 0x32, 0x26, 0xff}},
+	} {
+		for _, f := range []string{"svg", "png", "pdf"} {
+			t.Run(tc.name+"/"+f, func(t *testing.T) {
+				out := filepath.Join(dir, tc.name+"."+f)
+				code, _, errs := avain(t, append(append([]string{"chart", proj}, tc.args...), "--width", "8", "-o", out)...)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errs)
+				}
+				if !strings.HasPrefix(errs, "wrote "+out+": ") {
+					t.Errorf("stderr %q", errs)
+				}
+				info, err := os.Stat(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if info.Mode().Perm() != 0o600 {
+					t.Errorf("mode %v, want 0600", info.Mode().Perm())
+				}
+				data, _ := os.ReadFile(out)
+				switch f {
+				case "png":
+					img, err := png.Decode(bytes.NewReader(data))
+					if err != nil {
+						t.Fatalf("not a PNG: %v", err)
+					}
+					if b := img.Bounds(); b.Dx() != 945 || b.Dy() < 1181 {
+						t.Errorf("%d × %d pixels, want 945 wide (8 cm at 300 dpi) and at least 1181 high (10 cm)", b.Dx(), b.Dy())
+					}
+					if n := countColour(img, tc.colour); n < 200 {
+						t.Errorf("%d pixels of %v: no bar or cell in it", n, tc.colour)
+					}
+				case "svg":
+					var root struct {
+						XMLName xml.Name
+						Width   string `xml:"width,attr"`
+					}
+					if err := xml.Unmarshal(data, &root); err != nil || root.XMLName.Local != "svg" {
+						t.Fatalf("not an SVG: %v %.60q", err, data)
+					}
+					if !strings.HasSuffix(root.Width, "pt") || !bytes.Contains(data, []byte(tc.has)) {
+						t.Errorf("width %q; has %q: %v", root.Width, tc.has, bytes.Contains(data, []byte(tc.has)))
+					}
+				case "pdf":
+					if !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")) {
+						t.Errorf("not a whole PDF: %.10q … %q", data, data[len(data)-10:])
+					}
+				}
+			})
+		}
+	}
+	_, log, _ = avain(t, "log", proj)
+	if n := strings.Count(log, " chart ") - before; n != 12 {
+		t.Errorf("%d charts in the log, want 12:\n%s", n, log)
+	}
+}
+
+func countColour(img image.Image, c color.RGBA) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.RGBAModel.Convert(img.At(x, y)) == c {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// testChartRefusals checks that a chart that cannot be drawn is refused
+// with one line saying why, and nothing is written: a file already there
+// is left as it was.
+func testChartRefusals(t *testing.T, proj string) {
+	dir := t.TempDir()
+	kept := write(t, dir, "kept.svg", []byte("<svg/>"))
+	for _, tc := range []struct {
+		name string
+		args []string
+		out  string
+		want string
+	}{
+		{"a file type no chart has", []string{"freq"}, "kuva.jpg", "kuva.jpg: a chart is written as .svg, .png or .pdf, not .jpg"},
+		{"no file type", []string{"freq"}, "kuva", "kuva: no file type"},
+		{"the project itself", []string{"freq"}, proj, "a chart is written as .svg, .png or .pdf, not .avain"},
+		{"an attribute no document has", []string{"freq", "--by", "ikä"}, "kept.svg", `no document has the attribute "ikä"`},
+		{"one coder", []string{"agreement", "--coders", "aino"}, "kept.svg", "--coders takes two coders"},
+		{"coders who share no document", []string{"agreement", "--coders", "aino,nobody"}, "kept.svg", "have not both coded any document"},
+		{"a measure", []string{"freq", "--measure", "minutes"}, "kept.svg", `unknown --measure "minutes"`},
+		{"a chart", []string{"pie"}, "kept.svg", `unknown chart "pie"`},
+		{"a code", []string{"freq", "--code", "Ei tällaista"}, "kept.svg", "Ei tällaista"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := tc.out
+			if !filepath.IsAbs(out) {
+				out = filepath.Join(dir, out)
+			}
+			code, stdout, errs := avain(t, append(append([]string{"chart", proj}, tc.args...), "-o", out)...)
+			if code == 0 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want %q", code, errs, tc.want)
+			}
+			if first := strings.SplitN(errs, "\n", 2)[0]; !strings.Contains(first, tc.want) {
+				t.Errorf("the first line %q does not say it", first)
+			}
+			if stdout != "" {
+				t.Errorf("stdout %q", stdout)
+			}
+			if got, _ := os.ReadFile(kept); string(got) != "<svg/>" {
+				t.Errorf("kept.svg is now %.40q", got)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 {
+				t.Errorf("the folder holds %d files, want only kept.svg", len(entries))
+			}
+		})
+	}
+}
+
+// testChartBinary runs the built command once: a theme chart of the demo
+// by kind as SVG.
+func testChartBinary(t *testing.T, proj string) {
+	out := filepath.Join(t.TempDir(), "kuva.svg")
+	b, err := exec.Command(binary(t), "chart", proj, "freq", "--by", "kind", "-o", out).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("<svg ")) || !bytes.Contains(data, []byte("Teemat ryhmittäin: kind")) {
+		t.Errorf("%s: %.200s", out, data)
+	}
+}

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/toituavain/avain/chart"
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/export"
+	"github.com/toituavain/avain/project"
+)
+
+func chartCmd() *command {
+	c := &command{name: "chart", args: "PROJECT freq|cooccur|agreement [flags] -o FILE.svg|png|pdf",
+		summary: "draw theme frequencies, co-occurrence or coder agreement as a chart (SVG, PNG, PDF)"}
+	c.help = `freq       grouped bars: a cluster per group of documents (--by kind,region;
+           all documents without --by), a bar per theme (--level themes: the
+           top-level codes, each counting its child codes) or code (--level
+           codes: the codes without child codes), in the codes' colours.
+           --measure says what a bar counts: codings (coded segments, each
+           coder's), passages (distinct coded spans, coders merged), documents
+           (with a coding), share (% of the group's documents) or words.
+cooccur    a heat map of the themes (or --level codes: every code): turns that
+           carry both (--unit turn), or pairs of overlapping codings (--unit
+           overlap); the diagonal is grey, off the colour scale.
+agreement  the agreement of two coders (--coders A,B) per code: percent
+           agreement and Cohen's kappa, over the documents both coded, as
+           avain agreement counts it (--unit turn or char).
+
+The file type follows -o's extension: .svg (fits inline in a web page), .png
+(300 dpi) or .pdf; any other is refused. Titles, names and notes follow
+--lang (fi or en); the title says what is counted. The file is written
+readable by you only, and only once whole.`
+	c.run = func(ctx context.Context, e *env, args []string) error { return runChart(ctx, e, c, args) }
+	return c
+}
+
+// chartArgs are a chart's flags.
+type chartArgs struct {
+	what, out, level, measure, lang, unit, title string
+	by, codes, coders, docs                      listFlag
+	width, height                                float64 // centimetres
+}
+
+// runChart checks the arguments, computes the numbers and writes the
+// chart.
+func runChart(ctx context.Context, e *env, c *command, args []string) error {
+	var a chartArgs
+	fs := flagSet(e, c)
+	fs.Var(&a.by, "by", "freq: split by these attributes (repeat or comma-separate)")
+	fs.Var(&a.codes, "code", "only this code and its child codes (repeatable)")
+	fs.Var(&a.coders, "coder", "freq, cooccur: only these coders' codings (repeatable)")
+	fs.Var(&a.coders, "coders", "agreement: the two coders to compare: A,B")
+	fs.Var(&a.docs, "doc", "agreement: only this document, by name or id (repeatable)")
+	fs.StringVar(&a.level, "level", "themes", "freq, cooccur: themes or codes")
+	fs.StringVar(&a.measure, "measure", "codings", "freq: codings, passages, documents, share or words")
+	fs.StringVar(&a.unit, "unit", "turn", "cooccur: turn or overlap; agreement: turn or char")
+	fs.StringVar(&a.lang, "lang", "fi", "language of names and labels: fi or en")
+	fs.StringVar(&a.title, "title", "", "a title of your own")
+	fs.StringVar(&a.out, "o", "", "the chart file: .svg, .png or .pdf")
+	fs.Float64Var(&a.width, "width", 16, "width in centimetres")
+	fs.Float64Var(&a.height, "height", 0, "height in centimetres (default 10, more for a long legend)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := exactly(pos, 2, "PROJECT and what to draw (freq, cooccur or agreement)"); err != nil {
+		return err
+	}
+	a.what = pos[1]
+	o, err := a.check()
+	if err != nil {
+		return err
+	}
+	if err := project.CheckOutput(a.out, pos[0]); err != nil { // before anything is read or written
+		return err
+	}
+	p, prog, err := openProject(ctx, e, pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	drawChart, detail, err := a.build(ctx, p, o)
+	prog.clear()
+	if err != nil {
+		return err
+	}
+	record := func() error {
+		return p.Log(ctx, coderIn(p.Store, ""), "chart", a.what, fmt.Sprintf("format=%s %s", o.Format, detail))
+	}
+	if err := project.WriteRecorded(a.out, p.Path(), drawChart, record); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: %s\n", a.out, detail)
+	return nil
+}
+
+// measureNames name the measures of --measure, in coding.Measures order.
+var measureNames = []string{"codings", "passages", "documents", "share", "words"}
+
+// check refuses what cannot be drawn, before the project is opened, and
+// returns the chart's options.
+func (a *chartArgs) check() (chart.Options, error) {
+	var o chart.Options
+	if !slices.Contains([]string{"freq", "cooccur", "agreement"}, a.what) {
+		return o, usagef("unknown chart %q: use freq, cooccur or agreement", a.what)
+	}
+	if a.out == "" {
+		return o, usagef("name the chart file: -o FILE.svg, FILE.png or FILE.pdf")
+	}
+	format, err := chart.FormatOf(a.out)
+	if err != nil {
+		return o, err
+	}
+	m := slices.Index(measureNames, a.measure)
+	switch {
+	case m < 0:
+		return o, usagef("unknown --measure %q: use %s", a.measure, strings.Join(measureNames, ", "))
+	case a.level != chart.LevelThemes && a.level != chart.LevelCodes:
+		return o, usagef("unknown --level %q: use themes or codes", a.level)
+	case !coding.ValidLang(a.lang):
+		return o, usagef("--lang is fi or en")
+	case a.width <= 0 || a.width > 100 || a.height < 0 || a.height > 100 || math.IsNaN(a.width+a.height):
+		return o, usagef("--width and --height are centimetres, up to 100")
+	case a.what == "agreement" && len(a.coders) != 2:
+		return o, usagef("--coders takes two coders: --coders aino,ville")
+	case a.what == "agreement" && a.unit != export.UnitTurn && a.unit != export.UnitChar:
+		return o, usagef("unknown --unit %q: use turn or char", a.unit)
+	case a.what == "cooccur" && a.unit != coding.UnitTurn && a.unit != coding.UnitOverlap:
+		return o, usagef("unknown --unit %q: use turn or overlap", a.unit)
+	}
+	const pointsPerCm = 72 / 2.54
+	return chart.Options{Format: format, Width: a.width * pointsPerCm, Height: a.height * pointsPerCm,
+		Lang: a.lang, Measure: coding.Measures[m], Level: a.level, Title: a.title}, nil
+}
+
+// build computes the chart's numbers and returns what draws it, with a
+// few words on what it holds.
+func (a *chartArgs) build(ctx context.Context, p *project.Project, o chart.Options) (func(io.Writer) error, string, error) {
+	eo := export.Options{By: a.by, Coders: a.coders, Codes: a.codes, Lang: a.lang, Unit: a.unit}
+	switch a.what {
+	case "freq":
+		t, cb, err := export.Frequencies(ctx, p, eo)
+		if err != nil {
+			return nil, "", err
+		}
+		detail := fmt.Sprintf("%s by %s, %s", a.level, orAll(a.by), a.measure)
+		return func(w io.Writer) error { return chart.FreqBars(w, t, cb, o) }, detail, nil
+	case "cooccur":
+		m, err := cooccurMatrix(ctx, p, eo, a.level)
+		if err != nil {
+			return nil, "", err
+		}
+		o.Note = chart.CooccurrenceNote(a.lang, a.unit)
+		detail := fmt.Sprintf("%d × %d %s, unit %s", len(m.Labels), len(m.Labels), a.level, a.unit)
+		return func(w io.Writer) error { return chart.Heatmap(w, m, o) }, detail, nil
+	default:
+		return a.agreement(ctx, p, o)
+	}
+}
+
+// orAll names the split, or all documents.
+func orAll(by []string) string {
+	if len(by) == 0 {
+		return "all documents"
+	}
+	return strings.Join(by, ",")
+}
+
+// cooccurMatrix is the co-occurrence of the themes or of every code o
+// selects, labelled in o.Lang.
+func cooccurMatrix(ctx context.Context, p *project.Project, o export.Options, level string) (chart.Matrix, error) {
+	cooccur := export.ThemeCooccurrence
+	if level == chart.LevelCodes {
+		cooccur = export.CooccurrenceMatrix
+	}
+	m, cb, err := cooccur(ctx, p, o)
+	if err != nil {
+		return chart.Matrix{}, err
+	}
+	return chart.Matrix{Labels: chart.CodeLabels(cb, m.Codes, o.Lang), Counts: m.Counts}, nil
+}
+
+// agreement computes the agreement of the two coders per code.
+func (a *chartArgs) agreement(ctx context.Context, p *project.Project, o chart.Options) (func(io.Writer) error, string, error) {
+	res, err := export.Agreement(ctx, p, export.AgreementOptions{A: a.coders[0], B: a.coders[1],
+		Codes: a.codes, Docs: a.docs, Unit: a.unit, Lang: a.lang})
+	if err != nil {
+		return nil, "", err
+	}
+	if len(res.Documents) == 0 {
+		return nil, "", fmt.Errorf("%s and %s have not both coded any document", a.coders[0], a.coders[1])
+	}
+	cb, err := p.Codebook(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	ids := make([]string, len(res.Rows))
+	for i, r := range res.Rows {
+		ids[i] = r.CodeID
+	}
+	names := chart.CodeLabels(cb, ids, a.lang)
+	bars := make([]chart.AgreementBar, len(res.Rows))
+	for i, r := range res.Rows {
+		bars[i] = chart.AgreementBar{Label: names[i], Kappa: r.Kappa(), Percent: 100 * r.Percent()}
+		if c := cb.Code(r.CodeID); c != nil {
+			bars[i].Color = c.Color
+		}
+	}
+	if o.Title == "" {
+		o.Title = chart.AgreementTitle(a.lang, a.coders[0], a.coders[1])
+	}
+	o.Note = chart.AgreementNote(a.lang, len(res.Documents), a.unit)
+	detail := fmt.Sprintf("%s and %s, %d codes over %d documents", a.coders[0], a.coders[1], len(bars), len(res.Documents))
+	return func(w io.Writer) error { return chart.AgreementBars(w, bars, o) }, detail, nil
+}
