@@ -125,7 +125,8 @@ func testChartRefusals(t *testing.T, proj string) {
 	}{
 		{"a file type no chart has", []string{"freq"}, "kuva.jpg", "kuva.jpg: a chart is written as .svg, .png or .pdf, not .jpg"},
 		{"no file type", []string{"freq"}, "kuva", "kuva: no file type"},
-		{"the project itself", []string{"freq"}, proj, "a chart is written as .svg, .png or .pdf, not .avain"},
+		{"the project itself", []string{"freq"}, proj, "is the project itself"},
+		{"a folder", []string{"freq"}, dir, "is a folder"},
 		{"an attribute no document has", []string{"freq", "--by", "ikä"}, "kept.svg", `no document has the attribute "ikä"`},
 		{"one coder", []string{"agreement", "--coders", "aino"}, "kept.svg", "--coders takes two coders"},
 		{"coders who share no document", []string{"agreement", "--coders", "aino,nobody"}, "kept.svg", "have not both coded any document"},

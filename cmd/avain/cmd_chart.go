@@ -72,11 +72,8 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 		return err
 	}
 	a.what = pos[1]
-	o, err := a.check()
+	o, err := a.check(pos[0])
 	if err != nil {
-		return err
-	}
-	if err := project.CheckOutput(a.out, pos[0]); err != nil { // before anything is read or written
 		return err
 	}
 	p, prog, err := openProject(ctx, e, pos[0])
@@ -102,15 +99,19 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 // measureNames name the measures of --measure, in coding.Measures order.
 var measureNames = []string{"codings", "passages", "documents", "share", "words"}
 
-// check refuses what cannot be drawn, before the project is opened, and
-// returns the chart's options.
-func (a *chartArgs) check() (chart.Options, error) {
+// check refuses what cannot be drawn, before the project at proj is
+// opened, and returns the chart's options. -o is checked before its
+// extension, so that the project itself is refused as such.
+func (a *chartArgs) check(proj string) (chart.Options, error) {
 	var o chart.Options
 	if !slices.Contains([]string{"freq", "cooccur", "agreement"}, a.what) {
 		return o, usagef("unknown chart %q: use freq, cooccur or agreement", a.what)
 	}
 	if a.out == "" {
 		return o, usagef("name the chart file: -o FILE.svg, FILE.png or FILE.pdf")
+	}
+	if err := project.CheckOutput(a.out, proj); err != nil {
+		return o, err
 	}
 	format, err := chart.FormatOf(a.out)
 	if err != nil {
