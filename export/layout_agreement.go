@@ -24,7 +24,8 @@ func agreementNotes(r *AgreementResult, a, b, unit string, v View) []string {
 }
 
 // AgreementTable lays the agreement of coders a and b out in the view's
-// layout. For people: a row per code (indented by depth, themes marked)
+// layout. For people: a row per code (indented by depth, themes marked,
+// a theme compared only through its codes as a heading without numbers)
 // and the pooled row; the units both, only one or neither coder coded,
 // percent agreement, kappa and alpha under two bands; a chart of kappa
 // per code. As data: a row per code × measure (units, both, only_a,
@@ -43,7 +44,21 @@ func AgreementTable(r *AgreementResult, a, b, unit string, v View) Table {
 	row := func(name Cell, g coding.Agreement) []Cell {
 		return []Cell{name, N(g.Units()), N(g.Both), N(g.OnlyA), N(g.OnlyB), N(g.Neither), P(g.Percent()), F(g.Kappa()), F(g.Alpha())}
 	}
+	var shown []string // the path of the last row
 	for _, x := range r.Rows {
+		// A theme no coder applied itself heads its codes, without numbers.
+		for depth, name := range x.Path[:len(x.Path)-1] {
+			if depth < len(shown) && shown[depth] == name {
+				continue
+			}
+			shown = append(shown[:depth], name)
+			heading := []Cell{C(name, depth, true)}
+			for range len(out.Header) - 1 {
+				heading = append(heading, T(""))
+			}
+			out.Rows = append(out.Rows, heading)
+		}
+		shown = x.Path
 		chart.Rows = append(chart.Rows, len(out.Rows))
 		out.Rows = append(out.Rows, row(C(x.Path[len(x.Path)-1], len(x.Path)-1, x.Parent), x.Agreement))
 	}

@@ -61,7 +61,9 @@ func CooccurTable(m coding.CoMatrix, cb *coding.Codebook, v View) Table {
 		what = v.word("päällekkäisten koodausparien määrä (lävistäjällä: koodin koodaukset)",
 			"pairs of overlapping codings of the two codes (the diagonal: the code's codings)")
 	}
-	notes := []string{v.word("Kukin solu laskee ", "Each cell counts ") + what + "."}
+	notes := []string{v.word("Kukin solu laskee ", "Each cell counts ") + what + ".",
+		v.word("Koodi lasketaan tässä omista koodauksistaan: teeman rivi ja sarake eivät sisällä sen alakoodeja.",
+			"Here a code counts its own codings: a theme's row and column leave out its child codes.")}
 	if v.data() {
 		out := Table{Name: "cooccurrence", Notes: notes,
 			Header: []string{"code_id_a", "code_path_a", "code_id_b", "code_path_b", "unit", "count"}}

@@ -271,8 +271,8 @@ func writeMarkdown(w io.Writer, about *About, tables []Table) error {
 		if t.Name != "" {
 			fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Name))
 		}
-		for _, n := range t.Notes {
-			fmt.Fprintf(&b, "%s\n", n)
+		for _, n := range t.Notes { // a line each: a hard line break
+			fmt.Fprintf(&b, "%s  \n", n)
 		}
 		if len(t.Notes) > 0 {
 			b.WriteString("\n")

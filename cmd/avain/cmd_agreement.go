@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/export"
 	"github.com/toituavain/avain/project"
 )
@@ -93,6 +94,10 @@ C in the reader shows them on the document, the two coders side by side.`
 		about := &export.About{Title: view.Title("agreement"), Project: filepath.Base(pos[0]), Made: time.Now(),
 			Coders: coders, Version: version, Lang: *lang, Filters: agreementFilters(codes, docs, *unit)}
 		x := tableExport{what: "agreement", format: f, out: *out, view: view, about: about}
+		if raw := *e; !e.ttyOut && raw.rawStdout != nil { // piped, the file must stay exact (CRLF, XLSX), as export's
+			raw.stdout = raw.rawStdout
+			return x.write(ctx, &raw, p, at, dt)
+		}
 		return x.write(ctx, e, p, at, dt)
 	}
 	return c
@@ -116,22 +121,31 @@ func printAgreement(e *env, at export.Table, res *export.AgreementResult, v expo
 	for i, r := range at.Rows {
 		cells := []string{pad(names[i])}
 		for _, c := range r[1:] {
-			if s := c.String(); s != "" {
+			if s := c.String(); s != "" || c.Kind == export.Text { // a theme's heading has no numbers
 				cells = append(cells, s)
 			} else {
-				cells = append(cells, "–")
+				cells = append(cells, "–") // undefined
 			}
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
 	}
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "\n%d disagreements", len(res.Disagreements))
+	en := v.Lang == coding.LangEnglish
+	say := func(fi, english string) string {
+		if en {
+			return english
+		}
+		return fi
+	}
+	fmt.Fprintf(e.stdout, say("\n%d erimielisyyttä", "\n%d disagreements"), len(res.Disagreements))
 	if len(res.Disagreements) > 0 {
-		fmt.Fprint(e.stdout, " (turns where one coder applied a code and the other did not):")
+		fmt.Fprint(e.stdout, say(" (vuorot, joissa toinen koodaaja käytti koodia ja toinen ei):",
+			" (turns where one coder applied a code and the other did not):"))
 	}
 	fmt.Fprintln(e.stdout)
 	for _, d := range res.Disagreements {
-		fmt.Fprintf(e.stdout, "\n%s, turn %d (%s) — %s, coded by %s only\n  %s\n", d.Doc, d.Turn, d.Speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
+		fmt.Fprintf(e.stdout, say("\n%s, vuoro %d (%s) — %s, vain %s koodasi\n  %s\n", "\n%s, turn %d (%s) — %s, coded by %s only\n  %s\n"),
+			d.Doc, d.Turn, d.Speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
 	}
 }
 

@@ -305,7 +305,7 @@ func TestAgreementCommand(t *testing.T) {
 	if velka["both"] != 1.0 || velka["kappa"] != 1.0 {
 		t.Errorf("Velkaneuvonta row %v", velka)
 	}
-	text := mustRun(t, "agreement", proj, "--coders", "aino,ville")
+	text := mustRun(t, "agreement", proj, "--coders", "aino,ville", "--lang", "en")
 	if !strings.Contains(text, "2 disagreements") || !strings.Contains(text, "turn 4") || !strings.Contains(text, "coded by ville only") {
 		t.Errorf("text report:\n%s", text)
 	}
