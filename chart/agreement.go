@@ -143,3 +143,16 @@ func (v valueBars) Plot(dc draw.Canvas, p *plot.Plot) {
 		dc.FillText(st, vg.Point{X: hi + 3, Y: y}, v.number(fmt.Sprintf(v.format, x)))
 	}
 }
+
+// localTicks are the default ticks of a value axis, their numbers
+// written as lang writes them (a decimal comma in Finnish).
+type localTicks struct{ lang string }
+
+// Ticks returns the ticks between min and max.
+func (t localTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := (plot.DefaultTicks{}).Ticks(min, max)
+	for i := range ticks {
+		ticks[i].Label = localNumber(t.lang, ticks[i].Label)
+	}
+	return ticks
+}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/toituavain/avain/coding"
@@ -148,6 +149,11 @@ func (l *freqLayout) draw(dc draw.Canvas) {
 
 	n, groups := len(l.series), len(l.groups)
 	plotW := float64(area.Max.X-area.Min.X) - 60
+	ticks, reach := groupTicks(p, l.groups, plotW/float64(groups))
+	if extra := reach - plotW/float64(groups)/2 - 25; extra > 0 { // slanted labels reach left past the axis
+		area = draw.Crop(area, vg.Length(extra), 0, 0, 0)
+		plotW -= extra
+	}
 	barW := vg.Length(math.Max(1, plotW/float64(groups)*0.8/float64(n)))
 	var bars []plot.Thumbnailer
 	maxV := 0.0
@@ -165,48 +171,82 @@ func (l *freqLayout) draw(dc draw.Canvas) {
 			maxV = math.Max(maxV, v)
 		}
 	}
-	ticks := make([]plot.Tick, groups)
-	for i, g := range l.groups {
-		ticks[i] = plot.Tick{Value: float64(i), Label: g}
-	}
-	p.X.Tick.Marker = plot.ConstantTicks(ticks)
+	p.X.Tick.Marker = ticks
 	p.X.Tick.Length = 0
 	p.X.Min, p.X.Max = -0.5, float64(groups)-0.5
 	p.Y.Min, p.Y.Max = 0, niceMax(maxV, l.share)
-	p.Y.Tick.Marker = localTicks{lang: l.lang, whole: true}
+	p.Y.Tick.Marker = wholeTicks{}
 	p.Draw(area)
 	drawLegend(draw.Crop(dc, dc.Max.X-dc.Min.X-lw, 0, 0, 0), names, bars)
 }
 
-// niceMax is the top of a value axis showing values up to v: at least 1,
-// 100 for percentages.
+// groupTicks are the ticks naming the groups, a group's values one a
+// line; when a line is wider than a cluster (width points), each label is
+// written on one line and slanted, so that neighbours do not overlap.
+// reach is how far left of the first tick a label reaches, in points.
+func groupTicks(p *plot.Plot, labels []string, width float64) (ticks plot.ConstantTicks, reach float64) {
+	st := p.X.Tick.Label
+	fits := true
+	for _, l := range labels {
+		for _, line := range strings.Split(l, "\n") {
+			fits = fits && float64(st.Width(line)) < width*0.95
+		}
+	}
+	ticks = make([]plot.Tick, len(labels))
+	for i, l := range labels {
+		ticks[i] = plot.Tick{Value: float64(i), Label: l}
+		if !fits {
+			lines := strings.Split(l, "\n")
+			ticks[i].Label = strings.Join(lines[:len(lines)-1], " / ") + " (" + lines[len(lines)-1] + ")"
+		}
+	}
+	if fits {
+		return ticks, width / 2
+	}
+	const slant = math.Pi / 6
+	p.X.Tick.Label.Rotation = slant
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YTop
+	for i, t := range ticks { // how far left of the first tick a label reaches
+		reach = math.Max(reach, float64(st.Width(t.Label))*math.Cos(slant)-float64(i)*width)
+	}
+	return ticks, reach
+}
+
+// niceMax is the top of a value axis showing values up to v: a whole
+// number of wholeTicks' steps, at least 1; 100 for percentages.
 func niceMax(v float64, share bool) float64 {
 	if share {
 		return 100
 	}
-	if v < 1 {
+	step := niceStep(v)
+	return math.Max(1, math.Ceil(v/step)*step)
+}
+
+// niceStep is the step of about five ticks from 0 to v: 1, 2 or 5 times
+// a power of ten, at least 1.
+func niceStep(v float64) float64 {
+	if v <= 5 {
 		return 1
 	}
-	return v * 1.05
-}
-
-// localTicks are the default ticks of a value axis, their numbers
-// written as lang writes them (a decimal comma in Finnish); only whole
-// numbers when whole is set (an axis of counts).
-type localTicks struct {
-	lang  string
-	whole bool
-}
-
-// Ticks returns the ticks between min and max.
-func (t localTicks) Ticks(min, max float64) []plot.Tick {
-	var out []plot.Tick
-	for _, k := range (plot.DefaultTicks{}).Ticks(min, max) {
-		if t.whole && k.Value != math.Trunc(k.Value) {
-			continue
+	pow := math.Pow(10, math.Floor(math.Log10(v/5)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if v/(m*pow) <= 6 {
+			return m * pow
 		}
-		k.Label = localNumber(t.lang, k.Label)
-		out = append(out, k)
+	}
+	return 10 * pow
+}
+
+// wholeTicks are the ticks of an axis of counts or percentages: whole
+// numbers, about five, each labelled.
+type wholeTicks struct{}
+
+// Ticks returns the ticks from min to max.
+func (wholeTicks) Ticks(min, max float64) []plot.Tick {
+	step := niceStep(max - min)
+	var out []plot.Tick
+	for v := min; v <= max+step/1e6; v += step {
+		out = append(out, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
 	}
 	return out
 }

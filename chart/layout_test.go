@@ -203,3 +203,40 @@ func TestWordsInBothLanguages(t *testing.T) {
 		t.Fatal("the test's bars lost their undefined kappa")
 	}
 }
+
+// TestGroupLabels checks that group names too wide for their cluster are
+// written on one line and slanted (reaching left of the first tick), and
+// that names that fit stay upright, a value a line.
+func TestGroupLabels(t *testing.T) {
+	labels := []string{"client\nKuopio\nn = 3", "professional\nRovaniemi\nn = 2"}
+	p := newPlot()
+	ticks, _ := groupTicks(p, labels, 200)
+	if ticks[1].Label != labels[1] || p.X.Tick.Label.Rotation != 0 {
+		t.Errorf("wide clusters: %q, rotation %g", ticks[1].Label, p.X.Tick.Label.Rotation)
+	}
+	p = newPlot()
+	ticks, reach := groupTicks(p, labels, 30)
+	if ticks[1].Label != "professional / Rovaniemi (n = 2)" || p.X.Tick.Label.Rotation == 0 {
+		t.Errorf("narrow clusters: %q, rotation %g", ticks[1].Label, p.X.Tick.Label.Rotation)
+	}
+	if reach < 60 {
+		t.Errorf("slanted labels reach %g points left of the first tick", reach)
+	}
+}
+
+// TestWholeTicks checks the value axis of counts: about five ticks, each
+// a whole number with its label, the top a tick.
+func TestWholeTicks(t *testing.T) {
+	for _, top := range []float64{0, 1, 3, 7, 23, 68, 250, 1234, 98765} {
+		max := niceMax(top, false)
+		ticks := wholeTicks{}.Ticks(0, max)
+		if max < top || len(ticks) < 2 || len(ticks) > 7 || ticks[len(ticks)-1].Value != max {
+			t.Errorf("%g: axis to %g, ticks %v", top, max, ticks)
+		}
+		for _, k := range ticks {
+			if k.Value != math.Trunc(k.Value) || k.Label != strconv.FormatFloat(k.Value, 'f', -1, 64) {
+				t.Errorf("%g: tick %v", top, k)
+			}
+		}
+	}
+}
