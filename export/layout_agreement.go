@@ -51,7 +51,7 @@ func AgreementTable(r *AgreementResult, a, b, unit string, v View) Table {
 			if depth < len(shown) && shown[depth] == name {
 				continue
 			}
-			shown = append(shown[:depth], name)
+			shown = append(shown[:depth:depth], name) // never into a row's own path
 			heading := []Cell{C(name, depth, true)}
 			for range len(out.Header) - 1 {
 				heading = append(heading, T(""))

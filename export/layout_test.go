@@ -252,15 +252,30 @@ func TestAgreementLayouts(t *testing.T) {
 	if last[0] != "Kaikki koodit" || last[1] != itoa(res.Overall.Units()) || !strings.Contains(last[7], ",") {
 		t.Errorf("pooled row %q (kappa with a decimal comma)", last)
 	}
-	indented := 0
-	for i, x := range res.Rows {
-		name := fi[2+i][0]
-		if want := strings.Repeat("  ", len(x.Path)-1); !strings.HasPrefix(name, want) || strings.HasPrefix(name, want+" ") {
-			t.Errorf("%v shown as %q", x.Path, name)
+	indented, headings, i := 0, 0, 0
+	for _, r := range fi[2 : len(fi)-1] {
+		if r[1] == "" { // a theme heading its compared codes
+			if !strings.Contains(r[0], "▸ ") {
+				t.Errorf("heading %q is not a theme", r[0])
+			}
+			headings++
+			continue
+		}
+		x := res.Rows[i]
+		i++
+		want := strings.Repeat("  ", len(x.Path)-1)
+		if x.Parent {
+			want += "▸ "
+		}
+		if want += x.Path[len(x.Path)-1]; r[0] != want || r[1] != itoa(x.Units()) {
+			t.Errorf("%v shown as %q", x.Path, r[:2])
 		}
 		if len(x.Path) > 1 {
 			indented++
 		}
+	}
+	if i != len(res.Rows) || headings == 0 {
+		t.Errorf("%d of %d codes shown, %d headings", i, len(res.Rows), headings)
 	}
 	if indented == 0 {
 		t.Error("no code below a theme was compared: the indentation was not checked")
