@@ -13,7 +13,8 @@ const unknownPrefix = "~"
 // AmbiguousPrefix marks, in the index, a base form reached through a word
 // Voikko reads in several ways with different base forms ("silloin": the
 // adverb silloin, or silta's instructive plural; "kirjaa": kirja or
-// kirjata). Such a word is indexed as "≈silloin" and "≈silta", so that a
+// kirjata), and its participles' verbs and compound parts. Such a word is
+// indexed as "≈silloin" and "≈silta", so that a
 // search can rank it below a word that can only be the one searched; the
 // query side searches every base form b as both b and ≈b, so nothing is
 // lost. The tokenizer never keeps "≈" in a word.
@@ -118,10 +119,11 @@ func (f *VoikkoTokenFilter) lemmas(word string, halves []string) []string {
 	}
 	list := slices.Clone(bases) // the list may be a cached one: never append into it
 	list = appendNew(list, f.lem.ParticipleVerbs(word)...)
-	if len(bases) > 1 {
-		list = ambiguous(list)
+	list = appendNew(list, f.lem.CompoundParts(word)...)
+	if len(bases) > 1 { // toimimaan: toimia, toimima, or the compound toimi+maa
+		return ambiguous(list)
 	}
-	return appendNew(list, f.lem.CompoundParts(word)...)
+	return list
 }
 
 // ambiguous returns the terms of list marked as readings of an ambiguous
