@@ -123,7 +123,7 @@ func TestScore(t *testing.T) {
 		forms: map[int][]string{0: {"suojaa"}, 2: {"suojan"}, 4: {"Suojassa", "suojat"}}}
 	parts := []map[string]bool{{}, {"suoja": true}, {}, {}, {}}
 	f := found{turns: []int{0, 1, 3}, marked: map[int][]string{0: {"suojaa"}, 1: {"tietosuojan"}, 3: {"suo"}}}
-	got := score(q, f, parts)
+	got := score(q, f, parts, nil)
 	want := queryResult{Query: "suoja", POS: "NOUN", Relevant: 3, Found: 3, RelevantFound: 1, CompoundFound: 1,
 		Unrelated: 1, Missed: []string{"Suojassa", "suojan", "suojat"}, UnrelatedWords: []string{"suo"}}
 	if !reflect.DeepEqual(got, want) {
@@ -131,10 +131,41 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestScoreFirstHits checks the first hits' counts, by rank: of 26 turns
+// found, the relevant ones ranked 1st and 26th, a compound 2nd; and the
+// unrelated turns counted by the cause the classifier gives.
+func TestScoreFirstHits(t *testing.T) {
+	q := query{text: "suoja", pos: "NOUN", relevant: []int{0, 30}}
+	parts := make([]map[string]bool, 40)
+	parts[7] = map[string]bool{"suoja": true}
+	f := found{marked: map[int][]string{}, ranked: []int{0, 7}}
+	for i := 1; i <= 24; i++ {
+		if i != 7 {
+			f.ranked = append(f.ranked, i)
+		}
+	}
+	f.ranked = append(f.ranked, 30)
+	f.turns = slices.Sorted(slices.Values(f.ranked))
+	f.marked[3] = []string{"suot"}
+	why := func(words []string) string {
+		if slices.Contains(words, "suot") {
+			return causeAmbiguous
+		}
+		return causeOther
+	}
+	got := score(q, f, parts, why)
+	if got.First != 20 || got.FirstRelevant != 1 || got.FirstCompound != 1 {
+		t.Errorf("first hits: %d, %d relevant, %d compound; want 20, 1, 1", got.First, got.FirstRelevant, got.FirstCompound)
+	}
+	if got.Unrelated != 23 || got.UnrelatedBy[causeAmbiguous] != 1 || got.UnrelatedBy[causeOther] != 22 {
+		t.Errorf("%d unrelated, by cause %v", got.Unrelated, got.UnrelatedBy)
+	}
+}
+
 func TestSumUp(t *testing.T) {
 	rs := []queryResult{
-		{Relevant: 4, Found: 2, RelevantFound: 2},                                 // recall 0.5, precision 1
-		{Relevant: 1, Found: 4, RelevantFound: 1, CompoundFound: 1, Unrelated: 2}, // recall 1, precision 0.25, tolerant 0.5
+		{Relevant: 4, Found: 2, RelevantFound: 2, First: 2, FirstRelevant: 2},                                                     // recall 0.5, precision 1
+		{Relevant: 1, Found: 4, RelevantFound: 1, CompoundFound: 1, Unrelated: 2, First: 4, FirstRelevant: 1, FirstCompound: 1}, // recall 1, precision 0.25, tolerant 0.5
 		{Relevant: 5}, // found nothing: no precision
 	}
 	w := sumUp("x", rs)
@@ -150,6 +181,8 @@ func TestSumUp(t *testing.T) {
 	near("tolerant micro", w.TolerantMicro, 4.0/6)
 	near("tolerant macro", w.TolerantMacro, 1.5/2)
 	near("unrelated per query", w.UnrelatedPerQuery, 2.0/3)
+	near("first hits' precision micro", w.FirstMicro, 3.0/6)
+	near("first hits' tolerant macro", w.FirstTolerantMacro, 1.5/2)
 	if w.Queries != 3 || w.Relevant != 10 || w.Found != 6 {
 		t.Errorf("row = %+v", w)
 	}

@@ -22,6 +22,11 @@
 // unrelated. Apart from these, every last part of a closed compound lemma
 // (suoja of tieto#suoja) is a query whose relevant turns hold such a
 // compound; its recall is reported alone.
+// Beside the figures over every turn found, it reports the precision of the
+// first 20 hits by rank (what a results page shows), and, with Voikko, the
+// unrelated turns by cause (cause.go): the query word read as an inflected
+// form of another word, an ambiguous word in the text, a compound part, a
+// participle's verb, or other.
 // Each analysis is chosen once per process, so each mode runs in a child
 // process of this command. The output is the same from run to run.
 //

@@ -144,14 +144,32 @@ func evaluate(ctx context.Context, treebank string) (report, error) {
 	}
 	r := report{Analysis: finnish.AnalysisID(), Voikko: finnish.UsesVoikko(), Sentences: len(sents),
 		Documents: (len(sents) + turnsPerDoc - 1) / turnsPerDoc}
+	why, err := reasons()
+	if err != nil {
+		return report{}, err
+	}
 	for _, q := range g.queries {
-		r.Queries = append(r.Queries, score(q, results[q.text], g.parts))
+		r.Queries = append(r.Queries, score(q, results[q.text], g.parts, why(q.text)))
 	}
 	for _, q := range g.lastParts {
-		r.LastParts = append(r.LastParts, recallOnly(score(q, results[q.text], g.parts)))
+		r.LastParts = append(r.LastParts, recallOnly(score(q, results[q.text], g.parts, nil)))
 	}
 	r.Rows = byPOS(r.Queries)
 	r.ByFrequency = byFrequency(r.Queries)
 	r.LastPart = sumUp("compound last part", r.LastParts)
 	return r, nil
+}
+
+// reasons returns, with Voikko in use, the classifier of each query's
+// unrelated turns by cause (see classifier); without, nil for each: the
+// causes are Voikko's readings.
+func reasons() (func(q string) func([]string) string, error) {
+	if !finnish.UsesVoikko() {
+		return func(string) func([]string) string { return nil }, nil
+	}
+	v, err := voikko.Open("fi")
+	if err != nil {
+		return nil, err
+	}
+	return func(q string) func([]string) string { return classifier(v, q) }, nil
 }

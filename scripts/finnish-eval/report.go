@@ -53,14 +53,14 @@ func printReport(w io.Writer, treebank string, reports []report, nWorst int) err
 // printTable writes the rows of r: per part of speech, all, per frequency,
 // and the compound last parts.
 func printTable(w io.Writer, r report) {
-	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %s\n", "", "queries", "relevant", "found",
-		"recall", "precision", "tolerant", "unrelated")
-	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %s\n", "", "", "", "",
-		"micro macro", "micro macro", "micro macro", "per query")
+	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %-9s  %s\n", "", "queries", "relevant", "found",
+		"recall", "precision", "tolerant", "unrelated", "first 20 tolerant")
+	fmt.Fprintf(w, "%-19s %7s %8s %6s   %-12s  %-12s  %-12s  %-9s  %s\n", "", "", "", "",
+		"micro macro", "micro macro", "micro macro", "per query", "micro macro")
 	for _, row := range append(slices.Clone(r.Rows), r.ByFrequency...) {
-		fmt.Fprintf(w, "%-19s %7d %8d %6d   %.3f %.3f  %.3f %.3f  %.3f %.3f  %.2f\n", row.Class, row.Queries,
+		fmt.Fprintf(w, "%-19s %7d %8d %6d   %.3f %.3f  %.3f %.3f  %.3f %.3f  %-9.2f  %.3f %.3f\n", row.Class, row.Queries,
 			row.Relevant, row.Found, row.RecallMicro, row.RecallMacro, row.PrecisionMicro, row.PrecisionMacro,
-			row.TolerantMicro, row.TolerantMacro, row.UnrelatedPerQuery)
+			row.TolerantMicro, row.TolerantMacro, row.UnrelatedPerQuery, row.FirstTolerantMicro, row.FirstTolerantMacro)
 	}
 	lp := r.LastPart
 	fmt.Fprintf(w, "%-19s %7d %8d %6s   %.3f %.3f\n", lp.Class, lp.Queries, lp.Relevant, "-",
@@ -110,8 +110,24 @@ func examples(words []string, err string) string {
 	return strings.Join(words, ", ")
 }
 
-// summary is the one line of a mode that the README shows.
+// summary is the lines of a mode that the README shows: the whole sets
+// found, the first hits (a results page), and the unrelated turns by cause.
 func summary(r report) string {
+	all := r.Rows[len(r.Rows)-1]
+	s := wholeSets(r) + fmt.Sprintf("\n  first %d hits: precision %.3f (macro %.3f), compound-tolerant %.3f (macro %.3f)",
+		firstHits, all.FirstMicro, all.FirstMacro, all.FirstTolerantMicro, all.FirstTolerantMacro)
+	if !r.Voikko {
+		return s + "\n  unrelated turns by cause: not classified (the causes are Voikko's readings)"
+	}
+	var by []string
+	for _, c := range causes {
+		by = append(by, fmt.Sprintf("%s %d", c, all.UnrelatedBy[c]))
+	}
+	return s + "\n  unrelated turns by cause: " + strings.Join(by, ", ")
+}
+
+// wholeSets is the line of a mode's figures over every turn found.
+func wholeSets(r report) string {
 	all := r.Rows[len(r.Rows)-1]
 	var verbs row
 	for _, row := range r.Rows {

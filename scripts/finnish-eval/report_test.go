@@ -19,8 +19,10 @@ func TestByFrequency(t *testing.T) {
 func TestReportShape(t *testing.T) {
 	results := []queryResult{
 		{Query: "talo", POS: "NOUN", Relevant: 4, Found: 5, RelevantFound: 3, CompoundFound: 1, Unrelated: 1,
-			Missed: []string{"talossa"}, UnrelatedWords: []string{"tali"}},
-		{Query: "juosta", POS: "VERB", Relevant: 2, Found: 1, RelevantFound: 1, Missed: []string{"juossut"}},
+			Missed: []string{"talossa"}, UnrelatedWords: []string{"tali"}, UnrelatedBy: map[string]int{causeAmbiguous: 1},
+			First: 5, FirstRelevant: 3, FirstCompound: 1},
+		{Query: "juosta", POS: "VERB", Relevant: 2, Found: 1, RelevantFound: 1, Missed: []string{"juossut"},
+			First: 1, FirstRelevant: 1},
 	}
 	last := []queryResult{{Query: "talo", POS: "NOUN", Relevant: 2, RelevantFound: 1, Missed: []string{"kerrostalossa"}}}
 	mk := func(mode string) report {
@@ -38,13 +40,15 @@ func TestReportShape(t *testing.T) {
 		"Queries: 2 lemmas (NOUN 1, VERB 1, ADJ 0, PROPN 0, ADV 0); 1 compound last parts\n",
 		"== with Voikko (analysis voikko-9) ==\n",
 		"== without Voikko (analysis fallback-9) ==\n",
-		"all                       2        6      6   0.667 0.625  0.667 0.800  0.833 0.900  0.50\n",
+		"all                       2        6      6   0.667 0.625  0.667 0.800  0.833 0.900  0.50       0.833 0.900\n",
 		"compound last part        1        2      -   0.500 0.500\n",
 		"  juosta                 VERB    1/2    juossut\n",
 		"  talo                   NOUN    1/5    tali\n",
 		"  talo                   NOUN    1/2    kerrostalossa\n",
 		"\nSummary\nwith Voikko: recall 0.667 (macro 0.625), verbs 0.500, precision 0.667 (macro 0.800), " +
 			"compound-tolerant 0.833 (macro 0.900), 0.50 unrelated turns per query, compound last part 0.500\n" +
+			"  first 20 hits: precision 0.667 (macro 0.800), compound-tolerant 0.833 (macro 0.900)\n" +
+			"  unrelated turns by cause: query word inflected 0, ambiguous text word 1, compound part 0, participle's verb 0, other 0\n" +
 			"without Voikko: recall 0.667",
 	} {
 		if !strings.Contains(out, want) {

@@ -3,6 +3,8 @@ package main
 import (
 	"slices"
 	"strings"
+
+	"github.com/toituavain/avain/search"
 )
 
 // maxExamples bounds the example words kept per query.
@@ -24,14 +26,28 @@ type queryResult struct {
 	Missed []string `json:"missed,omitempty"`
 	// UnrelatedWords are the words the search matched in unrelated turns.
 	UnrelatedWords []string `json:"unrelated_words,omitempty"`
-	Error          string   `json:"error,omitempty"`
+	// UnrelatedBy counts the unrelated turns by cause (see causes), when
+	// they were classified (with Voikko).
+	UnrelatedBy map[string]int `json:"unrelated_by_cause,omitempty"`
+	// First counts the hits a results page shows (the first firstHits, by
+	// rank); FirstRelevant and FirstCompound those of them relevant, and
+	// holding a compound with the query as a part.
+	First         int    `json:"first"`
+	FirstRelevant int    `json:"first_relevant"`
+	FirstCompound int    `json:"first_compound"`
+	Error         string `json:"error,omitempty"`
 }
+
+// firstHits is how many hits a results page shows.
+const firstHits = search.DefaultLimit
 
 // Recall is the share of the relevant turns found.
 func (r queryResult) Recall() float64 { return ratio(r.RelevantFound, r.Relevant) }
 
-// score compares what the search found for q with the gold standard.
-func score(q query, f found, parts []map[string]bool) queryResult {
+// score compares what the search found for q with the gold standard; why,
+// if not nil, tells the cause of an unrelated turn from the words the
+// search marked in it.
+func score(q query, f found, parts []map[string]bool, why func(words []string) string) queryResult {
 	r := queryResult{Query: q.text, POS: q.pos, Relevant: len(q.relevant), Found: len(f.turns), Error: f.err}
 	for _, t := range f.turns {
 		switch {
@@ -42,6 +58,21 @@ func score(q query, f found, parts []map[string]bool) queryResult {
 		default:
 			r.Unrelated++
 			r.UnrelatedWords = addExamples(r.UnrelatedWords, f.marked[t])
+			if why != nil {
+				if r.UnrelatedBy == nil {
+					r.UnrelatedBy = map[string]int{}
+				}
+				r.UnrelatedBy[why(f.marked[t])]++
+			}
+		}
+	}
+	for _, t := range f.ranked[:min(firstHits, len(f.ranked))] {
+		r.First++
+		switch {
+		case slices.Contains(q.relevant, t):
+			r.FirstRelevant++
+		case parts[t][q.text]:
+			r.FirstCompound++
 		}
 	}
 	for _, t := range q.relevant {
@@ -96,12 +127,25 @@ type row struct {
 	TolerantMacro float64 `json:"tolerant_macro"`
 	// UnrelatedPerQuery is the mean number of unrelated turns found.
 	UnrelatedPerQuery float64 `json:"unrelated_per_query"`
+	// UnrelatedBy counts the unrelated turns by cause, when classified.
+	UnrelatedBy map[string]int `json:"unrelated_by_cause,omitempty"`
+	// First, FirstRelevant and FirstCompound sum the queries' counts of the
+	// hits a results page shows; FirstMicro and FirstMacro are the
+	// precision of those hits, FirstTolerantMicro and FirstTolerantMacro
+	// the compound-tolerant one.
+	First              int     `json:"first"`
+	FirstRelevant      int     `json:"first_relevant"`
+	FirstCompound      int     `json:"first_compound"`
+	FirstMicro         float64 `json:"first_precision_micro"`
+	FirstMacro         float64 `json:"first_precision_macro"`
+	FirstTolerantMicro float64 `json:"first_tolerant_micro"`
+	FirstTolerantMacro float64 `json:"first_tolerant_macro"`
 }
 
 // sumUp makes the row of the results rs.
 func sumUp(class string, rs []queryResult) row {
 	w := row{Class: class, Queries: len(rs)}
-	var recall, prec, tol float64
+	var recall, prec, tol, firstPrec, firstTol float64
 	answered := 0
 	for _, r := range rs {
 		w.Relevant += r.Relevant
@@ -109,13 +153,26 @@ func sumUp(class string, rs []queryResult) row {
 		w.RelevantFound += r.RelevantFound
 		w.CompoundFound += r.CompoundFound
 		w.Unrelated += r.Unrelated
+		w.First += r.First
+		w.FirstRelevant += r.FirstRelevant
+		w.FirstCompound += r.FirstCompound
+		for c, n := range r.UnrelatedBy {
+			if w.UnrelatedBy == nil {
+				w.UnrelatedBy = map[string]int{}
+			}
+			w.UnrelatedBy[c] += n
+		}
 		recall += r.Recall()
 		if r.Found > 0 {
 			answered++
 			prec += ratio(r.RelevantFound, r.Found)
 			tol += ratio(r.RelevantFound+r.CompoundFound, r.Found)
+			firstPrec += ratio(r.FirstRelevant, r.First)
+			firstTol += ratio(r.FirstRelevant+r.FirstCompound, r.First)
 		}
 	}
+	w.FirstMicro = ratio(w.FirstRelevant, w.First)
+	w.FirstTolerantMicro = ratio(w.FirstRelevant+w.FirstCompound, w.First)
 	w.RecallMicro = ratio(w.RelevantFound, w.Relevant)
 	w.PrecisionMicro = ratio(w.RelevantFound, w.Found)
 	w.TolerantMicro = ratio(w.RelevantFound+w.CompoundFound, w.Found)
@@ -126,6 +183,8 @@ func sumUp(class string, rs []queryResult) row {
 	if answered > 0 {
 		w.PrecisionMacro = prec / float64(answered)
 		w.TolerantMacro = tol / float64(answered)
+		w.FirstMacro = firstPrec / float64(answered)
+		w.FirstTolerantMacro = firstTol / float64(answered)
 	}
 	return w
 }

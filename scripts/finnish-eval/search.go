@@ -21,7 +21,8 @@ const turnsPerDoc = 200
 // found is what one query found: the turns (sentence numbers), and for
 // each the words the search marked in its snippet.
 type found struct {
-	turns  []int
+	turns  []int // sorted
+	ranked []int // the turns in the order of the hits, best first
 	marked map[int][]string
 	err    string // the search's error, when it failed
 }
@@ -143,6 +144,7 @@ func (c *corpus) searchAll(ctx context.Context, texts []string) (map[string]foun
 			f.turns = append(f.turns, turn)
 			f.marked[turn] = markedWords(h)
 		}
+		f.ranked = slices.Clone(f.turns)
 		slices.Sort(f.turns)
 		out[q] = f
 	}
