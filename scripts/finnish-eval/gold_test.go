@@ -164,7 +164,7 @@ func TestScoreFirstHits(t *testing.T) {
 
 func TestSumUp(t *testing.T) {
 	rs := []queryResult{
-		{Relevant: 4, Found: 2, RelevantFound: 2, First: 2, FirstRelevant: 2},                                                     // recall 0.5, precision 1
+		{Relevant: 4, Found: 2, RelevantFound: 2, First: 2, FirstRelevant: 2},                                                   // recall 0.5, precision 1
 		{Relevant: 1, Found: 4, RelevantFound: 1, CompoundFound: 1, Unrelated: 2, First: 4, FirstRelevant: 1, FirstCompound: 1}, // recall 1, precision 0.25, tolerant 0.5
 		{Relevant: 5}, // found nothing: no precision
 	}
