@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"slices"
@@ -35,8 +36,8 @@ type Report struct {
 }
 
 // Build reads what o selects from src and draws the charts. It fails when
-// src cannot be read, a --by attribute or a code is unknown, or a chart
-// cannot be drawn.
+// src cannot be read or holds no documents, a --by attribute or a code is
+// unknown, or a chart cannot be drawn.
 func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 	if o.Lang != coding.LangEnglish {
 		o.Lang = coding.LangFinnish
@@ -46,11 +47,14 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 	}
 	l := labelsFor(o.Lang)
 	eo := export.Options{By: o.By, Coders: o.Coders, Codes: o.Codes, Lang: o.Lang}
-	t, cb, err := export.Frequencies(ctx, src, eo)
+	docs, err := src.DocumentList(ctx)
 	if err != nil {
 		return nil, err
 	}
-	docs, err := src.DocumentList(ctx)
+	if len(docs) == 0 {
+		return nil, errors.New("the project has no documents to report: import transcripts first (avain import)")
+	}
+	t, cb, err := export.Frequencies(ctx, src, eo)
 	if err != nil {
 		return nil, err
 	}
@@ -62,8 +66,10 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 		Filters: filters(o, l), About: coding.CountsAbout(o.Lang)}
 	pg.Numbers = studyNumbers(docs, t, coders, o, l)
 	pg.Themes = themesTable(t, cb, o, l)
-	if pg.ThemeCharts, err = themeCharts(t, cb, o); err != nil {
-		return nil, err
+	if pg.Numbers.Codings > 0 { // bars of nothing say nothing
+		if pg.ThemeCharts, err = themeCharts(t, cb, o); err != nil {
+			return nil, err
+		}
 	}
 	if pg.Cooccur, err = cooccurrence(ctx, src, t, cb, o, l); err != nil {
 		return nil, err

@@ -82,7 +82,7 @@ func runReport(ctx context.Context, e *env, c *command, args []string) error {
 		By: by, Coders: coders, Codes: codes, Lang: *lang, Quotes: *quotes, Pick: *pick, Made: time.Now()})
 	prog.clear()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	return writeReport(ctx, e, p, r, *out, by)
 }

@@ -89,6 +89,10 @@ func TestReportRefusals(t *testing.T) {
 	proj := reportDemo(t)
 	dir := t.TempDir()
 	old := write(t, dir, "r.html", []byte("old"))
+	empty := filepath.Join(dir, "empty.avain")
+	if code, _, stderr := avain(t, "init", empty); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -101,6 +105,7 @@ func TestReportRefusals(t *testing.T) {
 		{[]string{"report", proj, "-o", old, "--by", "colour"}, 1, `"colour"`},
 		{[]string{"report", proj, "-o", old, "--code", "Ei tällaista"}, 1, `"Ei tällaista"`},
 		{[]string{"report", proj, "-o", proj}, 1, proj},
+		{[]string{"report", empty, "-o", old}, 1, empty + ": the project has no documents to report"},
 	} {
 		code, _, stderr := avain(t, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
