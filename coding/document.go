@@ -194,20 +194,7 @@ type Words struct{ start, end []int32 }
 // IndexWords finds the words of text.
 func IndexWords(text string) Words {
 	var w Words
-	in, i := false, int32(0)
-	for _, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if isWord && !in {
-			w.start = append(w.start, i)
-		} else if !isWord && in {
-			w.end = append(w.end, i)
-		}
-		in = isWord
-		i++
-	}
-	if in {
-		w.end = append(w.end, i)
-	}
+	w.Index(text)
 	return w
 }
 

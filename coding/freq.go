@@ -78,23 +78,166 @@ type WordCounter func(docID string, spans []Span) int
 // once. The totals row rolls up every code. Every code and every group
 // appears, with zeros where nothing was coded; codings of codes not in
 // cb, or of documents not in docs, are left out. Paths are in lang.
+// It is FreqCounter fed every document of docs in turn.
 func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, by []string, words WordCounter) FreqTable {
-	t := FreqTable{By: by}
-	groups, groupOf := freqGroups(docs, by)
-	t.Groups = groups
-	byCode := codingsByCode(cb, docs, codings)
-	fc := freqCounter{groups: groups, groupOf: groupOf, split: len(by) > 0, words: words}
-	for _, c := range cb.Codes() {
-		sub := cb.Subtree(c.ID)
-		t.Rows = append(t.Rows, FreqRow{CodeID: c.ID, Path: cb.Path(c.ID, lang), Depth: cb.Depth(c.ID),
-			Parent: len(sub) > 1, Cells: fc.cells(subtreeCodings(byCode, sub))})
+	fc := NewFreqCounter(cb, docs, by)
+	byDoc := map[string][]CodedSpan{}
+	for _, c := range codings {
+		byDoc[c.DocumentID] = append(byDoc[c.DocumentID], CodedSpan{CodeID: c.CodeID, Span: c.Span()})
 	}
-	all := make([]string, 0, cb.Len())
-	for _, c := range cb.Codes() {
-		all = append(all, c.ID)
+	for _, d := range docs {
+		var count func([]Span) int
+		if words != nil {
+			count = func(spans []Span) int { return words(d.ID, spans) }
+		}
+		fc.Document(d.ID, byDoc[d.ID], count)
 	}
-	t.Rows = append(t.Rows, FreqRow{Cells: fc.cells(subtreeCodings(byCode, all))})
+	return fc.Table(lang)
+}
+
+// CodedSpan is a coding as the counts see it: its code and its span.
+type CodedSpan struct {
+	CodeID string
+	Span
+}
+
+// FreqCounter counts a theme table one document at a time, so that a
+// caller holds one document's text at a time: NewFreqCounter, Document
+// for each document with codings, then Table. The numbers are those
+// Frequencies defines.
+type FreqCounter struct {
+	cb      *Codebook
+	by      []string
+	groups  []FreqGroup
+	groupOf map[string]int   // doc id -> its group, when split
+	known   map[string]bool  // the documents counted
+	rowsOf  map[string][]int // code id -> the rows that count it: its own, its ancestors', the totals'
+	cells   [][]FreqCell     // row -> group
+	spans   [][]Span         // row -> this document's spans (scratch)
+	touched []int            // rows with spans in this document (scratch)
+}
+
+// NewFreqCounter returns a counter of the codes of cb over docs, split by
+// the attributes by.
+func NewFreqCounter(cb *Codebook, docs []FreqDoc, by []string) *FreqCounter {
+	fc := &FreqCounter{cb: cb, by: by, known: make(map[string]bool, len(docs)), rowsOf: make(map[string][]int, cb.Len())}
+	fc.groups, fc.groupOf = freqGroups(docs, by)
+	for _, d := range docs {
+		fc.known[d.ID] = true
+	}
+	row := map[string]int{}
+	for i, c := range cb.Codes() {
+		row[c.ID] = i
+	}
+	total := cb.Len()
+	for i, c := range cb.Codes() {
+		rows := []int{i}
+		for _, a := range cb.Ancestors(c.ID) {
+			rows = append(rows, row[a])
+		}
+		fc.rowsOf[c.ID] = append(rows, total)
+	}
+	fc.cells = make([][]FreqCell, total+1)
+	for i := range fc.cells {
+		fc.cells[i] = make([]FreqCell, len(fc.groups))
+	}
+	fc.spans = make([][]Span, total+1)
+	return fc
+}
+
+// Document counts one document's codings; each document is given once.
+// Codings of codes not in the codebook, and a document not among the
+// counter's, are left out. cs is sorted in place. words counts the words
+// inside a row's passages (sorted, neither overlapping nor touching); nil
+// counts none.
+func (fc *FreqCounter) Document(docID string, cs []CodedSpan, words func([]Span) int) {
+	if !fc.known[docID] || len(cs) == 0 {
+		return
+	}
+	slices.SortFunc(cs, func(a, b CodedSpan) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	fc.touched = fc.touched[:0]
+	for _, c := range cs {
+		for _, r := range fc.rowsOf[c.CodeID] {
+			if len(fc.spans[r]) == 0 {
+				fc.touched = append(fc.touched, r)
+			}
+			fc.spans[r] = append(fc.spans[r], c.Span)
+		}
+	}
+	g, split := fc.groupOf[docID], len(fc.by) > 0
+	for _, r := range fc.touched {
+		spans := fc.spans[r]
+		n := len(spans)
+		merged := mergeSorted(spans)
+		w := 0
+		if words != nil {
+			w = words(merged)
+		}
+		add := func(c *FreqCell) {
+			c.Codings += n
+			c.Passages += len(merged)
+			c.Documents++
+			c.Words += w
+		}
+		add(&fc.cells[r][0])
+		if split {
+			add(&fc.cells[r][g])
+		}
+		fc.spans[r] = spans[:0]
+	}
+}
+
+// mergeSorted merges spans sorted by start, in place, into spans that
+// neither overlap nor touch (as MergeSpans does).
+func mergeSorted(s []Span) []Span {
+	out := s[:1]
+	for _, x := range s[1:] {
+		last := &out[len(out)-1]
+		if x.Start <= last.End {
+			last.End = max(last.End, x.End)
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// Add adds the counts of other, a counter of the same codebook,
+// documents and split that was given other documents.
+func (fc *FreqCounter) Add(other *FreqCounter) {
+	for r, cells := range other.cells {
+		for g, c := range cells {
+			x := &fc.cells[r][g]
+			x.Codings += c.Codings
+			x.Passages += c.Passages
+			x.Documents += c.Documents
+			x.Words += c.Words
+		}
+	}
+}
+
+// Table returns the table counted so far, paths in lang.
+func (fc *FreqCounter) Table(lang string) FreqTable {
+	t := FreqTable{By: fc.by, Groups: fc.groups}
+	for i, c := range fc.cb.Codes() {
+		t.Rows = append(t.Rows, FreqRow{CodeID: c.ID, Path: fc.cb.Path(c.ID, lang), Depth: fc.cb.Depth(c.ID),
+			Parent: len(fc.cb.Children(c.ID)) > 0, Cells: fc.shares(fc.cells[i])})
+	}
+	t.Rows = append(t.Rows, FreqRow{Cells: fc.shares(fc.cells[fc.cb.Len()])})
 	return t
+}
+
+// shares returns a row's cells with each share of its group's documents.
+func (fc *FreqCounter) shares(cells []FreqCell) []FreqCell {
+	out := slices.Clone(cells)
+	for g := range out {
+		if fc.groups[g].Docs > 0 {
+			out[g].Share = float64(out[g].Documents) / float64(fc.groups[g].Docs)
+		}
+	}
+	return out
 }
 
 // freqGroups returns the groups of docs: overall, then, when by names
@@ -141,28 +284,6 @@ func groupValues(d FreqDoc, by []string) []string {
 	return vals
 }
 
-// codingsByCode sorts the codings of codes in cb on documents in docs by
-// code, then by document.
-func codingsByCode(cb *Codebook, docs []FreqDoc, codings []*Coding) map[string]map[string][]*Coding {
-	known := map[string]bool{}
-	for _, d := range docs {
-		known[d.ID] = true
-	}
-	byCode := map[string]map[string][]*Coding{}
-	for _, c := range codings {
-		if !known[c.DocumentID] || cb.Code(c.CodeID) == nil {
-			continue
-		}
-		m := byCode[c.CodeID]
-		if m == nil {
-			m = map[string][]*Coding{}
-			byCode[c.CodeID] = m
-		}
-		m[c.DocumentID] = append(m[c.DocumentID], c)
-	}
-	return byCode
-}
-
 // subtreeCodings gathers by document the codings of the codes ids.
 func subtreeCodings(byCode map[string]map[string][]*Coding, ids []string) map[string][]*Coding {
 	out := map[string][]*Coding{}
@@ -172,42 +293,6 @@ func subtreeCodings(byCode map[string]map[string][]*Coding, ids []string) map[st
 		}
 	}
 	return out
-}
-
-// freqCounter fills a row's cells, one per group.
-type freqCounter struct {
-	groups  []FreqGroup
-	groupOf map[string]int // doc id -> group, when split
-	split   bool           // the documents are split by attributes
-	words   WordCounter    // nil: no words counted
-}
-
-// cells fills one row's cells from its codings by document.
-func (fc freqCounter) cells(byDoc map[string][]*Coding) []FreqCell {
-	cells := make([]FreqCell, len(fc.groups))
-	for doc, cs := range byDoc {
-		n, p, merged := Tally(cs)
-		w := 0
-		if fc.words != nil {
-			w = fc.words(doc, merged)
-		}
-		add := func(g int) {
-			cells[g].Codings += n
-			cells[g].Passages += p
-			cells[g].Documents++
-			cells[g].Words += w
-		}
-		add(0)
-		if fc.split {
-			add(fc.groupOf[doc])
-		}
-	}
-	for g := range cells {
-		if fc.groups[g].Docs > 0 {
-			cells[g].Share = float64(cells[g].Documents) / float64(fc.groups[g].Docs)
-		}
-	}
-	return cells
 }
 
 // MergeSpans returns the union of spans as sorted spans that neither

@@ -41,6 +41,29 @@ type data struct {
 // load reads the codebook, the documents and the codings o selects.
 // bare reads the codings without ids, times and memos (for counts).
 func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) {
+	d, err := loadMeta(ctx, src, o)
+	if err != nil {
+		return nil, err
+	}
+	f := coding.CodingFilter{Bare: bare}
+	if len(d.codeIDs) < d.cb.Len() {
+		f.CodeIDs = d.codeIDs
+	}
+	cs, err := src.Codings(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if len(o.Coders) == 0 || slices.Contains(o.Coders, c.Coder) {
+			d.codings = append(d.codings, c)
+		}
+	}
+	return d, nil
+}
+
+// loadMeta reads the codebook and the documents, and resolves the codes
+// o selects; it refuses a --by attribute no document has.
+func loadMeta(ctx context.Context, src Source, o Options) (*data, error) {
 	d := &data{lang: o.Lang}
 	if d.lang == "" {
 		d.lang = coding.LangFinnish
@@ -65,19 +88,6 @@ func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) 
 	for _, c := range d.cb.Codes() {
 		if len(selected) == 0 || selected[c.ID] {
 			d.codeIDs = append(d.codeIDs, c.ID)
-		}
-	}
-	f := coding.CodingFilter{Bare: bare}
-	if len(selected) > 0 {
-		f.CodeIDs = d.codeIDs
-	}
-	cs, err := src.Codings(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range cs {
-		if len(o.Coders) == 0 || slices.Contains(o.Coders, c.Coder) {
-			d.codings = append(d.codings, c)
 		}
 	}
 	for _, a := range o.By {
@@ -137,59 +147,6 @@ func (d *data) subCodebook() (*coding.Codebook, error) {
 		codes = append(codes, &c)
 	}
 	return coding.NewCodebook(codes)
-}
-
-// wordCounter counts words in spans of documents, reading each document
-// once and keeping only the positions of its words.
-func wordCounter(ctx context.Context, src Source) (coding.WordCounter, func() error) {
-	index := map[string]coding.Words{}
-	var err error
-	count := func(docID string, spans []coding.Span) int {
-		w, ok := index[docID]
-		if !ok {
-			text, e := src.DocumentText(ctx, docID)
-			if e != nil {
-				err = e
-				index[docID] = coding.Words{}
-				return 0
-			}
-			w = coding.IndexWords(text)
-			index[docID] = w
-		}
-		n := 0
-		for _, s := range spans {
-			n += w.In(s)
-		}
-		return n
-	}
-	return count, func() error { return err }
-}
-
-// Frequencies computes the theme table o selects.
-func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, *coding.Codebook, error) {
-	d, err := load(ctx, src, o, true)
-	if err != nil {
-		return coding.FreqTable{}, nil, err
-	}
-	cb, err := d.subCodebook()
-	if err != nil {
-		return coding.FreqTable{}, nil, err
-	}
-	docs := make([]coding.FreqDoc, len(d.docs))
-	for i, s := range d.docs {
-		docs[i] = coding.FreqDoc{ID: s.ID, Attrs: attrs(s)}
-	}
-	words, failed := wordCounter(ctx, src)
-	t := coding.Frequencies(cb, d.lang, docs, d.codings, o.By, words)
-	if err := failed(); err != nil {
-		return coding.FreqTable{}, nil, err
-	}
-	for i := range t.Rows { // full paths, also under a --code selection
-		if id := t.Rows[i].CodeID; id != "" {
-			t.Rows[i].Path = d.cb.Path(id, d.lang)
-		}
-	}
-	return t, d.cb, nil
 }
 
 // Segments lays out every coded passage o selects, grouped by code in
