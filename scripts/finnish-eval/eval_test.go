@@ -86,7 +86,7 @@ type floor struct {
 // 0.01 (unrelated turns: plus 0.05).
 var floors = map[string]floor{
 	"voikko":   {recall: 0.980, recallMacro: 0.975, verbs: 0.974, precision: 0.637, tolerant: 0.723, lastPart: 0.940, first: 0.787, unrelated: 0.91},
-	"fallback": {recall: 0.884, recallMacro: 0.881, verbs: 0.842, precision: 0.722, tolerant: 0.733, lastPart: 0.078, first: 0.785, unrelated: 0.71},
+	"fallback": {recall: 0.884, recallMacro: 0.881, verbs: 0.842, precision: 0.724, tolerant: 0.736, lastPart: 0.078, first: 0.786, unrelated: 0.70},
 }
 
 // TestEvaluationFloors runs the whole evaluation on the treebank of

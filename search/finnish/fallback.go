@@ -18,7 +18,7 @@ func fallbackKey(word string) string {
 	if base, ok := irregular[word]; ok {
 		return irregularPrefix + base
 	}
-	key := markIrregularStem(stemKey(word))
+	key := markIrregularStem(stemKey(word), word)
 	if i := strings.LastIndexByte(key, ':'); i > 0 {
 		key = key[:i] // the stem without its vowel class: a name's stems have none
 	}

@@ -1,6 +1,10 @@
 package finnish
 
-import "github.com/blevesearch/bleve/v2/analysis"
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
 
 // fallbackTerms gives the terms the fallback analysis indexes (index set)
 // or searches for a lowercase word. Without a dictionary a word's ending
@@ -18,20 +22,23 @@ func fallbackTerms(word string, index bool) []string {
 	}
 	asBase := stemKeyAs(word, false)
 	if !index {
-		return []string{markIrregularStem(asBase[0])}
+		return []string{markIrregularStem(asBase[0], word)}
 	}
 	var list []string
 	keys := append(stemKeyAs(word, true), asBase...)
 	for _, k := range append(keys, stemKeyMode(word, true, true)...) {
-		list = appendNew(list, markIrregularStem(k))
+		list = appendNew(list, markIrregularStem(k, word))
 	}
 	return appendNew(list, word) // for wildcards: tiedonsiirt?, liite*
 }
 
 // markIrregularStem gives the key of a regular form of an inflecting base
-// of the irregular table ("hyvän") as that base's ("=hyvä").
-func markIrregularStem(key string) string {
-	if base, ok := irregularStems[key]; ok {
+// of the irregular table ("hyvän") as that base's ("=hyvä"): key is a key
+// of word, which must be written with the base's stem (the base less its
+// final vowels), for the keys of other words meet it through consonant
+// gradation (hyppää, of hypätä: p/v).
+func markIrregularStem(key, word string) string {
+	if base, ok := irregularStems[key]; ok && strings.HasPrefix(word, trimVowels(base)) {
 		return irregularPrefix + base
 	}
 	return key

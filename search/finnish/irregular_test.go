@@ -2,6 +2,7 @@ package finnish
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,5 +44,25 @@ func TestIrregularIsDeterministic(t *testing.T) {
 	two := buildIrregular(map[string]string{"a": "x y", "b": "y z a"}, "")
 	if want := map[string]string{"a": "a", "b": "b", "x": "a", "z": "b"}; !maps.Equal(two, want) {
 		t.Errorf("got %v, want %v", two, want)
+	}
+}
+
+// TestIrregularStemIsWritten checks that a regular form of an inflecting
+// base of the irregular table is indexed and searched as that base only
+// when it is written with the base's stem: hyvillä is hyvä, but hyppäät
+// and hyppäämme (hypätä), whose keys meet hyvä's through the p/v
+// gradation, are not.
+func TestIrregularStemIsWritten(t *testing.T) {
+	for _, w := range []string{"hyvillä", "hyvää"} {
+		if terms := fallbackTerms(w, true); !slices.Contains(terms, irregularPrefix+"hyvä") {
+			t.Errorf("%s is indexed as %q, want =hyvä among them", w, terms)
+		}
+	}
+	for _, w := range []string{"hyppäät", "hyppäämme", "hypyt"} {
+		for _, index := range []bool{true, false} {
+			if terms := fallbackTerms(w, index); slices.Contains(terms, irregularPrefix+"hyvä") {
+				t.Errorf("%s (index %v) gives %q: not hyvä", w, index, terms)
+			}
+		}
 	}
 }
