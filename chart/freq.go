@@ -18,7 +18,7 @@ import (
 // FreqBars draws a theme table t as grouped bars: a cluster of bars for
 // each group of documents (all documents together when t is not split),
 // a bar for each theme (o.Level themes: the top-level codes, each counting
-// its subtree) or code (o.Level codes: the codes without child codes) in
+// its subtree; the child codes of a theme that is alone in t) or code (o.Level codes: the codes without child codes) in
 // the code's own colour, a legend naming them in o.Lang, and a title
 // saying what a bar counts (o.Measure).
 func FreqBars(w io.Writer, t coding.FreqTable, cb *coding.Codebook, o Options) error {
@@ -53,12 +53,13 @@ type freqLayout struct {
 
 // freqLayoutOf picks t's rows and groups and their values for o.
 func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayout, error) {
+	top := themeDepth(t)
 	var rows []coding.FreqRow
 	for _, r := range t.Rows {
 		if r.CodeID == "" {
 			continue
 		}
-		if o.Level == LevelThemes && r.Depth == 0 || o.Level == LevelCodes && !r.Parent {
+		if o.Level == LevelThemes && r.Depth == top || o.Level == LevelCodes && !r.Parent {
 			rows = append(rows, r)
 		}
 	}
@@ -108,6 +109,23 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 		l.note = o.Note
 	}
 	return l, nil
+}
+
+// themeDepth is the depth of t's rows drawn as themes: 0, the top-level
+// codes; or 1 when there is one alone with child codes (a --code
+// selection of one theme), so that its child codes are drawn.
+func themeDepth(t coding.FreqTable) int {
+	roots, parent := 0, false
+	for _, r := range t.Rows {
+		if r.CodeID != "" && r.Depth == 0 {
+			roots++
+			parent = r.Parent
+		}
+	}
+	if roots == 1 && parent {
+		return 1
+	}
+	return 0
 }
 
 // cellValue is the number of c that m counts (a share as a percentage).

@@ -240,3 +240,27 @@ func TestWholeTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestOneThemeAloneShowsItsCodes checks that a table of one theme (a
+// --code selection) is drawn as its child codes at the themes level.
+func TestOneThemeAloneShowsItsCodes(t *testing.T) {
+	cb := testCodebook(t)
+	sub, err := coding.NewCodebook([]*coding.Code{cb.Code("pal"), cb.Code("pal1"),
+		{Record: coding.Record{ID: "pal2"}, ParentID: "pal", NameFi: "Puhelin", Position: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft := coding.Frequencies(sub, "fi", []coding.FreqDoc{{ID: "d"}}, nil, nil, nil)
+	o, _ := Options{}.check()
+	l, err := freqLayoutOf(ft, sub, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range l.series {
+		names = append(names, s.name)
+	}
+	if !slices.Equal(names, []string{"Verkkoasiointi", "Puhelin"}) {
+		t.Errorf("series %q, want Palvelupolku's child codes", names)
+	}
+}

@@ -8,8 +8,8 @@ import (
 )
 
 // ThemeCooccurrence computes co-occurrence of themes: the top-level codes
-// of o's selection (the selected codes themselves under --code), each
-// carrying its whole subtree, as coding.Cooccurrence counts codes (unit
+// of o's selection (the selected codes themselves under --code; the child
+// codes of a theme selected alone), each carrying its whole subtree, as coding.Cooccurrence counts codes (unit
 // turn: the turns where a coding of each theme's subtree overlaps; unit
 // overlap: the pairs of overlapping codings of two themes' subtrees, the
 // diagonal a theme's codings). It returns the matrix in codebook order
@@ -31,13 +31,15 @@ func ThemeCooccurrence(ctx context.Context, src Source, o Options) (coding.CoMat
 	if err != nil {
 		return coding.CoMatrix{}, nil, err
 	}
+	tops := sub.Children("")
+	if len(tops) == 1 && len(sub.Children(tops[0].ID)) > 0 { // one theme alone: its child codes
+		tops = sub.Children(tops[0].ID)
+	}
 	var themes []*coding.Code
 	themeOf := map[string]string{}
-	for _, c := range sub.Codes() {
-		if c.ParentID != "" {
-			continue
-		}
+	for _, c := range tops {
 		t := *c
+		t.ParentID = ""
 		themes = append(themes, &t)
 		for _, id := range sub.Subtree(c.ID) {
 			themeOf[id] = c.ID

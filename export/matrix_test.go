@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/toituavain/avain/coding"
@@ -95,5 +96,28 @@ func TestThemeCooccurrence(t *testing.T) {
 	}
 	if _, _, err := ThemeCooccurrence(ctx, p, Options{Unit: "char"}); err == nil {
 		t.Error("unit char: no error")
+	}
+}
+
+// TestThemeCooccurrenceOfOneTheme checks that a selection of one theme
+// gives the matrix of its child codes, each with its subtree.
+func TestThemeCooccurrenceOfOneTheme(t *testing.T) {
+	ctx := context.Background()
+	p := coded(t, nil)
+	cb, err := p.Codebook(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme := cb.Children("")[0]
+	m, _, err := ThemeCooccurrence(ctx, p, Options{Codes: []string{theme.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, c := range cb.Children(theme.ID) {
+		want = append(want, c.ID)
+	}
+	if len(want) < 2 || !slices.Equal(m.Codes, want) {
+		t.Errorf("codes %v, want %s's child codes %v", m.Codes, theme.NameEn, want)
 	}
 }

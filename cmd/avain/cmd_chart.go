@@ -21,6 +21,7 @@ func chartCmd() *command {
            all documents without --by), a bar per theme (--level themes: the
            top-level codes, each counting its child codes) or code (--level
            codes: the codes without child codes), in the codes' colours.
+           With --code THEME alone, the themes are THEME's child codes.
            --measure says what a bar counts: codings (coded segments, each
            coder's), passages (distinct coded spans, coders merged), documents
            (with a coding), share (% of the group's documents) or words.
