@@ -2,7 +2,9 @@ package export
 
 import (
 	"context"
+
 	"fmt"
+	"github.com/toituavain/avain/coding"
 	"slices"
 	"sort"
 	"strings"
@@ -116,13 +118,12 @@ func Quotations(ctx context.Context, src Source, o QuoteOptions) (*QuoteReport, 
 	if err := pk.check(d); err != nil {
 		return nil, err
 	}
-	ps, err := readPassages(ctx, src, d)
-	if err != nil {
-		return nil, err
-	}
 	r := &QuoteReport{Lang: d.lang, Pick: o.Pick, Cite: cite, By: o.By, Coders: o.Coders, Codes: o.Codes, PerCode: o.PerCode}
-	byCode := mergePassages(ps, cite, o.By)
+	byCode := mergeSpans(d, cite, o.By)
+	type placed struct{ theme, code int }
 	themes := map[string]int{}
+	var picked []*quoteAt
+	var at []placed
 	for _, id := range d.codeIDs {
 		qs := byCode[id]
 		if len(qs) == 0 {
@@ -143,11 +144,19 @@ func Quotations(ctx context.Context, src Source, o QuoteOptions) (*QuoteReport, 
 			themes[root] = i
 			r.Themes = append(r.Themes, QuoteTheme{Code: codeInfo(d, root)})
 		}
-		qc := QuoteCode{Code: codeInfo(d, id), Total: total, Quotes: make([]Quote, len(qs))}
-		for j, q := range qs {
-			qc.Quotes[j] = q.Quote
+		r.Themes[i].Codes = append(r.Themes[i].Codes, QuoteCode{Code: codeInfo(d, id), Total: total, Quotes: make([]Quote, len(qs))})
+		for range qs {
+			at = append(at, placed{i, len(r.Themes[i].Codes) - 1})
 		}
-		r.Themes[i].Codes = append(r.Themes[i].Codes, qc)
+		picked = append(picked, qs...)
+	}
+	if err := readQuotes(ctx, src, d, picked); err != nil {
+		return nil, err
+	}
+	n := map[placed]int{}
+	for j, q := range picked {
+		r.Themes[at[j].theme].Codes[at[j].code].Quotes[n[at[j]]] = q.Quote
+		n[at[j]]++
 	}
 	return r, nil
 }
@@ -165,49 +174,44 @@ func codeInfo(d *data, id string) QuoteCodeInfo {
 // quoteAt is a quotation with what ordering and picking it needs.
 type quoteAt struct {
 	Quote
+	docID      string
 	name       string            // the document's name
 	start, end int               // its span in the document
 	attrs      map[string]string // the document's kind, lang and attributes
 }
 
-// mergePassages makes the quotations of each code from the passages:
-// one per document and span, naming every coder who coded it and their
-// memos, in order of the --by values, document name and position.
-func mergePassages(ps []passage, cite, by []string) map[string][]*quoteAt {
+// mergeSpans makes the quotations of each code from d's codings, before
+// any text is read: one per document and span, naming every coder who
+// coded it and their memos, in order of the --by values, document name
+// and position.
+func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 	type span struct {
 		code, doc  string
 		start, end int
 	}
+	summary := make(map[string]coding.DocSummary, len(d.docs))
+	for _, s := range d.docs {
+		summary[s.ID] = s
+	}
 	seen := map[span]*quoteAt{}
 	out := map[string][]*quoteAt{}
-	for _, p := range ps {
-		if p.c == nil {
+	for _, c := range d.codings {
+		s, ok := summary[c.DocumentID]
+		if !ok {
 			continue
 		}
-		k := span{p.c.CodeID, p.doc.ID, p.c.Start, p.c.End}
+		k := span{c.CodeID, c.DocumentID, c.Start, c.End}
 		q := seen[k]
 		if q == nil {
-			a := attrs(p.doc)
-			q = &quoteAt{name: p.doc.Name, start: p.c.Start, end: p.c.End, attrs: a, Quote: Quote{
-				Text: p.text, Document: p.doc.Name, Speaker: p.speaker, Turn: p.turn, Time: p.time}}
-			for _, name := range cite {
-				if v := a[name]; v != "" {
-					q.Attrs = append(q.Attrs, [2]string{name, v})
-				}
-			}
-			var g []string
-			for _, b := range by {
-				g = append(g, b+"="+a[b])
-			}
-			q.Group = strings.Join(g, " / ")
+			q = newQuote(s, c, cite, by)
 			seen[k] = q
-			out[p.c.CodeID] = append(out[p.c.CodeID], q)
+			out[c.CodeID] = append(out[c.CodeID], q)
 		}
-		if !slices.Contains(q.Coders, p.c.Coder) {
-			q.Coders = append(q.Coders, p.c.Coder)
+		if !slices.Contains(q.Coders, c.Coder) {
+			q.Coders = append(q.Coders, c.Coder)
 		}
-		if p.c.Memo != "" {
-			q.Memos = append(q.Memos, p.c.Coder+": "+p.c.Memo)
+		if c.Memo != "" {
+			q.Memos = append(q.Memos, c.Coder+": "+c.Memo)
 		}
 	}
 	for _, qs := range out {
@@ -229,4 +233,22 @@ func mergePassages(ps []passage, cite, by []string) map[string][]*quoteAt {
 		})
 	}
 	return out
+}
+
+// newQuote is the quotation of c's span in the document s, its text and
+// turn not yet read.
+func newQuote(s coding.DocSummary, c *coding.Coding, cite, by []string) *quoteAt {
+	a := attrs(s)
+	q := &quoteAt{docID: s.ID, name: s.Name, start: c.Start, end: c.End, attrs: a, Quote: Quote{Document: s.Name}}
+	for _, name := range cite {
+		if v := a[name]; v != "" {
+			q.Attrs = append(q.Attrs, [2]string{name, v})
+		}
+	}
+	var g []string
+	for _, b := range by {
+		g = append(g, b+"="+a[b])
+	}
+	q.Group = strings.Join(g, " / ")
+	return q
 }

@@ -70,3 +70,35 @@ func TestExportsHoldOneDocumentAtATime(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotationsReadOnlyTheirDocuments checks that a report that shows
+// one quotation of a code read only the document it is from.
+func TestQuotationsReadOnlyTheirDocuments(t *testing.T) {
+	p := coded(t, nil)
+	ctx := context.Background()
+	all, err := Quotations(ctx, p, QuoteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := ""
+	for _, c := range all.Themes[0].Codes {
+		docs := map[string]bool{}
+		for _, q := range c.Quotes {
+			docs[q.Document] = true
+		}
+		if len(docs) > 2 && len(c.Code.Path) > 1 && code == "" {
+			code = c.Code.ID
+		}
+	}
+	if code == "" {
+		t.Fatal("no code of the first theme is quoted from three documents")
+	}
+	w := &textWatch{Source: p}
+	r, err := Quotations(ctx, w, QuoteOptions{Options: Options{Codes: []string{code}}, PerCode: 1, Pick: "longest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Themes) != 1 || len(r.Themes[0].Codes) == 0 || len(w.texts) != 1 {
+		t.Errorf("read %d documents for one quotation", len(w.texts))
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -99,7 +98,7 @@ func (p pick) apply(qs []*quoteAt, n int) []*quoteAt {
 			if a.Group != b.Group {
 				return a.Group < b.Group
 			}
-			la, lb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
+			la, lb := a.end-a.start, b.end-b.start // code points: the text's length
 			if p.order == PickLongest {
 				return la > lb
 			}
