@@ -221,8 +221,9 @@ func writeTableSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 	if err != nil {
 		return err
 	}
-	for j, wd := range colWidths(t) {
-		if err := sw.SetColWidth(j+1, j+1, wd); err != nil {
+	widths := colWidths(t)
+	for j := len(widths) - 1; j >= 0; j-- { // excelize puts each before the last: the file lists them in order, as Excel wants
+		if err := sw.SetColWidth(j+1, j+1, widths[j]); err != nil {
 			return err
 		}
 	}

@@ -174,6 +174,10 @@ func TestFreqXLSX(t *testing.T) {
 	if w, _ := f.GetColWidth(sheet, "E"); w < float64(len("dokumentit %")) || w > 20 {
 		t.Errorf("share column %.1f wide", w)
 	}
+	sheetXML := parts["xl/worksheets/sheet2.xml"]
+	if a, b := strings.Index(sheetXML, `<col min="1"`), strings.Index(sheetXML, `<col min="2"`); a < 0 || b < a {
+		t.Errorf("column widths out of order (Excel repairs such a file): %d, %d", a, b)
+	}
 	// The chart: its numbers on its sheet, a bar chart drawing them.
 	const cs = "Frekvenssit – kaavio"
 	crows, _ := f.GetRows(cs)
