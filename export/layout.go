@@ -1,7 +1,9 @@
 package export
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -114,4 +116,23 @@ func (a *About) made() []string {
 		lines = append(lines, v.word("avain, versio ", "avain, version ")+a.Version)
 	}
 	return lines
+}
+
+// Coders lists, sorted, the coders of the project's live codings: those
+// an About sheet names when no --coder chose some.
+func Coders(ctx context.Context, src Source) ([]string, error) {
+	cs, err := src.Codings(ctx, coding.CodingFilter{Bare: true})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cs {
+		if !seen[c.Coder] {
+			seen[c.Coder] = true
+			out = append(out, c.Coder)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }

@@ -137,6 +137,11 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	x := tableExport{what: what, format: f, out: *out, by: by, view: view}
 	x.about = &export.About{Project: filepath.Base(pos[0]), Made: time.Now(), Coders: coders, Version: version,
 		Lang: *lang, Filters: filterArgs(map[string][]string{"--by": by, "--code": codes, "--coder": coders}, *unit, what == "cooccur")}
+	if len(coders) == 0 && what != "segments" && (f == "md" || f == "xlsx") { // the About lines name them
+		if x.about.Coders, err = export.Coders(ctx, p); err != nil {
+			return err
+		}
+	}
 	table, err := x.build(ctx, p, export.Options{By: by, Coders: coders, Codes: codes, Lang: *lang, Unit: *unit})
 	if err != nil {
 		return err

@@ -54,7 +54,7 @@ func TestExportLayouts(t *testing.T) {
 	}
 	// English labels and code names.
 	en := mustRun(t, "export", proj, "freq", "--lang", "en", "--format", "md")
-	for _, want := range []string{"| Code | all (n = 10) |", "| **Bureaucracy traps** |", "*codings*", "Project: tutkimus.avain", "Options: none"} {
+	for _, want := range []string{"| Code | all (n = 10) |", "| **Bureaucracy traps** |", "*codings*", "Project: tutkimus.avain", "Coders: aino, ville", "Options: none"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("--lang en Markdown lacks %q:\n%.1200s", want, en)
 		}
