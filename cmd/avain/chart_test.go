@@ -21,6 +21,7 @@ func TestChart(t *testing.T) {
 	t.Run("files", func(t *testing.T) { testChartFiles(t, proj) })
 	t.Run("refusals", func(t *testing.T) { testChartRefusals(t, proj) })
 	t.Run("binary", func(t *testing.T) { testChartBinary(t, proj) })
+	t.Run("full disk", func(t *testing.T) { testChartFullDisk(t, proj) })
 }
 
 // testChartFiles draws each chart of the demo project in each format
@@ -174,5 +175,27 @@ func testChartBinary(t *testing.T, proj string) {
 	}
 	if !bytes.HasPrefix(data, []byte("<svg ")) || !bytes.Contains(data, []byte("Teemat ryhmittäin: kind")) {
 		t.Errorf("%s: %.200s", out, data)
+	}
+}
+
+// testChartFullDisk draws a PNG where no file may grow past 48 KiB: one
+// line names the file and the reason, and the chart already there is
+// left as it was.
+func testChartFullDisk(t *testing.T, proj string) {
+	if testing.Short() {
+		t.Skip("slow: runs the built binary under prlimit; run without -short")
+	}
+	prlimit := needPrlimit(t)
+	old := write(t, t.TempDir(), "kuva.png", []byte("the chart of yesterday"))
+	out, err := exec.Command(prlimit, "--fsize=49152", binary(t), "chart", proj, "freq", "--by", "kind", "-o", old).CombinedOutput()
+	if err == nil || strings.Count(string(out), "\n") != 1 || !strings.Contains(string(out), old+": not written") {
+		t.Errorf("full disk: %v, %q", err, out)
+	}
+	if got, _ := os.ReadFile(old); string(got) != "the chart of yesterday" {
+		t.Errorf("the chart there is now %.40q", got)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(old))
+	if len(entries) != 1 {
+		t.Errorf("%d files beside it, want none: a temporary file was left", len(entries)-1)
 	}
 }
