@@ -190,8 +190,9 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 		start, end int
 	}
 	summary := make(map[string]coding.DocSummary, len(d.docs))
+	docAttrs := make(map[string]map[string]string, len(d.docs)) // read once per document
 	for _, s := range d.docs {
-		summary[s.ID] = s
+		summary[s.ID], docAttrs[s.ID] = s, attrs(s)
 	}
 	seen := map[span]*quoteAt{}
 	out := map[string][]*quoteAt{}
@@ -203,7 +204,7 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 		k := span{c.CodeID, c.DocumentID, c.Start, c.End}
 		q := seen[k]
 		if q == nil {
-			q = newQuote(s, c, cite, by)
+			q = newQuote(s, docAttrs[s.ID], c, cite, by)
 			seen[k] = q
 			out[c.CodeID] = append(out[c.CodeID], q)
 		}
@@ -235,10 +236,9 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 	return out
 }
 
-// newQuote is the quotation of c's span in the document s, its text and
-// turn not yet read.
-func newQuote(s coding.DocSummary, c *coding.Coding, cite, by []string) *quoteAt {
-	a := attrs(s)
+// newQuote is the quotation of c's span in the document s (of split
+// values a), its text and turn not yet read.
+func newQuote(s coding.DocSummary, a map[string]string, c *coding.Coding, cite, by []string) *quoteAt {
 	q := &quoteAt{docID: s.ID, name: s.Name, start: c.Start, end: c.End, attrs: a, Quote: Quote{Document: s.Name}}
 	for _, name := range cite {
 		if v := a[name]; v != "" {
