@@ -85,7 +85,8 @@ func TestThemesDrillDownAndExport(t *testing.T) {
 	f, _ := os.Open(path)
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(recs) != 5 || recs[3][1] != "Kela" || recs[3][5] != "1" {
+	// The people layout: the group over its measures, then the codes.
+	if err != nil || len(recs) != 6 || recs[1][1] != "codings" || recs[2][0] != "▸ Odottaminen" || recs[4][0] != "Kela" || recs[4][1] != "1" {
 		t.Errorf("exported CSV: %v %v", recs, err)
 	}
 }
