@@ -49,8 +49,8 @@ type agreeLayout struct {
 	title, note string
 }
 
-func (l *agreeLayout) minHeight() float64 {
-	return float64(len(l.bars))*18 + 110
+func (l *agreeLayout) minSize() (w, h float64) {
+	return 0, float64(len(l.bars))*18 + 110
 }
 
 // draw draws the title and the two panels, their data areas equally

@@ -27,7 +27,7 @@ const (
 // layout is a chart ready to be drawn on a canvas of any size.
 type layout interface {
 	draw(dc draw.Canvas)
-	minHeight() float64 // points the chart needs to stay readable
+	minSize() (w, h float64) // points the chart needs to stay readable
 }
 
 // render draws on a canvas of format, width × height points, and writes

@@ -87,11 +87,12 @@ func validFormat(f string) bool {
 // write draws l on a canvas of o's format and size and writes it to w.
 func write(w io.Writer, o Options, l layout) error {
 	width, height := o.Width, o.Height
+	minW, minH := l.minSize()
 	if width == 0 {
-		width = defaultWidth
+		width = min(max(defaultWidth, minW), maxSide)
 	}
 	if height == 0 {
-		height = max(defaultHeight, l.minHeight())
+		height = min(max(defaultHeight, minH), maxSide)
 	}
 	return render(w, o.Format, width, height, l.draw)
 }

@@ -144,8 +144,8 @@ func cellValue(c coding.FreqCell, m coding.Measure) float64 {
 	}
 }
 
-func (l *freqLayout) minHeight() float64 {
-	return legendHeight(len(l.series)) + 3*titleSize + 40
+func (l *freqLayout) minSize() (w, h float64) {
+	return 0, legendHeight(len(l.series)) + 3*titleSize + 40
 }
 
 // draw draws the title and note across the top, the legend at the right

@@ -62,8 +62,9 @@ type heatLayout struct {
 	title, note string
 }
 
-func (l *heatLayout) minHeight() float64 {
-	return float64(len(l.m.Labels))*14 + 160
+func (l *heatLayout) minSize() (w, h float64) {
+	side := float64(len(l.m.Labels)) * 16 // room for a cell's count
+	return side + 220, side + 200
 }
 
 // draw draws the title, then the matrix as square as the space allows:

@@ -264,3 +264,29 @@ func TestOneThemeAloneShowsItsCodes(t *testing.T) {
 		t.Errorf("series %q, want Palvelupolku's child codes", names)
 	}
 }
+
+// TestBigHeatmapGrows checks that a heat map of many codes is drawn large
+// enough for every cell to show its count, unless a size is given.
+func TestBigHeatmapGrows(t *testing.T) {
+	const n = 40
+	m := Matrix{Labels: make([]string, n), Counts: make([][]int, n)}
+	for i := range n {
+		m.Labels[i] = "Koodi " + strconv.Itoa(i)
+		m.Counts[i] = make([]int, n)
+		for j := range n {
+			m.Counts[i][j] = 100 + i*n + j
+		}
+	}
+	var buf bytes.Buffer
+	if err := Heatmap(&buf, m, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, count := range []string{">100<", ">1699<", ">757<"} {
+		if !bytes.Contains(buf.Bytes(), []byte(count)) {
+			t.Errorf("no cell shows %s", count)
+		}
+	}
+	if h := svgHeight(t, buf.Bytes()); h < n*16 {
+		t.Errorf("height %g points for %d rows", h, n)
+	}
+}
