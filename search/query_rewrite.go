@@ -118,26 +118,22 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 			return nil, err
 		}
 		return onFields(q.FieldVal, func(f string) query.Query {
-			if f == fieldFI && finnish.UsesVoikko() {
-				r := query.NewRegexpQuery(withMarked(wildcardRegexp.Replace(w)))
-				r.FieldVal, r.BoostVal = f, q.BoostVal
-				return r
+			expr := wildcardRegexp.Replace(w)
+			if f == fieldFI {
+				expr = withMarked(expr)
 			}
-			c := *q
-			c.Wildcard, c.FieldVal = w, f
-			return &c
+			return newPatternQuery(f, expr, q.BoostVal.Value())
 		}), nil
 	case *query.RegexpQuery:
 		if err := checkPattern(strings.TrimPrefix(q.Regexp, "^")); err != nil {
 			return nil, err
 		}
 		return onFields(q.FieldVal, func(f string) query.Query {
-			c := *q
-			c.FieldVal = f
+			expr := q.Regexp
 			if f == fieldFI {
-				c.Regexp = withMarked(c.Regexp)
+				expr = withMarked(expr)
 			}
-			return &c
+			return newPatternQuery(f, expr, q.BoostVal.Value())
 		}), nil
 	case *query.NumericRangeQuery:
 		if q.FieldVal == "" {

@@ -1,0 +1,79 @@
+package search
+
+import (
+	"context"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// patternQuery is a wildcard or regexp term on one field. The terms of the
+// index it matches are looked up once per search and kept: a search runs
+// its query twice, to rank and then to locate the words of the hits it
+// keeps, and looking the terms up (toimeentulo* matches thousands) was a
+// quarter of a wildcard query's time. A patternQuery belongs to one
+// search; the terms of the index it read first stand for both runs (the
+// index does not change under a search).
+type patternQuery struct {
+	field string
+	expr  string // a regexp matching whole terms, without a leading ^
+	boost float64
+
+	terms      []string
+	expansions int // how many times the terms were looked up
+}
+
+// newPatternQuery returns the patternQuery of regexp expr on field.
+func newPatternQuery(field, expr string, boost float64) *patternQuery {
+	return &patternQuery{field: field, expr: strings.TrimPrefix(expr, "^"), boost: boost}
+}
+
+// Searcher implements query.Query as bleve's RegexpQuery does, with the
+// terms looked up once.
+func (q *patternQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	ir, ok := i.(index.IndexReaderRegexp)
+	if !ok {
+		return searcher.NewRegexpStringSearcher(ctx, i, q.expr, q.field, q.boost, options)
+	}
+	if q.expansions == 0 {
+		terms, err := matchingTerms(ir, q.field, q.expr)
+		if err != nil {
+			return nil, err
+		}
+		q.terms = terms
+		q.expansions++
+	}
+	return searcher.NewMultiTermSearcher(ctx, i, q.terms, q.field, q.boost, options, true)
+}
+
+// matchingTerms returns the terms of field that expr matches, in the
+// index's order, as bleve's regexp searcher finds them.
+func matchingTerms(ir index.IndexReaderRegexp, field, expr string) (terms []string, err error) {
+	dict, err := ir.FieldDictRegexp(field, expr)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := dict.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	seen := map[string]bool{}
+	for {
+		d, err := dict.Next()
+		if err != nil {
+			return nil, err
+		}
+		if d == nil {
+			return terms, nil
+		}
+		if !seen[d.Term] {
+			seen[d.Term] = true
+			terms = append(terms, d.Term)
+		}
+	}
+}
