@@ -29,8 +29,12 @@ type themeRow struct {
 	Theme  bool // a top-level code
 	Parent bool // it rolls up child codes
 	Total  bool
-	Cells  []string
+	Cells  []cell
 }
+
+// cell is one number of the themes table, and the share of the group's
+// documents it is, when it is a count of documents.
+type cell struct{ N, Share string }
 
 // shown are the measures the themes table gives each group; the
 // documents' column also gives their share of the group.
@@ -62,8 +66,8 @@ func themesTable(t coding.FreqTable, cb *coding.Codebook, o Options, l labels) t
 			row.Name, row.Color, row.Theme = c.Name(o.Lang), c.Color, r.Depth == 0
 		}
 		for _, c := range r.Cells {
-			row.Cells = append(row.Cells, num(c.Codings, o.Lang), num(c.Passages, o.Lang),
-				num(c.Documents, o.Lang)+" ("+pct(c.Share, o.Lang)+")")
+			row.Cells = append(row.Cells, cell{N: num(c.Codings, o.Lang)}, cell{N: num(c.Passages, o.Lang)},
+				cell{N: num(c.Documents, o.Lang), Share: pct(c.Share, o.Lang)})
 		}
 		out.Rows = append(out.Rows, row)
 	}

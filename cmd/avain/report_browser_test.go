@@ -91,6 +91,45 @@ func TestReportInChromium(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	wide := filepath.Join(t.TempDir(), "alueittain.html")
+	if code, _, stderr := avain(t, "report", proj, "-o", wide, "--by", "region", "--quotes", "0"); code != 0 {
+		t.Fatalf("report --by region: %d %s", code, stderr)
+	}
+	b.call(b.session, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil)
+	checkPrint(t, b, out, "", 703)            // A4: 186 mm between the margins
+	checkPrint(t, b, wide, "landscape", 1032) // seven groups: A4 across, 273 mm
+}
+
+// checkPrint lays the page at path out for print on paper of the given
+// width between the margins (CSS pixels): no contents list, the themes
+// table within the paper's width, on a page of the named @page (""
+// for the default), the codebook on a page of its own.
+func checkPrint(t *testing.T, b *browser, path, page string, width int) {
+	t.Helper()
+	b.call(b.session, "Emulation.setDeviceMetricsOverride", map[string]any{"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": false}, nil)
+	b.open(path)
+	var raw string
+	b.eval(`JSON.stringify({
+  nav: getComputedStyle(document.querySelector("nav")).display,
+  table: document.querySelector("table.themes").getBoundingClientRect().width,
+  paper: document.documentElement.clientWidth,
+  page: getComputedStyle(document.getElementById("themes")).page,
+  codebook: getComputedStyle(document.getElementById("codebook")).breakBefore,
+})`, &raw)
+	var p struct {
+		Nav, Page, Codebook string
+		Table, Paper        float64
+	}
+	if err := json.Unmarshal([]byte(raw), &p); err != nil {
+		t.Fatal(err)
+	}
+	if page == "" {
+		page = "auto"
+	}
+	if p.Nav != "none" || p.Table > p.Paper || p.Table < 0.8*p.Paper || p.Page != page || p.Codebook != "page" {
+		t.Errorf("%s printed: contents list %q, themes table %.0f px on %.0f px of paper, on page %q, codebook break %q",
+			filepath.Base(path), p.Nav, p.Table, p.Paper, p.Page, p.Codebook)
+	}
 }
 
 // checkLayout checks the measured page.
