@@ -63,7 +63,7 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 	fs.StringVar(&a.lang, "lang", "fi", "language of names and labels: fi or en")
 	fs.StringVar(&a.title, "title", "", "a title of your own")
 	fs.StringVar(&a.out, "o", "", "the chart file: .svg, .png or .pdf")
-	fs.Float64Var(&a.width, "width", 16, "width in centimetres")
+	fs.Float64Var(&a.width, "width", 0, "width in centimetres (default 16, more for a big heat map)")
 	fs.Float64Var(&a.height, "height", 0, "height in centimetres (default 10, more for a long legend)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -126,7 +126,7 @@ func (a *chartArgs) check(proj string) (chart.Options, error) {
 		return o, usagef("unknown --level %q: use themes or codes", a.level)
 	case !coding.ValidLang(a.lang):
 		return o, usagef("--lang is fi or en")
-	case a.width <= 0 || a.width > 100 || a.height < 0 || a.height > 100 || math.IsNaN(a.width+a.height):
+	case a.width < 0 || a.width > 100 || a.height < 0 || a.height > 100 || math.IsNaN(a.width+a.height):
 		return o, usagef("--width and --height are centimetres, up to 100")
 	case a.what == "agreement" && len(a.coders) != 2:
 		return o, usagef("--coders takes two coders: --coders aino,ville")
