@@ -84,7 +84,8 @@ func (p pick) check(d *data) error {
 }
 
 // apply keeps the quotations whose document has the values asked for,
-// orders them (within each --by group) and keeps at most n (all when 0).
+// orders them (within each --by group) and keeps at most n of each group
+// (of the code without --by; all when 0).
 func (p pick) apply(qs []*quoteAt, n int) []*quoteAt {
 	out := make([]*quoteAt, 0, len(qs))
 	for _, q := range qs {
@@ -105,10 +106,20 @@ func (p pick) apply(qs []*quoteAt, n int) []*quoteAt {
 			return la < lb
 		})
 	}
-	if n > 0 && len(out) > n {
-		out = out[:n]
+	if n <= 0 {
+		return out
 	}
-	return out
+	kept, inGroup := make([]*quoteAt, 0, len(out)), 0
+	for i, q := range out {
+		if i > 0 && q.Group != out[i-1].Group {
+			inGroup = 0
+		}
+		if inGroup < n {
+			kept = append(kept, q)
+		}
+		inGroup++
+	}
+	return kept
 }
 
 func (p pick) keeps(q *quoteAt) bool {

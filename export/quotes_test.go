@@ -251,3 +251,45 @@ func TestQuotationsRefuseBadPicks(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationsPerGroup checks that with --by the quotations of a code
+// come in groups of the attribute's values, each holding --per-code of
+// them (or all it has, when fewer).
+func TestQuotationsPerGroup(t *testing.T) {
+	p := coded(t, nil)
+	ctx := context.Background()
+	counts := func(o QuoteOptions) map[string]int { // code and group: quotations
+		r, err := Quotations(ctx, p, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		for _, th := range r.Themes {
+			for _, c := range th.Codes {
+				last := ""
+				for _, q := range c.Quotes {
+					if q.Group < last || q.Group != "kind="+q.Attrs[0][1] {
+						t.Errorf("%s: %q in group %q after %q", c.Code.Name, q.Attrs, q.Group, last)
+					}
+					last = q.Group
+					n[c.Code.ID+" "+q.Group]++
+				}
+			}
+		}
+		return n
+	}
+	by := Options{By: []string{"kind"}}
+	all, some := counts(QuoteOptions{Options: by}), counts(QuoteOptions{Options: by, PerCode: 2, Pick: "longest"})
+	cut := 0
+	for k, n := range all {
+		if some[k] != min(n, 2) {
+			t.Errorf("%s: %d shown of %d", k, some[k], n)
+		}
+		if n > 2 {
+			cut++
+		}
+	}
+	if cut < 2 {
+		t.Fatalf("only %d groups had more than 2 quotations", cut)
+	}
+}

@@ -17,15 +17,17 @@ import (
 // segmentsHelp is what export's help says of segments for people.
 const segmentsHelp = `segments for people (the default) is a quotation report: themes as headings,
 their codes under them, each code's quotations cited (document, speaker, turn,
-or the time in a .vtt/.srt transcript; the --cite attributes, default kind),
-with the coders who coded the span (several coders of one span are one
-quotation) and their memos. Markdown (-o x.md, and on standard output), HTML
-(-o x.html: one page, no network, printable), XLSX (a sheet of quotations and
-an About sheet), or CSV/TSV (a row per quotation). --per-code N shows at most
-N per code, saying how many there are in all; --pick first (document order),
-longest, shortest, or ATTR=VALUE[,...] (only documents with that value, such
-as kind=client; combine: longest,kind=client). --layout data (and JSON) gives
-the flat table of every coding with ids and offsets, for programs.`
+or the turn's start time in a timed transcript such as .vtt or .srt; the --cite
+attributes, default kind), with the coders who coded the span (several coders
+of one span are one quotation) and their memos. Markdown (-o x.md, and on
+standard output), HTML (-o x.html: one page, nothing fetched, printable), XLSX
+(a sheet of quotations and an About sheet), or CSV/TSV (a row per quotation).
+--per-code N shows at most N per code (per --by group with --by), saying how
+many there are in all; --pick first (document order, the default), longest,
+shortest, or ATTR=VALUE[,...] (only documents with that value, such as
+kind=client; several values of one attribute are alternatives; combine with
+an order: longest,kind=client). --layout data (and JSON) gives the flat table
+of every coding with ids and offsets, for programs.`
 
 // segmentsFlags are the flags only the quotation report takes.
 type segmentsFlags struct {
@@ -42,7 +44,7 @@ func segmentFlags(fs *flag.FlagSet, c *command) *segmentsFlags {
 		c.help += "\n\n" + segmentsHelp
 	}
 	s := &segmentsFlags{fs: fs}
-	s.perCode = fs.Int("per-code", 0, "segments: at most this many quotations per code (0: all)")
+	s.perCode = fs.Int("per-code", 0, "segments: at most this many quotations per code, or per --by group (0: all)")
 	s.pick = fs.String("pick", "", "segments: first, longest, shortest or ATTR=VALUE[,...] (default first)")
 	fs.Var(&s.cite, "cite", "segments: attributes each quotation's citation names (default kind)")
 	return s
