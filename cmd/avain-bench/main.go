@@ -6,6 +6,10 @@
 //
 //	avain-bench run --avain BIN [--docs N] [--seed S] [--dir DIR] [--keep]
 //	avain-bench gen DIR --docs N [--seed S] [--min-words W] [--max-words W]
+//	avain-bench export --avain BIN [--segments] PROJECT
+//
+// export times the export stage alone on a project a run kept (its
+// study.avain: 200,000 codings), freq and, with --segments, segments.
 //
 // Each measured step runs in a child process (avain itself, or this program
 // with a stage name), so that its peak RSS is its own.
@@ -42,6 +46,8 @@ func main() {
 	var err error
 	if os.Args[1] == "run" {
 		err = runAll(os.Args[2:])
+	} else if os.Args[1] == "export" {
+		err = exportOnly(os.Args[2:])
 	} else if os.Args[1] == "gen" {
 		os.Exit(genMain(os.Stdout, os.Stderr, os.Args[2:]))
 	} else if path := os.Getenv("AVAIN_CPUPROFILE"); path != "" {
@@ -67,6 +73,7 @@ func main() {
 // are left out.
 const usage = `usage: avain-bench run --avain BIN [--docs N] [--seed S] [--dir DIR] [--keep]
        avain-bench gen DIR --docs N [--seed S] [--min-words W] [--max-words W]
+       avain-bench export --avain BIN [--segments] PROJECT
 `
 
 // stage runs one child stage and prints its figures as JSON.
@@ -93,8 +100,8 @@ func stage(name string, args []string) error {
 		figs, err = populate(args[0], num(1), uint64(num(2)), args[3])
 	case "group-by":
 		figs, err = groupBy(args[0])
-	case "segments-sql":
-		figs, err = segmentsSQL(args[0], args[1])
+	case "segments-floor":
+		figs, err = segmentsFloor(args[0], args[1])
 	case "merge-raw":
 		figs, err = mergeRaw(args[0], args[1])
 	default:
@@ -411,42 +418,6 @@ func (b *bench) codingStage(proj string) error {
 	return nil
 }
 
-func (b *bench) exportStage(proj string) error {
-	b.step("export freq --by kind,region over 200,000 codings")
-	freq, err := b.run(b.avain, "export", proj, "freq", "--by", "kind,region", "-o", b.path("freq.csv"))
-	if err != nil {
-		return err
-	}
-	raw, err := b.run(b.self, "group-by", proj)
-	if err != nil {
-		return err
-	}
-	if raw.figs["codings"] != 200000 {
-		return fmt.Errorf("the project holds %.0f live codings, want 200,000", raw.figs["codings"])
-	}
-	b.rows = append(b.rows, row{
-		what: "export freq --by kind,region, 200k codings", ours: fmt.Sprintf("%.0f ms", freq.secs*1000),
-		limit: fmt.Sprintf("%.0f ms GROUP BY (%.0f ms with start)", raw.figs["seconds"]*1000, raw.secs*1000),
-		ratio: fmt.Sprintf("%.1f×", freq.secs/raw.secs), target: "≤ 300 ms", verdict: verdict(freq.secs <= 0.3),
-		rssMB: freq.rssMB, limitRSS: raw.rssMB,
-	})
-	b.step("export segments over 200,000 codings")
-	seg, err := b.run(b.avain, "export", proj, "segments", "-o", b.path("segments.csv"))
-	if err != nil {
-		return err
-	}
-	raw, err = b.run(b.self, "segments-sql", proj, b.path("segments-raw.csv"))
-	if err != nil {
-		return err
-	}
-	b.rows = append(b.rows, row{
-		what: "export segments, 200k codings", ours: fmt.Sprintf("%.0f ms, %s", seg.secs*1000, mbString(float64(fileSize(b.path("segments.csv"))))),
-		limit: fmt.Sprintf("%.0f ms SELECT to CSV (%.0f ms with start)", raw.figs["seconds"]*1000, raw.secs*1000),
-		ratio: fmt.Sprintf("%.1f×", seg.secs/raw.secs), rssMB: seg.rssMB, limitRSS: raw.rssMB,
-	})
-	return nil
-}
-
 func (b *bench) tuiStage(proj string) error {
 	b.step("terminal UI: open, largest document, 3,000 keystrokes")
 	c, err := b.run(b.self, "tui", proj, "3000")
@@ -524,8 +495,12 @@ func (b *bench) print(w io.Writer, took time.Duration) {
 	if !finnish.UsesVoikko() {
 		analysis = "fallback stemmer (Voikko not installed)"
 	}
-	fmt.Fprintf(w, "\navain benchmark: %d transcripts (seed %d), %d CPUs, %s, Finnish analysis: %s, run took %s\n\n",
-		b.docs, b.seed, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, analysis, took.Round(time.Second))
+	corpus := fmt.Sprintf("%d transcripts (seed %d)", b.docs, b.seed)
+	if b.seed == 0 { // a kept project (avain-bench export)
+		corpus = fmt.Sprintf("a project of %d transcripts", b.docs)
+	}
+	fmt.Fprintf(w, "\navain benchmark: %s, %d CPUs, %s, Finnish analysis: %s, run took %s\n\n",
+		corpus, runtime.NumCPU(), runtime.GOOS+"/"+runtime.GOARCH, analysis, took.Round(time.Second))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "measure\tavain\traw limit\tratio\ttarget\tmet\tpeak RSS")
 	for _, r := range b.rows {

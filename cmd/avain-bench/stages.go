@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
@@ -455,75 +454,6 @@ func populate(path string, n int, seed uint64, coder string) (map[string]float64
 			return nil, err
 		}
 		return map[string]float64{"seconds": d.Seconds()}, nil
-	})
-}
-
-// groupBy is the floor of `export freq --by kind,region`: one plain SQL
-// GROUP BY counting the codings and coded documents per code, kind and
-// region (codes merged or deleted elsewhere are not resolved; the bench
-// project has none).
-func groupBy(path string) (map[string]float64, error) {
-	return withStore(path, func(ctx context.Context, s *store.Store) (map[string]float64, error) {
-		start := time.Now()
-		rows, err := s.DB().QueryContext(ctx, `SELECT c.code_id, d.kind, COALESCE(a.value, ''), COUNT(*), COUNT(DISTINCT c.document_id)
-			FROM codings c JOIN documents d ON d.id = c.document_id AND d.deleted = 0
-			LEFT JOIN doc_attributes a ON a.document_id = d.id AND a.key = 'region' AND a.deleted = 0
-			WHERE c.deleted = 0 GROUP BY 1, 2, 3`)
-		if err != nil {
-			return nil, err
-		}
-		groups, total := 0, 0
-		for rows.Next() {
-			var code, kind, region string
-			var n, docs int
-			if err := rows.Scan(&code, &kind, &region, &n, &docs); err != nil {
-				return nil, err
-			}
-			groups++
-			total += n
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		return map[string]float64{"seconds": time.Since(start).Seconds(), "groups": float64(groups), "codings": float64(total)}, nil
-	})
-}
-
-// segmentsSQL is the floor of `export segments`: one SELECT of every live
-// coding with its document, code and coded text (SQLite's substr counts
-// code points, as avain's offsets do), written out as CSV.
-func segmentsSQL(path, out string) (map[string]float64, error) {
-	return withStore(path, func(ctx context.Context, s *store.Store) (map[string]float64, error) {
-		start := time.Now()
-		rows, err := s.DB().QueryContext(ctx, `SELECT d.name, k.name_fi, c.coder, c.start, c.end, substr(d.text, c.start + 1, c.end - c.start)
-			FROM live_codings c JOIN documents d ON d.id = c.document_id JOIN codes k ON k.id = c.code_id
-			WHERE d.deleted = 0 ORDER BY d.name, c.start`)
-		if err != nil {
-			return nil, err
-		}
-		f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		w := bufio.NewWriter(f)
-		n := 0
-		for rows.Next() {
-			var doc, code, coder, text string
-			var from, to int
-			if err := rows.Scan(&doc, &code, &coder, &from, &to, &text); err != nil {
-				return nil, err
-			}
-			fmt.Fprintf(w, "%q,%q,%q,%d,%d,%q\n", doc, code, coder, from, to, text)
-			n++
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		if err := w.Flush(); err != nil {
-			return nil, err
-		}
-		return map[string]float64{"seconds": time.Since(start).Seconds(), "rows": float64(n)}, nil
 	})
 }
 
