@@ -16,6 +16,7 @@ type labels struct {
 	Codebook, CodebookIntro, Definition, WhenToUse           string
 	WhenNotUse, Example, Category, OtherName, Quoted         string
 	FilterBy, FilterCoders, FilterCodes, FilterQuotes        string
+	NoValue                                                  string
 	Kinds                                                    map[string]string
 	Langs                                                    map[string]string
 }
@@ -55,8 +56,9 @@ var finnish = labels{
 	Category: "luokka (ei koodata suoraan)", OtherName: "englanniksi",
 	Quoted:   "Tämä raportti sisältää lainauksia haastatteluista: säilytä se yhtä huolellisesti kuin projekti.",
 	FilterBy: "ryhmittely", FilterCoders: "koodaajat", FilterCodes: "koodit", FilterQuotes: "lainauksia koodia kohden",
-	Kinds: map[string]string{coding.KindClient: "asiakas", coding.KindProfessional: "ammattilainen", coding.KindOther: "muu"},
-	Langs: map[string]string{coding.LangFinnish: "suomi", coding.LangEnglish: "englanti"},
+	NoValue: "(ei arvoa)",
+	Kinds:   map[string]string{coding.KindClient: "asiakas", coding.KindProfessional: "ammattilainen", coding.KindOther: "muu"},
+	Langs:   map[string]string{coding.LangFinnish: "suomi", coding.LangEnglish: "englanti"},
 }
 
 var english = labels{
@@ -94,8 +96,9 @@ var english = labels{
 	Category: "category (not coded directly)", OtherName: "in Finnish",
 	Quoted:   "This report holds quotations from the interviews: keep it as safe as the project.",
 	FilterBy: "split by", FilterCoders: "coders", FilterCodes: "codes", FilterQuotes: "quotations per code",
-	Kinds: map[string]string{coding.KindClient: "client", coding.KindProfessional: "professional", coding.KindOther: "other"},
-	Langs: map[string]string{coding.LangFinnish: "Finnish", coding.LangEnglish: "English"},
+	NoValue: "(none)",
+	Kinds:   map[string]string{coding.KindClient: "client", coding.KindProfessional: "professional", coding.KindOther: "other"},
+	Langs:   map[string]string{coding.LangFinnish: "Finnish", coding.LangEnglish: "English"},
 }
 
 // labelsFor returns the labels of lang: English for en, else Finnish.

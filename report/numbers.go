@@ -41,7 +41,11 @@ func studyNumbers(docs []coding.DocSummary, t coding.FreqTable, coders []coderCo
 		}
 	}
 	if len(o.By) > 0 && !slices.Equal(o.By, []string{"kind"}) {
-		n.SplitName = strings.Join(o.By, " / ")
+		names := make([]string, len(o.By))
+		for i, a := range o.By {
+			names[i] = attrWord(a, l)
+		}
+		n.SplitName = strings.Join(names, " / ")
 		for _, g := range t.Groups[1:] {
 			n.BySplit = append(n.BySplit, countRow{groupLabel(g, t.By, l), num(g.Docs, o.Lang)})
 		}
@@ -59,18 +63,45 @@ func studyNumbers(docs []coding.DocSummary, t coding.FreqTable, coders []coderCo
 }
 
 // groupLabel names a group of documents: "all" in the labels' language,
-// or its values, a kind in the labels' words.
+// or its values, a kind or a language in the labels' words.
 func groupLabel(g coding.FreqGroup, by []string, l labels) string {
 	if len(g.Values) == 0 {
 		return l.All
 	}
-	vals := slices.Clone(g.Values)
-	for i, v := range vals {
-		if i < len(by) && by[i] == "kind" && l.Kinds[v] != "" {
-			vals[i] = l.Kinds[v]
+	vals := make([]string, len(g.Values))
+	for i, v := range g.Values {
+		vals[i] = v
+		if i < len(by) {
+			vals[i] = valueWord(by[i], v, l)
 		}
 	}
 	return strings.Join(vals, " / ")
+}
+
+// attrWord names a split attribute: kind and lang in the labels' words,
+// any other by its own name.
+func attrWord(attr string, l labels) string {
+	switch attr {
+	case "kind":
+		return l.Kind
+	case "lang":
+		return l.Lang
+	}
+	return attr
+}
+
+// valueWord names a value of a split attribute: a kind or a language in
+// the labels' words, a missing value as the labels say it.
+func valueWord(attr, v string, l labels) string {
+	switch {
+	case v == coding.NoValue:
+		return l.NoValue
+	case attr == "kind" && l.Kinds[v] != "":
+		return l.Kinds[v]
+	case attr == "lang" && l.Langs[v] != "":
+		return l.Langs[v]
+	}
+	return v
 }
 
 // num writes n with its thousands grouped as the language does: 9 067 in

@@ -96,23 +96,31 @@ func TestMain(m *testing.M) {
 func TestLabelsFollowLang(t *testing.T) {
 	p := demo(t)
 	for _, tc := range []struct {
-		lang      string
-		want, not []string
+		lang             string
+		want, not, chart []string
 	}{
 		{"fi", []string{`<html lang="fi">`, "Tutkimus lukuina", "Teemat", "Koodien yhteisesiintyminen", "Koodaajien yhtäpitävyys",
 			"Lainaukset", "Mitä luvut laskevat", "Liite: koodikirja", "asiakas", "ammattilainen", "Laadittu", "1.12.2026",
 			coding.MeasurePassages.Label("fi"), coding.MeasurePassages.About("fi"), "Byrokratialoukut", "Määritelmä"},
-			[]string{"The study in numbers", "Appendix", coding.MeasurePassages.About("en")}},
+			[]string{"The study in numbers", "Appendix", coding.MeasurePassages.About("en")},
+			[]string{"asiakas", "ammattilainen", "laji"}},
 		{"en", []string{`<html lang="en">`, "The study in numbers", "Themes", "Co-occurrence of codes", "Agreement between coders",
 			"Quotations", "What the numbers count", "Appendix: the codebook", "client", "professional", "Made", "1 December 2026",
 			coding.MeasurePassages.Label("en"), coding.MeasurePassages.About("en"), "Bureaucracy traps", "Definition"},
-			[]string{"Tutkimus lukuina", "Liite", coding.MeasurePassages.About("fi"), "Määritelmä"}},
+			[]string{"Tutkimus lukuina", "Liite", coding.MeasurePassages.About("fi"), "Määritelmä"},
+			[]string{"client", "professional", "kind"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			html := render(t, p, Options{Project: "demo", By: []string{"kind"}, Lang: tc.lang, Quotes: 1})
 			for _, w := range tc.want {
 				if !strings.Contains(html, w) && !strings.Contains(html, escaped(w)) {
 					t.Errorf("the %s report lacks %q", tc.lang, w)
+				}
+			}
+			svg := html[strings.Index(html, "<svg"):strings.Index(html, "</svg>")]
+			for _, w := range tc.chart {
+				if !strings.Contains(svg, ">"+w+"</text>") {
+					t.Errorf("the %s report's first chart does not name %q", tc.lang, w)
 				}
 			}
 			for _, w := range tc.not {

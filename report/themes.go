@@ -80,6 +80,7 @@ func themesTable(t coding.FreqTable, cb *coding.Codebook, o Options, l labels) t
 // themeCharts draws the themes by group as bars: their passages, and
 // their documents' share of each group.
 func themeCharts(t coding.FreqTable, cb *coding.Codebook, o Options) ([]template.HTML, error) {
+	t = chartGroups(t, labelsFor(o.Lang))
 	var out []template.HTML
 	for _, m := range []coding.Measure{coding.MeasurePassages, coding.MeasureShare} {
 		svg, err := drawSVG(func(b *bytes.Buffer) error {
@@ -91,4 +92,26 @@ func themeCharts(t coding.FreqTable, cb *coding.Codebook, o Options) ([]template
 		out = append(out, svg)
 	}
 	return out, nil
+}
+
+// chartGroups is t with its split attributes and their values named as
+// the page names them (kind as laji, client as asiakas in Finnish), for a
+// chart that shows them as they are.
+func chartGroups(t coding.FreqTable, l labels) coding.FreqTable {
+	by := make([]string, len(t.By))
+	for i, a := range t.By {
+		by[i] = attrWord(a, l)
+	}
+	groups := make([]coding.FreqGroup, len(t.Groups))
+	for i, g := range t.Groups {
+		groups[i] = coding.FreqGroup{Docs: g.Docs, Values: make([]string, len(g.Values))}
+		for j, v := range g.Values {
+			groups[i].Values[j] = v
+			if j < len(t.By) && v != coding.NoValue { // the chart names a missing value itself
+				groups[i].Values[j] = valueWord(t.By[j], v, l)
+			}
+		}
+	}
+	t.By, t.Groups = by, groups
+	return t
 }
