@@ -46,7 +46,8 @@ type browser struct {
 }
 
 // startBrowser starts headless Chromium with a profile in a temporary
-// folder, no network services, and a page of width × height CSS pixels.
+// folder, no network services and no name resolution, and a page of
+// width × height CSS pixels.
 func startBrowser(t *testing.T, width, height int) *browser {
 	t.Helper()
 	path := needChromium(t)
@@ -58,9 +59,13 @@ func startBrowser(t *testing.T, width, height int) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// No name resolves (a page that reached out would fail), and the
+	// browser's own services that look names up stay off.
 	cmd := exec.Command(path, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
 		"--remote-debugging-pipe", "--user-data-dir="+t.TempDir(), "--no-first-run", "--disable-extensions",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+		"--no-pings", "--disable-domain-reliability", "--disable-breakpad", "--host-resolver-rules=MAP * ~NOTFOUND",
+		"--disable-features=DnsOverHttps,OptimizationHints,MediaRouter,Translate",
 		fmt.Sprintf("--window-size=%d,%d", width, height), "about:blank")
 	cmd.ExtraFiles = []*os.File{cmdR, outW} // fd 3, fd 4
 	var stderr bytes.Buffer
