@@ -152,7 +152,8 @@ func (d *data) subCodebook() (*coding.Codebook, error) {
 // Segments lays out every coded passage o selects, grouped by code in
 // codebook order, then by the --by attributes, document and position:
 // document, attributes, turn, speaker, offsets (code points), code path,
-// coder, memo and the quoted text. The documents are read one at a time.
+// coder, memo and the quoted text. The documents are read one at a time;
+// each document's attributes and each code's path are made once.
 func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 	d, err := load(ctx, src, o, false)
 	if err != nil {
@@ -163,16 +164,22 @@ func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 		return Table{}, err
 	}
 	order := map[string]int{}
+	paths := map[string]string{}
 	for i, id := range d.codeIDs {
-		order[id] = i
+		order[id], paths[id] = i, d.cb.PathString(id, d.lang)
 	}
-	key := func(p passage) string {
-		a := attrs(p.doc)
+	type docSplit struct {
+		attrs map[string]string
+		key   string // the --by values
+	}
+	split := map[string]docSplit{}
+	for _, s := range d.docs {
+		a := attrs(s)
 		var parts []string
 		for _, b := range o.By {
 			parts = append(parts, a[b])
 		}
-		return strings.Join(parts, "\x00")
+		split[s.ID] = docSplit{a, strings.Join(parts, "\x00")}
 	}
 	ps = slices.DeleteFunc(ps, func(p passage) bool { return p.c == nil })
 	sort.SliceStable(ps, func(i, j int) bool {
@@ -180,7 +187,7 @@ func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 		if order[a.c.CodeID] != order[b.c.CodeID] {
 			return order[a.c.CodeID] < order[b.c.CodeID]
 		}
-		if ka, kb := key(a), key(b); ka != kb {
+		if ka, kb := split[a.doc.ID].key, split[b.doc.ID].key; ka != kb {
 			return ka < kb
 		}
 		if a.doc.Name != b.doc.Name {
@@ -194,10 +201,12 @@ func Segments(ctx context.Context, src Source, o Options) (Table, error) {
 		out.Header = append(out.Header, "attr:"+a)
 	}
 	out.Header = append(out.Header, "turn", "speaker", "start", "end", "coder", "memo", "text")
+	out.Rows = make([][]Cell, 0, len(ps))
 	for _, p := range ps {
 		c := p.c
-		row := []Cell{T(d.cb.PathString(c.CodeID, d.lang)), T(c.CodeID), T(p.doc.Name), T(p.doc.ID)}
-		a := attrs(p.doc)
+		row := make([]Cell, 0, len(out.Header))
+		row = append(row, T(paths[c.CodeID]), T(c.CodeID), T(p.doc.Name), T(p.doc.ID))
+		a := split[p.doc.ID].attrs
 		for _, name := range attrNames {
 			row = append(row, T(a[name]))
 		}
