@@ -111,7 +111,7 @@ func WriteQuotesHTML(w io.Writer, r *QuoteReport, lang string) error {
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n", htmlLang, html.EscapeString(title))
-	b.WriteString("<style>\nbody { max-width: 50em; margin: 2em auto; padding: 0 1em; }\n" + QuotesCSS + "</style>\n</head>\n<body>\n")
+	b.WriteString("<style>\nbody { max-width: 50em; margin: 2em auto; padding: 0 1em; font-family: \"DejaVu Sans\", \"Helvetica Neue\", Arial, sans-serif; }\n" + QuotesCSS + "</style>\n</head>\n<body>\n")
 	fmt.Fprintf(&b, "<h1>%s</h1>\n", html.EscapeString(title))
 	if err := WriteQuotesHTMLFragment(&b, r, lang); err != nil {
 		return err
