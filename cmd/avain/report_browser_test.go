@@ -57,15 +57,15 @@ type pageLayout struct {
 	}
 }
 
-// TestReportInChromium renders the demo project's report in headless
+// testReportInChromium renders the demo project's report in headless
 // Chromium, 1200 pixels wide: the page is laid out (its charts drawn
 // inline at their size with their text, its tables with their rows, no
 // wider than the window), and its screenshot is a picture, not a blank.
 // With AVAIN_REPORT_PNG=FILE it also writes the top of the page there
-// (docs/report.png).
-func TestReportInChromium(t *testing.T) {
+// (docs/report.png):
+// AVAIN_REPORT_PNG=$PWD/docs/report.png go test ./cmd/avain -run TestReport/chromium
+func testReportInChromium(t *testing.T, proj string) {
 	needChromium(t)
-	proj := reportDemo(t)
 	out := filepath.Join(t.TempDir(), "raportti.html")
 	if code, _, stderr := avain(t, "report", proj, "-o", out, "--lang", "en"); code != 0 {
 		t.Fatalf("report: %d %s", code, stderr)

@@ -4,46 +4,26 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
 
-var (
-	reportDemoOnce sync.Once
-	reportDemoDir  string
-)
-
-// reportDemo returns the path of a copy of the demo project (ten
-// fictional interviews coded by aino and ville), made once for the report
-// tests, in a folder of t's.
-func reportDemo(t *testing.T) string {
-	t.Helper()
-	reportDemoOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "avain-report-demo-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if code, _, errs := avain(t, "demo", filepath.Join(dir, "demo.avain")); code != 0 {
-			t.Fatalf("demo: %d %s", code, errs)
-		}
-		reportDemoDir = dir
-	})
-	if reportDemoDir == "" {
-		t.Fatal("the demo project could not be made")
-	}
+// TestReport runs avain report on the demo project (ten fictional
+// interviews coded by aino and ville): the file it writes, its refusals,
+// and the page in Chromium.
+func TestReport(t *testing.T) {
 	proj := filepath.Join(t.TempDir(), "demo.avain")
-	data, err := os.ReadFile(filepath.Join(reportDemoDir, "demo.avain"))
-	if err != nil {
-		t.Fatal(err)
+	if code, _, errs := avain(t, "demo", proj); code != 0 {
+		t.Fatalf("demo: %d %s", code, errs)
 	}
-	write(t, filepath.Dir(proj), "demo.avain", data)
-	return proj
+	t.Run("written", func(t *testing.T) { testReportWritten(t, proj) })
+	t.Run("refusals", func(t *testing.T) { testReportRefusals(t, proj) })
+	t.Run("chromium", func(t *testing.T) { testReportInChromium(t, proj) })
 }
 
-// TestReport: avain report writes the page whole, 0600, recorded in the
-// audit log, says that it holds quoted interview text, and follows --lang.
-func TestReport(t *testing.T) {
-	proj := reportDemo(t)
+// testReportWritten: avain report writes the page whole, 0600, recorded
+// in the audit log, says that it holds quoted interview text, and follows
+// --lang.
+func testReportWritten(t *testing.T, proj string) {
 	out := filepath.Join(t.TempDir(), "raportti.html")
 	code, stdout, stderr := avain(t, "report", proj, "-o", out)
 	if code != 0 {
@@ -83,10 +63,9 @@ func TestReport(t *testing.T) {
 	}
 }
 
-// TestReportRefusals: bad arguments get one line and change nothing: the
+// testReportRefusals: bad arguments get one line and change nothing: the
 // file there stays as it was.
-func TestReportRefusals(t *testing.T) {
-	proj := reportDemo(t)
+func testReportRefusals(t *testing.T, proj string) {
 	dir := t.TempDir()
 	old := write(t, dir, "r.html", []byte("old"))
 	empty := filepath.Join(dir, "empty.avain")
