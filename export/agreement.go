@@ -107,7 +107,7 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 			return nil, err
 		}
 		res.Documents = append(res.Documents, doc.Name)
-		total := coding.RuneLen(doc.Text)
+		total, text := coding.RuneLen(doc.Text), coding.NewTextIndex(doc.Text) // a turn's text without scanning from the start
 		for _, code := range d.codeIDs {
 			if !used[code] {
 				continue
@@ -124,7 +124,7 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 					who = o.B
 				}
 				res.Disagreements = append(res.Disagreements, Disagreement{Doc: doc.Name, Turn: tn.N, Speaker: tn.Speaker,
-					Code: strings.Join(d.cb.Path(code, d.lang), "/"), Coder: who, Text: coding.Slice(doc.Text, tn.Start, tn.End)})
+					Code: strings.Join(d.cb.Path(code, d.lang), "/"), Coder: who, Text: text.Slice(tn.Start, tn.End)})
 			}
 			tables[code] = tables[code].Add(t)
 		}
