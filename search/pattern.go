@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -19,16 +20,23 @@ import (
 // index does not change under a search).
 type patternQuery struct {
 	field string
-	expr  string // a regexp matching whole terms, without a leading ^
+	exprs []string // regexps matching whole terms, without a leading ^
 	boost float64
 
 	terms      []string
 	expansions int // how many times the terms were looked up
 }
 
-// newPatternQuery returns the patternQuery of regexp expr on field.
+// newPatternQuery returns the patternQuery of regexp expr on field; in
+// the fi field under Voikko's analysis, it also matches the terms marked
+// as readings of an ambiguous word (withMarked).
 func newPatternQuery(field, expr string, boost float64) *patternQuery {
-	return &patternQuery{field: field, expr: strings.TrimPrefix(expr, "^"), boost: boost}
+	expr = strings.TrimPrefix(expr, "^")
+	q := &patternQuery{field: field, exprs: []string{expr}, boost: boost}
+	if field == fieldFI {
+		q.exprs = withMarked(expr)
+	}
+	return q
 }
 
 // Searcher implements query.Query as bleve's RegexpQuery does, with the
@@ -37,14 +45,17 @@ func (q *patternQuery) Searcher(ctx context.Context, i index.IndexReader, m mapp
 	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	ir, ok := i.(index.IndexReaderRegexp)
 	if !ok {
-		return searcher.NewRegexpStringSearcher(ctx, i, q.expr, q.field, q.boost, options)
+		return nil, fmt.Errorf("the index cannot search patterns")
 	}
 	if q.expansions == 0 {
-		terms, err := matchingTerms(ir, q.field, q.expr)
-		if err != nil {
-			return nil, err
+		q.terms = nil
+		for _, expr := range q.exprs { // each with its literal prefix, which bounds the lookup
+			terms, err := matchingTerms(ir, q.field, expr)
+			if err != nil {
+				return nil, err
+			}
+			q.terms = append(q.terms, terms...)
 		}
-		q.terms = terms
 		q.expansions++
 	}
 	return searcher.NewMultiTermSearcher(ctx, i, q.terms, q.field, q.boost, options, true)

@@ -51,7 +51,7 @@ func TestPatternTermsLookedUpOnce(t *testing.T) {
 		}
 		for _, p := range ps {
 			if p.expansions != 1 {
-				t.Errorf("%s: the terms of %s in %s looked up %d times, want once", q, p.expr, p.field, p.expansions)
+				t.Errorf("%s: the terms of %s in %s looked up %d times, want once", q, p.exprs, p.field, p.expansions)
 			}
 		}
 		for _, dm := range res.Hits {

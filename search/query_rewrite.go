@@ -79,7 +79,7 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 				if q.Fuzziness == 0 && positions(f, q.Match) > 1 {
 					p := query.NewMatchPhraseQuery(q.Match)
 					p.FieldVal, p.Analyzer, p.BoostVal = f, queryAnalyzer(f), q.BoostVal
-					return p
+					return phraseOn(p)
 				}
 				c := *q
 				c.FieldVal, c.Analyzer = f, queryAnalyzer(f)
@@ -103,7 +103,7 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 				}
 				c := *q
 				c.FieldVal, c.Analyzer = f, queryAnalyzer(f)
-				return &c
+				return phraseOn(&c)
 			}), nil
 		}
 		return onKeyword(f, func(f string) query.Query {
@@ -118,22 +118,14 @@ func rewrite(q query.Query, dropEN bool) (query.Query, error) {
 			return nil, err
 		}
 		return onFields(q.FieldVal, func(f string) query.Query {
-			expr := wildcardRegexp.Replace(w)
-			if f == fieldFI {
-				expr = withMarked(expr)
-			}
-			return newPatternQuery(f, expr, q.BoostVal.Value())
+			return newPatternQuery(f, wildcardRegexp.Replace(w), q.BoostVal.Value())
 		}), nil
 	case *query.RegexpQuery:
 		if err := checkPattern(strings.TrimPrefix(q.Regexp, "^")); err != nil {
 			return nil, err
 		}
 		return onFields(q.FieldVal, func(f string) query.Query {
-			expr := q.Regexp
-			if f == fieldFI {
-				expr = withMarked(expr)
-			}
-			return newPatternQuery(f, expr, q.BoostVal.Value())
+			return newPatternQuery(f, q.Regexp, q.BoostVal.Value())
 		}), nil
 	case *query.NumericRangeQuery:
 		if q.FieldVal == "" {

@@ -138,12 +138,63 @@ func docCount(ctx context.Context, i index.IndexReader, term, field string) (uin
 	return r.Count(), nil
 }
 
-// withMarked returns the regexp (bleve's syntax: whole terms, an optional
-// leading ^) that matches what expr matches, plain or marked as a reading
-// of an ambiguous word, when Voikko's analysis is in force; expr otherwise.
-func withMarked(expr string) string {
+// withMarked returns the regexps (whole terms, no leading ^) that match
+// what expr matches, plain and marked as a reading of an ambiguous word,
+// when Voikko's analysis is in force; expr alone otherwise. Each keeps its
+// literal prefix, which bounds the terms the index looks through.
+func withMarked(expr string) []string {
 	if !finnish.UsesVoikko() {
-		return expr
+		return []string{expr}
 	}
-	return marker + "?(?:" + strings.TrimPrefix(expr, "^") + ")"
+	return []string{expr, marker + "(?:" + expr + ")"}
+}
+
+// readingsPhrase is a phrase searched in the fi field: bleve's phrase of
+// the query analysis (each base form plain and marked at its position),
+// less the marked terms no turn holds, which would only slow the phrase
+// searcher down.
+type readingsPhrase struct{ *query.MatchPhraseQuery }
+
+// Searcher implements query.Query as bleve's MatchPhraseQuery does.
+func (q readingsPhrase) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	a := m.AnalyzerNamed(q.Analyzer)
+	if a == nil {
+		return q.MatchPhraseQuery.Searcher(ctx, i, m, options)
+	}
+	tokens := a.Analyze([]byte(q.MatchPhrase))
+	if len(tokens) == 0 {
+		return query.NewMatchNoneQuery().Searcher(ctx, i, m, options)
+	}
+	first := tokens[0].Position
+	var phrase [][]string
+	for _, tok := range tokens {
+		t := string(tok.Term)
+		if strings.HasPrefix(t, marker) {
+			n, err := docCount(ctx, i, t, q.FieldVal)
+			if err != nil {
+				return nil, err
+			}
+			if n == 0 {
+				continue
+			}
+		}
+		for len(phrase) <= tok.Position-first {
+			phrase = append(phrase, nil)
+		}
+		phrase[tok.Position-first] = append(phrase[tok.Position-first], t)
+	}
+	p := query.NewMultiPhraseQuery(phrase, q.FieldVal)
+	p.SetBoost(q.BoostVal.Value())
+	p.SetFuzziness(q.Fuzziness)
+	return p.Searcher(ctx, i, m, options)
+}
+
+// phraseOn returns phrase p, on the fi field under Voikko's analysis as a
+// readingsPhrase.
+func phraseOn(p *query.MatchPhraseQuery) query.Query {
+	if p.FieldVal == fieldFI && finnish.UsesVoikko() {
+		return readingsPhrase{p}
+	}
+	return p
 }
