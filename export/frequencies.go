@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/toituavain/avain/coding"
@@ -57,9 +58,9 @@ func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, 
 }
 
 // countCoded counts the table from the codings' spans and the texts'
-// words, the documents shared between two workers, one a core: each
-// reads its documents' texts one at a time, keeps the positions of one
-// text's words, and counts into a counter of its own.
+// words, the documents with codings shared between two workers, one a
+// core: each reads its documents' texts one at a time, keeps the
+// positions of one text's words, and counts into a counter of its own.
 func countCoded(ctx context.Context, src codedTexts, cb *coding.Codebook, d *data, docs []coding.FreqDoc, o Options) (coding.FreqTable, error) {
 	spans, err := src.CodedSpans(ctx, o.Coders)
 	if err != nil {
@@ -68,6 +69,9 @@ func countCoded(ctx context.Context, src codedTexts, cb *coding.Codebook, d *dat
 	var shares [2][]string // the documents with codings, dealt in turn
 	n := 0
 	for _, s := range d.docs {
+		if cb.Len() < d.cb.Len() { // a --code selection: its codings alone
+			spans[s.ID] = slices.DeleteFunc(spans[s.ID], func(c coding.CodedSpan) bool { return cb.Code(c.CodeID) == nil })
+		}
 		if len(spans[s.ID]) > 0 {
 			shares[n%2] = append(shares[n%2], s.ID)
 			n++

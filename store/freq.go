@@ -1,14 +1,12 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -41,76 +39,48 @@ func (s *Store) mapped(ctx context.Context, fn func(*sql.Conn) error) error {
 // merged code's codings counted as the code's it was merged into, a
 // deleted code's left out), and its span. Only coders' codings are read
 // when coders names any. Codings of deleted documents are included: the
-// counts leave out documents they do not list. The table is read in two
-// halves at once, one a core.
+// counts leave out documents they do not list.
 func (s *Store) CodedSpans(ctx context.Context, coders []string) (map[string][]coding.CodedSpan, error) {
 	final, err := s.finalCodes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var mid int64
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) / 2 FROM codings`).Scan(&mid); err != nil {
-		return nil, translate(err)
-	}
-	var halves [2]map[string][]coding.CodedSpan
-	var errs [2]error
-	var wg sync.WaitGroup
-	for i, cond := range []string{"rowid <= ?", "rowid > ?"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = s.mapped(ctx, func(conn *sql.Conn) (err error) {
-				halves[i], err = codedSpans(ctx, conn, cond, mid, coders, final)
-				return err
-			})
-		}()
-	}
-	wg.Wait()
-	if err := cmp.Or(errs[0], errs[1]); err != nil {
-		return nil, err
-	}
-	for doc, cs := range halves[1] {
-		halves[0][doc] = append(halves[0][doc], cs...)
-	}
-	return halves[0], nil
-}
-
-// codedSpans reads the live codings where cond holds of mid, as
-// CodedSpans gives them.
-func codedSpans(ctx context.Context, conn *sql.Conn, cond string, mid int64, coders []string, final map[string]string) (map[string][]coding.CodedSpan, error) {
-	q := `SELECT document_id, code_id, start, end FROM codings WHERE deleted = 0 AND ` + cond
-	args := []any{mid}
+	q := `SELECT document_id, code_id, start, end FROM codings WHERE deleted = 0`
+	var args []any
 	if len(coders) > 0 {
 		q += ` AND coder IN (?` + strings.Repeat(", ?", len(coders)-1) + `)`
 		for _, c := range coders {
 			args = append(args, c)
 		}
 	}
-	rows, err := conn.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	byDoc := map[string][]coding.CodedSpan{}
-	docs := map[string]string{} // each document id once, not once a coding
-	var doc, code sql.RawBytes
-	var start, end int
-	for rows.Next() {
-		if err := rows.Scan(&doc, &code, &start, &end); err != nil {
-			return nil, translate(err)
+	err = s.mapped(ctx, func(conn *sql.Conn) error {
+		rows, err := conn.QueryContext(ctx, q, args...)
+		if err != nil {
+			return translate(err)
 		}
-		codeID, ok := final[string(code)]
-		if !ok {
-			continue
+		defer rows.Close()
+		docs := map[string]string{} // each document id once, not once a coding
+		var doc, code sql.RawBytes
+		var start, end int
+		for rows.Next() {
+			if err := rows.Scan(&doc, &code, &start, &end); err != nil {
+				return translate(err)
+			}
+			codeID, ok := final[string(code)]
+			if !ok {
+				continue
+			}
+			docID, ok := docs[string(doc)]
+			if !ok {
+				docID = string(doc)
+				docs[docID] = docID
+			}
+			byDoc[docID] = append(byDoc[docID], coding.CodedSpan{CodeID: codeID, Span: coding.Span{Start: start, End: end}})
 		}
-		docID, ok := docs[string(doc)]
-		if !ok {
-			docID = string(doc)
-			docs[docID] = docID
-		}
-		byDoc[docID] = append(byDoc[docID], coding.CodedSpan{CodeID: codeID, Span: coding.Span{Start: start, End: end}})
-	}
-	return byDoc, translate(rows.Err())
+		return translate(rows.Err())
+	})
+	return byDoc, err
 }
 
 // EachText calls fn with the text of each document of ids, in their
