@@ -64,7 +64,15 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 	}
 	pg := page{Lang: o.Lang, L: l, Project: o.Project, Made: formatDate(o.Made, o.Lang),
 		Filters: filters(o, l), About: coding.CountsAbout(o.Lang)}
+	r := &Report{Documents: len(docs)}
+	if o.Quotes > 0 { // first: a --pick it cannot follow fails before the charts are drawn
+		if pg.Quotes, r.Quotations, err = quotations(ctx, src, o); err != nil {
+			return nil, err
+		}
+		pg.QuotesIntro = fmt.Sprintf(l.QuotesIntro, o.Quotes)
+	}
 	pg.Numbers = studyNumbers(docs, t, coders, o, l)
+	r.Codings = pg.Numbers.Codings
 	pg.Themes = themesTable(t, cb, o, l)
 	if pg.Numbers.Codings > 0 { // bars of nothing say nothing
 		if pg.ThemeCharts, err = themeCharts(t, cb, o); err != nil {
@@ -76,13 +84,6 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 	}
 	if pg.Agreement, err = agreement(ctx, src, cb, coders, o, l); err != nil {
 		return nil, err
-	}
-	r := &Report{Documents: len(docs), Codings: pg.Numbers.Codings}
-	if o.Quotes > 0 {
-		if pg.Quotes, r.Quotations, err = quotations(ctx, src, o); err != nil {
-			return nil, err
-		}
-		pg.QuotesIntro = fmt.Sprintf(l.QuotesIntro, o.Quotes)
 	}
 	pg.Codebook = codebookEntries(cb, o)
 	r.page = pg

@@ -84,6 +84,7 @@ func testReportRefusals(t *testing.T, proj string) {
 		{[]string{"report", proj, "-o", old, "--by", "colour"}, 1, `"colour"`},
 		{[]string{"report", proj, "-o", old, "--code", "Ei tällaista"}, 1, `"Ei tällaista"`},
 		{[]string{"report", proj, "-o", proj}, 1, proj},
+		{[]string{"report", proj, "-o", old, "--pick", "most"}, 1, `"most"`},
 		{[]string{"report", empty, "-o", old}, 1, empty + ": the project has no documents to report"},
 	} {
 		code, _, stderr := avain(t, tc.args...)
