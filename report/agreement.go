@@ -71,11 +71,15 @@ func agreement(ctx context.Context, src export.Source, cb *coding.Codebook, code
 		return out, nil
 	}
 	out.Main = fmt.Sprintf(l.AgreementMain, coders[0].Coder, coders[1].Coder)
+	ids := make([]string, len(main.Rows))
+	for i, r := range main.Rows {
+		ids[i] = r.CodeID
+	}
+	names := chart.CodeLabels(cb, ids, o.Lang) // a name two codes share, by its path
 	var bars []chart.AgreementBar
-	for _, r := range main.Rows {
-		c := cb.Code(r.CodeID)
-		bars = append(bars, chart.AgreementBar{Label: c.Name(o.Lang), Color: c.Color, Kappa: r.Kappa(), Percent: 100 * r.Percent()})
-		out.PerCode = append(out.PerCode, agreementRow(c.Name(o.Lang), r.Agreement, o.Lang))
+	for i, r := range main.Rows {
+		bars = append(bars, chart.AgreementBar{Label: names[i], Color: cb.Code(r.CodeID).Color, Kappa: r.Kappa(), Percent: 100 * r.Percent()})
+		out.PerCode = append(out.PerCode, agreementRow(names[i], r.Agreement, o.Lang))
 	}
 	svg, err := drawSVG(func(b *bytes.Buffer) error {
 		return chart.AgreementBars(b, bars, chart.Options{Format: "svg", Lang: o.Lang, Width: 720, Height: float64(120 + 22*len(bars))})

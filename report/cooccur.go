@@ -34,10 +34,7 @@ func cooccurrence(ctx context.Context, src export.Source, t coding.FreqTable, cb
 	if err != nil {
 		return nil, err
 	}
-	m := chart.Matrix{Counts: cm.Counts}
-	for _, id := range cm.Codes {
-		m.Labels = append(m.Labels, cb.Code(id).Name(o.Lang))
-	}
+	m := chart.Matrix{Counts: cm.Counts, Labels: chart.CodeLabels(cb, cm.Codes, o.Lang)}
 	side := float64(200 + 26*len(ids))
 	svg, err := drawSVG(func(b *bytes.Buffer) error {
 		return chart.Heatmap(b, m, chart.Options{Format: "svg", Lang: o.Lang, Level: chart.LevelCodes, Width: side + 120, Height: side})
