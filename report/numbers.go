@@ -165,7 +165,11 @@ func formatDate(t time.Time, lang string) string {
 func filters(o Options, l labels) []string {
 	var out []string
 	if len(o.By) > 0 {
-		out = append(out, l.FilterBy+": "+strings.Join(o.By, ", "))
+		names := make([]string, len(o.By))
+		for i, a := range o.By {
+			names[i] = attrWord(a, l)
+		}
+		out = append(out, l.FilterBy+": "+strings.Join(names, ", "))
 	}
 	if len(o.Coders) > 0 {
 		out = append(out, l.FilterCoders+": "+strings.Join(o.Coders, ", "))

@@ -100,12 +100,12 @@ func TestLabelsFollowLang(t *testing.T) {
 		want, not, chart []string
 	}{
 		{"fi", []string{`<html lang="fi">`, "Tutkimus lukuina", "Teemat", "Koodien yhteisesiintyminen", "Koodaajien yhtäpitävyys",
-			"Lainaukset", "Mitä luvut laskevat", "Liite: koodikirja", "asiakas", "ammattilainen", "Laadittu", "1.12.2026",
+			"Lainaukset", "Mitä luvut laskevat", "Liite: koodikirja", "asiakas", "ammattilainen", "Laadittu", "1.12.2026", "ryhmittely: laji", "Koodaukset koodaajittain",
 			coding.MeasurePassages.Label("fi"), coding.MeasurePassages.About("fi"), "Byrokratialoukut", "Määritelmä"},
 			[]string{"The study in numbers", "Appendix", coding.MeasurePassages.About("en")},
 			[]string{"asiakas", "ammattilainen", "laji"}},
 		{"en", []string{`<html lang="en">`, "The study in numbers", "Themes", "Co-occurrence of codes", "Agreement between coders",
-			"Quotations", "What the numbers count", "Appendix: the codebook", "client", "professional", "Made", "1 December 2026",
+			"Quotations", "What the numbers count", "Appendix: the codebook", "client", "professional", "Made", "1 December 2026", "split by: kind", "Codings by coder",
 			coding.MeasurePassages.Label("en"), coding.MeasurePassages.About("en"), "Bureaucracy traps", "Definition"},
 			[]string{"Tutkimus lukuina", "Liite", coding.MeasurePassages.About("fi"), "Määritelmä"},
 			[]string{"client", "professional", "kind"}},
