@@ -3,10 +3,13 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -25,6 +28,11 @@ type patternQuery struct {
 
 	terms      []string
 	expansions int // how many times the terms were looked up
+	// only, when set, keeps of terms those it holds: the terms of the
+	// turns whose words are being located (see Index.locate).
+	only map[string]bool
+	// searched is how many terms the last searcher searched.
+	searched int
 }
 
 // newPatternQuery returns the patternQuery of regexp expr on field; in
@@ -58,7 +66,74 @@ func (q *patternQuery) Searcher(ctx context.Context, i index.IndexReader, m mapp
 		}
 		q.expansions++
 	}
-	return searcher.NewMultiTermSearcher(ctx, i, q.terms, q.field, q.boost, options, true)
+	terms := q.terms
+	if q.only != nil {
+		terms = slices.DeleteFunc(slices.Clone(terms), func(t string) bool { return !q.only[t] })
+	}
+	q.searched = len(terms)
+	return searcher.NewMultiTermSearcher(ctx, i, terms, q.field, q.boost, options, true)
+}
+
+// patternClauses returns the patternQuery clauses of q that give term
+// locations (exclusions give none).
+func patternClauses(q query.Query) []*patternQuery {
+	var out []*patternQuery
+	var walk func(q query.Query)
+	walk = func(q query.Query) {
+		switch q := q.(type) {
+		case *patternQuery:
+			out = append(out, q)
+		case textFieldsQuery:
+			for _, c := range q.qs {
+				walk(c)
+			}
+		case *query.ConjunctionQuery:
+			for _, c := range q.Conjuncts {
+				walk(c)
+			}
+		case *query.DisjunctionQuery:
+			for _, c := range q.Disjuncts {
+				walk(c)
+			}
+		case *query.BooleanQuery:
+			walk(q.Must)
+			walk(q.Should)
+		}
+	}
+	walk(q)
+	return out
+}
+
+// onlyTermsOf restricts the pattern clauses of q to the terms of the text
+// of hits (their stored fields loaded), as the index analysed it: only
+// those can be located in them, and a pattern matching thousands of terms
+// would otherwise open a searcher for each to locate the words of a few
+// turns. The function it returns lifts the restriction.
+func (ix *Index) onlyTermsOf(q query.Query, hits bsearch.DocumentMatchCollection) func() {
+	ps := patternClauses(q)
+	if len(ps) == 0 {
+		return func() {}
+	}
+	terms := map[string]map[string]bool{fieldFI: {}, fieldEN: {}}
+	for _, dm := range hits {
+		for f, a := range map[string]analysis.Analyzer{fieldFI: ix.an.fi, fieldEN: ix.an.en} {
+			text, ok := dm.Fields[f].(string)
+			if !ok || a == nil {
+				continue
+			}
+			for _, tok := range a.Analyze([]byte(text)) {
+				terms[f][string(tok.Term)] = true
+			}
+		}
+	}
+	for _, p := range ps {
+		p.only = terms[p.field] // nil for another field: not restricted
+	}
+	return func() {
+		for _, p := range ps {
+			p.only = nil
+		}
+	}
 }
 
 // matchingTerms returns the terms of field that expr matches, in the

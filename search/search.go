@@ -147,8 +147,9 @@ func (ix *Index) topHits(ctx context.Context, pq query.Query, limit int) (*bleve
 }
 
 // locate sets the term locations of hits, matches of pq: pq is run again
-// on those turns alone, with locations. A turn's locations depend only on
-// the query and the turn, so they are those the whole search would have
+// on those turns alone, with locations, a wildcard or regexp searching
+// only the terms those turns hold. A turn's locations depend only on the
+// query and the turn, so they are those the whole search would have
 // found.
 func (ix *Index) locate(ctx context.Context, pq query.Query, hits bsearch.DocumentMatchCollection) error {
 	if len(hits) == 0 {
@@ -158,7 +159,9 @@ func (ix *Index) locate(ctx context.Context, pq query.Query, hits bsearch.Docume
 	for i, dm := range hits {
 		ids[i] = dm.ID
 	}
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), located(pq)}), len(ids), 0, false)
+	lq := located(pq)
+	defer ix.onlyTermsOf(lq, hits)()
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), lq}), len(ids), 0, false)
 	req.IncludeLocations = true
 	req.SortBy([]string{"_id"})
 	res, err := ix.runSearch(ctx, req)
