@@ -1,10 +1,16 @@
 package report
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/project"
 )
 
 // TestReportNamesNoAddress: the demo's report, quotations and charts
@@ -42,9 +48,61 @@ func TestExternalRefs(t *testing.T) {
 		{`<style>@import "fonts.css";</style>`, []string{"fonts.css"}},
 		{`<a href="#themes">x</a> <rect fill="url(#g)"/> <img src="data:image/png;base64,AAAA">`, nil},
 		{`<p>Kela's address is written here as text: www.example.org</p>`, nil},
+		{`<text x="1">&lt;img src=x&gt; url(y) @import "z"</text>`, nil},
+		{`<div style="background:url('bg.png')">`, []string{"bg.png"}},
 	} {
 		if got := externalRefs(tc.html); !slices.Equal(got, tc.want) {
 			t.Errorf("externalRefs(%q) = %q, want %q", tc.html, got, tc.want)
 		}
+	}
+}
+
+// TestMarkupInNamesIsText: a code, a coder and a project named with
+// markup are text on the page (in its tables, charts and appendix), never
+// markup.
+func TestMarkupInNamesIsText(t *testing.T) {
+	ctx := context.Background()
+	src := demo(t)
+	path := filepath.Join(t.TempDir(), "copy.avain")
+	data, err := os.ReadFile(src.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>`
+	code := &coding.Code{NameFi: evil, NameEn: evil, Color: "#123456", Definition: evil}
+	if err := p.AddCode(ctx, code, "test"); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := p.DocumentList(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := p.Document(ctx, docs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, coder := range []string{evil, "aino"} {
+		c := &coding.Coding{Record: coding.Record{Coder: coder}, DocumentID: doc.ID, CodeID: code.ID, Start: doc.Turns[0].Start, End: doc.Turns[0].End}
+		if _, err := p.AddCoding(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	html := render(t, p, Options{Project: evil, Quotes: 1})
+	for _, bad := range []string{"<script", "<img"} {
+		if strings.Contains(html, bad) {
+			i := strings.Index(html, bad)
+			t.Errorf("the page holds %q as markup: …%s…", bad, html[max(0, i-80):min(len(html), i+80)])
+		}
+	}
+	if n := strings.Count(html, "&lt;script&gt;"); n < 4 {
+		t.Errorf("the name is on the page %d times as text, want it in the title, tables, charts and appendix", n)
 	}
 }

@@ -34,18 +34,31 @@ func drawSVG(draw func(*bytes.Buffer) error) (template.HTML, error) {
 var (
 	comments   = regexp.MustCompile(`(?s)<!--.*?-->`)
 	namespaces = regexp.MustCompile(`\s+xmlns(:\w+)?="[^"]*"`)
-	// references are the places an HTML page or SVG names something to
-	// fetch: attributes that take an address, and CSS url() and @import.
-	references = regexp.MustCompile(`(?i)(?:\b(?:src|href|xlink:href|action|poster|srcset|data|background|cite|codebase|formaction)\s*=\s*["']?\s*([^"'\s>]+))|(?:url\(\s*["']?([^"')]+))|(?:@import\s+["']?([^"';]+))`)
+	// tags and styles are where a page names what to fetch: in its tags'
+	// attributes (an address, or CSS in a style attribute) and in its
+	// style sheets; text between the tags names nothing.
+	tags      = regexp.MustCompile(`<[a-zA-Z][^>]*>`)
+	styles    = regexp.MustCompile(`(?is)<style[^>]*>(.*?)</style>`)
+	attrRefs  = regexp.MustCompile(`(?i)\b(?:src|href|xlink:href|action|poster|srcset|data|background|cite|codebase|formaction)\s*=\s*["']?\s*([^"'\s>]+)`)
+	styleRefs = regexp.MustCompile(`(?i)url\(\s*["']?([^"')]+)|@import\s+["']?([^"';]+)`)
 )
 
 // externalRefs lists the addresses html names that a browser would fetch
-// or follow out of the page: any address in src, href and the like, in
-// CSS url() and @import, except a fragment (#id) and inline data (data:).
+// or follow out of the page: any address in a tag's src, href and the
+// like, in CSS url() and @import, except a fragment (#id) and inline data
+// (data:).
 func externalRefs(html string) []string {
+	var found [][]string
+	for _, tag := range tags.FindAllString(html, -1) {
+		found = append(found, attrRefs.FindAllStringSubmatch(tag, -1)...)
+		found = append(found, styleRefs.FindAllStringSubmatch(tag, -1)...)
+	}
+	for _, m := range styles.FindAllStringSubmatch(html, -1) {
+		found = append(found, styleRefs.FindAllStringSubmatch(m[1], -1)...)
+	}
 	var out []string
-	for _, m := range references.FindAllStringSubmatch(html, -1) {
-		ref := m[1] + m[2] + m[3]
+	for _, m := range found {
+		ref := strings.Join(m[1:], "")
 		if strings.HasPrefix(ref, "#") || strings.HasPrefix(strings.ToLower(ref), "data:") {
 			continue
 		}
