@@ -133,3 +133,42 @@ func TestBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreementSaysWhichPairs: with three coders every pair is compared,
+// with five the pairs of the four with the most codings, and the page says
+// which; the agreement per code is that of the two with the most.
+func TestAgreementSaysWhichPairs(t *testing.T) {
+	ctx := context.Background()
+	p := demoCopy(t)
+	aino, err := p.Codings(ctx, coding.CodingFilter{Coder: "aino"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recode := func(coder string, n int) { // coder codes the first n of aino's codings again
+		for _, c := range aino[:n] {
+			cc := &coding.Coding{Record: coding.Record{Coder: coder}, DocumentID: c.DocumentID, CodeID: c.CodeID, Start: c.Start, End: c.End}
+			if _, err := p.AddCoding(ctx, cc); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	recode("eero", 30)
+	html := render(t, p, Options{Project: "demo", Lang: "en"})
+	pairs := regexp.MustCompile(`<tr><th scope="row">(\w+) – (\w+)</th>`).FindAllStringSubmatch(html, -1)
+	if len(pairs) != 3 || !strings.Contains(html, english.AgreementOf) ||
+		!strings.Contains(html, "Agreement per code: aino and ville, the coders with the most codings.") {
+		t.Errorf("three coders: pairs %q, or the page does not say which", pairs)
+	}
+	recode("liisa", 20)
+	recode("mikko", 10)
+	html = render(t, p, Options{Project: "demo", Lang: "en"})
+	pairs = regexp.MustCompile(`<tr><th scope="row">(\w+) – (\w+)</th>`).FindAllStringSubmatch(html, -1)
+	for _, m := range pairs {
+		if m[1] == "mikko" || m[2] == "mikko" {
+			t.Errorf("the coder with the fewest codings is compared: %q", m[0])
+		}
+	}
+	if len(pairs) != 6 || !strings.Contains(html, "The pairs of the 4 coders with the most codings.") {
+		t.Errorf("five coders: %d pairs, or the page does not say which", len(pairs))
+	}
+}

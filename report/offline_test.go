@@ -2,15 +2,12 @@ package report
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/toituavain/avain/coding"
-	"github.com/toituavain/avain/project"
 )
 
 // TestReportNamesNoAddress: the demo's report, quotations and charts
@@ -62,20 +59,7 @@ func TestExternalRefs(t *testing.T) {
 // markup.
 func TestMarkupInNamesIsText(t *testing.T) {
 	ctx := context.Background()
-	src := demo(t)
-	path := filepath.Join(t.TempDir(), "copy.avain")
-	data, err := os.ReadFile(src.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := demoCopy(t)
 	const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>`
 	code := &coding.Code{NameFi: evil, NameEn: evil, Color: "#123456", Definition: evil}
 	if err := p.AddCode(ctx, code, "test"); err != nil {

@@ -59,6 +59,25 @@ func makeDemo(ctx context.Context) (string, error) {
 	return dir, err
 }
 
+// demoCopy opens a copy of the demo project that the test may change.
+func demoCopy(t *testing.T) *project.Project {
+	t.Helper()
+	data, err := os.ReadFile(demo(t).Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.avain")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
 // render builds the report of p with o and writes it as HTML.
 func render(t *testing.T, p *project.Project, o Options) string {
 	t.Helper()
