@@ -200,7 +200,7 @@ func (b *browser) eval(expr string, result any) {
 func (b *browser) screenshot(width, height int) []byte {
 	b.t.Helper()
 	var r struct{ Data string }
-	b.call(b.session, "Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": true,
+	b.call(b.session, "Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": false,
 		"clip": map[string]any{"x": 0, "y": 0, "width": width, "height": height, "scale": 1}}, &r)
 	png, err := base64.StdEncoding.DecodeString(r.Data)
 	if err != nil {
