@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"encoding/binary"
+	"fmt"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,10 +18,19 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 // Index finds the words of text, as IndexWords does, reusing w's memory:
 // counting the words of many documents one after another allocates once.
-// ASCII is classified by a table, other code points as CountWords does.
 func (w *Words) Index(text string) {
 	w.start, w.end = w.start[:0], w.end[:0]
-	in, i := false, int32(0)
+	eachWord(text, func(start, end int32) {
+		w.start = append(w.start, start)
+		w.end = append(w.end, end)
+	})
+}
+
+// eachWord calls fn with each word of text, its start and end code-point
+// positions. ASCII is classified by a table, other code points as
+// CountWords does.
+func eachWord(text string, fn func(start, end int32)) {
+	in, i, from := false, int32(0), int32(0)
 	for b := 0; b < len(text); i++ {
 		var isWord bool
 		if c := text[b]; c < utf8.RuneSelf {
@@ -32,16 +43,56 @@ func (w *Words) Index(text string) {
 		}
 		if isWord != in {
 			if isWord {
-				w.start = append(w.start, i)
+				from = i
 			} else {
-				w.end = append(w.end, i)
+				fn(from, i)
 			}
 			in = isWord
 		}
 	}
 	if in {
-		w.end = append(w.end, i)
+		fn(from, i)
 	}
+}
+
+// AppendWordSpans appends the words of text, as Index finds them, to buf
+// in the compact form Decode reads: for each word, the code points from
+// the end of the word before it (or the text's start) to its start, then
+// its length, each an unsigned varint (about two bytes a word).
+func AppendWordSpans(buf []byte, text string) []byte {
+	prev := int32(0)
+	eachWord(text, func(start, end int32) {
+		buf = binary.AppendUvarint(buf, uint64(start-prev))
+		buf = binary.AppendUvarint(buf, uint64(end-start))
+		prev = end
+	})
+	return buf
+}
+
+// Decode sets w to the words b holds, as AppendWordSpans wrote them,
+// reusing w's memory. Bytes that are not such a list are ErrInvalid.
+func (w *Words) Decode(b []byte) error {
+	w.start, w.end = w.start[:0], w.end[:0]
+	at := uint64(0)
+	for len(b) > 0 {
+		gap, n := binary.Uvarint(b)
+		if n <= 0 {
+			return fmt.Errorf("%w: word positions: a truncated number", ErrInvalid)
+		}
+		length, m := binary.Uvarint(b[n:])
+		if m <= 0 || length == 0 || gap > MaxDocumentChars || length > MaxDocumentChars {
+			return fmt.Errorf("%w: word positions: a truncated, empty or too long word", ErrInvalid)
+		}
+		start := at + gap
+		at = start + length
+		if at > MaxDocumentChars {
+			return fmt.Errorf("%w: word positions past the longest document", ErrInvalid)
+		}
+		w.start = append(w.start, int32(start))
+		w.end = append(w.end, int32(at))
+		b = b[n+m:]
+	}
+	return nil
 }
 
 // InAll returns how many words the spans cover at least part of, each

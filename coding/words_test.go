@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"encoding/binary"
+	"errors"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -12,7 +14,8 @@ import (
 func TestWordsIndexCountsAsCountWords(t *testing.T) {
 	parts := []string{"sana", " ", "Äiti", "öljy", "2024", ", ", "—", "\n\n", "x", "😀", "naïve", "é", "\xff", "Ω", "_", "a1b", "''", "٣"}
 	rng := rand.New(rand.NewPCG(3, 5))
-	var w Words
+	var w, stored Words
+	var buf []byte
 	for doc := range 50 {
 		var b strings.Builder
 		for range rng.IntN(200) {
@@ -20,6 +23,11 @@ func TestWordsIndexCountsAsCountWords(t *testing.T) {
 		}
 		text := b.String()
 		w.Index(text) // the same index, reused over texts long and short
+		// The positions as recorded with a text count as the text's.
+		buf = AppendWordSpans(buf[:0], text)
+		if err := stored.Decode(buf); err != nil {
+			t.Fatalf("doc %d: %v", doc, err)
+		}
 		n := len([]rune(text))
 		if got, want := w.In(Span{0, n}), CountWords(text); got != want {
 			t.Fatalf("doc %d: %d words in the whole text, CountWords %d: %q", doc, got, want, text)
@@ -30,6 +38,28 @@ func TestWordsIndexCountsAsCountWords(t *testing.T) {
 			if got, want := w.In(Span{s, e}), CountWords(Slice(text, s, e)); got != want {
 				t.Fatalf("doc %d [%d,%d): %d words, CountWords %d: %q", doc, s, e, got, want, Slice(text, s, e))
 			}
+			if got, want := stored.In(Span{s, e}), CountWords(Slice(text, s, e)); got != want {
+				t.Fatalf("doc %d [%d,%d): %d words decoded, CountWords %d: %q", doc, s, e, got, want, Slice(text, s, e))
+			}
+		}
+	}
+}
+
+// TestWordsDecodeRefusesBadBytes: bytes that are not a list of word
+// positions (a number cut short, a word of no length, positions past the
+// longest document) are ErrInvalid, not words.
+func TestWordsDecodeRefusesBadBytes(t *testing.T) {
+	for name, b := range map[string][]byte{
+		"cut short":    {0x80},
+		"no length":    {3},
+		"empty word":   {3, 0},
+		"too far":      binary.AppendUvarint([]byte{}, MaxDocumentChars+1),
+		"too long":     append([]byte{0}, binary.AppendUvarint(nil, 1<<40)...),
+		"past the end": append(binary.AppendUvarint(binary.AppendUvarint(nil, MaxDocumentChars-1), 1), 0, 5),
+	} {
+		var w Words
+		if err := w.Decode(b); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: %v, want ErrInvalid", name, err)
 		}
 	}
 }
