@@ -9,10 +9,10 @@ import (
 )
 
 // codedTexts is what a Source offers to count a theme table quickly;
-// *project.Project has it (its store's CodedSpans and EachText).
+// *project.Project has it (its store's CodedSpans and EachWords).
 type codedTexts interface {
 	CodedSpans(ctx context.Context, coders []string) (map[string][]coding.CodedSpan, error)
-	EachText(ctx context.Context, ids []string, fn func(id, text string) error) error
+	EachWords(ctx context.Context, ids []string, fn func(id string, w *coding.Words) error) error
 }
 
 // Frequencies computes the theme table o selects: the codes' numbers as
@@ -59,8 +59,8 @@ func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, 
 
 // countCoded counts the table from the codings' spans and the texts'
 // words, the documents with codings shared between two workers, one a
-// core: each reads its documents' texts one at a time, keeps the
-// positions of one text's words, and counts into a counter of its own.
+// core: each reads its documents' words one at a time (their recorded
+// positions, or else the text) and counts into a counter of its own.
 func countCoded(ctx context.Context, src codedTexts, cb *coding.Codebook, d *data, docs []coding.FreqDoc, o Options) (coding.FreqTable, error) {
 	spans, err := src.CodedSpans(ctx, o.Coders)
 	if err != nil {
@@ -85,9 +85,7 @@ func countCoded(ctx context.Context, src codedTexts, cb *coding.Codebook, d *dat
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var w coding.Words
-			errs[i] = src.EachText(ctx, shares[i], func(id, text string) error {
-				w.Index(text)
+			errs[i] = src.EachWords(ctx, shares[i], func(id string, w *coding.Words) error {
 				counters[i].Document(id, spans[id], w.InAll)
 				return nil
 			})

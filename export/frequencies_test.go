@@ -81,6 +81,34 @@ func TestFreqCountsAsTheGenericPath(t *testing.T) {
 	}
 }
 
+// TestFreqWordsRecordedOrFromText: documents whose word positions were
+// recorded on import and documents without them (a project from before
+// they were recorded) count the same words as the generic path, which
+// reads every text.
+func TestFreqWordsRecordedOrFromText(t *testing.T) {
+	ctx := context.Background()
+	p := coded(t, nil)
+	var recorded int
+	if err := p.DB().QueryRow(`SELECT count(*) FROM document_words`).Scan(&recorded); err != nil || recorded == 0 {
+		t.Fatalf("%d documents with recorded words after import (%v)", recorded, err)
+	}
+	if _, err := p.DB().Exec(`DELETE FROM document_words WHERE rowid % 2 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	o := Options{By: []string{"kind", "region"}}
+	fast, _, err := Frequencies(ctx, p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, _, err := Frequencies(ctx, generic{p}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("half the words recorded: the fast path counts\n%+v\nthe generic path\n%+v", fast, slow)
+	}
+}
+
 // TestFreqWordsAreThoseOfThePassages: every row's words are the words
 // inside its passages, counted here from each passage's own text.
 func TestFreqWordsAreThoseOfThePassages(t *testing.T) {

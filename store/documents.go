@@ -88,6 +88,9 @@ func insertDocument(ctx context.Context, tx *sql.Tx, exec func(context.Context, 
 		doc.ID, doc.Name, doc.Kind, doc.Lang, doc.Format, doc.Text, doc.Hash, words, coder, ms(now), ms(now)); err != nil {
 		return err
 	}
+	if err := insertWordSpans(ctx, exec, doc.ID, doc.Text); err != nil {
+		return err
+	}
 	if err := insertTurns(ctx, tx, doc); err != nil {
 		return err
 	}

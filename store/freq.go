@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -81,30 +79,4 @@ func (s *Store) CodedSpans(ctx context.Context, coders []string) (map[string][]c
 		return translate(rows.Err())
 	})
 	return byDoc, err
-}
-
-// EachText calls fn with the text of each document of ids, in their
-// order, one at a time. It stops at fn's first error; a document not in
-// the project is ErrNotFound.
-func (s *Store) EachText(ctx context.Context, ids []string, fn func(id, text string) error) error {
-	return s.mapped(ctx, func(conn *sql.Conn) error {
-		st, err := conn.PrepareContext(ctx, `SELECT text FROM documents WHERE id = ?`)
-		if err != nil {
-			return translate(err)
-		}
-		defer st.Close()
-		var text string
-		for _, id := range ids {
-			if err := st.QueryRowContext(ctx, id).Scan(&text); err != nil {
-				if errors.Is(err, sql.ErrNoRows) {
-					return fmt.Errorf("document %q: %w", id, coding.ErrNotFound)
-				}
-				return translate(err)
-			}
-			if err := fn(id, text); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }

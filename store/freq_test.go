@@ -2,19 +2,18 @@ package store
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"testing"
 
 	"github.com/toituavain/avain/coding"
 )
 
-// TestCodedSpansAndEachText: the counting reads give each live coding's
+// TestCodedSpansAndEachWords: the counting reads give each live coding's
 // final code and span by document (a code merged into another counts as
 // that one; a removed coding and another coder's are left out), and the
-// texts of the documents asked for, in that order; an unknown document
-// is ErrNotFound.
-func TestCodedSpansAndEachText(t *testing.T) {
+// words of the documents asked for, in that order (words_test.go checks
+// the words).
+func TestCodedSpansAndEachWords(t *testing.T) {
 	s, _ := newProject(t)
 	ctx := context.Background()
 	d1, d2 := sampleDoc("a.txt", "H: Miten meni?\nV: Hyvin meni."), sampleDoc("b.txt", "H: Entä sitten?\nV: Kela soitti.")
@@ -66,14 +65,11 @@ func TestCodedSpansAndEachText(t *testing.T) {
 		t.Errorf("every coder's: %+v, %v", all, err)
 	}
 	var got []string
-	err = s.EachText(ctx, []string{d2.ID, d1.ID}, func(id, text string) error {
-		got = append(got, text)
+	err = s.EachWords(ctx, []string{d2.ID, d1.ID}, func(id string, w *coding.Words) error {
+		got = append(got, id)
 		return nil
 	})
-	if err != nil || !slices.Equal(got, []string{d2.Text, d1.Text}) {
-		t.Errorf("texts %q, %v", got, err)
-	}
-	if err := s.EachText(ctx, []string{"nosuch"}, func(string, string) error { return nil }); !errors.Is(err, coding.ErrNotFound) {
-		t.Errorf("an unknown document: %v, want ErrNotFound", err)
+	if err != nil || !slices.Equal(got, []string{d2.ID, d1.ID}) {
+		t.Errorf("documents' words in the order %q, %v", got, err)
 	}
 }

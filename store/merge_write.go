@@ -141,6 +141,9 @@ func (ch change) write(ctx context.Context, tx *prepared, before mstate, newDocs
 			strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")+")", args...); err != nil {
 			return err
 		}
+		if err := insertWordSpans(ctx, tx.exec, ch.id, text); err != nil {
+			return err
+		}
 		return copyTurns(ctx, src, tx, ch.id)
 	}
 	_, err := tx.exec(ctx, "INSERT INTO "+t.name+"("+strings.Join(cols, ", ")+") VALUES ("+

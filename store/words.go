@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// insertWordSpans records the positions of the words of a document's text
+// (migration 0011): written with the text, dropped by a trigger whenever
+// the text changes.
+func insertWordSpans(ctx context.Context, exec func(context.Context, string, ...any) (sql.Result, error), docID, text string) error {
+	_, err := exec(ctx, `INSERT INTO document_words(document_id, spans) VALUES (?, ?)`,
+		docID, coding.AppendWordSpans(nil, text))
+	return err
+}
+
+// EachWords calls fn with the words of each document of ids, in their
+// order, one at a time, in w (reused: fn must not keep it). They are read
+// from the positions recorded with the text, or found in the text of a
+// document that has none (imported before they were recorded, merged in,
+// or its text changed since). It stops at fn's first error; a document
+// not in the project is ErrNotFound.
+func (s *Store) EachWords(ctx context.Context, ids []string, fn func(id string, w *coding.Words) error) error {
+	return s.mapped(ctx, func(conn *sql.Conn) error {
+		spans, err := conn.PrepareContext(ctx, `SELECT spans FROM document_words WHERE document_id = ?`)
+		if err != nil {
+			return translate(err)
+		}
+		defer spans.Close()
+		texts, err := conn.PrepareContext(ctx, `SELECT text FROM documents WHERE id = ?`)
+		if err != nil {
+			return translate(err)
+		}
+		defer texts.Close()
+		var w coding.Words
+		var b []byte
+		var text string
+		for _, id := range ids {
+			err := spans.QueryRowContext(ctx, id).Scan(&b)
+			switch {
+			case err == nil:
+				if err := w.Decode(b); err != nil {
+					return fmt.Errorf("document %q: %w", id, err)
+				}
+			case errors.Is(err, sql.ErrNoRows):
+				if err := texts.QueryRowContext(ctx, id).Scan(&text); err != nil {
+					if errors.Is(err, sql.ErrNoRows) {
+						return fmt.Errorf("document %q: %w", id, coding.ErrNotFound)
+					}
+					return translate(err)
+				}
+				w.Index(text)
+			default:
+				return translate(err)
+			}
+			if err := fn(id, &w); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
