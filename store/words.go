@@ -64,3 +64,45 @@ func (s *Store) EachWords(ctx context.Context, ids []string, fn func(id string, 
 		return nil
 	})
 }
+
+// RecordWords records the word positions of every document that has none
+// (imported before they were recorded, or its text changed since), each
+// in a transaction of its own with the text it reads, and returns how
+// many it recorded. The positions are derived data, like the search
+// index: not audited, not part of a team merge's comparison.
+func (s *Store) RecordWords(ctx context.Context) (int, error) {
+	var ids []string
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents
+		WHERE id NOT IN (SELECT document_id FROM document_words) ORDER BY id`)
+	if err != nil {
+		return 0, translate(err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, translate(err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, translate(err)
+	}
+	var buf []byte
+	for n, id := range ids {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			var text string
+			if err := tx.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, id).Scan(&text); err != nil {
+				return err
+			}
+			buf = coding.AppendWordSpans(buf[:0], text)
+			_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO document_words(document_id, spans) VALUES (?, ?)`, id, buf)
+			return err
+		})
+		if err != nil {
+			return n, translate(err)
+		}
+	}
+	return len(ids), nil
+}

@@ -93,7 +93,7 @@ func TestWordsRecordedOnImport(t *testing.T) {
 // TestWordsOfAnOlderProject: a project made before the positions were
 // recorded (schema 10) gains the table on opening, empty, and its
 // documents' words are found in their texts; one imported after has its
-// positions recorded.
+// positions recorded, and RecordWords records the older ones'.
 func TestWordsOfAnOlderProject(t *testing.T) {
 	s, path := newProject(t)
 	ctx := context.Background()
@@ -124,6 +124,17 @@ func TestWordsOfAnOlderProject(t *testing.T) {
 		t.Error("a document imported after the migration has no positions")
 	}
 	sameWords(t, "imported after", wordsOf(t, s, d.ID), d.Text)
+	// avain check --reindex records the older documents' positions.
+	if n, err := s.RecordWords(ctx); err != nil || n != 1 {
+		t.Fatalf("RecordWords recorded %d, %v; want the older document's", n, err)
+	}
+	if !recorded(t, s, old.ID) {
+		t.Error("RecordWords left the older document without positions")
+	}
+	sameWords(t, "recorded later", wordsOf(t, s, old.ID), old.Text)
+	if n, err := s.RecordWords(ctx); err != nil || n != 0 {
+		t.Errorf("RecordWords again recorded %d, %v; want none", n, err)
+	}
 }
 
 // TestWordsOfMergedDocuments: a document a team merge brings in has its

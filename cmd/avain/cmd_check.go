@@ -11,10 +11,11 @@ func checkCmd() *command {
 	c := &command{name: "check", args: "PROJECT [--reindex]", summary: "check the project's integrity and its search index"}
 	c.help = `Runs SQLite's integrity and foreign-key checks and avain's own, and verifies
 that every speaker turn is in the search index. The index is derived data:
---reindex rebuilds it from the project.`
+--reindex rebuilds it from the project, and records the word positions of
+documents imported before avain recorded them (freq then counts faster).`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
-		reindex := fs.Bool("reindex", false, "rebuild the search index from the project")
+		reindex := fs.Bool("reindex", false, "rebuild the search index from the project (and record missing word positions)")
 		pos, err := parse(fs, args)
 		if err != nil {
 			return err
@@ -34,6 +35,13 @@ that every speaker turn is in the search index. The index is derived data:
 				return err
 			}
 			fmt.Fprintln(e.stdout, "search index rebuilt")
+			n, err := p.RecordWords(ctx)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				fmt.Fprintf(e.stdout, "word positions recorded for %d documents\n", n)
+			}
 		}
 		rep, err := p.Check(ctx)
 		prog.clear()
