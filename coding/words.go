@@ -56,14 +56,21 @@ func eachWord(text string, fn func(start, end int32)) {
 }
 
 // AppendWordSpans appends the words of text, as Index finds them, to buf
-// in the compact form Decode reads: for each word, the code points from
-// the end of the word before it (or the text's start) to its start, then
-// its length, each an unsigned varint (about two bytes a word).
+// in the compact form Decode reads: for each word, an unsigned varint of
+// its length times three plus how it follows the word before it (or the
+// text's start): 0 after one other code point, 1 after two, 2 after the
+// varint that follows. A word of up to 41 code points after a space, or
+// a comma and a space, takes one byte.
 func AppendWordSpans(buf []byte, text string) []byte {
 	prev := int32(0)
 	eachWord(text, func(start, end int32) {
-		buf = binary.AppendUvarint(buf, uint64(start-prev))
-		buf = binary.AppendUvarint(buf, uint64(end-start))
+		switch gap := start - prev; gap {
+		case 1, 2:
+			buf = binary.AppendUvarint(buf, uint64(end-start)*3+uint64(gap-1))
+		default:
+			buf = binary.AppendUvarint(buf, uint64(end-start)*3+2)
+			buf = binary.AppendUvarint(buf, uint64(gap))
+		}
 		prev = end
 	})
 	return buf
@@ -75,22 +82,25 @@ func (w *Words) Decode(b []byte) error {
 	w.start, w.end = w.start[:0], w.end[:0]
 	at := uint64(0)
 	for len(b) > 0 {
-		gap, n := binary.Uvarint(b)
-		if n <= 0 {
-			return fmt.Errorf("%w: word positions: a truncated number", ErrInvalid)
-		}
-		length, m := binary.Uvarint(b[n:])
-		if m <= 0 || length == 0 || gap > MaxDocumentChars || length > MaxDocumentChars {
+		v, n := binary.Uvarint(b)
+		if n <= 0 || v < 3 || v/3 > MaxDocumentChars {
 			return fmt.Errorf("%w: word positions: a truncated, empty or too long word", ErrInvalid)
 		}
+		b = b[n:]
+		gap := v%3 + 1
+		if gap == 3 {
+			if gap, n = binary.Uvarint(b); n <= 0 || gap > MaxDocumentChars {
+				return fmt.Errorf("%w: word positions: a truncated or too long gap", ErrInvalid)
+			}
+			b = b[n:]
+		}
 		start := at + gap
-		at = start + length
+		at = start + v/3
 		if at > MaxDocumentChars {
 			return fmt.Errorf("%w: word positions past the longest document", ErrInvalid)
 		}
 		w.start = append(w.start, int32(start))
 		w.end = append(w.end, int32(at))
-		b = b[n+m:]
 	}
 	return nil
 }

@@ -46,16 +46,16 @@ func TestWordsIndexCountsAsCountWords(t *testing.T) {
 }
 
 // TestWordsDecodeRefusesBadBytes: bytes that are not a list of word
-// positions (a number cut short, a word of no length, positions past the
-// longest document) are ErrInvalid, not words.
+// positions (a number cut short, a word of no length, a gap missing,
+// positions past the longest document) are ErrInvalid, not words.
 func TestWordsDecodeRefusesBadBytes(t *testing.T) {
 	for name, b := range map[string][]byte{
 		"cut short":    {0x80},
-		"no length":    {3},
-		"empty word":   {3, 0},
-		"too far":      binary.AppendUvarint([]byte{}, MaxDocumentChars+1),
-		"too long":     append([]byte{0}, binary.AppendUvarint(nil, 1<<40)...),
-		"past the end": append(binary.AppendUvarint(binary.AppendUvarint(nil, MaxDocumentChars-1), 1), 0, 5),
+		"empty word":   {0},
+		"no gap":       {2},
+		"gap too far":  append([]byte{2}, binary.AppendUvarint(nil, MaxDocumentChars+1)...),
+		"too long":     binary.AppendUvarint(nil, 3<<40),
+		"past the end": append(append([]byte{2}, binary.AppendUvarint(nil, MaxDocumentChars-1)...), 5*3),
 	} {
 		var w Words
 		if err := w.Decode(b); !errors.Is(err, ErrInvalid) {
