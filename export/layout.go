@@ -60,25 +60,10 @@ func (v View) Title(what string) string {
 }
 
 // groupBand names a group of documents for people: "kaikki (n = 10)" or
-// "kind = client (n = 6)"; with two attributes "kind = client, region =
-// Kuopio (n = 2)".
+// "laji = asiakas (n = 6)"; with two attributes "laji = asiakas / alue =
+// Kuopio (n = 2)" (coding.GroupLabel, in the view's language).
 func (v View) groupBand(by []string, g coding.FreqGroup) string {
-	label := v.word("kaikki", "all")
-	if len(g.Values) > 0 {
-		parts := make([]string, len(g.Values))
-		for i, val := range g.Values {
-			name := ""
-			if i < len(by) {
-				name = by[i] + " = "
-			}
-			if val == coding.NoValue {
-				val = v.word("(ei arvoa)", "(none)")
-			}
-			parts[i] = name + val
-		}
-		label = strings.Join(parts, ", ")
-	}
-	return fmt.Sprintf("%s (n = %d)", label, g.Docs)
+	return fmt.Sprintf("%s (n = %d)", coding.GroupLabel(by, g.Values, v.Lang), g.Docs)
 }
 
 // About says how the tables of a file were made, for the first sheet of

@@ -92,7 +92,7 @@ func TestFreqPeopleDelimited(t *testing.T) {
 		all, client, code, total, share, sh string
 		measures                            []string
 	}{
-		{"fi", "csv", "kaikki (n = 10)", "kind = client (n = 6)", "Koodi", "Yhteensä", "dokumentit %", ",",
+		{"fi", "csv", "kaikki (n = 10)", "laji = asiakas (n = 6)", "Koodi", "Yhteensä", "dokumentit %", ",",
 			[]string{"koodaukset", "kohdat", "dokumentit", "dokumentit %", "sanat"}},
 		{"en", "tsv", "all (n = 10)", "kind = client (n = 6)", "Code", "Total", "documents %", ".",
 			[]string{"codings", "passages", "documents", "documents %", "words"}},
@@ -161,7 +161,7 @@ func TestFreqPeopleMarkdown(t *testing.T) {
 		return false
 	}
 	for _, want := range append(coding.CountsAbout("fi"),
-		"| Koodi | kaikki (n = 10) |  |  |  |  | kind = client (n = 6) |",
+		"| Koodi | kaikki (n = 10) |  |  |  |  | laji = asiakas (n = 6) |",
 		"|  | *koodaukset* | *kohdat* | *dokumentit* | *dokumentit %* | *sanat* | *koodaukset* |",
 		"| **Byrokratialoukut** | "+itoa(freqRow(t, ft, "Byrokratialoukut").Cells[0].Codings)+" |",
 		"| &nbsp;&nbsp;Toistuvat liitepyynnöt | ",

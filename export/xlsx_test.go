@@ -111,7 +111,7 @@ func TestFreqXLSX(t *testing.T) {
 	for _, m := range merged {
 		bands[m.GetStartAxis()+":"+m.GetEndAxis()] = m.GetCellValue()
 	}
-	if bands["B1:F1"] != "kaikki (n = 10)" || bands["G1:K1"] != "kind = client (n = 6)" || bands["L1:P1"] != "kind = professional (n = 4)" {
+	if bands["B1:F1"] != "kaikki (n = 10)" || bands["G1:K1"] != "laji = asiakas (n = 6)" || bands["L1:P1"] != "laji = ammattilainen (n = 4)" {
 		t.Errorf("merged group headers %v", bands)
 	}
 	if v, _ := f.GetCellValue(sheet, "E2"); v != "dokumentit %" {
@@ -181,7 +181,7 @@ func TestFreqXLSX(t *testing.T) {
 	// The chart: its numbers on its sheet, a bar chart drawing them.
 	const cs = "Frekvenssit – kaavio"
 	crows, _ := f.GetRows(cs)
-	if len(crows) < 4 || crows[0][1] != "kind = client (n = 6)" || crows[0][2] != "kind = professional (n = 4)" || crows[1][0] != "Byrokratialoukut" {
+	if len(crows) < 4 || crows[0][1] != "laji = asiakas (n = 6)" || crows[0][2] != "laji = ammattilainen (n = 4)" || crows[1][0] != "Byrokratialoukut" {
 		t.Fatalf("chart data %q", crows)
 	}
 	if crows[1][1] != itoa(theme.Cells[1].Codings) || crows[1][2] != itoa(theme.Cells[2].Codings) {
