@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/toituavain/avain/coding"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Options say how a chart is drawn.
@@ -19,6 +20,9 @@ type Options struct {
 	Level   string         // LevelThemes (top-level codes) or LevelCodes (codes without child codes); "" = themes
 	Title   string         // "" = a title saying what is drawn
 	Note    string         // a line under the title; FreqBars: "" = what the measure counts
+	// Warn, when set, is told in one line what the chart could not show
+	// as asked: letters its font lacks, a legend of too many codes.
+	Warn func(line string)
 }
 
 // The levels of a theme chart.
@@ -94,5 +98,16 @@ func write(w io.Writer, o Options, l layout) error {
 	if height == 0 {
 		height = min(max(defaultHeight, minH), maxSide)
 	}
-	return render(w, o.Format, width, height, l.draw)
+	var check *glyphCheck
+	err := render(w, o.Format, width, height, func(dc draw.Canvas) {
+		check = newGlyphCheck(dc.Canvas, o.Format)
+		dc.Canvas = check
+		l.draw(dc)
+	})
+	if err == nil && check != nil && o.Warn != nil {
+		if line := check.warning(o.Format); line != "" {
+			o.Warn(line)
+		}
+	}
+	return err
 }

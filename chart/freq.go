@@ -2,6 +2,7 @@ package chart
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"io"
 	"math"
@@ -30,6 +31,12 @@ func FreqBars(w io.Writer, t coding.FreqTable, cb *coding.Codebook, o Options) e
 	if err != nil {
 		return err
 	}
+	if len(l.series) > maxSeries && o.Warn != nil {
+		o.Warn(fmt.Sprintf("%d codes in one chart are hard to tell apart: draw one theme's codes at a time (--code THEME)", len(l.series)))
+	}
+	if _, h := l.minSize(); l.lying && o.Height > 0 && o.Height < h {
+		o.Height = min(h, maxSide) // rows too low for their names would overlap
+	}
 	return write(w, o, l)
 }
 
@@ -49,19 +56,36 @@ type freqLayout struct {
 	series      []series
 	share       bool // the values are percentages
 	lang        string
+	lying       bool // bars drawn sideways, a group a row (many groups)
 }
+
+// maxUpright is the most groups drawn as upright clusters side by side;
+// more lie as rows, one under another, their names on one line each.
+const maxUpright = 8
+
+// maxSeries is the most codes a chart draws with colours still told
+// apart; more draw, with a warning.
+const maxSeries = 12
 
 // freqLayoutOf picks t's rows and groups and their values for o.
 func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayout, error) {
 	top := themeDepth(t)
 	var rows []coding.FreqRow
+	uncoded := 0
 	for _, r := range t.Rows {
 		if r.CodeID == "" {
+			continue
+		}
+		if o.Level == LevelCodes && !r.Parent && len(r.Cells) > 0 && r.Cells[0].Codings == 0 {
+			uncoded++ // a code no one used says nothing in a chart
 			continue
 		}
 		if o.Level == LevelThemes && r.Depth == top || o.Level == LevelCodes && !r.Parent {
 			rows = append(rows, r)
 		}
+	}
+	if len(rows) == 0 && uncoded > 0 {
+		return nil, errors.New("no codes to draw: none of the codes has codings")
 	}
 	if len(rows) == 0 {
 		return nil, errors.New("no codes to draw: the codebook is empty")
@@ -81,14 +105,19 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 			hex[i] = c.Color
 		}
 	}
-	names, cols := CodeLabels(cb, ids, o.Lang), colours(hex)
-	l := &freqLayout{xLabel: strings.Join(t.By, " / "), yLabel: o.Measure.Label(o.Lang),
-		share: o.Measure == coding.MeasureShare, note: o.Measure.About(o.Lang), lang: o.Lang}
+	names, cols := CodeLabels(cb, ids, o.Lang), distinct(colours(hex))
+	by := make([]string, len(t.By))
+	for i, a := range t.By {
+		by[i] = coding.AttrName(a, o.Lang)
+	}
+	l := &freqLayout{xLabel: strings.Join(by, " / "), yLabel: o.Measure.Label(o.Lang),
+		share: o.Measure == coding.MeasureShare, note: o.Measure.About(o.Lang), lang: o.Lang,
+		lying: last-first > maxUpright}
 	for _, g := range t.Groups[first:last] {
-		l.groups = append(l.groups, groupLabel(o.Lang, g))
+		l.groups = append(l.groups, groupLabel(o.Lang, t.By, g))
 	}
 	for i, r := range rows {
-		s := series{name: clip(names[i], 40), colour: cols[i]}
+		s := series{name: clip(names[i], 60), colour: cols[i]}
 		for _, c := range r.Cells[first:last] {
 			s.values = append(s.values, cellValue(c, o.Measure))
 		}
@@ -98,9 +127,12 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 	if o.Level == LevelThemes {
 		l.note += " " + capitalized(coding.SubtreeBrief(o.Lang)) + "."
 	}
+	if uncoded > 0 {
+		l.note += " " + word(o.Lang, "uncoded", uncoded)
+	}
 	l.title = what
 	if len(t.By) > 0 {
-		l.title = word(o.Lang, "by", what, strings.Join(t.By, ", "))
+		l.title = word(o.Lang, "by", what, strings.Join(by, ", "))
 	}
 	if o.Title != "" {
 		l.title = o.Title
@@ -145,13 +177,22 @@ func cellValue(c coding.FreqCell, m coding.Measure) float64 {
 }
 
 func (l *freqLayout) minSize() (w, h float64) {
-	return 0, legendHeight(len(l.series)) + 3*titleSize + 40
+	h = legendHeight(len(l.series)) + 3*titleSize + 40
+	if l.lying {
+		h = max(h, float64(len(l.groups))*rowHeight(len(l.series))+3*titleSize+70)
+	}
+	return 0, h
 }
 
 // draw draws the title and note across the top, the legend at the right
-// and the bars in the rest.
+// and the bars in the rest: upright clusters side by side, or rows of
+// bars lying one under another for many groups.
 func (l *freqLayout) draw(dc draw.Canvas) {
 	dc = drawHeader(dc, l.title, l.note)
+	if l.lying {
+		l.drawLying(dc)
+		return
+	}
 	names := make([]string, len(l.series))
 	for i, s := range l.series {
 		names[i] = s.name

@@ -38,8 +38,8 @@ func TestFreqLayout(t *testing.T) {
 	}{
 		{"themes by kind, codings", split, Options{},
 			[]string{"Byrokratialoukut", longName, "Palvelupolku"}, []color.RGBA{redC, pal0, blueC},
-			[]string{"client\nn = 3", "professional\nn = 2"}, [][]float64{{3, 1}, {1, 1}, {0, 2}},
-			"Teemat ryhmittäin: kind", coding.MeasureCodings.About("fi") + " Teema laskee alakoodinsa."},
+			[]string{"asiakas\nn = 3", "ammattilainen\nn = 2"}, [][]float64{{3, 1}, {1, 1}, {0, 2}},
+			"Teemat ryhmittäin: laji", coding.MeasureCodings.About("fi") + " Teema laskee alakoodinsa."},
 		{"codes, all documents, share, in English", whole, Options{Level: LevelCodes, Measure: coding.MeasureShare, Lang: "en"},
 			[]string{"Passed between Kela and the municipality", "Collaboration and data protection", "Online services"},
 			[]color.RGBA{e06666, pal0, palette[1]},

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"image/color"
+	"math"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -93,4 +94,56 @@ func parseHex(h string) (color.RGBA, bool) {
 // luminance is the perceived lightness of c, 0–1.
 func luminance(c color.RGBA) float64 {
 	return (0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)) / 255
+}
+
+// minColourDistance is how far apart (redmean distance, 0–765) two
+// colours of one chart must be to be told apart in a legend's small
+// swatch.
+const minColourDistance = 70
+
+// distinct returns cols with each colour too close to an earlier one
+// replaced by a lighter or darker shade of itself, the nearest that is
+// far enough from every earlier colour: the codes of one theme, given
+// shades of its colour that differ by a few steps, stay apart.
+func distinct(cols []color.RGBA) []color.RGBA {
+	out := make([]color.RGBA, len(cols))
+	for i, c := range cols {
+		best, bestGap := c, nearest(c, out[:i])
+		for k := 1; k <= 8 && bestGap < minColourDistance; k++ {
+			f := 0.18 * float64((k+1)/2) // 0.18, 0.18, 0.36, 0.36, …: lighter, then darker
+			target := color.RGBA{0xff, 0xff, 0xff, 0xff}
+			if k%2 == 0 {
+				target = color.RGBA{0, 0, 0, 0xff}
+			}
+			if s := mix(c, target, f); nearest(s, out[:i]) > bestGap {
+				best, bestGap = s, nearest(s, out[:i])
+			}
+		}
+		out[i] = best
+	}
+	return out
+}
+
+// nearest is the distance from c to the nearest of cols (765, the
+// greatest, when there is none).
+func nearest(c color.RGBA, cols []color.RGBA) float64 {
+	d := 765.0
+	for _, o := range cols {
+		d = math.Min(d, colourDistance(c, o))
+	}
+	return d
+}
+
+// colourDistance is the "redmean" distance of two colours, a cheap
+// approximation of how different they look.
+func colourDistance(a, b color.RGBA) float64 {
+	rm := (float64(a.R) + float64(b.R)) / 2
+	dr, dg, db := float64(a.R)-float64(b.R), float64(a.G)-float64(b.G), float64(a.B)-float64(b.B)
+	return math.Sqrt((2+rm/256)*dr*dr + 4*dg*dg + (2+(255-rm)/256)*db*db)
+}
+
+// mix is c moved the fraction f of the way to t.
+func mix(c, t color.RGBA, f float64) color.RGBA {
+	m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + f*(float64(y)-float64(x)))) }
+	return color.RGBA{m(c.R, t.R), m(c.G, t.G), m(c.B, t.B), 0xff}
 }

@@ -16,6 +16,7 @@ var words = map[string]map[string]string{
 		"by":             "%s by %s",
 		"all":            "all documents",
 		"none":           "(none)",
+		"uncoded":        "Codes with no codings left out: %d.",
 		"n":              "n = %d",
 		"cooccur":        "Co-occurrence of codes",
 		"cooccur.themes": "Co-occurrence of themes",
@@ -37,6 +38,7 @@ var words = map[string]map[string]string{
 		"by":             "%s ryhmittäin: %s",
 		"all":            "kaikki dokumentit",
 		"none":           "(ei arvoa)",
+		"uncoded":        "Koodeja ilman koodauksia jätetty pois: %d.",
 		"n":              "n = %d",
 		"cooccur":        "Koodien yhteisesiintyminen",
 		"cooccur.themes": "Teemojen yhteisesiintyminen",
@@ -63,16 +65,20 @@ func word(lang, key string, a ...any) string {
 	return w
 }
 
-// groupLabel names a group of documents on the axis: its values, one a
-// line, and its size.
-func groupLabel(lang string, g coding.FreqGroup) string {
+// groupLabel names a group of documents of a split by the attributes by
+// on the axis: its values in lang's words (asiakas, client), one a line,
+// and its size.
+func groupLabel(lang string, by []string, g coding.FreqGroup) string {
 	if len(g.Values) == 0 {
 		return word(lang, "all") + "\n" + word(lang, "n", g.Docs)
 	}
 	vals := make([]string, len(g.Values))
 	for i, v := range g.Values {
-		if v == coding.NoValue {
+		switch {
+		case v == coding.NoValue:
 			v = word(lang, "none")
+		case i < len(by):
+			v = coding.AttrValue(by[i], v, lang)
 		}
 		vals[i] = v
 	}

@@ -1,0 +1,156 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/toituavain/avain/coding"
+)
+
+// manyGroups is a table of 30 groups (kind × region), a document each,
+// one named with letters the charts' font lacks.
+func manyGroups(t *testing.T, region0 string) (coding.FreqTable, *coding.Codebook) {
+	cb := testCodebook(t)
+	var docs []coding.FreqDoc
+	var cs []*coding.Coding
+	for i := range 30 {
+		region := fmt.Sprintf("alue %02d", i/2)
+		if i/2 == 0 {
+			region = region0
+		}
+		kind := []string{coding.KindClient, coding.KindProfessional}[i%2]
+		id := fmt.Sprint("d", i)
+		docs = append(docs, coding.FreqDoc{ID: id, Attrs: map[string]string{"kind": kind, "region": region}})
+		cs = append(cs, &coding.Coding{Record: coding.Record{Coder: "aino"}, DocumentID: id, CodeID: "bur1", Start: 0, End: 5})
+	}
+	by := []string{"kind", "region"}
+	return coding.Frequencies(cb, "fi", docs, cs, by, func(string, []coding.Span) int { return 1 }), cb
+}
+
+// TestManyGroupsLie checks that a chart of many groups (30: kind ×
+// region) draws its bars lying, a row per group named on one line in the
+// language's words, and tall enough for every row's name even where a
+// height is given (the report's 360 points); few groups stay upright.
+func TestManyGroupsLie(t *testing.T) {
+	ft, cb := manyGroups(t, "Kuopio")
+	o, _ := Options{}.check()
+	l, err := freqLayoutOf(ft, cb, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.lying || len(l.groups) != 30 {
+		t.Fatalf("lying %v, %d groups", l.lying, len(l.groups))
+	}
+	if l.xLabel != "laji / region" {
+		t.Errorf("split named %q", l.xLabel)
+	}
+	var buf bytes.Buffer
+	if err := FreqBars(&buf, ft, cb, Options{Format: "svg", Width: 720, Height: 360}); err != nil {
+		t.Fatal(err)
+	}
+	if h := svgHeight(t, buf.Bytes()); h < 30*(tickSize*1.6) {
+		t.Errorf("height %g points for 30 rows", h)
+	}
+	for _, name := range []string{"asiakas / Kuopio (n = 1)", "ammattilainen / alue 14 (n = 1)"} {
+		if !bytes.Contains(buf.Bytes(), []byte(">"+name+"<")) {
+			t.Errorf("no row named %q on one line", name)
+		}
+	}
+	few, cb := testTable(t, "kind")
+	if l, _ := freqLayoutOf(few, cb, o); l.lying {
+		t.Error("two groups drawn lying")
+	}
+}
+
+// TestMissingLetters checks that a chart naming a group in letters its
+// font lacks (台北) says so once, naming them and what each format does
+// with them, and that a chart of Finnish letters says nothing.
+func TestMissingLetters(t *testing.T) {
+	ft, cb := manyGroups(t, "台北")
+	for format, what := range map[string]string{"png": "blank", "pdf": "printed as ?", "svg": "browser"} {
+		var lines []string
+		o := Options{Format: format, Width: 300, Warn: func(l string) { lines = append(lines, l) }}
+		if err := FreqBars(&bytes.Buffer{}, ft, cb, o); err != nil {
+			t.Fatal(err)
+		}
+		if len(lines) != 1 || !strings.Contains(lines[0], "台 北") || !strings.Contains(lines[0], what) || strings.Contains(lines[0], "\n") {
+			t.Errorf("%s: warnings %q, want one line naming 台 北 and %q", format, lines, what)
+		}
+	}
+	fi, cb := manyGroups(t, "Jyväskylä")
+	for _, format := range Formats {
+		o := Options{Format: format, Width: 300, Warn: func(l string) { t.Errorf("%s: warned %q", format, l) }}
+		if err := FreqBars(&bytes.Buffer{}, fi, cb, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestCodesWithoutCodingsLeftOut checks that a chart of codes leaves out
+// the codes no one used, saying how many in its note.
+func TestCodesWithoutCodingsLeftOut(t *testing.T) {
+	cb := testCodebook(t)
+	cs := []*coding.Coding{{Record: coding.Record{Coder: "aino"}, DocumentID: "d", CodeID: "bur1", Start: 0, End: 5}}
+	ft := coding.Frequencies(cb, "fi", []coding.FreqDoc{{ID: "d"}}, cs, nil, func(string, []coding.Span) int { return 1 })
+	for lang, note := range map[string]string{"fi": "Koodeja ilman koodauksia jätetty pois: 2.", "en": "Codes with no codings left out: 2."} {
+		o, _ := Options{Level: LevelCodes, Lang: lang}.check()
+		l, err := freqLayoutOf(ft, cb, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.series) != 1 || !strings.HasSuffix(l.note, note) {
+			t.Errorf("%s: %d series, note %q", lang, len(l.series), l.note)
+		}
+	}
+}
+
+// TestShadesApart checks that codes given near shades of one colour (a
+// theme's codes) are drawn in colours told apart, the first as its own.
+func TestShadesApart(t *testing.T) {
+	hex := []string{"#c0392b", "#a93226", "#b03a2e", "#c0392b", "#cd6155", "#2e86c1"}
+	cols := distinct(colours(hex))
+	own, _ := parseHex(hex[0])
+	blue, _ := parseHex(hex[5])
+	if cols[0] != own || cols[5] != blue {
+		t.Errorf("first %v, blue %v: changed", cols[0], cols[5])
+	}
+	for i := range cols {
+		for j := range i {
+			if d := colourDistance(cols[i], cols[j]); d < minColourDistance {
+				t.Errorf("%d %v and %d %v: distance %.0f", i, cols[i], j, cols[j], d)
+			}
+		}
+	}
+	if slices.Contains(cols, color.RGBA{}) {
+		t.Error("a colour left empty")
+	}
+}
+
+// TestManyCodesWarn checks that a chart of more than 12 codes suggests
+// drawing a theme's codes at a time.
+func TestManyCodesWarn(t *testing.T) {
+	var codes []*coding.Code
+	for i := range 13 {
+		codes = append(codes, &coding.Code{Record: coding.Record{ID: fmt.Sprint("c", i)}, NameFi: fmt.Sprint("Koodi ", i), Position: i})
+	}
+	cb, err := coding.NewCodebook(codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []*coding.Coding
+	for i := range 13 {
+		cs = append(cs, &coding.Coding{Record: coding.Record{Coder: "aino"}, DocumentID: "d", CodeID: fmt.Sprint("c", i), Start: i, End: i + 1})
+	}
+	ft := coding.Frequencies(cb, "fi", []coding.FreqDoc{{ID: "d"}}, cs, nil, func(string, []coding.Span) int { return 1 })
+	var lines []string
+	if err := FreqBars(&bytes.Buffer{}, ft, cb, Options{Level: LevelCodes, Warn: func(l string) { lines = append(lines, l) }}); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 1 || !strings.Contains(lines[0], "13 codes") || !strings.Contains(lines[0], "--code THEME") {
+		t.Errorf("warnings %q", lines)
+	}
+}
