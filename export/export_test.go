@@ -278,9 +278,12 @@ func TestCooccurrenceAgreesWithSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The diagonal of the overlap unit is each code's codings.
+	in := func(id string) string { // the code's subtree as an SQL list
+		return "('" + strings.Join(cb.Subtree(id), "','") + "')"
+	}
+	// The diagonal of the overlap unit is the codings of each code's subtree.
 	for i, id := range m.Codes {
-		if n := sqlCount(t, p, "SELECT count(*) FROM codings WHERE deleted = 0 AND code_id = ?", id); m.Counts[i][i] != n {
+		if n := sqlCount(t, p, "SELECT count(*) FROM codings WHERE deleted = 0 AND code_id IN "+in(id)); m.Counts[i][i] != n {
 			t.Errorf("%s: diagonal %d, SQL says %d codings", cb.PathString(id, "fi"), m.Counts[i][i], n)
 		}
 		for j := range m.Codes {
@@ -289,13 +292,29 @@ func TestCooccurrenceAgreesWithSQL(t *testing.T) {
 			}
 		}
 	}
-	// Off the diagonal: pairs of overlapping codings of two codes, by SQL.
-	a, b := m.Codes[1], m.Codes[2]
-	want := sqlCount(t, p, `SELECT count(*) FROM codings x JOIN codings y ON x.document_id = y.document_id
-		AND x.start < y.end AND y.start < x.end WHERE x.deleted = 0 AND y.deleted = 0 AND x.code_id = ? AND y.code_id = ?`, a, b)
-	if m.Counts[1][2] != want {
-		t.Errorf("overlap %s×%s = %d, SQL says %d", cb.PathString(a, "fi"), cb.PathString(b, "fi"), m.Counts[1][2], want)
+	// Off the diagonal: pairs of two overlapping codings, one in each
+	// code's subtree, by SQL; a theme and its first child code too.
+	pairs := func(a, b string) int {
+		return sqlCount(t, p, `SELECT count(*) FROM codings x JOIN codings y ON x.document_id = y.document_id
+		AND x.start < y.end AND y.start < x.end AND x.id < y.id WHERE x.deleted = 0 AND y.deleted = 0
+		AND ((x.code_id IN `+in(a)+` AND y.code_id IN `+in(b)+`) OR (x.code_id IN `+in(b)+` AND y.code_id IN `+in(a)+`))`)
 	}
+	nonzero := 0
+	for i := range min(12, len(m.Codes)) {
+		for j := range i {
+			x, y := m.Codes[i], m.Codes[j]
+			if want := pairs(x, y); m.Counts[i][j] != want {
+				t.Errorf("overlap %s×%s = %d, SQL says %d", cb.PathString(x, "fi"), cb.PathString(y, "fi"), m.Counts[i][j], want)
+			} else if want > 0 {
+				nonzero++
+			}
+		}
+	}
+	if nonzero == 0 {
+		t.Error("no pair of the first codes overlaps: the test checks nothing")
+	}
+	a, b := m.Codes[1], m.Codes[2]
+	want := pairs(a, b)
 	// The data layout holds the same counts, a row per pair.
 	table := CooccurTable(m, cb, View{Layout: LayoutData})
 	if len(table.Rows) != len(m.Codes)*len(m.Codes) {

@@ -8,8 +8,9 @@ import (
 )
 
 // CooccurrenceMatrix computes the code × code matrix o selects (the
-// codes of a --code selection, in codebook order), and returns it with
-// the whole codebook.
+// codes of a --code selection, in codebook order), each code carrying
+// its subtree as a theme does in the frequencies and the themes' matrix
+// (coding.CooccurrenceTree), and returns it with the whole codebook.
 func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMatrix, *coding.Codebook, error) {
 	d, err := load(ctx, src, o, false)
 	if err != nil {
@@ -35,7 +36,7 @@ func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMa
 		}
 		turns[s.ID] = doc.Turns
 	}
-	return coding.Cooccurrence(cb, turns, d.codings, unit), d.cb, nil
+	return coding.CooccurrenceTree(cb, turns, d.codings, unit), d.cb, nil
 }
 
 // Cooccurrence computes the code × code matrix o selects and lays it out
@@ -48,6 +49,21 @@ func Cooccurrence(ctx context.Context, src Source, o Options, v View) (Table, er
 	return CooccurTable(m, cb, v), nil
 }
 
+// CooccurNotes say what a co-occurrence count of unit counts, in lang:
+// what a cell holds, and that a code counts with its child codes (a theme
+// with its subtree), as in the theme table, the charts and the report.
+func CooccurNotes(unit, lang string) []string {
+	v := View{Lang: lang}
+	what := v.word("Kukin solu laskee puheenvuorot, joissa on kummankin koodin koodaus (lävistäjällä: puheenvuorot, joissa on koodin koodaus).",
+		"Each cell counts the speaker turns with a coding of each of the two codes (the diagonal: the turns with a coding of the code).")
+	if unit == coding.UnitOverlap {
+		what = v.word("Kukin solu laskee niiden päällekkäisten koodausparien määrän, joissa yksi koodaus on rivin ja toinen sarakkeen koodia (lävistäjällä: koodin koodaukset).",
+			"Each cell counts the pairs of overlapping codings, one of the row's code and the other of the column's (the diagonal: the code's codings).")
+	}
+	return []string{what, v.word("Koodi lasketaan alakoodeineen (teema koko alipuineen), kuten teemataulukossa, kaavioissa ja raportissa.",
+		"A code counts with its child codes (a theme with its whole subtree), as in the theme table, the charts and the report.")}
+}
+
 // CooccurTable lays a co-occurrence matrix out. For people: a row and a
 // column per code, the rows' names indented by depth with themes marked,
 // the columns under a band per top-level code (its name over its
@@ -55,15 +71,7 @@ func Cooccurrence(ctx context.Context, src Source, o Options, v View) (Table, er
 // data: a row per pair of codes (code_id_a, code_path_a, code_id_b,
 // code_path_b, unit, count), both orders and the diagonal.
 func CooccurTable(m coding.CoMatrix, cb *coding.Codebook, v View) Table {
-	what := v.word("vuorot, joissa on molemmat koodit (lävistäjällä: vuorot, joissa on koodi)",
-		"turns that carry both codes (the diagonal: turns with the code)")
-	if m.Unit == coding.UnitOverlap {
-		what = v.word("päällekkäisten koodausparien määrä (lävistäjällä: koodin koodaukset)",
-			"pairs of overlapping codings of the two codes (the diagonal: the code's codings)")
-	}
-	notes := []string{v.word("Kukin solu laskee ", "Each cell counts ") + what + ".",
-		v.word("Koodi lasketaan tässä omista koodauksistaan: teeman rivi ja sarake eivät sisällä sen alakoodeja.",
-			"Here a code counts its own codings: a theme's row and column leave out its child codes.")}
+	notes := CooccurNotes(m.Unit, v.Lang)
 	if v.data() {
 		out := Table{Name: "cooccurrence", Notes: notes,
 			Header: []string{"code_id_a", "code_path_a", "code_id_b", "code_path_b", "unit", "count"}}

@@ -121,3 +121,43 @@ func TestThemeCooccurrenceOfOneTheme(t *testing.T) {
 		t.Errorf("codes %v, want %s's child codes %v", m.Codes, theme.NameEn, want)
 	}
 }
+
+// TestCodeMatrixCountsThemesAsTheChart checks that the code × code
+// matrix (export cooccur, chart --level codes) counts a theme with its
+// subtree, as the themes' matrix (chart cooccur) does: each theme's row
+// holds the same numbers in both, for both units.
+func TestCodeMatrixCountsThemesAsTheChart(t *testing.T) {
+	ctx := context.Background()
+	p := coded(t, nil)
+	for _, unit := range []string{coding.UnitTurn, coding.UnitOverlap} {
+		t.Run(unit, func(t *testing.T) {
+			tm, _, err := ThemeCooccurrence(ctx, p, Options{Unit: unit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cm, cb, err := CooccurrenceMatrix(ctx, p, Options{Unit: unit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := map[string]int{}
+			for i, id := range cm.Codes {
+				at[id] = i
+			}
+			nonzero := 0
+			for i, a := range tm.Codes {
+				for j, b := range tm.Codes {
+					got := cm.Counts[at[a]][at[b]]
+					if got != tm.Counts[i][j] {
+						t.Errorf("%s × %s: table %d, chart %d", cb.PathString(a, "fi"), cb.PathString(b, "fi"), got, tm.Counts[i][j])
+					}
+					if got > 0 {
+						nonzero++
+					}
+				}
+			}
+			if nonzero == 0 {
+				t.Fatal("every theme count is 0")
+			}
+		})
+	}
+}

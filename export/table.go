@@ -127,9 +127,9 @@ func Write(w io.Writer, format string, tables ...Table) error {
 func WriteAbout(w io.Writer, format string, about *About, tables ...Table) error {
 	switch format {
 	case "", "csv":
-		return writeDelimited(w, ',', tables)
+		return writeDelimited(w, ',', about, tables)
 	case "tsv":
-		return writeDelimited(w, '\t', tables)
+		return writeDelimited(w, '\t', about, tables)
 	case "md":
 		return writeMarkdown(w, about, tables)
 	case "json":
@@ -195,7 +195,11 @@ func (t Table) text(c Cell) string {
 	return c.String()
 }
 
-func writeDelimited(w io.Writer, sep rune, tables []Table) error {
+// writeDelimited writes the tables as CSV (sep ',', CRLF as RFC 4180
+// has it) or TSV. Tables for people end, after a blank row, with their
+// notes and how they were made (about), a line each, and their text
+// cells are defused (defuse); data tables hold the data alone, exact.
+func writeDelimited(w io.Writer, sep rune, about *About, tables []Table) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = sep
 	cw.UseCRLF = sep == ',' // RFC 4180
@@ -205,32 +209,77 @@ func writeDelimited(w io.Writer, sep rune, tables []Table) error {
 		}
 		return s
 	}
+	var notes []string
 	for i, t := range tables {
 		if i > 0 {
 			if err := cw.Write(nil); err != nil {
 				return err
 			}
 		}
+		safe := func(cells []string) []string {
+			out := make([]string, len(cells))
+			for j, c := range cells {
+				if out[j] = c; t.People {
+					out[j] = defuse(c)
+				}
+				out[j] = clean(out[j])
+			}
+			return out
+		}
 		if bands := t.bandRow(); bands != nil {
-			if err := cw.Write(bands); err != nil {
+			if err := cw.Write(safe(bands)); err != nil {
 				return err
 			}
 		}
-		if err := cw.Write(t.Header); err != nil {
+		if err := cw.Write(safe(t.Header)); err != nil {
 			return err
 		}
 		for _, r := range t.Rows {
 			rec := make([]string, len(r))
 			for j, c := range r {
-				rec[j] = clean(t.text(c))
+				rec[j] = t.text(c)
+				if t.People && (c.Kind == Text || c.Kind == Code) {
+					rec[j] = defuse(rec[j])
+				}
+				rec[j] = clean(rec[j])
 			}
 			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		if t.People {
+			for _, n := range t.Notes {
+				if !slices.Contains(notes, n) {
+					notes = append(notes, n)
+				}
+			}
+			if about != nil && len(notes) > 0 && i == len(tables)-1 {
+				notes = append(notes, about.made()...)
+			}
+		}
+	}
+	if len(notes) > 0 {
+		if err := cw.Write(nil); err != nil {
+			return err
+		}
+		for _, n := range notes {
+			if err := cw.Write([]string{clean(defuse(n))}); err != nil {
 				return err
 			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// defuse leads with an apostrophe a people table's text that a
+// spreadsheet would take for a formula: one beginning with = + - @, a
+// tab or a carriage return (OWASP's advice on CSV injection).
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // mdEscape makes s safe inside a Markdown table cell.

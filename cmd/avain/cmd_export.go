@@ -39,7 +39,9 @@ func exportCmd() *command {
           documents (%) and words coded. A code counts its child codes too (a
           theme its whole subtree), as the codebook and themes views do.
 cooccur   a code × code matrix: turns that carry both codes (--unit turn), or
-          pairs of overlapping codings (--unit overlap).
+          pairs of overlapping codings (--unit overlap). A code counts with
+          its child codes (a theme its whole subtree), as in freq, the charts
+          and the report.
 segments  every coded passage with document, attributes, turn, speaker, offsets,
           code, coder, memo and the quoted text, grouped by code.
 qdpx      the whole project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA
@@ -52,7 +54,9 @@ bold in Markdown and XLSX), each group of documents a header with its size
 (n) over its numbers, shares as percentages, labels in --lang; no ids. XLSX
 adds column widths, rows that fold under their theme, frozen headers, a
 chart, and a first sheet that says what each number counts and how the
-table was made. --layout data gives the long form for R or pandas instead:
+table was made; CSV and TSV end, after a blank row, with those lines, and a
+text cell beginning with = + - @ is led by an apostrophe so that a
+spreadsheet does not run it as a formula. --layout data gives the long form for R or pandas instead:
 ids, paths and depths, one row per code × group × measure (JSON is always
 this form).
 
