@@ -148,10 +148,12 @@ func AgreementNote(lang string, docs int, unit string) string {
 }
 
 // CooccurrenceNote says, in lang, what a cell of a co-occurrence heat map
-// counts in unit (turn or overlap).
+// counts in unit (turn or overlap), and that a theme counts its child
+// codes (its subtree), as every output counts it.
 func CooccurrenceNote(lang, unit string) string {
+	note := word(lang, "co.turn")
 	if unit == "overlap" {
-		return word(lang, "co.overlap")
+		note = word(lang, "co.overlap")
 	}
-	return word(lang, "co.turn")
+	return note + " " + capitalized(coding.SubtreeBrief(lang)) + "."
 }

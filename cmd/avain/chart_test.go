@@ -22,6 +22,51 @@ func TestChart(t *testing.T) {
 	t.Run("refusals", func(t *testing.T) { testChartRefusals(t, proj) })
 	t.Run("binary", func(t *testing.T) { testChartBinary(t, proj) })
 	t.Run("full disk", func(t *testing.T) { testChartFullDisk(t, proj) })
+	t.Run("notes and warnings", func(t *testing.T) { testChartNotes(t, proj) })
+}
+
+// testChartNotes checks what a chart says of its numbers and what it
+// could not draw: the heat map that a theme counts its child codes; a
+// chart of the demo's codes leaves out those without codings, saying how
+// many, and warns that so many codes are hard to tell apart; a group
+// named in letters the font lacks (台北) is named in one warning line.
+func testChartNotes(t *testing.T, proj string) {
+	dir := t.TempDir()
+	svg := func(args ...string) (string, string) {
+		t.Helper()
+		out := filepath.Join(dir, "kuva.svg")
+		code, _, errs := avain(t, append(append([]string{"chart", proj}, args...), "-o", out)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		data, _ := os.ReadFile(out)
+		return string(data), errs
+	}
+	for _, unit := range []string{"turn", "overlap"} {
+		if data, _ := svg("cooccur", "--unit", unit); !strings.Contains(data, "Teema laskee alakoodinsa.") {
+			t.Errorf("cooccur --unit %s: the note does not say a theme counts its child codes", unit)
+		}
+	}
+	data, errs := svg("freq", "--level", "codes", "--by", "kind", "--lang", "en")
+	if !strings.Contains(data, "Codes with no codings left") || !strings.Contains(data, ">client<") {
+		t.Errorf("codes by kind: no note on the codes left out, or no group named client")
+	}
+	if !strings.Contains(errs, "warning: ") || !strings.Contains(errs, "--code THEME") {
+		t.Errorf("codes by kind: stderr %q, want a warning suggesting --code THEME", errs)
+	}
+
+	cjk := filepath.Join(dir, "cjk.avain")
+	mustRun(t, "demo", cjk)
+	txt := write(t, dir, "taipei.txt", []byte("Haastattelija: Miten meni?\nAsiakas: Hyvin meni.\n"))
+	mustRun(t, "import", cjk, txt, "--attr", "region=台北")
+	for _, f := range []string{"png", "pdf", "svg"} {
+		out := filepath.Join(dir, "cjk."+f)
+		code, _, errs := avain(t, "chart", cjk, "freq", "--by", "region", "-o", out)
+		warns := strings.Count(errs, "warning: ")
+		if code != 0 || warns != 1 || !strings.Contains(errs, "台 北") {
+			t.Errorf("%s: exit %d, %d warnings: %q", f, code, warns, errs)
+		}
+	}
 }
 
 // testChartFiles draws each chart of the demo project in each format
@@ -51,7 +96,7 @@ func testChartFiles(t *testing.T, proj string) {
 				if code != 0 {
 					t.Fatalf("exit %d: %s", code, errs)
 				}
-				if !strings.HasPrefix(errs, "wrote "+out+": ") {
+				if !strings.Contains(errs, "wrote "+out+": ") {
 					t.Errorf("stderr %q", errs)
 				}
 				info, err := os.Stat(out)
@@ -134,6 +179,8 @@ func testChartRefusals(t *testing.T, proj string) {
 		{"a measure", []string{"freq", "--measure", "minutes"}, "kept.svg", `unknown --measure "minutes"`},
 		{"a chart", []string{"pie"}, "kept.svg", `unknown chart "pie"`},
 		{"a code", []string{"freq", "--code", "Ei tällaista"}, "kept.svg", "Ei tällaista"},
+		{"a split of a heat map", []string{"cooccur", "--by", "kind"}, "kept.svg", "--by splits only a freq chart, not cooccur"},
+		{"a split of agreement", []string{"agreement", "--coders", "aino,ville", "--by", "kind"}, "kept.svg", "--by splits only a freq chart, not agreement"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := tc.out
@@ -173,7 +220,7 @@ func testChartBinary(t *testing.T, proj string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(data, []byte("<svg ")) || !bytes.Contains(data, []byte("Teemat ryhmittäin: kind")) {
+	if !bytes.HasPrefix(data, []byte("<svg ")) || !bytes.Contains(data, []byte("Teemat ryhmittäin: laji")) || !bytes.Contains(data, []byte(">asiakas<")) {
 		t.Errorf("%s: %.200s", out, data)
 	}
 }

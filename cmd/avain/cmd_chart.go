@@ -20,22 +20,28 @@ func chartCmd() *command {
 	c.help = `freq       grouped bars: a cluster per group of documents (--by kind,region;
            all documents without --by), a bar per theme (--level themes: the
            top-level codes, each counting its child codes) or code (--level
-           codes: the codes without child codes), in the codes' colours.
+           codes: the codes without child codes that have codings), in the
+           codes' colours. More than 8 groups lie as rows, a group's name on
+           one line, the chart as tall as they need. Groups and attributes
+           are named in --lang's words (laji = asiakas; kind = client).
            With --code THEME alone, the themes are THEME's child codes.
            --measure says what a bar counts: codings (coded segments, each
            coder's), passages (distinct coded spans, coders merged), documents
            (with a coding), share (% of the group's documents) or words.
 cooccur    a heat map of the themes (or --level codes: every code): turns that
            carry both (--unit turn), or pairs of overlapping codings (--unit
-           overlap); the diagonal is grey, off the colour scale.
+           overlap); a theme counts its child codes; the diagonal is grey,
+           off the colour scale. No --by.
 agreement  the agreement of two coders (--coders A,B) per code: percent
            agreement and Cohen's kappa, over the documents both coded, as
-           avain agreement counts it (--unit turn or char).
+           avain agreement counts it (--unit turn or char). No --by.
 
 The file type follows -o's extension: .svg (fits inline in a web page), .png
 (300 dpi) or .pdf; any other is refused. Titles, names and notes follow
---lang (fi or en); the title says what is counted. The file is written
-readable by you only, and only once whole.`
+--lang (fi or en); the title says what is counted. A letter the chart's font
+lacks (台北) is named in a warning: a PNG leaves it blank, a PDF prints "?", an
+SVG leaves it to the browser's fonts. The file is written readable by you
+only, and only once whole.`
 	c.run = func(ctx context.Context, e *env, args []string) error { return runChart(ctx, e, c, args) }
 	return c
 }
@@ -64,7 +70,7 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 	fs.StringVar(&a.title, "title", "", "a title of your own")
 	fs.StringVar(&a.out, "o", "", "the chart file: .svg, .png or .pdf")
 	fs.Float64Var(&a.width, "width", 0, "width in centimetres (default 16, more for a big heat map)")
-	fs.Float64Var(&a.height, "height", 0, "height in centimetres (default 10, more for a long legend)")
+	fs.Float64Var(&a.height, "height", 0, "height in centimetres (default 10, more for a long legend or many groups)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -77,6 +83,7 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.Warn = func(line string) { fmt.Fprintf(e.stderr, "warning: %s\n", line) }
 	p, prog, err := openProject(ctx, e, pos[0])
 	if err != nil {
 		return err
@@ -128,6 +135,8 @@ func (a *chartArgs) check(proj string) (chart.Options, error) {
 		return o, usagef("--lang is fi or en")
 	case a.width < 0 || a.width > 100 || a.height < 0 || a.height > 100 || math.IsNaN(a.width+a.height):
 		return o, usagef("--width and --height are centimetres, up to 100")
+	case a.what != "freq" && len(a.by) > 0:
+		return o, usagef("--by splits only a freq chart, not %s", a.what)
 	case a.what == "agreement" && len(a.coders) != 2:
 		return o, usagef("--coders takes two coders: --coders aino,ville")
 	case a.what == "agreement" && a.unit != export.UnitTurn && a.unit != export.UnitChar:
