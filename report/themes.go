@@ -15,7 +15,21 @@ type themes struct {
 	Groups   []groupHead
 	Measures []string // the measures shown for each group
 	Rows     []themeRow
-	LeftOut  string // which codes are left out, "" when none
+	Parts    []themePart // the table as printed: at most maxTableGroups groups each
+	Wide     bool        // a part has four groups or more: printed across the paper
+	LeftOut  string      // which codes are left out, "" when none
+}
+
+// maxTableGroups is the most groups one themes table shows: more are
+// shown in further tables, each with the codes again, so that every group
+// reaches the page on screen and on A4 paper across.
+const maxTableGroups = 4
+
+// themePart is one table of the themes: some of the groups, and each
+// row's cells of those groups.
+type themePart struct {
+	Groups []groupHead
+	Rows   []themeRow
 }
 
 // groupHead names a group of documents and its size.
@@ -73,6 +87,28 @@ func themesTable(t coding.FreqTable, cb *coding.Codebook, o Options, l labels) t
 	}
 	if left > 0 {
 		out.LeftOut = fmt.Sprintf(l.LeftOut, left)
+	}
+	out.Parts = splitThemes(out.Groups, out.Rows)
+	out.Wide = len(out.Parts) > 0 && len(out.Parts[0].Groups) > 3 // four are too wide for A4 upright
+	return out
+}
+
+// splitThemes splits the groups into as few tables of at most
+// maxTableGroups groups as there must be, of sizes as even as can be,
+// each with every row and its cells of its groups.
+func splitThemes(groups []groupHead, rows []themeRow) []themePart {
+	tables := (len(groups) + maxTableGroups - 1) / maxTableGroups
+	var out []themePart
+	for i, from := 0, 0; i < tables; i++ {
+		to := from + (len(groups)-from+tables-i-1)/(tables-i) // the rest shared evenly
+		p := themePart{Groups: groups[from:to]}
+		for _, r := range rows {
+			part := r
+			part.Cells = r.Cells[from*len(shown) : to*len(shown)]
+			p.Rows = append(p.Rows, part)
+		}
+		out = append(out, p)
+		from = to
 	}
 	return out
 }

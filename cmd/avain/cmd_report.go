@@ -90,9 +90,9 @@ func runReport(ctx context.Context, e *env, c *command, args []string) error {
 // writeReport writes the report whole to out (or standard output) and
 // records it in the audit log before it replaces a file.
 func writeReport(ctx context.Context, e *env, p *project.Project, r *report.Report, out string, by []string) error {
-	record := func() error {
-		return p.Log(ctx, coderIn(p.Store, ""), "export", "report",
-			fmt.Sprintf("format=html documents=%d codings=%d quotations=%d by=%s", r.Documents, r.Codings, r.Quotations, strings.Join(by, ",")))
+	record := func() error { // its own action: a report is no export of one table
+		return p.Log(ctx, coderIn(p.Store, ""), "report", out,
+			fmt.Sprintf("%s: documents=%d codings=%d quotations=%d by=%s", out, r.Documents, r.Codings, r.Quotations, strings.Join(by, ",")))
 	}
 	dest := "standard output"
 	if out == "-" {

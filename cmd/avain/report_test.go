@@ -18,6 +18,7 @@ func TestReport(t *testing.T) {
 	t.Run("written", func(t *testing.T) { testReportWritten(t, proj) })
 	t.Run("refusals", func(t *testing.T) { testReportRefusals(t, proj) })
 	t.Run("chromium", func(t *testing.T) { testReportInChromium(t, proj) })
+	t.Run("many groups", testReportManyGroups)
 }
 
 // testReportWritten: avain report writes the page whole, 0600, recorded
@@ -44,7 +45,7 @@ func testReportWritten(t *testing.T, proj string) {
 	if !strings.HasPrefix(html, "<!DOCTYPE html>") || !strings.Contains(html, `<html lang="fi">`) || !strings.Contains(html, "Tutkimus lukuina") {
 		t.Errorf("the report is not the Finnish page: %.300s", html)
 	}
-	if code, log, _ := avain(t, "log", proj, "--action", "export"); code != 0 || !strings.Contains(log, "format=html documents=10") {
+	if code, log, _ := avain(t, "log", proj, "--action", "report"); code != 0 || !strings.Contains(log, " report ") || !strings.Contains(log, out+": documents=10") {
 		t.Errorf("the audit log has no entry of the report: %d %q", code, log)
 	}
 	en := filepath.Join(t.TempDir(), "report.html")
