@@ -36,11 +36,18 @@ type pairRow struct {
 // and draws the agreement per code of the two with the most.
 func agreement(ctx context.Context, src export.Source, cb *coding.Codebook, coders []coderCount, o Options, l labels) (*agreementPart, error) {
 	out := &agreementPart{}
-	switch len(coders) {
-	case 0:
+	selected := len(o.Coders) > 0 || len(o.Codes) > 0 // the selection, not the project, may hold too few
+	switch {
+	case len(coders) == 0 && selected:
+		out.Note = l.NoneSelected
+		return out, nil
+	case len(coders) == 0:
 		out.Note = l.OnlyOne
 		return out, nil
-	case 1:
+	case len(coders) == 1 && selected:
+		out.Note = fmt.Sprintf(l.OneSelected, coders[0].Coder)
+		return out, nil
+	case len(coders) == 1:
 		out.Note = l.NoAgreement
 		return out, nil
 	}

@@ -94,7 +94,8 @@ func TestNumbersAreTheThemeTables(t *testing.T) {
 }
 
 // TestOneCoderNoQuotations: the codings of one coder give no agreement
-// (and say why); --quotes 0 leaves the quotations and the warning about
+// and say why: the selection has one coder, not the project (which has
+// two); --quotes 0 leaves the quotations and the warning about
 // quoted text out.
 func TestOneCoderNoQuotations(t *testing.T) {
 	p := demo(t)
@@ -103,8 +104,9 @@ func TestOneCoderNoQuotations(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := write(t, r)
-	if !strings.Contains(html, english.NoAgreement) || strings.Contains(html, english.AgreementIntro) {
-		t.Errorf("the report of one coder does not say there is no agreement")
+	if !strings.Contains(html, "No agreement computed: it needs two coders in the selection, and all the selection&#39;s codings are aino&#39;s.") ||
+		strings.Contains(html, english.NoAgreement) || strings.Contains(html, english.AgreementIntro) {
+		t.Errorf("the report of one selected coder does not say why there is no agreement")
 	}
 	if r.Quotations != 0 || strings.Contains(html, `id="quotations"`) || strings.Contains(html, english.Quoted) {
 		t.Errorf("--quotes 0 still has quotations (%d)", r.Quotations)

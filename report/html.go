@@ -22,8 +22,9 @@ type page struct {
 	ThemeCharts []template.HTML
 	Cooccur     *heatmap
 	Agreement   *agreementPart
-	Quotes      template.HTML // the quotation report's section, "" when left out
-	QuotesIntro string
+	Quotes      template.HTML // the quotation report's section, "" when left out or empty
+	QuotesIntro string        // how many quotations, or that there are none; "" when left out
+	Empty       string        // that the selection holds no codings, "" when it holds some
 	Codebook    []codeEntry
 	About       []string
 	CSS         template.CSS

@@ -70,11 +70,16 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 			return nil, err
 		}
 		pg.QuotesIntro = fmt.Sprintf(l.QuotesIntro, o.Quotes)
+		if r.Quotations == 0 { // said plainly, and no warning of quoted text
+			pg.Quotes, pg.QuotesIntro = "", l.NoQuotes
+		}
 	}
 	pg.Numbers = studyNumbers(docs, t, coders, o, l)
 	r.Codings = pg.Numbers.Codings
 	pg.Themes = themesTable(t, cb, o, l)
-	if pg.Numbers.Codings > 0 { // bars of nothing say nothing
+	if pg.Numbers.Codings == 0 {
+		pg.Empty = l.NoCodings
+	} else { // bars of nothing say nothing
 		if pg.ThemeCharts, err = themeCharts(t, cb, o); err != nil {
 			return nil, err
 		}
