@@ -96,6 +96,11 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 		coded[c.DocumentID][c.Coder] = true
 		used[c.CodeID] = true
 	}
+	if len(o.Codes) > 0 { // the documents both coded at all, as without --code
+		if err := markCoded(ctx, src, coded, wantDoc, o.A, o.B); err != nil {
+			return nil, err
+		}
+	}
 	res := &AgreementResult{}
 	tables := map[string]coding.Agreement{}
 	for _, sum := range d.docs {
@@ -137,4 +142,24 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 		}
 	}
 	return res, nil
+}
+
+// markCoded marks in coded (document → coder → any coding) every document
+// (of want, when it names some) where coder a or b has a coding of any
+// code.
+func markCoded(ctx context.Context, src Source, coded map[string]map[string]bool, want map[string]bool, a, b string) error {
+	cs, err := src.Codings(ctx, coding.CodingFilter{Bare: true})
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if c.Coder != a && c.Coder != b || len(want) > 0 && !want[c.DocumentID] {
+			continue
+		}
+		if coded[c.DocumentID] == nil {
+			coded[c.DocumentID] = map[string]bool{}
+		}
+		coded[c.DocumentID][c.Coder] = true
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -92,10 +93,45 @@ func loadMeta(ctx context.Context, src Source, o Options) (*data, error) {
 	}
 	for _, a := range o.By {
 		if !d.hasAttr(a) {
-			return nil, fmt.Errorf("no document has the attribute %q (there are: %s)", a, strings.Join(d.attrNames(), ", "))
+			return nil, fmt.Errorf("%sno document has the attribute %q (there are: %s)", named(src), a, strings.Join(d.attrNames(), ", "))
 		}
 	}
+	if err := checkCoders(ctx, src, o.Coders); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// checkCoders refuses a coder who has no codings in the project (a typo,
+// or a name in other case: coders are told apart by case), naming the
+// project and its coders, so that a mistyped --coder never counts zeros.
+func checkCoders(ctx context.Context, src Source, coders []string) error {
+	if len(coders) == 0 {
+		return nil
+	}
+	known, err := Coders(ctx, src)
+	if err != nil {
+		return err
+	}
+	for _, c := range coders {
+		if slices.Contains(known, c) {
+			continue
+		}
+		there := strings.Join(known, ", ")
+		if there == "" {
+			there = "none: no codings yet"
+		}
+		return fmt.Errorf("%scoder %q: not found (there are: %s)", named(src), c, there)
+	}
+	return nil
+}
+
+// named is "NAME.avain: " for a source that knows its file, else "".
+func named(src Source) string {
+	if p, ok := src.(interface{ Path() string }); ok && p.Path() != "" {
+		return filepath.Base(p.Path()) + ": "
+	}
+	return ""
 }
 
 // attrs returns a document's split values: kind, lang and its attributes.
