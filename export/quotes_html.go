@@ -6,7 +6,6 @@ import (
 	"html"
 	"io"
 	"regexp"
-	"strings"
 )
 
 // QuotesCSS is the style sheet of a quotation report in HTML, for the
@@ -55,11 +54,12 @@ func WriteQuotesHTMLFragment(w io.Writer, r *QuoteReport, lang string) error {
 		if t.Code.Definition != "" {
 			fmt.Fprintf(&b, `<p class="definition">%s</p>`+"\n", e(t.Code.Definition))
 		}
+		var shown []string
 		for _, c := range t.Codes {
-			if c.Code.ID != t.Code.ID {
-				h := min(3+c.Code.Depth-1, 6)
-				fmt.Fprintf(&b, `<h%d class="code">%s%s</h%d>`+"\n", h, swatch(c.Code.Color), e(strings.Join(c.Code.Path[1:], " / ")), h)
+			for _, h := range codeHeadings(t, c, shown) {
+				fmt.Fprintf(&b, `<h%d class="code">%s%s</h%d>`+"\n", h.Level, swatch(h.Color), e(h.Name), h.Level)
 			}
+			shown = c.Code.Path
 			fmt.Fprintf(&b, `<p class="count">%s</p>`+"\n", e(l.count(c)))
 			group := ""
 			for _, q := range c.Quotes {

@@ -70,11 +70,12 @@ func WriteQuotesMarkdown(w io.Writer, r *QuoteReport, lang string) error {
 		if t.Code.Definition != "" {
 			b.WriteString("\n" + mdInline(oneLine(t.Code.Definition)) + "\n")
 		}
+		var shown []string
 		for _, c := range t.Codes {
-			if c.Code.ID != t.Code.ID {
-				level := min(3+c.Code.Depth-1, 6)
-				b.WriteString("\n" + strings.Repeat("#", level) + " " + mdInline(strings.Join(c.Code.Path[1:], " / ")) + "\n")
+			for _, h := range codeHeadings(t, c, shown) {
+				b.WriteString("\n" + strings.Repeat("#", h.Level) + " " + mdInline(h.Name) + "\n")
 			}
+			shown = c.Code.Path
 			b.WriteString("\n*" + l.count(c) + "*\n")
 			group := ""
 			for _, q := range c.Quotes {
