@@ -197,8 +197,8 @@ func TestQuotesXLSXReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != "Quotations" || got[1] != "About" {
-		t.Fatalf("sheets %v", got)
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "About" || got[1] != "Quotations" || f.GetActiveSheetIndex() != 0 {
+		t.Fatalf("sheets %v, active %d: want the About sheet first and open, as in freq's", got, f.GetActiveSheetIndex())
 	}
 	rows, err := f.GetRows("Quotations")
 	if err != nil {

@@ -20,7 +20,7 @@ var quoteColumns = []float64{22, 26, 70, 24, 12, 12, 22, 16, 36}
 // sheet of quotations (a bold row per theme, a row per code saying how
 // many quotations it shows, then a row per quotation: theme, code,
 // quotation, document, speaker, turn or time, attributes, coders, memo;
-// text wrapped), and an About sheet saying what was selected.
+// text wrapped), after an About sheet saying what was selected.
 func WriteQuotesXLSX(w io.Writer, r *QuoteReport, lang string) error {
 	l := labelsFor(lang)
 	f := excelize.NewFile()
@@ -41,8 +41,11 @@ func WriteQuotesXLSX(w io.Writer, r *QuoteReport, lang string) error {
 	if err != nil {
 		return err
 	}
-	sheet := l.title
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	sheet := l.title // after the About sheet, as in every workbook avain writes
+	if err := f.SetSheetName("Sheet1", l.about); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -109,12 +112,9 @@ func WriteQuotesXLSX(w io.Writer, r *QuoteReport, lang string) error {
 	return err
 }
 
-// writeQuotesAbout adds the About sheet: what the report selected, as
+// writeQuotesAbout fills the About sheet: what the report selected, as
 // label and value rows.
 func writeQuotesAbout(f *excelize.File, l quoteLabels, r *QuoteReport, cut bool, bold, wrap int) error {
-	if _, err := f.NewSheet(l.about); err != nil {
-		return err
-	}
 	rows := [][2]string{{l.item, l.value}}
 	rows = append(rows, l.selection(r)...)
 	if cut {
