@@ -176,13 +176,24 @@ func cellValue(c coding.FreqCell, m coding.Measure) float64 {
 	}
 }
 
+// minSize is the size the chart needs: the bars at least plotRoom wide
+// beside the legend, and tall enough for the legend, or for every
+// group's row when the bars lie.
 func (l *freqLayout) minSize() (w, h float64) {
+	names := make([]string, len(l.series))
+	for i, s := range l.series {
+		names[i] = s.name
+	}
+	w = float64(legendWidth(names)) + plotRoom
 	h = legendHeight(len(l.series)) + 3*titleSize + 40
 	if l.lying {
 		h = max(h, float64(len(l.groups))*rowHeight(len(l.series))+3*titleSize+70)
 	}
-	return 0, h
+	return w, h
 }
+
+// plotRoom is the least width of the bars beside a legend, in points.
+const plotRoom = 280
 
 // draw draws the title and note across the top, the legend at the right
 // and the bars in the rest: upright clusters side by side, or rows of

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -153,4 +155,47 @@ func TestManyCodesWarn(t *testing.T) {
 	if len(lines) != 1 || !strings.Contains(lines[0], "13 codes") || !strings.Contains(lines[0], "--code THEME") {
 		t.Errorf("warnings %q", lines)
 	}
+}
+
+// TestLongNamesKept checks that a code's name of 55 letters is shown
+// whole in the legend, the chart widened by default to keep room for the
+// bars beside it, and kept to a width given.
+func TestLongNamesKept(t *testing.T) {
+	name := "Kelan ja kunnan välillä pompottelu asumisen tukien haussa" // 57 letters
+	cb, err := coding.NewCodebook([]*coding.Code{{Record: coding.Record{ID: "a"}, NameFi: name}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := []*coding.Coding{{Record: coding.Record{Coder: "aino"}, DocumentID: "d", CodeID: "a", Start: 0, End: 5}}
+	ft := coding.Frequencies(cb, "fi", []coding.FreqDoc{{ID: "d"}}, cs, nil, func(string, []coding.Span) int { return 1 })
+	var buf bytes.Buffer
+	if err := FreqBars(&buf, ft, cb, Options{Format: "svg"}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte(">"+name+"<")) {
+		t.Errorf("the name is not shown whole")
+	}
+	if w := svgWidth(t, buf.Bytes()); w < float64(legendWidth([]string{name}))+plotRoom {
+		t.Errorf("width %g points: no room for the bars beside a legend %g wide", w, legendWidth([]string{name}))
+	}
+	buf.Reset()
+	if err := FreqBars(&buf, ft, cb, Options{Format: "svg", Width: 300}); err != nil {
+		t.Fatal(err)
+	}
+	if w := svgWidth(t, buf.Bytes()); w != 300 {
+		t.Errorf("width %g points, asked 300", w)
+	}
+}
+
+func svgWidth(t *testing.T, b []byte) float64 {
+	t.Helper()
+	m := regexp.MustCompile(`width="([0-9.]+)pt"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("no width")
+	}
+	w, err := strconv.ParseFloat(string(m[1]), 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }
