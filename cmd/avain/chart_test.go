@@ -175,7 +175,7 @@ func testChartRefusals(t *testing.T, proj string) {
 		{"a folder", []string{"freq"}, dir, "is a folder"},
 		{"an attribute no document has", []string{"freq", "--by", "ikä"}, "kept.svg", `no document has the attribute "ikä"`},
 		{"one coder", []string{"agreement", "--coders", "aino"}, "kept.svg", "--coders takes two coders"},
-		{"coders who share no document", []string{"agreement", "--coders", "aino,nobody"}, "kept.svg", "have not both coded any document"},
+		{"a coder not in the project", []string{"agreement", "--coders", "aino,nobody"}, "kept.svg", `coder "nobody": not found`},
 		{"a measure", []string{"freq", "--measure", "minutes"}, "kept.svg", `unknown --measure "minutes"`},
 		{"a chart", []string{"pie"}, "kept.svg", `unknown chart "pie"`},
 		{"a code", []string{"freq", "--code", "Ei tällaista"}, "kept.svg", "Ei tällaista"},
