@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -295,10 +296,14 @@ func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 			view.Layout = export.LayoutData
 		}
 		table := export.FreqTable(*v.table, view)
-		svc, coder := v.c.Svc, v.c.Coder
+		svc, coder, by := v.c.Svc, v.c.Coder, v.by
 		return v, func() tea.Msg {
+			about, err := themesAbout(svc, view, by, format)
+			if err != nil {
+				return themesSavedMsg{path: name, err: err}
+			}
 			var b bytes.Buffer
-			if err := export.Write(&b, format, table); err != nil {
+			if err := export.WriteAbout(&b, format, about, table); err != nil {
 				return themesSavedMsg{path: name, err: err}
 			}
 			// Never over the project the table comes from, and recorded
@@ -315,6 +320,31 @@ func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 	}
 	v.scroll()
 	return v, nil
+}
+
+// themesAbout says how the saved table was made, as avain export freq
+// does (the About sheet of a workbook, the lines under Markdown's table):
+// the project, the date, the coders counted (named in md and xlsx), the
+// split and what each number counts.
+func themesAbout(svc Services, view export.View, by, format string) (*export.About, error) {
+	a := &export.About{Title: view.Title("freq"), Made: time.Now(), Lang: view.Lang, Counts: coding.CountsAbout(view.Lang)}
+	if d, ok := svc.(displaySvc); ok {
+		svc = d.Services
+	}
+	if p, ok := svc.(interface{ Path() string }); ok { // a project: its file's name
+		a.Project = filepath.Base(p.Path())
+	}
+	if by != "" {
+		a.Filters = []string{"--by " + by}
+	}
+	if format == "md" || format == "xlsx" {
+		coders, err := export.Coders(context.Background(), svc)
+		if err != nil {
+			return nil, err
+		}
+		a.Coders = coders
+	}
+	return a, nil
 }
 
 // value is a cell's measure and its label.
