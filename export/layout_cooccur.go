@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/toituavain/avain/coding"
@@ -12,6 +13,9 @@ import (
 // its subtree as a theme does in the frequencies and the themes' matrix
 // (coding.CooccurrenceTree), and returns it with the whole codebook.
 func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMatrix, *coding.Codebook, error) {
+	if err := noSplit(o); err != nil {
+		return coding.CoMatrix{}, nil, err
+	}
 	d, err := load(ctx, src, o, false)
 	if err != nil {
 		return coding.CoMatrix{}, nil, err
@@ -37,6 +41,17 @@ func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMa
 		turns[s.ID] = doc.Turns
 	}
 	return coding.CooccurrenceTree(cb, turns, d.codings, unit), d.cb, nil
+}
+
+// ErrNoSplit refuses --by where the numbers are not split by group.
+var ErrNoSplit = errors.New("--by splits freq and segments only: co-occurrence and agreement count all the documents together")
+
+// noSplit refuses o's --by for a co-occurrence matrix.
+func noSplit(o Options) error {
+	if len(o.By) > 0 {
+		return ErrNoSplit
+	}
+	return nil
 }
 
 // Cooccurrence computes the code × code matrix o selects and lays it out

@@ -77,20 +77,23 @@ func readCSV(t *testing.T, text string, sep rune) [][]string {
 	return recs
 }
 
-// dropNotes checks that a people table's records end with its notes, a
-// record each, and returns the records before them.
+// dropNotes checks that a people table's records end with a blank one
+// and its notes, a record each, and returns the records before them.
 func dropNotes(t *testing.T, recs [][]string, notes []string) [][]string {
 	t.Helper()
-	if len(recs) < len(notes) {
-		t.Fatalf("%d records, want the %d notes at the end", len(recs), len(notes))
+	if len(recs) < len(notes)+1 {
+		t.Fatalf("%d records, want a blank one and the %d notes at the end", len(recs), len(notes))
 	}
 	at := len(recs) - len(notes)
+	if strings.Join(recs[at-1], "") != "" {
+		t.Errorf("record %d is %q, want a blank one before the notes", at-1, recs[at-1])
+	}
 	for i, n := range notes {
-		if len(recs[at+i]) != 1 || recs[at+i][0] != n {
+		if recs[at+i][0] != n || strings.Join(recs[at+i][1:], "") != "" {
 			t.Errorf("record %d is %q, want the note %q", at+i, recs[at+i], n)
 		}
 	}
-	return recs[:at]
+	return recs[:at-1]
 }
 
 var uuidLike = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-`)

@@ -15,6 +15,9 @@ import (
 // diagonal a theme's codings). It returns the matrix in codebook order
 // and the whole codebook.
 func ThemeCooccurrence(ctx context.Context, src Source, o Options) (coding.CoMatrix, *coding.Codebook, error) {
+	if err := noSplit(o); err != nil {
+		return coding.CoMatrix{}, nil, err
+	}
 	unit := o.Unit
 	switch unit {
 	case "":

@@ -197,7 +197,8 @@ func (t Table) text(c Cell) string {
 
 // writeDelimited writes the tables as CSV (sep ',', CRLF as RFC 4180
 // has it) or TSV. Tables for people end, after a blank row, with their
-// notes and how they were made (about), a line each, and their text
+// notes and how they were made (about), a line each (padded with empty
+// cells to the table's width), and their text
 // cells are defused (defuse); data tables hold the data alone, exact.
 func writeDelimited(w io.Writer, sep rune, about *About, tables []Table) error {
 	cw := csv.NewWriter(w)
@@ -258,12 +259,15 @@ func writeDelimited(w io.Writer, sep rune, about *About, tables []Table) error {
 			}
 		}
 	}
-	if len(notes) > 0 {
-		if err := cw.Write(nil); err != nil {
+	if len(notes) > 0 { // rows as wide as the table's, for readers that want every row so
+		width := max(1, len(tables[len(tables)-1].Header))
+		if err := cw.Write(make([]string, width)); err != nil {
 			return err
 		}
 		for _, n := range notes {
-			if err := cw.Write([]string{clean(defuse(n))}); err != nil {
+			rec := make([]string, width)
+			rec[0] = clean(defuse(n))
+			if err := cw.Write(rec); err != nil {
 				return err
 			}
 		}
