@@ -19,9 +19,14 @@ import (
 // FreqBars draws a theme table t as grouped bars: a cluster of bars for
 // each group of documents (all documents together when t is not split),
 // a bar for each theme (o.Level themes: the top-level codes, each counting
-// its subtree; the child codes of a theme that is alone in t) or code (o.Level codes: the codes without child codes) in
-// the code's own colour, a legend naming them in o.Lang, and a title
-// saying what a bar counts (o.Measure).
+// its subtree; the child codes of a theme that is alone in t) or code
+// (o.Level codes: the codes without child codes that have codings) in
+// the code's own colour (near shades moved apart), a legend naming them
+// in o.Lang, and a title saying what a bar counts (o.Measure). Groups
+// and the split are named in o.Lang's words (coding.AttrName, AttrValue).
+// More than 8 groups lie as rows, one under another, and the chart is
+// made as tall as they need, even above o.Height. o.Warn hears of more
+// than 12 codes and of letters the font cannot show.
 func FreqBars(w io.Writer, t coding.FreqTable, cb *coding.Codebook, o Options) error {
 	o, err := o.check()
 	if err != nil {
