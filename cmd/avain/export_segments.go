@@ -98,6 +98,9 @@ func (s *segmentsFlags) export(ctx context.Context, e *env, a segmentsArgs) (don
 		if f == "html" {
 			return false, usagef("--layout data is a table: write it as .csv, .tsv, .md, .json or .xlsx, not HTML")
 		}
+		if f == "xlsx" { // its long texts cut, and said so
+			return true, writeSegmentsDataXLSX(ctx, e, a)
+		}
 		return false, nil
 	}
 	if a.layout != "" && a.layout != export.LayoutPeople {

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/toituavain/avain/export"
+	"github.com/toituavain/avain/project"
+)
+
+// writeSegmentsDataXLSX writes the data layout of segments as a
+// workbook: a text longer than an Excel cell holds is cut to fit, ending
+// in "…", and a warning says how many were cut and where they are whole.
+func writeSegmentsDataXLSX(ctx context.Context, e *env, a segmentsArgs) error {
+	if a.out == "" {
+		return usagef("xlsx needs a file: -o FILE.xlsx, or -o - for standard output")
+	}
+	p, err := project.Open(ctx, a.proj)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	t, err := export.Segments(ctx, p, export.Options{By: a.by, Coders: a.coders, Codes: a.codes, Lang: a.lang})
+	if err != nil {
+		return err
+	}
+	cut := export.CutForXLSX(t)
+	write := func(w io.Writer) error { return export.Write(w, "xlsx", t) }
+	record := func() error {
+		return p.Log(ctx, coderIn(p.Store, ""), "export", "segments",
+			fmt.Sprintf("format=xlsx rows=%d by=%s", len(t.Rows), strings.Join(a.by, ",")))
+	}
+	dest := "standard output"
+	if a.out == "-" {
+		var buf strings.Builder // whole, so that a failed export prints nothing
+		if err := write(&buf); err != nil {
+			return err
+		}
+		if err := record(); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(e.stdout, buf.String()); err != nil {
+			return fmt.Errorf("standard output: %w", err)
+		}
+	} else {
+		if err := project.WriteRecorded(a.out, p.Path(), write, record); err != nil {
+			return err
+		}
+		dest = a.out
+		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", a.out, t.Name, len(t.Rows))
+	}
+	if cut > 0 {
+		fmt.Fprintf(e.stderr, "warning: %s: %d texts longer than an Excel cell holds (%d characters) are cut, ending in …; CSV, TSV or JSON keep them whole\n",
+			dest, cut, export.MaxCellChars)
+	}
+	if len(t.Rows) > 0 {
+		fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
+	}
+	return nil
+}
