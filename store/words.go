@@ -41,11 +41,11 @@ func (s *Store) EachWords(ctx context.Context, ids []string, fn func(id string, 
 		var text string
 		for _, id := range ids {
 			err := spans.QueryRowContext(ctx, id).Scan(&b)
+			if err == nil && w.Decode(b) != nil {
+				err = sql.ErrNoRows // positions that do not decode: count from the text
+			}
 			switch {
 			case err == nil:
-				if err := w.Decode(b); err != nil {
-					return fmt.Errorf("document %q: %w", id, err)
-				}
 			case errors.Is(err, sql.ErrNoRows):
 				if err := texts.QueryRowContext(ctx, id).Scan(&text); err != nil {
 					if errors.Is(err, sql.ErrNoRows) {
@@ -66,12 +66,17 @@ func (s *Store) EachWords(ctx context.Context, ids []string, fn func(id string, 
 }
 
 // RecordWords records the word positions of every document that has none
-// (imported before they were recorded, or its text changed since), each
+// (imported before they were recorded, or its text changed since) or whose
+// recorded positions do not decode (a damaged project), each
 // in a transaction of its own with the text it reads, and returns how
 // many it recorded. The positions are derived data, like the search
 // index: not audited, not part of a team merge's comparison.
 func (s *Store) RecordWords(ctx context.Context) (int, error) {
 	var ids []string
+	bad, err := s.undecodableWords(ctx)
+	if err != nil {
+		return 0, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents
 		WHERE id NOT IN (SELECT document_id FROM document_words) ORDER BY id`)
 	if err != nil {
@@ -89,6 +94,7 @@ func (s *Store) RecordWords(ctx context.Context) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, translate(err)
 	}
+	ids = append(ids, bad...)
 	var buf []byte
 	for n, id := range ids {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -105,4 +111,27 @@ func (s *Store) RecordWords(ctx context.Context) (int, error) {
 		}
 	}
 	return len(ids), nil
+}
+
+// undecodableWords lists the documents whose recorded word positions do
+// not decode.
+func (s *Store) undecodableWords(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, spans FROM document_words ORDER BY document_id`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ids []string
+	var w coding.Words
+	for rows.Next() {
+		var id string
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			return nil, translate(err)
+		}
+		if w.Decode(b) != nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids, translate(rows.Err())
 }
