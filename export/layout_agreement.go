@@ -40,7 +40,8 @@ func AgreementTable(r *AgreementResult, a, b, unit string, v View) Table {
 			v.word("vain ", "only ") + a, v.word("vain ", "only ") + b, v.word("ei kumpikaan", "neither"),
 			v.word("yhtäpitävyys %", "agreement %"), "kappa", v.word("alfa", "alpha")},
 		Bands: []Band{{Span: 1}, {Label: v.word("Yksiköt", "Units"), Span: 5}, {Label: v.word("Yhtäpitävyys", "Agreement"), Span: 3}}}
-	chart := &Chart{Title: v.word("Cohenin kappa koodeittain", "Cohen's kappa by code"), Cols: []int{7}}
+	chart := &Chart{Title: v.word("Cohenin kappa koodeittain", "Cohen's kappa by code"), Cols: []int{7},
+		Series: []string{v.word("Cohenin kappa", "Cohen's kappa")}}
 	row := func(name Cell, g coding.Agreement) []Cell {
 		return []Cell{name, N(g.Units()), N(g.Both), N(g.OnlyA), N(g.OnlyB), N(g.Neither), P(g.Percent()), F(g.Kappa()), F(g.Alpha())}
 	}

@@ -108,11 +108,13 @@ type Table struct {
 
 // Chart says which of a table's numbers an XLSX chart draws: a bar per
 // row of Rows (named by the row's first cell) in each series of Cols
-// (named by the column's band, or its header without bands).
+// (named by Series when given, else by the column's band, or its header
+// without bands).
 type Chart struct {
-	Title string
-	Rows  []int
-	Cols  []int
+	Title  string
+	Rows   []int
+	Cols   []int
+	Series []string // the series' names, one per column of Cols
 }
 
 // Write writes the tables in format: csv, tsv, md and json write them

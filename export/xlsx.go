@@ -195,6 +195,31 @@ func colWidths(t Table) []float64 {
 	return widths
 }
 
+// heatRange is the cells a heat map of rows × cols numbers (column B on,
+// under headRows) shades: all of them but, for a square matrix, the
+// diagonal, whose counts (a code with itself) are the largest and would
+// set the colour scale for the rest.
+func heatRange(rows, cols, headRows int) string {
+	cell := func(c, r int) string { s, _ := excelize.CoordinatesToCellName(c, r); return s }
+	if rows != cols {
+		return cell(2, headRows+1) + ":" + cell(cols+1, headRows+rows)
+	}
+	var areas []string
+	for i := range rows {
+		r := headRows + 1 + i
+		if i > 0 { // left of the diagonal
+			areas = append(areas, cell(2, r)+":"+cell(1+i, r))
+		}
+		if i < cols-1 { // right of it
+			areas = append(areas, cell(3+i, r)+":"+cell(cols+1, r))
+		}
+	}
+	if len(areas) == 0 { // one code: its count alone
+		return cell(2, headRows+1)
+	}
+	return strings.Join(areas, " ")
+}
+
 // writeTableSheet writes a table on its sheet: the bands merged over
 // their columns and the header in bold, frozen with the first column of
 // a people table; columns as wide as their content; a people table's
@@ -210,9 +235,7 @@ func writeTableSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 		headRows = 2
 	}
 	if t.Heat && len(t.Rows) > 0 && len(t.Header) > 1 { // set before the rows stream: kept by Flush
-		from, _ := excelize.CoordinatesToCellName(2, headRows+1)
-		to, _ := excelize.CoordinatesToCellName(len(t.Header), headRows+len(t.Rows))
-		if err := f.SetConditionalFormat(name, from+":"+to, []excelize.ConditionalFormatOptions{{Type: "2_color_scale",
+		if err := f.SetConditionalFormat(name, heatRange(len(t.Rows), len(t.Header)-1, headRows), []excelize.ConditionalFormatOptions{{Type: "2_color_scale",
 			Criteria: "=", MinType: "min", MaxType: "max", MinColor: "#FFFFFF", MaxColor: "#E0703C"}}); err != nil {
 			return err
 		}

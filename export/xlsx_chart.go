@@ -15,7 +15,9 @@ func writeChartSheet(f *excelize.File, st *xlsxStyles, name string, t Table) err
 	ch := t.Chart
 	series := make([]string, len(ch.Cols))
 	for i, col := range ch.Cols {
-		if series[i] = t.bandOf(col); series[i] == "" {
+		if i < len(ch.Series) {
+			series[i] = ch.Series[i]
+		} else if series[i] = t.bandOf(col); series[i] == "" {
 			series[i] = t.Header[col]
 		}
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -240,14 +241,34 @@ func TestCooccurAndAgreementXLSX(t *testing.T) {
 	if err != nil || len(formats) != 1 {
 		t.Fatalf("heat map: %v %v", formats, err)
 	}
-	for ref, fs := range formats {
-		last, _ := excelize.CoordinatesToCellName(1+len(co.Rows), 2+len(co.Rows))
-		if ref != "B3:"+last || fs[0].Type != "2_color_scale" {
-			t.Errorf("heat map over %s: %+v", ref, fs)
+	for ref, fs := range formats { // every cell but the diagonal, whose own counts would set the scale
+		shaded := map[string]bool{}
+		for _, area := range strings.Fields(ref) {
+			ends := strings.Split(area+":"+area, ":")
+			c0, r0, _ := excelize.CellNameToCoordinates(ends[0])
+			c1, r1, _ := excelize.CellNameToCoordinates(ends[1])
+			for r := r0; r <= r1; r++ {
+				for c := c0; c <= c1; c++ {
+					shaded[fmt.Sprint(c, ",", r)] = true
+				}
+			}
+		}
+		for i := range co.Rows {
+			for j := range co.Rows {
+				if at := fmt.Sprint(2+j, ",", 3+i); shaded[at] == (i == j) {
+					t.Errorf("heat map over %s: cell %d,%d (row %d, column %d) shaded %v", ref, i, j, 3+i, 2+j, shaded[at])
+				}
+			}
+		}
+		if len(shaded) != len(co.Rows)*(len(co.Rows)-1) || fs[0].Type != "2_color_scale" {
+			t.Errorf("heat map of %d cells: %+v", len(shaded), fs)
 		}
 	}
 	if !strings.Contains(parts["xl/charts/chart1.xml"], "Cohen") {
 		t.Errorf("no kappa chart")
+	}
+	if rows, _ := f.GetRows("Agreement – chart"); len(rows) < 2 || rows[0][1] != "Cohen's kappa" { // the series, not its band
+		t.Errorf("the chart sheet's kappa column is headed %q", rows[0])
 	}
 	rows, _ := f.GetRows("About")
 	text := ""
