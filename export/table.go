@@ -173,6 +173,10 @@ func (t Table) bandOf(col int) string {
 	return ""
 }
 
+// CellText renders a cell as the table's CSV shows it: for people, a
+// number with the language's decimal mark, a code's name indented.
+func (t Table) CellText(c Cell) string { return t.text(c) }
+
 // text renders a cell as a delimited or Markdown table shows it: in a
 // people table, numbers with the language's decimal mark and code names
 // indented two spaces a level, a theme led by "▸ ".

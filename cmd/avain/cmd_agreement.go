@@ -121,7 +121,7 @@ func printAgreement(e *env, at export.Table, res *export.AgreementResult, v expo
 	for i, r := range at.Rows {
 		cells := []string{pad(names[i])}
 		for _, c := range r[1:] {
-			if s := c.String(); s != "" || c.Kind == export.Text { // a theme's heading has no numbers
+			if s := at.CellText(c); s != "" || c.Kind == export.Text { // a theme's heading has no numbers; decimals as the language writes them
 				cells = append(cells, s)
 			} else {
 				cells = append(cells, "–") // undefined
@@ -144,8 +144,12 @@ func printAgreement(e *env, at export.Table, res *export.AgreementResult, v expo
 	}
 	fmt.Fprintln(e.stdout)
 	for _, d := range res.Disagreements {
-		fmt.Fprintf(e.stdout, say("\n%s, vuoro %d (%s) — %s, vain %s koodasi\n  %s\n", "\n%s, turn %d (%s) — %s, coded by %s only\n  %s\n"),
-			d.Doc, d.Turn, d.Speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
+		speaker := "" // a turn without a speaker is named by its number alone
+		if d.Speaker != "" {
+			speaker = " (" + d.Speaker + ")"
+		}
+		fmt.Fprintf(e.stdout, say("\n%s, vuoro %d%s — %s, vain %s koodasi\n  %s\n", "\n%s, turn %d%s — %s, coded by %s only\n  %s\n"),
+			d.Doc, d.Turn, speaker, d.Code, d.Coder, clipName(oneLine(d.Text), 300))
 	}
 }
 

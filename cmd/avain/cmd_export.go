@@ -110,6 +110,9 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	if !coding.ValidLang(*lang) {
 		return usagef("--lang is fi or en")
 	}
+	if what == "cooccur" && len(by) > 0 {
+		return usagef("%v", export.ErrNoSplit)
+	}
 	if done, err := seg.export(ctx, e, segmentsArgs{proj: pos[0], what: what, format: *format, out: *out, lang: *lang,
 		layout: *layout, by: by, coders: coders, codes: codes}); done || err != nil {
 		return err
@@ -141,7 +144,7 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	x := tableExport{what: what, format: f, out: *out, by: by, view: view}
 	x.about = &export.About{Project: filepath.Base(pos[0]), Made: time.Now(), Coders: coders, Version: version,
 		Lang: *lang, Filters: filterArgs(map[string][]string{"--by": by, "--code": codes, "--coder": coders}, *unit, what == "cooccur")}
-	if len(coders) == 0 && what != "segments" && (f == "md" || f == "xlsx") { // the About lines name them
+	if len(coders) == 0 && what != "segments" && (f == "md" || f == "xlsx" || view.Layout == export.LayoutPeople) { // the About lines name them
 		if x.about.Coders, err = export.Coders(ctx, p); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,9 +49,19 @@ func TestExportLayouts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if recs[0][1] != "kaikki (n = 10)" || recs[1][0] != "Koodi" || recs[1][1] != "koodaukset" || recs[2][0] != "▸ Byrokratialoukut" ||
-		recs[3][0] != "  Kelan ja kunnan välillä pompottelu" || recs[len(recs)-1][0] != "Yhteensä" {
-		t.Errorf("people CSV begins %q … ends %q", recs[:4], recs[len(recs)-1])
+	end := slices.IndexFunc(recs, func(r []string) bool { return strings.Join(r, "") == "" }) // the notes follow
+	if end < 4 || recs[0][1] != "kaikki (n = 10)" || recs[1][0] != "Koodi" || recs[1][1] != "koodaukset" || recs[2][0] != "▸ Byrokratialoukut" ||
+		recs[3][0] != "  Kelan ja kunnan välillä pompottelu" || recs[end-1][0] != "Yhteensä" {
+		t.Fatalf("people CSV begins %q … ends %q", recs[:4], recs[max(end, 1)-1])
+	}
+	var notes []string
+	for _, r := range recs[end+1:] {
+		notes = append(notes, r[0])
+	}
+	for _, want := range []string{"Koodaukset: koodatut tekstinkohdat", "Projekti: tutkimus.avain", "Koodaajat: aino, ville", "Valinnat: --by kind"} {
+		if !strings.Contains(strings.Join(notes, "\n"), want) {
+			t.Errorf("people CSV's notes %q, want %q", notes, want)
+		}
 	}
 	// English labels and code names.
 	en := mustRun(t, "export", proj, "freq", "--lang", "en", "--format", "md")

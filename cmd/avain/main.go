@@ -131,7 +131,7 @@ func run(ctx context.Context, e *env, args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "avain %s: %s\nusage: avain %s %s\n", cmd.name, coding.Escape(ue.msg), cmd.name, cmd.args)
+		fmt.Fprintf(e.stderr, "avain %s: %s (see avain %s --help)\n", cmd.name, coding.Escape(oneLine(ue.msg)), cmd.name) // one line
 		return 2
 	case errors.As(err, &ee):
 		return ee.code

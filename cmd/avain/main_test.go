@@ -103,14 +103,15 @@ func TestHelpAndUsageErrors(t *testing.T) {
 		if code, out, _ := avain(t, c.name, "--help"); code != 0 || strings.Count(out, "usage: avain "+c.name) != 1 {
 			t.Errorf("%s --help: exit %d, want the usage once:\n%s", c.name, code, out)
 		}
-		if code, out, errs := avain(t, c.name, "--no-such-flag"); code != 2 || out != "" || strings.Count(errs, "\n") != 2 || !strings.Contains(errs, "no-such-flag") {
-			t.Errorf("%s --no-such-flag: exit %d, want the error and the usage line only:\nstdout %q\nstderr %q", c.name, code, out, errs)
+		if code, out, errs := avain(t, c.name, "--no-such-flag"); code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "no-such-flag") ||
+			!strings.Contains(errs, "avain "+c.name+" --help") {
+			t.Errorf("%s --no-such-flag: exit %d, want the error alone, on one line:\nstdout %q\nstderr %q", c.name, code, out, errs)
 		}
 	}
 	if code, _, errs := avain(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: %d %q", code, errs)
 	}
-	if code, _, errs := avain(t, "init"); code != 2 || !strings.Contains(errs, "usage:") {
+	if code, _, errs := avain(t, "init"); code != 2 || !strings.Contains(errs, "avain init --help") {
 		t.Errorf("init without args: %d %q", code, errs)
 	}
 	if code, _, errs := avain(t, "import", "x.avain", "a.txt", "--kind", "patient"); code != 2 || !strings.Contains(errs, "patient") {
