@@ -85,7 +85,7 @@ type Quote struct {
 	Turn     int
 	Time     string
 	Attrs    [][2]string
-	Group    string // the values of the --by attributes, joined by " / "
+	Group    string // the --by group as freq names it: "laji = asiakas (n = 6)"; "" without --by
 	Coders   []string
 	Memos    []string
 }
@@ -178,6 +178,8 @@ type quoteAt struct {
 	name       string            // the document's name
 	start, end int               // its span in the document
 	attrs      map[string]string // the document's kind, lang and attributes
+	group      splitGroup        // the --by values
+	groupKey   string            // them as one key, for ordering by group
 }
 
 // mergeSpans makes the quotations of each code from d's codings, before
@@ -191,8 +193,10 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 	}
 	summary := make(map[string]coding.DocSummary, len(d.docs))
 	docAttrs := make(map[string]map[string]string, len(d.docs)) // read once per document
+	sizes := map[string]int{}                                   // the documents of each --by group
 	for _, s := range d.docs {
 		summary[s.ID], docAttrs[s.ID] = s, attrs(s)
+		sizes[groupValues(docAttrs[s.ID], by).key]++
 	}
 	seen := map[span]*quoteAt{}
 	out := map[string][]*quoteAt{}
@@ -205,6 +209,9 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 		q := seen[k]
 		if q == nil {
 			q = newQuote(s, docAttrs[s.ID], c, cite, by)
+			if len(by) > 0 {
+				q.Group = fmt.Sprintf("%s (n = %d)", coding.GroupLabel(by, q.group.vals, d.lang), sizes[q.groupKey])
+			}
 			seen[k] = q
 			out[c.CodeID] = append(out[c.CodeID], q)
 		}
@@ -223,8 +230,8 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 		sort.SliceStable(qs, func(i, j int) bool {
 			a, b := qs[i], qs[j]
 			switch {
-			case a.Group != b.Group:
-				return a.Group < b.Group
+			case a.groupKey != b.groupKey:
+				return a.groupKey < b.groupKey
 			case a.name != b.name:
 				return a.name < b.name
 			case a.start != b.start:
@@ -245,10 +252,26 @@ func newQuote(s coding.DocSummary, a map[string]string, c *coding.Coding, cite, 
 			q.Attrs = append(q.Attrs, [2]string{name, v})
 		}
 	}
-	var g []string
-	for _, b := range by {
-		g = append(g, b+"="+a[b])
-	}
-	q.Group = strings.Join(g, " / ")
+	g := groupValues(a, by)
+	q.group, q.groupKey = g, g.key
 	return q
+}
+
+// splitGroup is a document's values of the --by attributes, and them as
+// one key.
+type splitGroup struct {
+	vals []string
+	key  string
+}
+
+// groupValues is the --by group of a document of split values a.
+func groupValues(a map[string]string, by []string) splitGroup {
+	vals := make([]string, len(by))
+	for i, b := range by {
+		vals[i] = a[b]
+		if vals[i] == "" {
+			vals[i] = coding.NoValue
+		}
+	}
+	return splitGroup{vals, strings.Join(vals, "\x00")}
 }

@@ -14,7 +14,8 @@ type quoteLabels struct {
 	attributes, about, item, value, shown, all             string
 	pick, perCode, cite, by, codes, codersSel, lang, total string
 	pickFirst, pickLongest, pickShortest, onlyDocs, none   string
-	noQuotes, project, truncated                           string
+	noQuotes, project, truncated, group                    string
+	attrLang                                               string // the language the attributes are named in
 }
 
 var quoteLabelsFi = quoteLabels{
@@ -27,6 +28,7 @@ var quoteLabelsFi = quoteLabels{
 	pickLongest: "pisimmät ensin", pickShortest: "lyhyimmät ensin", onlyDocs: "vain dokumentit, joissa",
 	none: "kaikki", noQuotes: "Valinnalla ei löytynyt sitaatteja.", project: "projekti",
 	truncated: "Excelin solu mahtuu 32 767 merkkiä; pidemmät sitaatit on katkaistu (…).",
+	group:     "ryhmä", attrLang: coding.LangFinnish,
 }
 
 var quoteLabelsEn = quoteLabels{
@@ -39,6 +41,7 @@ var quoteLabelsEn = quoteLabels{
 	pickLongest: "the longest first", pickShortest: "the shortest first", onlyDocs: "only documents with",
 	none: "all", noQuotes: "The selection has no quotations.", project: "project",
 	truncated: "An Excel cell holds 32,767 characters; longer quotations are cut (…).",
+	group:     "group", attrLang: coding.LangEnglish,
 }
 
 // labelsFor returns the labels in lang (Finnish unless en).
@@ -68,9 +71,24 @@ func (l quoteLabels) citation(q Quote) string {
 		parts = append(parts, where)
 	}
 	for _, a := range q.Attrs {
-		parts = append(parts, a[0]+": "+a[1])
+		parts = append(parts, l.attr(a))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// attr names a cited attribute and its value as every output does
+// (coding.AttrName, coding.AttrValue): "laji: asiakas".
+func (l quoteLabels) attr(a [2]string) string {
+	return coding.AttrName(a[0], l.attrLang) + ": " + coding.AttrValue(a[0], a[1], l.attrLang)
+}
+
+// attrNames names attributes as every output does ("laji, alue").
+func (l quoteLabels) attrNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = coding.AttrName(n, l.attrLang)
+	}
+	return out
 }
 
 // where is the turn's start time in a timed transcript, else its number.
@@ -106,7 +124,11 @@ func (l quoteLabels) selection(r *QuoteReport) [][2]string {
 	if len(p.names) > 0 {
 		var vs []string
 		for _, n := range p.names {
-			vs = append(vs, n+"="+strings.Join(p.values[n], "|"))
+			var words []string
+			for _, v := range p.values[n] {
+				words = append(words, coding.AttrValue(n, v, l.attrLang))
+			}
+			vs = append(vs, coding.AttrName(n, l.attrLang)+" = "+strings.Join(words, "|"))
 		}
 		how += "; " + l.onlyDocs + " " + strings.Join(vs, ", ")
 	}
@@ -130,9 +152,9 @@ func (l quoteLabels) selection(r *QuoteReport) [][2]string {
 		[2]string{l.pick, how},
 		[2]string{l.perCode, per})
 	if len(r.By) > 0 {
-		rows = append(rows, [2]string{l.by, strings.Join(r.By, ", ")})
+		rows = append(rows, [2]string{l.by, strings.Join(l.attrNames(r.By), ", ")})
 	}
 	return append(rows,
-		[2]string{l.cite, orText(r.Cite)},
+		[2]string{l.cite, orText(l.attrNames(r.Cite))},
 		[2]string{l.total, fmt.Sprintf(l.shown, shown, total)})
 }

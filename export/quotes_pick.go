@@ -96,8 +96,8 @@ func (p pick) apply(qs []*quoteAt, n int) []*quoteAt {
 	if p.order != PickFirst {
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i], out[j]
-			if a.Group != b.Group {
-				return a.Group < b.Group
+			if a.groupKey != b.groupKey {
+				return a.groupKey < b.groupKey
 			}
 			la, lb := a.end-a.start, b.end-b.start // code points: the text's length
 			if p.order == PickLongest {
@@ -111,7 +111,7 @@ func (p pick) apply(qs []*quoteAt, n int) []*quoteAt {
 	}
 	kept, inGroup := make([]*quoteAt, 0, len(out)), 0
 	for i, q := range out {
-		if i > 0 && q.Group != out[i-1].Group {
+		if i > 0 && q.groupKey != out[i-1].groupKey {
 			inGroup = 0
 		}
 		if inGroup < n {

@@ -5,20 +5,29 @@ import "strings"
 // QuotesTable lays the report out as one table for CSV and TSV, labels in
 // lang: a row per quotation with its theme, code (the path below the
 // theme), text, document, speaker, turn or time, cited attributes,
-// coders and memos; no ids.
+// coders and memos; no ids. With --by, the group each quotation was
+// picked for follows the code, as freq names it ("laji = asiakas (n = 6)").
 func QuotesTable(r *QuoteReport, lang string) Table {
 	l := labelsFor(lang)
-	out := Table{Name: l.title, Header: []string{l.theme, l.code, l.quotation, l.document, l.speaker, l.turnOrTime, l.attributes, l.coders, l.memo}}
+	out := Table{Name: l.title, Header: []string{l.theme, l.code}}
+	if len(r.By) > 0 { // which group a quotation was picked for
+		out.Header = append(out.Header, l.group)
+	}
+	out.Header = append(out.Header, l.quotation, l.document, l.speaker, l.turnOrTime, l.attributes, l.coders, l.memo)
 	for _, t := range r.Themes {
 		for _, c := range t.Codes {
 			code := c.Code.below()
 			for _, q := range c.Quotes {
 				var as []string
 				for _, a := range q.Attrs {
-					as = append(as, a[0]+": "+a[1])
+					as = append(as, l.attr(a))
 				}
-				out.Rows = append(out.Rows, []Cell{T(t.Code.Name), T(code), T(q.Text), T(q.Document), T(q.Speaker),
-					T(l.where(q)), T(strings.Join(as, "; ")), T(strings.Join(q.Coders, ", ")), T(strings.Join(q.Memos, "\n"))})
+				row := []Cell{T(t.Code.Name), T(code)}
+				if len(r.By) > 0 {
+					row = append(row, T(q.Group))
+				}
+				out.Rows = append(out.Rows, append(row, T(q.Text), T(q.Document), T(q.Speaker),
+					T(l.where(q)), T(strings.Join(as, "; ")), T(strings.Join(q.Coders, ", ")), T(strings.Join(q.Memos, "\n"))))
 			}
 		}
 	}

@@ -266,12 +266,14 @@ func TestQuotationsPerGroup(t *testing.T) {
 		n := map[string]int{}
 		for _, th := range r.Themes {
 			for _, c := range th.Codes {
-				last := ""
-				for _, q := range c.Quotes {
-					if q.Group < last || q.Group != "kind="+q.Attrs[0][1] {
-						t.Errorf("%s: %q in group %q after %q", c.Code.Name, q.Attrs, q.Group, last)
+				last := 0
+				for _, q := range c.Quotes { // clients first, named as freq names the groups
+					order := map[string]int{"client": 1, "professional": 2}[q.Attrs[0][1]]
+					name := map[string]string{"client": "laji = asiakas (n = 6)", "professional": "laji = ammattilainen (n = 4)"}[q.Attrs[0][1]]
+					if order < last || q.Group != name {
+						t.Errorf("%s: %q in group %q after group %d", c.Code.Name, q.Attrs, q.Group, last)
 					}
-					last = q.Group
+					last = order
 					n[c.Code.ID+" "+q.Group]++
 				}
 			}

@@ -88,8 +88,8 @@ func TestQuotesMarkdownReadsBack(t *testing.T) {
 	for _, w := range []string{
 		"# Sitaatit: tutkimus.avain", "## Byrokratia \\& \\<loukut\\>", "### Liitteet", "*2 / 5 sitaattia*",
 		"> \\- Mä lähetin", "> 1\\. kerta",
-		"— asiakas_01 \\<a\\>.vtt, V, 00:01:02, kind: client · koodaajat: aino, ville",
-		"— asiakas_01 \\<a\\>.vtt, V, 00:01:02, kind: client · koodaaja: aino",
+		"— asiakas_01 \\<a\\>.vtt, V, 00:01:02, laji: asiakas · koodaajat: aino, ville",
+		"— asiakas_01 \\<a\\>.vtt, V, 00:01:02, laji: asiakas · koodaaja: aino",
 		"*muistio* aino: tärkeä \\*huom\\* \\<b\\>",
 	} {
 		if !strings.Contains("\n"+b.String(), "\n"+w) {

@@ -92,7 +92,7 @@ func WriteQuotesXLSX(w io.Writer, r *QuoteReport, lang string) error {
 				cut = cut || short
 				var as []string
 				for _, a := range q.Attrs {
-					as = append(as, a[0]+": "+a[1])
+					as = append(as, l.attr(a))
 				}
 				memo, _ := cellText(strings.Join(q.Memos, "\n"))
 				if err := put(cell(wrap, t.Code.Name), cell(wrap, code), cell(wrap, text), cell(wrap, q.Document), cell(wrap, q.Speaker),

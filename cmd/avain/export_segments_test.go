@@ -49,9 +49,9 @@ func TestExportSegmentsForPeople(t *testing.T) {
 	}
 	for _, w := range []string{
 		"## Byrokratialoukut\n", "### Toistuvat liitepyynnöt\n", "*3 sitaattia*\n",
-		"> Kelasta pyydettiin samoja liitteitä kolme kertaa, \\*aina\\* uudestaan.\n\n— asiakas.vtt, Asiakas, 01:02:10, kind: client · koodaajat: aino, ville\n",
+		"> Kelasta pyydettiin samoja liitteitä kolme kertaa, \\*aina\\* uudestaan.\n\n— asiakas.vtt, Asiakas, 01:02:10, laji: asiakas · koodaajat: aino, ville\n",
 		"*muistio* aino: kolmas kerta\n",
-		"— ammattilainen.txt, Respondent, puheenvuoro 2, kind: professional · koodaaja: ville\n",
+		"— ammattilainen.txt, Respondent, puheenvuoro 2, laji: ammattilainen · koodaaja: ville\n",
 	} {
 		if !strings.Contains(md, w) {
 			t.Errorf("the report lacks %q:\n%s", w, md)
