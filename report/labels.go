@@ -16,9 +16,7 @@ type labels struct {
 	Codebook, CodebookIntro, Definition, WhenToUse           string
 	WhenNotUse, Example, Category, OtherName, Quoted         string
 	FilterBy, FilterCoders, FilterCodes, FilterQuotes        string
-	NoValue, OneSelected, NoneSelected, NoCodings, NoQuotes  string
-	Kinds                                                    map[string]string
-	Langs                                                    map[string]string
+	OneSelected, NoneSelected, NoCodings, NoQuotes           string
 }
 
 var finnish = labels{
@@ -56,13 +54,10 @@ var finnish = labels{
 	Category: "luokka (ei koodata suoraan)", OtherName: "englanniksi",
 	Quoted:   "Tämä raportti sisältää lainauksia haastatteluista: säilytä se yhtä huolellisesti kuin projekti.",
 	FilterBy: "ryhmittely", FilterCoders: "koodaajat", FilterCodes: "koodit", FilterQuotes: "lainauksia koodia kohden",
-	NoValue:      "(ei arvoa)",
 	OneSelected:  "Yhtäpitävyyttä ei laskettu: siihen tarvitaan valinnasta kaksi koodaajaa, mutta valinnan koodaukset ovat kaikki koodaajan %s.",
 	NoneSelected: "Yhtäpitävyyttä ei laskettu: valinnassa ei ole koodauksia.",
 	NoCodings:    "Valinnassa ei ole koodauksia: taulukon luvut ovat nollia, eikä kaavioita, yhteisesiintymiä tai lainauksia ole.",
 	NoQuotes:     "Valinnassa ei ole lainattavia koodauksia.",
-	Kinds:        map[string]string{coding.KindClient: "asiakas", coding.KindProfessional: "ammattilainen", coding.KindOther: "muu"},
-	Langs:        map[string]string{coding.LangFinnish: "suomi", coding.LangEnglish: "englanti"},
 }
 
 var english = labels{
@@ -100,13 +95,10 @@ var english = labels{
 	Category: "category (not coded directly)", OtherName: "in Finnish",
 	Quoted:   "This report holds quotations from the interviews: keep it as safe as the project.",
 	FilterBy: "split by", FilterCoders: "coders", FilterCodes: "codes", FilterQuotes: "quotations per code",
-	NoValue:      "(none)",
 	OneSelected:  "No agreement computed: it needs two coders in the selection, and all the selection's codings are %s's.",
 	NoneSelected: "No agreement computed: the selection holds no codings.",
 	NoCodings:    "The selection holds no codings: the table's numbers are zeros, and there are no charts, co-occurrences or quotations.",
 	NoQuotes:     "The selection holds no codings to quote.",
-	Kinds:        map[string]string{coding.KindClient: "client", coding.KindProfessional: "professional", coding.KindOther: "other"},
-	Langs:        map[string]string{coding.LangFinnish: "Finnish", coding.LangEnglish: "English"},
 }
 
 // labelsFor returns the labels of lang: English for en, else Finnish.

@@ -37,17 +37,17 @@ func studyNumbers(docs []coding.DocSummary, t coding.FreqTable, coders []coderCo
 	}
 	for _, k := range coding.Kinds {
 		if kinds[k] > 0 {
-			n.ByKind = append(n.ByKind, countRow{l.Kinds[k], num(kinds[k], o.Lang)})
+			n.ByKind = append(n.ByKind, countRow{coding.AttrValue("kind", k, o.Lang), num(kinds[k], o.Lang)})
 		}
 	}
 	if len(o.By) > 0 && !slices.Equal(o.By, []string{"kind"}) {
 		names := make([]string, len(o.By))
 		for i, a := range o.By {
-			names[i] = attrWord(a, l)
+			names[i] = coding.AttrName(a, o.Lang)
 		}
 		n.SplitName = strings.Join(names, " / ")
 		for _, g := range t.Groups[1:] {
-			n.BySplit = append(n.BySplit, countRow{groupLabel(g, t.By, l), num(g.Docs, o.Lang)})
+			n.BySplit = append(n.BySplit, countRow{groupLabel(g, t.By, l, o.Lang), num(g.Docs, o.Lang)})
 		}
 	}
 	for _, c := range coders {
@@ -63,8 +63,9 @@ func studyNumbers(docs []coding.DocSummary, t coding.FreqTable, coders []coderCo
 }
 
 // groupLabel names a group of documents: "all" in the labels' language,
-// or its values, a kind or a language in the labels' words.
-func groupLabel(g coding.FreqGroup, by []string, l labels) string {
+// or its values as every output names them (coding.AttrValue: a kind or
+// a language in the language's words).
+func groupLabel(g coding.FreqGroup, by []string, l labels, lang string) string {
 	if len(g.Values) == 0 {
 		return l.All
 	}
@@ -72,36 +73,10 @@ func groupLabel(g coding.FreqGroup, by []string, l labels) string {
 	for i, v := range g.Values {
 		vals[i] = v
 		if i < len(by) {
-			vals[i] = valueWord(by[i], v, l)
+			vals[i] = coding.AttrValue(by[i], v, lang)
 		}
 	}
 	return strings.Join(vals, " / ")
-}
-
-// attrWord names a split attribute: kind and lang in the labels' words,
-// any other by its own name.
-func attrWord(attr string, l labels) string {
-	switch attr {
-	case "kind":
-		return l.Kind
-	case "lang":
-		return l.Lang
-	}
-	return attr
-}
-
-// valueWord names a value of a split attribute: a kind or a language in
-// the labels' words, a missing value as the labels say it.
-func valueWord(attr, v string, l labels) string {
-	switch {
-	case v == coding.NoValue:
-		return l.NoValue
-	case attr == "kind" && l.Kinds[v] != "":
-		return l.Kinds[v]
-	case attr == "lang" && l.Langs[v] != "":
-		return l.Langs[v]
-	}
-	return v
 }
 
 // num writes n with its thousands grouped as the language does: 9 067 in
@@ -167,7 +142,7 @@ func filters(o Options, l labels) []string {
 	if len(o.By) > 0 {
 		names := make([]string, len(o.By))
 		for i, a := range o.By {
-			names[i] = attrWord(a, l)
+			names[i] = coding.AttrName(a, o.Lang)
 		}
 		out = append(out, l.FilterBy+": "+strings.Join(names, ", "))
 	}

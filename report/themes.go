@@ -64,7 +64,7 @@ func themesTable(t coding.FreqTable, cb *coding.Codebook, o Options, l labels) t
 	}
 	out.Measures[len(shown)-1] += " (%)"
 	for _, g := range t.Groups {
-		out.Groups = append(out.Groups, groupHead{groupLabel(g, t.By, l), "n=" + num(g.Docs, o.Lang)})
+		out.Groups = append(out.Groups, groupHead{groupLabel(g, t.By, l, o.Lang), "n=" + num(g.Docs, o.Lang)})
 	}
 	left := 0
 	for _, r := range t.Rows {
@@ -116,7 +116,7 @@ func splitThemes(groups []groupHead, rows []themeRow) []themePart {
 // themeCharts draws the themes by group as bars: their passages, and
 // their documents' share of each group.
 func themeCharts(t coding.FreqTable, cb *coding.Codebook, o Options) ([]template.HTML, error) {
-	t = chartGroups(t, labelsFor(o.Lang))
+	t = chartGroups(t, o.Lang)
 	var out []template.HTML
 	for _, m := range []coding.Measure{coding.MeasurePassages, coding.MeasureShare} {
 		svg, err := drawSVG(func(b *bytes.Buffer) error {
@@ -131,12 +131,13 @@ func themeCharts(t coding.FreqTable, cb *coding.Codebook, o Options) ([]template
 }
 
 // chartGroups is t with its split attributes and their values named as
-// the page names them (kind as laji, client as asiakas in Finnish), for a
-// chart that shows them as they are.
-func chartGroups(t coding.FreqTable, l labels) coding.FreqTable {
+// every output names them (kind as laji, client as asiakas in Finnish:
+// coding.AttrName, coding.AttrValue), for a chart that shows them as they
+// are.
+func chartGroups(t coding.FreqTable, lang string) coding.FreqTable {
 	by := make([]string, len(t.By))
 	for i, a := range t.By {
-		by[i] = attrWord(a, l)
+		by[i] = coding.AttrName(a, lang)
 	}
 	groups := make([]coding.FreqGroup, len(t.Groups))
 	for i, g := range t.Groups {
@@ -144,7 +145,7 @@ func chartGroups(t coding.FreqTable, l labels) coding.FreqTable {
 		for j, v := range g.Values {
 			groups[i].Values[j] = v
 			if j < len(t.By) && v != coding.NoValue { // the chart names a missing value itself
-				groups[i].Values[j] = valueWord(t.By[j], v, l)
+				groups[i].Values[j] = coding.AttrValue(t.By[j], v, lang)
 			}
 		}
 	}
