@@ -33,7 +33,7 @@ func TestMemoOnTheProject(t *testing.T) {
 	if m := read(); m != "Aineisto kerätty syksyllä." {
 		t.Errorf("project memo %q", m)
 	}
-	if code, _, errs := avain(t, "memo", proj, "--project", "--doc", "asiakas_01.txt", "x"); code != 2 || !strings.HasPrefix(errs, "avain memo: give exactly one of --coding, --doc, --code and --project\n") {
+	if code, _, errs := avain(t, "memo", proj, "--project", "--doc", "asiakas_01.txt", "x"); code != 2 || errs != "avain memo: give exactly one of --coding, --doc, --code and --project (see avain memo --help)\n" {
 		t.Errorf("--project with --doc: exit %d, %q", code, errs)
 	}
 	if code, out, _ := avain(t, "memo", proj, "--project", ""); code != 0 || !strings.Contains(out, "removed the memo on the project") {
