@@ -1,7 +1,7 @@
 package coding
 
-// CooccurrenceTree counts co-occurrence as Cooccurrence does, but each
-// code carries its subtree, as the frequencies count a theme: unit turn,
+// CooccurrenceTree counts, for every pair of codes, where both occur, each
+// code carrying its subtree, as the frequencies count a theme: unit turn,
 // the turns where a coding of each code's subtree overlaps (the diagonal:
 // the turns with a coding of the subtree); unit overlap, the pairs of two
 // distinct overlapping codings, one in each code's subtree (the diagonal:

@@ -122,6 +122,7 @@ func TestFrequenciesByTwoAttributes(t *testing.T) {
 	}
 }
 
+// TestCooccurrence: each code carries its subtree (t holds a and b).
 func TestCooccurrence(t *testing.T) {
 	cb, _, codings, _ := freqFixture(t)
 	turns := map[string][]Turn{
@@ -141,21 +142,22 @@ func TestCooccurrence(t *testing.T) {
 		}
 		return m.Counts[i][j]
 	}
-	turn := Cooccurrence(cb, turns, codings, UnitTurn)
+	turn := CooccurrenceTree(cb, turns, codings, UnitTurn)
 	// d1 turn 1 [0,12) holds A and B; turn 2 [12,40) holds B and C.
 	for _, c := range []struct {
 		a, b string
 		want int
-	}{{"a", "b", 1}, {"b", "a", 1}, {"b", "c", 1}, {"a", "c", 0}, {"a", "a", 2}, {"b", "b", 3}, {"c", "c", 1}, {"t", "a", 0}} {
+	}{{"a", "b", 1}, {"b", "a", 1}, {"b", "c", 1}, {"a", "c", 0}, {"a", "a", 2}, {"b", "b", 3}, {"c", "c", 1},
+		{"t", "t", 4}, {"t", "a", 2}, {"t", "b", 3}, {"t", "c", 1}} {
 		if got := at(turn, c.a, c.b); got != c.want {
 			t.Errorf("turn unit %s×%s = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
-	overlap := Cooccurrence(cb, turns, codings, UnitOverlap)
+	overlap := CooccurrenceTree(cb, turns, codings, UnitOverlap)
 	for _, c := range []struct {
 		a, b string
 		want int
-	}{{"a", "b", 1}, {"b", "c", 0}, {"a", "a", 3}, {"b", "b", 2}} {
+	}{{"a", "b", 1}, {"b", "c", 0}, {"a", "a", 3}, {"b", "b", 2}, {"t", "t", 5}, {"t", "c", 0}} {
 		if got := at(overlap, c.a, c.b); got != c.want {
 			t.Errorf("overlap unit %s×%s = %d, want %d", c.a, c.b, got, c.want)
 		}
