@@ -82,6 +82,9 @@ func runReport(ctx context.Context, e *env, c *command, args []string) error {
 		By: by, Coders: coders, Codes: codes, Lang: *lang, Quotes: *quotes, Pick: *pick, Made: time.Now()})
 	prog.clear()
 	if err != nil {
+		if m := err.Error(); strings.HasPrefix(m, pos[0]+": ") || strings.HasPrefix(m, filepath.Base(pos[0])+": ") { // export's refusals name the project already
+			return err
+		}
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	return writeReport(ctx, e, p, r, *out, by)

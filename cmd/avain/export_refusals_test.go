@@ -38,6 +38,9 @@ func TestTableRefusalsAreOneLine(t *testing.T) {
 			if code != c.code || stdout != "" || strings.Count(errs, "\n") != 1 {
 				t.Errorf("exit %d (want %d), stdout %q, want one line on stderr: %q", code, c.code, stdout, errs)
 			}
+			if strings.Count(errs, "d.avain: ") > 1 {
+				t.Errorf("stderr %q names the project twice", errs)
+			}
 			for _, w := range c.want {
 				if !strings.Contains(errs, w) {
 					t.Errorf("stderr %q, want %q", errs, w)
