@@ -1,6 +1,11 @@
 package report
 
-import "github.com/toituavain/avain/coding"
+import (
+	"strings"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/export"
+)
 
 // labels are the words of the page in one language.
 type labels struct {
@@ -47,7 +52,7 @@ var finnish = labels{
 	About:        "Mitä luvut laskevat",
 	AboutAgreement: "Yhtäpitävyys %: yksiköt, joista koodaajat olivat samaa mieltä (molemmat tai kumpikaan eivät koodanneet). " +
 		"Kappa on Cohenin kappa ja alfa Krippendorffin alfa (nominaalinen); tyhjä, kun arvoa ei ole määritelty.",
-	AboutCooccur:  "Yhteisesiintyminen: puheenvuorot, joissa on molempien koodien koodaus (koodin omat koodaukset, ei alakoodien).",
+	AboutCooccur:  "Yhteisesiintyminen:", // followed by export.CooccurNotes
 	Codebook:      "Liite: koodikirja",
 	CodebookIntro: "Koodikirjan koodit määritelmineen puun järjestyksessä.",
 	Definition:    "Määritelmä", WhenToUse: "Milloin käytetään", WhenNotUse: "Milloin ei käytetä", Example: "Esimerkki",
@@ -88,7 +93,7 @@ var english = labels{
 	About:        "What the numbers count",
 	AboutAgreement: "Agreement %: the units on which the coders agreed (both coded, or neither). " +
 		"Kappa is Cohen's kappa and alpha Krippendorff's alpha (nominal); empty where undefined.",
-	AboutCooccur:  "Co-occurrence: speaker turns with a coding of each of the two codes (the code's own codings, not its child codes').",
+	AboutCooccur:  "Co-occurrence:", // followed by export.CooccurNotes
 	Codebook:      "Appendix: the codebook",
 	CodebookIntro: "The codes of the codebook with their definitions, in tree order.",
 	Definition:    "Definition", WhenToUse: "When to use", WhenNotUse: "When not to use", Example: "Example",
@@ -103,8 +108,11 @@ var english = labels{
 
 // labelsFor returns the labels of lang: English for en, else Finnish.
 func labelsFor(lang string) labels {
+	l := finnish
 	if lang == coding.LangEnglish {
-		return english
+		l = english
 	}
-	return finnish
+	// What a cell counts is said once, in export, for the tables and the page.
+	l.AboutCooccur += " " + strings.Join(export.CooccurNotes(coding.UnitTurn, lang), " ")
+	return l
 }
