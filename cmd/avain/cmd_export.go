@@ -208,9 +208,19 @@ func (x tableExport) write(ctx context.Context, e *env, p *project.Project, tabl
 		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", x.out, tables[0].Name, len(tables[0].Rows))
 	}
 	if x.what == "segments" {
-		fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
+		quotedNote(e, dest, len(tables[0].Rows))
 	}
 	return nil
+}
+
+// quotedNote reminds that dest holds n quoted passages of interview text,
+// or says plainly that there were none to quote.
+func quotedNote(e *env, dest string, n int) {
+	if n == 0 {
+		fmt.Fprintf(e.stderr, "note: no quotations: the selection holds no coded passages\n")
+		return
+	}
+	fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
 }
 
 // tableFormat is the format of a table export to out: --format when

@@ -191,10 +191,6 @@ func writeSegments(ctx context.Context, e *env, a segmentsArgs, format string, o
 		dest = a.out
 		fmt.Fprintf(e.stderr, "wrote %s: quotations, %d of %d in %d codes\n", a.out, shown, total, codes)
 	}
-	if shown == 0 { // said plainly: there is nothing to keep safe either
-		fmt.Fprintf(e.stderr, "note: no quotations: the selection holds no coded passages\n")
-		return nil
-	}
-	fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
+	quotedNote(e, dest, shown)
 	return nil
 }

@@ -55,8 +55,6 @@ func writeSegmentsDataXLSX(ctx context.Context, e *env, a segmentsArgs) error {
 		fmt.Fprintf(e.stderr, "warning: %s: %d texts longer than an Excel cell holds (%d characters) are cut, ending in …; CSV, TSV or JSON keep them whole\n",
 			dest, cut, export.MaxCellChars)
 	}
-	if len(t.Rows) > 0 {
-		fmt.Fprintf(e.stderr, "note: %s holds quoted interview text; keep it as safe as the project\n", dest)
-	}
+	quotedNote(e, dest, len(t.Rows))
 	return nil
 }

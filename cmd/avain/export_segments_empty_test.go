@@ -20,6 +20,12 @@ func TestSegmentsNoQuotations(t *testing.T) {
 		strings.Contains(errs, "quoted interview text") || !strings.Contains(errs, "note: no quotations: the selection holds no coded passages") {
 		t.Errorf("export segments of no codings: %d %q %q", code, md, errs)
 	}
+	for _, o := range []string{"d.csv", "d.md", "d.xlsx"} { // the flat table of no codings
+		code, _, errs = avain(t, "export", proj, "segments", "--layout", "data", "-o", filepath.Join(dir, o))
+		if code != 0 || strings.Contains(errs, "quoted interview text") || !strings.Contains(errs, "note: no quotations") {
+			t.Errorf("export segments --layout data -o %s of no codings: %d %q", o, code, errs)
+		}
+	}
 	out := filepath.Join(dir, "r.html")
 	code, _, errs = avain(t, "report", proj, "-o", out)
 	if html := read(t, out); code != 0 || strings.Contains(errs, "quoted interview text") ||
