@@ -106,6 +106,11 @@ func (a *About) made() []string {
 // Coders lists, sorted, the coders of the project's live codings: those
 // an About sheet names when no --coder chose some.
 func Coders(ctx context.Context, src Source) ([]string, error) {
+	if l, ok := src.(interface {
+		Coders(context.Context) ([]string, error)
+	}); ok { // a store lists them without reading every coding
+		return l.Coders(ctx)
+	}
 	cs, err := src.Codings(ctx, coding.CodingFilter{Bare: true})
 	if err != nil {
 		return nil, err

@@ -510,7 +510,7 @@ func TestMergeSchemaVersions(t *testing.T) {
 	cp(t, base, old)
 	edit(t, old, "ville", 12, c, rand.New(rand.NewPCG(7, 8)))
 	s := openAt(t, old, c)
-	for _, q := range []string{"DROP TRIGGER document_words_text", "DROP TRIGGER document_words_gone", "DROP TABLE document_words", "ALTER TABLE codes DROP COLUMN not_codable", "ALTER TABLE codes DROP COLUMN restored", "DROP TABLE pseudonyms", "DROP VIEW live_codings", "DROP INDEX doc_attributes_document", "DROP INDEX documents_list",
+	for _, q := range []string{"DROP INDEX codings_coder", "DROP TRIGGER document_words_text", "DROP TRIGGER document_words_gone", "DROP TABLE document_words", "ALTER TABLE codes DROP COLUMN not_codable", "ALTER TABLE codes DROP COLUMN restored", "DROP TABLE pseudonyms", "DROP VIEW live_codings", "DROP INDEX doc_attributes_document", "DROP INDEX documents_list",
 		"CREATE UNIQUE INDEX doc_attributes_live ON doc_attributes(document_id, key) WHERE deleted = 0",
 		"DELETE FROM schema_migrations WHERE version > 3"} {
 		if _, err := s.db.Exec(q); err != nil {
