@@ -66,7 +66,7 @@ func Cooccurrence(ctx context.Context, src Source, o Options, v View) (Table, er
 
 // CooccurNotes say what a co-occurrence count of unit counts, in lang:
 // what a cell holds, and that a code counts with its child codes (a theme
-// with its subtree), as in the theme table, the charts and the report.
+// with its subtree), as in the theme table and the charts.
 func CooccurNotes(unit, lang string) []string {
 	v := View{Lang: lang}
 	what := v.word("Kukin solu laskee puheenvuorot, joissa on kummankin koodin koodaus (lävistäjällä: puheenvuorot, joissa on koodin koodaus).",
@@ -75,8 +75,8 @@ func CooccurNotes(unit, lang string) []string {
 		what = v.word("Kukin solu laskee niiden päällekkäisten koodausparien määrän, joissa yksi koodaus on rivin ja toinen sarakkeen koodia (lävistäjällä: koodin koodaukset).",
 			"Each cell counts the pairs of overlapping codings, one of the row's code and the other of the column's (the diagonal: the code's codings).")
 	}
-	return []string{what, v.word("Koodi lasketaan alakoodeineen (teema koko alipuineen), kuten teemataulukossa, kaavioissa ja raportissa.",
-		"A code counts with its child codes (a theme with its whole subtree), as in the theme table, the charts and the report.")}
+	return []string{what, v.word("Koodi lasketaan alakoodeineen (teema koko alipuineen), kuten teemataulukossa ja kaavioissa.",
+		"A code counts with its child codes (a theme with its whole subtree), as in the theme table and the charts.")}
 }
 
 // CooccurTable lays a co-occurrence matrix out. For people: a row and a

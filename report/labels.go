@@ -22,6 +22,7 @@ type labels struct {
 	WhenNotUse, Example, Category, OtherName, Quoted         string
 	FilterBy, FilterCoders, FilterCodes, FilterQuotes        string
 	OneSelected, NoneSelected, NoCodings, NoQuotes           string
+	AgreementUnits, AgreementOwn                             string
 }
 
 var finnish = labels{
@@ -59,10 +60,12 @@ var finnish = labels{
 	Category: "luokka (ei koodata suoraan)", OtherName: "englanniksi",
 	Quoted:   "Tämä raportti sisältää lainauksia haastatteluista: säilytä se yhtä huolellisesti kuin projekti.",
 	FilterBy: "ryhmittely", FilterCoders: "koodaajat", FilterCodes: "koodit", FilterQuotes: "lainauksia koodia kohden",
-	OneSelected:  "Yhtäpitävyyttä ei laskettu: siihen tarvitaan valinnasta kaksi koodaajaa, mutta valinnan koodaukset ovat kaikki koodaajan %s.",
-	NoneSelected: "Yhtäpitävyyttä ei laskettu: valinnassa ei ole koodauksia.",
-	NoCodings:    "Valinnassa ei ole koodauksia: taulukon luvut ovat nollia, eikä kaavioita, yhteisesiintymiä tai lainauksia ole.",
-	NoQuotes:     "Valinnassa ei ole lainattavia koodauksia.",
+	OneSelected:    "Yhtäpitävyyttä ei laskettu: siihen tarvitaan valinnasta kaksi koodaajaa, mutta valinnan koodaukset ovat kaikki koodaajan %s.",
+	NoneSelected:   "Yhtäpitävyyttä ei laskettu: valinnassa ei ole koodauksia.",
+	NoCodings:      "Valinnassa ei ole koodauksia: taulukon luvut ovat nollia, eikä kaavioita, yhteisesiintymiä tai lainauksia ole.",
+	NoQuotes:       "Valinnassa ei ole lainattavia koodauksia.",
+	AgreementUnits: "Yksiköt ovat puheenvuoro × koodi -pareja: kukin molempien koodaama puheenvuoro kerran kutakin verrattua koodia kohden, koodit yhteensä.",
+	AgreementOwn:   "Yhtäpitävyydessä kukin koodi lasketaan omista koodauksistaan, ei alakoodeineen kuten teemataulukossa.",
 }
 
 var english = labels{
@@ -100,10 +103,12 @@ var english = labels{
 	Category: "category (not coded directly)", OtherName: "in Finnish",
 	Quoted:   "This report holds quotations from the interviews: keep it as safe as the project.",
 	FilterBy: "split by", FilterCoders: "coders", FilterCodes: "codes", FilterQuotes: "quotations per code",
-	OneSelected:  "No agreement computed: it needs two coders in the selection, and all the selection's codings are %s's.",
-	NoneSelected: "No agreement computed: the selection holds no codings.",
-	NoCodings:    "The selection holds no codings: the table's numbers are zeros, and there are no charts, co-occurrences or quotations.",
-	NoQuotes:     "The selection holds no codings to quote.",
+	OneSelected:    "No agreement computed: it needs two coders in the selection, and all the selection's codings are %s's.",
+	NoneSelected:   "No agreement computed: the selection holds no codings.",
+	NoCodings:      "The selection holds no codings: the table's numbers are zeros, and there are no charts, co-occurrences or quotations.",
+	NoQuotes:       "The selection holds no codings to quote.",
+	AgreementUnits: "The units are turn × code pairs: each turn of the documents both coded, once for each code compared, the codes pooled.",
+	AgreementOwn:   "In agreement each code counts its own codings, not with its child codes as in the theme table.",
 }
 
 // labelsFor returns the labels of lang: English for en, else Finnish.
@@ -114,5 +119,6 @@ func labelsFor(lang string) labels {
 	}
 	// What a cell counts is said once, in export, for the tables and the page.
 	l.AboutCooccur += " " + strings.Join(export.CooccurNotes(coding.UnitTurn, lang), " ")
+	l.AboutAgreement += " " + l.AgreementOwn + " " + l.AgreementUnits
 	return l
 }
