@@ -24,8 +24,9 @@ type heatmap struct {
 
 // cooccurrence draws the co-occurrence by turn of the codes with codings
 // (those without child codes; the maxHeatCodes with the most passages),
-// or returns nil when fewer than two codes have codings.
-func cooccurrence(ctx context.Context, src export.Source, t coding.FreqTable, cb *coding.Codebook, o Options, l labels) (*heatmap, error) {
+// or returns nil when fewer than two codes have codings. Its caption says
+// how many codes with child codes that are coded directly it leaves out.
+func cooccurrence(ctx context.Context, src export.Source, t coding.FreqTable, cb *coding.Codebook, direct int, o Options, l labels) (*heatmap, error) {
 	ids := heatCodes(t)
 	if len(ids) < 2 {
 		return nil, nil
@@ -42,7 +43,11 @@ func cooccurrence(ctx context.Context, src export.Source, t coding.FreqTable, cb
 	if err != nil {
 		return nil, fmt.Errorf("heat map of co-occurrence: %w", err)
 	}
-	return &heatmap{SVG: svg, Caption: fmt.Sprintf(l.CooccurCap, len(ids))}, nil
+	caption := fmt.Sprintf(l.CooccurCap, len(ids))
+	if direct > 0 { // a parent's cell would count its subtree, its codes' cells again
+		caption += " " + fmt.Sprintf(l.CooccurDirect, direct)
+	}
+	return &heatmap{SVG: svg, Caption: caption}, nil
 }
 
 // heatCodes picks the codes of the heat map from the theme table: codes

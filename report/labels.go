@@ -22,7 +22,7 @@ type labels struct {
 	WhenNotUse, Example, Category, OtherName, Quoted         string
 	FilterBy, FilterCoders, FilterCodes, FilterQuotes        string
 	OneSelected, NoneSelected, NoCodings, NoQuotes           string
-	AgreementUnits, AgreementOwn                             string
+	AgreementUnits, AgreementOwn, CooccurDirect              string
 }
 
 var finnish = labels{
@@ -65,6 +65,7 @@ var finnish = labels{
 	NoCodings:      "Valinnassa ei ole koodauksia: taulukon luvut ovat nollia, eikä kaavioita, yhteisesiintymiä tai lainauksia ole.",
 	NoQuotes:       "Valinnassa ei ole lainattavia koodauksia.",
 	AgreementUnits: "Yksiköt ovat puheenvuoro × koodi -pareja: kukin molempien koodaama puheenvuoro kerran kutakin verrattua koodia kohden, koodit yhteensä.",
+	CooccurDirect:  "Kartasta on jätetty pois %d alakoodillista koodia, joita on koodattu myös suoraan: niiden koodaukset ovat teemataulukossa, ja kartassa niiden alakoodit.",
 	AgreementOwn:   "Yhtäpitävyydessä kukin koodi lasketaan omista koodauksistaan, ei alakoodeineen kuten teemataulukossa.",
 }
 
@@ -108,6 +109,7 @@ var english = labels{
 	NoCodings:      "The selection holds no codings: the table's numbers are zeros, and there are no charts, co-occurrences or quotations.",
 	NoQuotes:       "The selection holds no codings to quote.",
 	AgreementUnits: "The units are turn × code pairs: each turn of the documents both coded, once for each code compared, the codes pooled.",
+	CooccurDirect:  "Left out of the map: %d codes with child codes coded directly as well; their codings are in the themes table, and their child codes in the map.",
 	AgreementOwn:   "In agreement each code counts its own codings, not with its child codes as in the theme table.",
 }
 

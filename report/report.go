@@ -58,7 +58,7 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	coders, err := codingsByCoder(ctx, src, cb, o)
+	coders, direct, err := codingsByCoder(ctx, src, cb, o)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func Build(ctx context.Context, src export.Source, o Options) (*Report, error) {
 			return nil, err
 		}
 	}
-	if pg.Cooccur, err = cooccurrence(ctx, src, t, cb, o, l); err != nil {
+	if pg.Cooccur, err = cooccurrence(ctx, src, t, cb, direct, o, l); err != nil {
 		return nil, err
 	}
 	if pg.Agreement, err = agreement(ctx, src, cb, coders, o, l); err != nil {
@@ -101,24 +101,30 @@ type coderCount struct {
 	Codings int
 }
 
-// codingsByCoder counts the codings o selects by coder, the most first.
-func codingsByCoder(ctx context.Context, src export.Source, cb *coding.Codebook, o Options) ([]coderCount, error) {
+// codingsByCoder counts the codings o selects by coder, the most first,
+// and counts the codes with child codes that are coded directly (have
+// codings of their own).
+func codingsByCoder(ctx context.Context, src export.Source, cb *coding.Codebook, o Options) ([]coderCount, int, error) {
 	f := coding.CodingFilter{Bare: true}
 	for _, ref := range o.Codes {
 		c, err := cb.Resolve(ref)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		f.CodeIDs = append(f.CodeIDs, cb.Subtree(c.ID)...)
 	}
 	cs, err := src.Codings(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	n := map[string]int{}
+	direct := map[string]bool{}
 	for _, c := range cs {
 		if cb.Code(c.CodeID) != nil && (len(o.Coders) == 0 || slices.Contains(o.Coders, c.Coder)) {
 			n[c.Coder]++
+			if len(cb.Children(c.CodeID)) > 0 {
+				direct[c.CodeID] = true
+			}
 		}
 	}
 	out := make([]coderCount, 0, len(n))
@@ -131,7 +137,7 @@ func codingsByCoder(ctx context.Context, src export.Source, cb *coding.Codebook,
 		}
 		return strings.Compare(a.Coder, b.Coder)
 	})
-	return out, nil
+	return out, len(direct), nil
 }
 
 // quotations renders the quotation report of o as an HTML section, with
