@@ -89,11 +89,11 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 			rows = append(rows, r)
 		}
 	}
-	if len(rows) == 0 && uncoded > 0 {
-		return nil, errors.New("no codes to draw: none of the codes has codings")
-	}
-	if len(rows) == 0 {
+	if len(rows) == 0 && uncoded == 0 {
 		return nil, errors.New("no codes to draw: the codebook is empty")
+	}
+	if len(rows) == 0 || noCodings(t) { // not empty axes
+		return nil, errors.New("no codings to draw: none of the codes has codings")
 	}
 	first, last := 0, 1 // the groups drawn: all documents, or the split's groups
 	if len(t.By) > 0 {
@@ -134,6 +134,9 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 	}
 	if uncoded > 0 {
 		l.note += " " + word(o.Lang, "uncoded", uncoded)
+	}
+	if n := codedDirectly(t, cb); o.Level == LevelCodes && n > 0 {
+		l.note += " " + word(o.Lang, "direct", n)
 	}
 	l.title = what
 	if len(t.By) > 0 {
@@ -324,4 +327,39 @@ func (wholeTicks) Ticks(min, max float64) []plot.Tick {
 		out = append(out, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
 	}
 	return out
+}
+
+// noCodings reports whether t counts no codings at all.
+func noCodings(t coding.FreqTable) bool {
+	for _, r := range t.Rows {
+		if r.CodeID == "" && len(r.Cells) > 0 {
+			return r.Cells[0].Codings == 0
+		}
+	}
+	return false
+}
+
+// codedDirectly counts t's codes with child codes that have codings of
+// their own: more codings than their child codes have together.
+func codedDirectly(t coding.FreqTable, cb *coding.Codebook) int {
+	codings := map[string]int{}
+	for _, r := range t.Rows {
+		if r.CodeID != "" && len(r.Cells) > 0 {
+			codings[r.CodeID] = r.Cells[0].Codings
+		}
+	}
+	n := 0
+	for _, r := range t.Rows {
+		if !r.Parent || r.CodeID == "" {
+			continue
+		}
+		own := codings[r.CodeID]
+		for _, c := range cb.Children(r.CodeID) {
+			own -= codings[c.ID]
+		}
+		if own > 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -44,7 +44,7 @@ func TestFreqLayout(t *testing.T) {
 			[]string{"Passed between Kela and the municipality", "Collaboration and data protection", "Online services"},
 			[]color.RGBA{e06666, pal0, palette[1]},
 			[]string{"all documents\nn = 5"}, [][]float64{{40}, {40}, {20}},
-			"Codes", coding.MeasureShare.About("en")},
+			"Codes", coding.MeasureShare.About("en") + " Codes with child codes and codings of their own left out: 2 (their codings count in the themes chart)."},
 		{"passages, a title of one's own", split, Options{Measure: coding.MeasurePassages, Title: "Kuvio 1"},
 			[]string{"Byrokratialoukut", longName, "Palvelupolku"}, nil,
 			nil, [][]float64{{3, 1}, {1, 1}, {0, 2}}, "Kuvio 1", ""},
@@ -99,7 +99,8 @@ func TestLongLegendGrowsTheChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ft := coding.Frequencies(cb, "fi", []coding.FreqDoc{{ID: "d"}}, nil, nil, nil)
+	cs := []*coding.Coding{{Record: coding.Record{Coder: "aino"}, DocumentID: "d", CodeID: "a", Start: 0, End: 5}}
+	ft := coding.Frequencies(cb, "fi", []coding.FreqDoc{{ID: "d"}}, cs, nil, func(string, []coding.Span) int { return 1 })
 	var buf bytes.Buffer
 	if err := FreqBars(&buf, ft, cb, Options{Format: "svg"}); err != nil {
 		t.Fatal(err)
@@ -250,7 +251,8 @@ func TestOneThemeAloneShowsItsCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ft := coding.Frequencies(sub, "fi", []coding.FreqDoc{{ID: "d"}}, nil, nil, nil)
+	cs := []*coding.Coding{{Record: coding.Record{Coder: "aino"}, DocumentID: "d", CodeID: "pal2", Start: 0, End: 5}}
+	ft := coding.Frequencies(sub, "fi", []coding.FreqDoc{{ID: "d"}}, cs, nil, func(string, []coding.Span) int { return 1 })
 	o, _ := Options{}.check()
 	l, err := freqLayoutOf(ft, sub, o)
 	if err != nil {
