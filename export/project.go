@@ -65,6 +65,9 @@ func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) 
 // loadMeta reads the codebook and the documents, and resolves the codes
 // o selects; it refuses a --by attribute no document has.
 func loadMeta(ctx context.Context, src Source, o Options) (*data, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
 	d := &data{lang: o.Lang}
 	if d.lang == "" {
 		d.lang = coding.LangFinnish
@@ -80,7 +83,7 @@ func loadMeta(ctx context.Context, src Source, o Options) (*data, error) {
 	for _, ref := range o.Codes {
 		c, err := d.cb.Resolve(ref)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s%w", named(src), err)
 		}
 		for _, id := range d.cb.Subtree(c.ID) {
 			selected[id] = true
@@ -102,6 +105,17 @@ func loadMeta(ctx context.Context, src Source, o Options) (*data, error) {
 	return d, nil
 }
 
+// check refuses options that contradict themselves: an attribute given
+// twice to --by would split each group by the same value again.
+func (o Options) check() error {
+	for i, a := range o.By {
+		if slices.Contains(o.By[:i], a) {
+			return fmt.Errorf("--by %q is given twice: split by each attribute once", a)
+		}
+	}
+	return nil
+}
+
 // checkCoders refuses a coder who has no codings in the project (a typo,
 // or a name in other case: coders are told apart by case), naming the
 // project and its coders, so that a mistyped --coder never counts zeros.
@@ -117,11 +131,10 @@ func checkCoders(ctx context.Context, src Source, coders []string) error {
 		if slices.Contains(known, c) {
 			continue
 		}
-		there := strings.Join(known, ", ")
-		if there == "" {
-			there = "none: no codings yet"
+		if len(known) == 0 {
+			return fmt.Errorf("%scoder %q: not found (the project has no codings yet)", named(src), c)
 		}
-		return fmt.Errorf("%scoder %q: not found (there are: %s)", named(src), c, there)
+		return fmt.Errorf("%scoder %q: not found (there are: %s)", named(src), c, strings.Join(known, ", "))
 	}
 	return nil
 }
