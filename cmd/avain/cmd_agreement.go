@@ -63,7 +63,7 @@ C in the reader shows them on the document, the two coders side by side.`
 			return err
 		}
 		if len(coders) != 2 {
-			return usagef("--coders takes two coders: --coders aino,ville")
+			return usagef("%s", codersHint(ctx, pos[0]))
 		}
 		f, err := agreementFormat(*format, *out, pos[0])
 		if err != nil {
@@ -101,6 +101,29 @@ C in the reader shows them on the document, the two coders side by side.`
 		return x.write(ctx, e, p, at, dt)
 	}
 	return c
+}
+
+// codersHint says that --coders takes two coders, with an example from
+// the project's own coders and their names, when it can be read.
+func codersHint(ctx context.Context, path string) string {
+	known, err := func() ([]string, error) {
+		p, err := project.Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		defer p.Close()
+		return export.Coders(ctx, p)
+	}()
+	name := filepath.Base(path)
+	switch {
+	case err != nil:
+		return "--coders takes two coders, such as --coders A,B"
+	case len(known) == 0:
+		return fmt.Sprintf("--coders takes two coders, such as --coders A,B (%s has no codings yet)", name)
+	case len(known) == 1:
+		return fmt.Sprintf("--coders takes two coders, such as --coders %s,B (%s's coders: %s)", known[0], name, known[0])
+	}
+	return fmt.Sprintf("--coders takes two coders, such as --coders %s,%s (%s's coders: %s)", known[0], known[1], name, strings.Join(known, ", "))
 }
 
 // printAgreement prints the agreement table and the disagreements as

@@ -49,6 +49,7 @@ only, and only once whole.`
 // chartArgs are a chart's flags.
 type chartArgs struct {
 	what, out, level, measure, lang, unit, title string
+	proj                                         string // as named on the command line
 	by, codes, coders, docs                      listFlag
 	width, height                                float64 // centimetres
 }
@@ -78,7 +79,7 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 	if err := exactly(pos, 2, "PROJECT and what to draw (freq, cooccur or agreement)"); err != nil {
 		return err
 	}
-	a.what = pos[1]
+	a.what, a.proj = pos[1], pos[0]
 	o, err := a.check(pos[0])
 	if err != nil {
 		return err
@@ -123,7 +124,7 @@ func (a *chartArgs) check(proj string) (chart.Options, error) {
 	}
 	format, err := chart.FormatOf(a.out)
 	if err != nil {
-		return o, err
+		return o, asUsage(err) // as export's -o x.pdf
 	}
 	m := slices.Index(measureNames, a.measure)
 	switch {
@@ -138,7 +139,7 @@ func (a *chartArgs) check(proj string) (chart.Options, error) {
 	case a.what != "freq" && len(a.by) > 0:
 		return o, usagef("--by splits only a freq chart, not %s", a.what)
 	case a.what == "agreement" && len(a.coders) != 2:
-		return o, usagef("--coders takes two coders: --coders aino,ville")
+		return o, usagef("%s", codersHint(context.Background(), proj)) // the project's coders as the example
 	case a.what == "agreement" && a.unit != export.UnitTurn && a.unit != export.UnitChar:
 		return o, usagef("unknown --unit %q: use turn or char", a.unit)
 	case a.what == "cooccur" && a.unit != coding.UnitTurn && a.unit != coding.UnitOverlap:
@@ -159,12 +160,18 @@ func (a *chartArgs) build(ctx context.Context, p *project.Project, o chart.Optio
 		if err != nil {
 			return nil, "", err
 		}
+		if total := t.Rows[len(t.Rows)-1].Cells; len(total) == 0 || total[0].Codings == 0 {
+			return nil, "", a.noCodings()
+		}
 		detail := fmt.Sprintf("%s by %s, %s", a.level, orAll(a.by), a.measure)
 		return func(w io.Writer) error { return chart.FreqBars(w, t, cb, o) }, detail, nil
 	case "cooccur":
 		m, err := cooccurMatrix(ctx, p, eo, a.level)
 		if err != nil {
 			return nil, "", err
+		}
+		if !anyCount(m.Counts) {
+			return nil, "", a.noCodings()
 		}
 		o.Note = chart.CooccurrenceNote(a.lang, a.unit)
 		detail := fmt.Sprintf("%d × %d %s, unit %s", len(m.Labels), len(m.Labels), a.level, a.unit)
@@ -228,4 +235,26 @@ func (a *chartArgs) agreement(ctx context.Context, p *project.Project, o chart.O
 	o.Note = chart.AgreementNote(a.lang, len(res.Documents), a.unit)
 	detail := fmt.Sprintf("%s and %s, %d codes over %d documents", a.coders[0], a.coders[1], len(bars), len(res.Documents))
 	return func(w io.Writer) error { return chart.AgreementBars(w, bars, o) }, detail, nil
+}
+
+// noCodings refuses a chart of no codings (not drawn as empty axes or
+// zeros), naming the project and whether the selection or the project
+// holds none.
+func (a *chartArgs) noCodings() error {
+	if len(a.coders) > 0 || len(a.codes) > 0 {
+		return fmt.Errorf("%s: no codings to chart: the selection (--coder, --code) holds none", a.proj)
+	}
+	return fmt.Errorf("%s: no codings to chart: the project has none yet (code passages first: avain open)", a.proj)
+}
+
+// anyCount reports whether a matrix holds a count above zero.
+func anyCount(counts [][]int) bool {
+	for _, row := range counts {
+		for _, n := range row {
+			if n > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
