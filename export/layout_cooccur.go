@@ -61,7 +61,12 @@ func Cooccurrence(ctx context.Context, src Source, o Options, v View) (Table, er
 	if err != nil {
 		return Table{}, err
 	}
-	return CooccurTable(m, cb, v), nil
+	t := CooccurTable(m, cb, v)
+	t.Uncoded = true
+	for i := range m.Codes { // the diagonal: a code's turns, or its codings
+		t.Uncoded = t.Uncoded && m.Counts[i][i] == 0
+	}
+	return t, nil
 }
 
 // CooccurNotes say what a co-occurrence count of unit counts, in lang:

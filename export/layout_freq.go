@@ -38,8 +38,21 @@ func measureCell(c coding.FreqCell, m coding.Measure, data bool) Cell {
 // documents first) a band naming it and its size, over its measures
 // (coding.Measures); a chart of the first measure of the top-level codes
 // by group. As data: a row per code × group × measure (LayoutData).
-// The notes say what each number counts (coding.CountsAbout).
+// The notes say what each number counts (coding.CountsAbout); Uncoded
+// says the totals count no codings.
 func FreqTable(t coding.FreqTable, v View) Table {
+	out := freqTable(t, v)
+	out.Uncoded = true
+	for _, r := range t.Rows {
+		if r.CodeID == "" && len(r.Cells) > 0 && r.Cells[0].Codings > 0 {
+			out.Uncoded = false
+		}
+	}
+	return out
+}
+
+// freqTable lays the theme table out in v's layout.
+func freqTable(t coding.FreqTable, v View) Table {
 	if v.data() {
 		return freqData(t, v)
 	}

@@ -104,6 +104,8 @@ type Table struct {
 	Lang   string
 	Chart  *Chart
 	Heat   bool // in XLSX, the numbers shaded by size (a heat map)
+
+	Uncoded bool // the selection held no codings: every count is 0
 }
 
 // Chart says which of a table's numbers an XLSX chart draws: a bar per

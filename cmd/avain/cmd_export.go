@@ -153,7 +153,17 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	if err != nil {
 		return err
 	}
-	return x.write(ctx, e, p, table)
+	if err := x.write(ctx, e, p, table); err != nil {
+		return err
+	}
+	if table.Uncoded { // its zeros are no finding
+		dest := x.out
+		if dest == "" || dest == "-" {
+			dest = "standard output"
+		}
+		fmt.Fprintf(e.stderr, "note: no codings: the selection holds none, so every count in %s is 0\n", dest)
+	}
+	return nil
 }
 
 // build makes the table of the project.
@@ -205,13 +215,19 @@ func (x tableExport) write(ctx context.Context, e *env, p *project.Project, tabl
 			return err
 		}
 		dest = x.out
-		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", x.out, tables[0].Name, len(tables[0].Rows))
+		fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", x.out, exportNames[x.what], pluralS(len(tables[0].Rows), "row", "rows"))
 	}
 	if x.what == "segments" {
 		quotedNote(e, dest, len(tables[0].Rows))
 	}
 	return nil
 }
+
+// exportNames say in the lines of what was written what each export is,
+// in English as avain's other messages (the tables' own names follow
+// --lang).
+var exportNames = map[string]string{"freq": "theme table", "cooccur": "co-occurrence matrix",
+	"segments": "coded segments", "agreement": "agreement table"}
 
 // quotedNote reminds that dest holds n quoted passages of interview text,
 // or says plainly that there were none to quote.

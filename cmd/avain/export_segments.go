@@ -189,7 +189,7 @@ func writeSegments(ctx context.Context, e *env, a segmentsArgs, format string, o
 			return err
 		}
 		dest = a.out
-		fmt.Fprintf(e.stderr, "wrote %s: quotations, %d of %d in %d codes\n", a.out, shown, total, codes)
+		fmt.Fprintf(e.stderr, "wrote %s: %s of %d in %s\n", a.out, pluralS(shown, "quotation", "quotations"), total, pluralS(codes, "code", "codes"))
 	}
 	quotedNote(e, dest, shown)
 	return nil

@@ -49,7 +49,7 @@ func writeSegmentsDataXLSX(ctx context.Context, e *env, a segmentsArgs) error {
 			return err
 		}
 		dest = a.out
-		fmt.Fprintf(e.stderr, "wrote %s: %s, %d rows\n", a.out, t.Name, len(t.Rows))
+		fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", a.out, exportNames["segments"], pluralS(len(t.Rows), "row", "rows"))
 	}
 	if cut > 0 {
 		fmt.Fprintf(e.stderr, "warning: %s: %d texts longer than an Excel cell holds (%d characters) are cut, ending in …; CSV, TSV or JSON keep them whole\n",

@@ -73,7 +73,7 @@ func TestExportSegmentsForPeople(t *testing.T) {
 	}
 	for _, name := range []string{"q.md", "q.html", "q.xlsx", "q.csv"} {
 		out := filepath.Join(dir, name)
-		if code, _, errs := avain(t, "export", proj, "segments", "-o", out); code != 0 || !strings.Contains(errs, "wrote "+out+": quotations, 3 of 3 in 1 codes") {
+		if code, _, errs := avain(t, "export", proj, "segments", "-o", out); code != 0 || !strings.Contains(errs, "wrote "+out+": 3 quotations of 3 in 1 code") {
 			t.Fatalf("-o %s: %d %q", name, code, errs)
 		}
 		if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
