@@ -151,3 +151,19 @@ func cellText(s string) (string, bool) {
 	}
 	return string([]rune(s)[:maxCellChars-1]) + "…", true
 }
+
+// QuotesCutForXLSX counts the quotations of r longer than an Excel cell
+// holds, which WriteQuotesXLSX cuts to fit.
+func QuotesCutForXLSX(r *QuoteReport) int {
+	n := 0
+	for _, t := range r.Themes {
+		for _, c := range t.Codes {
+			for _, q := range c.Quotes {
+				if _, cut := cellText(q.Text); cut {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}

@@ -191,6 +191,9 @@ func writeSegments(ctx context.Context, e *env, a segmentsArgs, format string, o
 		dest = a.out
 		fmt.Fprintf(e.stderr, "wrote %s: %s of %d in %s\n", a.out, pluralS(shown, "quotation", "quotations"), total, pluralS(codes, "code", "codes"))
 	}
+	if cut := export.QuotesCutForXLSX(r); format == "xlsx" && cut > 0 {
+		fmt.Fprintf(e.stderr, "warning: %s: %s; Markdown, HTML, CSV or TSV keep them whole\n", dest, cutSaid(cut, "quotation"))
+	}
 	quotedNote(e, dest, shown)
 	return nil
 }

@@ -52,9 +52,18 @@ func writeSegmentsDataXLSX(ctx context.Context, e *env, a segmentsArgs) error {
 		fmt.Fprintf(e.stderr, "wrote %s: %s, %s\n", a.out, exportNames["segments"], pluralS(len(t.Rows), "row", "rows"))
 	}
 	if cut > 0 {
-		fmt.Fprintf(e.stderr, "warning: %s: %d texts longer than an Excel cell holds (%d characters) are cut, ending in …; CSV, TSV or JSON keep them whole\n",
-			dest, cut, export.MaxCellChars)
+		fmt.Fprintf(e.stderr, "warning: %s: %s; CSV, TSV or JSON keep them whole\n", dest, cutSaid(cut, "text"))
 	}
 	quotedNote(e, dest, len(t.Rows))
 	return nil
+}
+
+// cutSaid says that n things (a text, a quotation) longer than an Excel
+// cell holds are cut.
+func cutSaid(n int, thing string) string {
+	verb := "are"
+	if n == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("%s longer than an Excel cell holds (%d characters) %s cut, ending in …", pluralS(n, thing, thing+"s"), export.MaxCellChars, verb)
 }

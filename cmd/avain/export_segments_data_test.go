@@ -22,7 +22,7 @@ func TestSegmentsDataXLSXCutsLongText(t *testing.T) {
 	mustRun(t, "code", proj, "--doc", "pitka.txt", "--turn", "2", "--code", "Toistuvat liitepyynnöt", "--coder", "aino")
 	out := filepath.Join(dir, "data.xlsx")
 	code, _, errs := avain(t, "export", proj, "segments", "--layout", "data", "-o", out)
-	if code != 0 || !strings.Contains(errs, "warning: "+out+": 1 texts longer than an Excel cell holds (32767 characters) are cut, ending in …") {
+	if code != 0 || !strings.Contains(errs, "warning: "+out+": 1 text longer than an Excel cell holds (32767 characters) is cut, ending in …") {
 		t.Fatalf("export: %d %q", code, errs)
 	}
 	f, err := excelize.OpenFile(out)
