@@ -1,15 +1,11 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -49,7 +45,8 @@ const (
 // metricCount is the number of measures the view cycles through.
 var metricCount = metric(len(coding.Measures))
 
-// themesLang is the language the view's words are in (the UI's, English).
+// themesLang is the language the view's own words are in (the UI's,
+// English); the table it saves is in savedLang.
 const themesLang = coding.LangEnglish
 
 // ThemesView shows the coded frequencies of the codes, overall or split
@@ -68,6 +65,7 @@ type ThemesView struct {
 	offset  int // first row shown
 	asking  bool
 	input   *textinput.Model // the file name being typed
+	fresh   bool             // the name is still the suggested one: what is typed first replaces it
 	loading bool
 }
 
@@ -106,7 +104,7 @@ func (v *ThemesView) Load() tea.Cmd {
 	svc, by := v.c.Svc, v.by
 	return func() tea.Msg {
 		ctx := context.Background()
-		o := export.Options{}
+		o := export.Options{Lang: savedLang}
 		if by != "" {
 			o.By = []string{by}
 		}
@@ -212,7 +210,7 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 		if v.by != "" {
 			name = "teemat-" + v.by + ".csv"
 		}
-		v.asking, v.input = true, newField(name, 0)
+		v.asking, v.input, v.fresh = true, newField(name, 0), true
 		v.scroll()
 	default:
 		v.move(msg)
@@ -268,83 +266,6 @@ func (v ThemesView) cell() (retrieveMsg, bool) {
 		req.by, req.values = v.table.By, g.Values
 	}
 	return req, true
-}
-
-// updateName takes the export's file name, typed or pasted; enter
-// writes the table.
-func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
-	km, isKey := msg.(tea.KeyPressMsg)
-	switch {
-	case isKey && key.Matches(km, v.c.Keys.ThemesView.Cancel):
-		v.asking = false
-	case isKey && key.Matches(km, v.c.Keys.ThemesView.Save):
-		v.asking = false
-		name := strings.TrimSpace(v.input.Value())
-		if name == "" {
-			return v, nil
-		}
-		format := strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
-		known := false
-		for _, f := range export.Formats {
-			known = known || f == format
-		}
-		if !known {
-			format, name = "csv", name+".csv"
-		}
-		view := export.View{Layout: export.LayoutPeople, Lang: themesLang}
-		if format == "json" {
-			view.Layout = export.LayoutData
-		}
-		table := export.FreqTable(*v.table, view)
-		svc, coder, by := v.c.Svc, v.c.Coder, v.by
-		return v, func() tea.Msg {
-			about, err := themesAbout(svc, view, by, format)
-			if err != nil {
-				return themesSavedMsg{path: name, err: err}
-			}
-			var b bytes.Buffer
-			if err := export.WriteAbout(&b, format, about, table); err != nil {
-				return themesSavedMsg{path: name, err: err}
-			}
-			// Never over the project the table comes from, and recorded
-			// in its audit trail before it replaces a file.
-			detail := fmt.Sprintf("format=%s rows=%d from the themes view", format, len(table.Rows))
-			return themesSavedMsg{path: name, err: svc.Export(context.Background(), name, coder, "freq", detail,
-				func(w io.Writer) error {
-					_, err := w.Write(b.Bytes())
-					return err
-				})}
-		}
-	default:
-		*v.input, _ = v.input.Update(msg)
-	}
-	v.scroll()
-	return v, nil
-}
-
-// themesAbout says how the saved table was made, as avain export freq
-// does (the About sheet of a workbook, the lines under Markdown's table):
-// the project, the date, the coders counted (named in md and xlsx), the
-// split and what each number counts.
-func themesAbout(svc Services, view export.View, by, format string) (*export.About, error) {
-	a := &export.About{Title: view.Title("freq"), Made: time.Now(), Lang: view.Lang, Counts: coding.CountsAbout(view.Lang)}
-	if d, ok := svc.(displaySvc); ok {
-		svc = d.Services
-	}
-	if p, ok := svc.(interface{ Path() string }); ok { // a project: its file's name
-		a.Project = filepath.Base(p.Path())
-	}
-	if by != "" {
-		a.Filters = []string{"--by " + by}
-	}
-	if format == "md" || format == "xlsx" {
-		coders, err := export.Coders(context.Background(), svc)
-		if err != nil {
-			return nil, err
-		}
-		a.Coders = coders
-	}
-	return a, nil
 }
 
 // value is a cell's measure and its label.
@@ -453,7 +374,7 @@ func (v ThemesView) View() string {
 		body += "\n" + st.Dim.Render(ansi.Truncate(v.definition(), w, "…"))
 	}
 	if v.asking {
-		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+fieldView(v.input, w-20), w, "…"))
+		body += "\n" + st.Filter.Render(ansi.Truncate("Write the table to: "+v.nameView(w-20), w, "…"))
 	}
 	return body
 }

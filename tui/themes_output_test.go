@@ -29,9 +29,6 @@ func TestThemesExportRefusesAProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = do(t, m, "x")
-	for range len("teemat.csv") {
-		m = do(t, m, "backspace")
-	}
 	m = typeText(t, m, backup)
 	m = do(t, m, "enter")
 	assertStatus(t, m, "is an avain project")
@@ -47,9 +44,6 @@ func TestThemesExportRefusesAProject(t *testing.T) {
 func TestThemesExportIsGuardedAndRecorded(t *testing.T) {
 	save := func(m Model, name string) Model {
 		m = do(t, m, "x")
-		for range len("teemat.csv") {
-			m = do(t, m, "backspace")
-		}
 		m = typeText(t, m, name)
 		return do(t, m, "enter")
 	}
@@ -103,9 +97,6 @@ func TestThemesExportGoesThroughTheServices(t *testing.T) {
 	m := New(spy, "testi", "testaaja")
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = do(t, m, "T", "x")
-	for range len("teemat.csv") {
-		m = do(t, m, "backspace")
-	}
 	out := filepath.Join(t.TempDir(), "teemat.csv")
 	m = typeText(t, m, out)
 	m = do(t, m, "enter")

@@ -10,16 +10,13 @@ import (
 )
 
 // TestThemesXLSXHasAbout: the themes table saved as .xlsx is the
-// workbook avain export freq writes: its About sheet first, naming the
+// workbook avain export freq writes: its About sheet (Tietoja, in Finnish) first, naming the
 // project, the coders and what each number counts, then the table and
 // its chart.
 func TestThemesXLSXHasAbout(t *testing.T) {
 	m, p, _ := coder(t, 240, 24)
 	m = do(t, m, "T")
 	m = do(t, m, "x")
-	for range len("teemat.csv") {
-		m = do(t, m, "backspace")
-	}
 	out := filepath.Join(t.TempDir(), "teemat.xlsx")
 	m = typeText(t, m, out)
 	do(t, m, "enter")
@@ -29,10 +26,10 @@ func TestThemesXLSXHasAbout(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 3 || sheets[0] != "About" || sheets[1] != "Frequencies" {
-		t.Fatalf("sheets %q, want About, Frequencies and its chart", sheets)
+	if len(sheets) != 3 || sheets[0] != "Tietoja" || sheets[1] != "Frekvenssit" {
+		t.Fatalf("sheets %q, want Tietoja, Frekvenssit and its chart", sheets)
 	}
-	rows, err := f.GetRows("About")
+	rows, err := f.GetRows("Tietoja")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,12 +38,14 @@ func TestThemesXLSXHasAbout(t *testing.T) {
 		lines = append(lines, strings.Join(r, " "))
 	}
 	text := strings.Join(lines, "\n")
-	for _, want := range []string{"Project: " + filepath.Base(p.Path()), "Coders: ", "Codings"} {
+	for _, want := range []string{"Projekti: " + filepath.Base(p.Path()), "Koodaajat: ", "Koodaukset"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the About sheet does not say %q:\n%s", want, text)
 		}
 	}
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Coders: ") && !strings.Contains(l, "every coder") }) {
+	if !slices.ContainsFunc(lines, func(l string) bool {
+		return strings.HasPrefix(l, "Koodaajat: ") && !strings.Contains(l, "kaikki koodaajat")
+	}) {
 		t.Errorf("the About sheet does not name the coders:\n%s", text)
 	}
 }

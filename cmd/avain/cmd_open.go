@@ -61,6 +61,7 @@ reopens each document where you left it.`
 // docID, when set, is opened in the reader at start.
 func runTUI(ctx context.Context, e *env, p *project.Project, coder, docID string) error {
 	name := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
+	tui.Version = version // named in the tables the workspace saves, as avain export names it
 	m := tui.New(p, name, coder)
 	m.OpenOnStart(docID)
 	m.Follow() // show what other processes change

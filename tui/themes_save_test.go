@@ -1,0 +1,161 @@
+package tui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/xuri/excelize/v2"
+)
+
+// avainCLI builds the real avain binary, for a test that compares the
+// UI's outputs with the command line's.
+func avainCLI(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "avain")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/toituavain/avain/cmd/avain").CombinedOutput(); err != nil {
+		t.Fatalf("building avain: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// withoutDate drops the line that says when a table was made, the one
+// line that differs between two saves of the same table.
+func withoutDate(lines []string) []string {
+	return slices.DeleteFunc(slices.Clone(lines), func(l string) bool {
+		return strings.Contains(l, "Tehty: ") || strings.Contains(l, "Made: ")
+	})
+}
+
+// workbookRows reads every sheet of an XLSX file as lines of cells.
+func workbookRows(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer f.Close()
+	var out []string
+	for _, s := range f.GetSheetList() {
+		out = append(out, "# "+s)
+		rows, _ := f.GetRows(s) // a chart sheet has none
+		for _, r := range rows {
+			out = append(out, strings.Join(r, "|"))
+		}
+	}
+	return out
+}
+
+// TestThemesSaveIsTheExport: the themes view split by kind, saved as CSV
+// and as XLSX, writes what avain export PROJECT freq --by kind writes, in
+// the language the UI names the codes in (Finnish, the export's default):
+// "laji = asiakas", decimal commas, the coders named, avain's version;
+// only the line with the date differs.
+func TestThemesSaveIsTheExport(t *testing.T) {
+	bin := avainCLI(t)
+	p := countsDemo(t)
+	dir := t.TempDir()
+	tm := teatest.NewTestModel(t, New(p, "demo", "aino"), teatest.WithInitialTermSize(160, 40))
+	waitFor(t, tm, "Documents")
+	hit(tm, "T")
+	waitFor(t, tm, "all n=10") // the table, counted
+	hit(tm, "s")
+	waitFor(t, tm, "n=6") // split by kind: its six client interviews
+	for _, ext := range []string{"csv", "xlsx"} {
+		hit(tm, "x")
+		out := filepath.Join(dir, "tui."+ext)
+		tm.Type(out) // typed over the suggested name, not after it
+		hit(tm, "enter")
+		teatest.WaitFor(t, tm.Output(), func([]byte) bool { // written, then reported
+			_, err := os.Stat(out)
+			return err == nil
+		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	hit(tm, "ctrl+c")
+	tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+
+	for _, ext := range []string{"csv", "xlsx"} {
+		cli := filepath.Join(dir, "cli."+ext)
+		if out, err := exec.Command(bin, "export", p.Path(), "freq", "--by", "kind", "-o", cli).CombinedOutput(); err != nil {
+			t.Fatalf("avain export: %v\n%s", err, out)
+		}
+		var got, want []string
+		if ext == "csv" {
+			g, err := os.ReadFile(filepath.Join(dir, "tui.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := os.ReadFile(cli)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want = strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
+		} else {
+			got, want = workbookRows(t, filepath.Join(dir, "tui.xlsx")), workbookRows(t, cli)
+		}
+		if !slices.Equal(withoutDate(got), withoutDate(want)) {
+			t.Errorf("%s saved from the themes view:\n%s\n\navain export freq --by kind:\n%s", ext,
+				strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		text := strings.Join(got, "\n")
+		words := []string{"laji = asiakas", "Koodaajat: aino, ville", "avain, versio "}
+		if ext == "csv" {
+			words = append(words, "90,0") // a workbook holds numbers, shown in the reader's own way
+		} else {
+			words = append(words, "# Tietoja")
+		}
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				t.Errorf("the %s saved from the themes view lacks %q:\n%s", ext, w, text)
+			}
+		}
+	}
+}
+
+// TestThemesNameFieldReplacesTheSuggestion: the file name x suggests is
+// replaced by what is typed or pasted first, cleared by backspace, and
+// edited in place once the cursor has moved.
+func TestThemesNameFieldReplacesTheSuggestion(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"typed", []string{"u", "u", "s", "i"}, "uusi"},
+		{"backspace", []string{"backspace"}, ""},
+		{"backspace then typed", []string{"backspace", "a"}, "a"},
+		{"moved then typed", []string{"left", "left", "left", "left", "-", "2"}, "teemat-2.csv"},
+		{"end then typed", []string{"end", "x"}, "teemat.csvx"},
+		{"nothing typed", nil, "teemat.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _, _ := coder(t, 160, 24)
+			m = do(t, m, "T", "x")
+			for _, k := range tt.keys {
+				if c, ok := map[string]rune{"left": tea.KeyLeft, "end": tea.KeyEnd}[k]; ok {
+					m, _ = send(t, m, tea.KeyPressMsg{Code: c})
+					continue
+				}
+				m = do(t, m, k)
+			}
+			if got := m.themes.input.Value(); got != tt.want {
+				t.Errorf("after %q the field holds %q, want %q", tt.keys, got, tt.want)
+			}
+		})
+	}
+	t.Run("pasted", func(t *testing.T) {
+		m, _, _ := coder(t, 160, 24)
+		m = do(t, m, "T", "x")
+		m, _ = send(t, m, tea.PasteMsg{Content: "taulukko.md"})
+		if got := m.themes.input.Value(); got != "taulukko.md" {
+			t.Errorf("after a paste the field holds %q, want taulukko.md", got)
+		}
+	})
+}
