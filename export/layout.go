@@ -55,6 +55,8 @@ func (v View) Title(what string) string {
 		return v.word("Koodien yhteisesiintyminen", "Co-occurrence of codes")
 	case "agreement":
 		return v.word("Koodaajien yhtäpitävyys", "Agreement of coders")
+	case "segments":
+		return v.word("Koodatut kohdat", "Coded segments")
 	}
 	return what
 }

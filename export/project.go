@@ -198,6 +198,13 @@ func (d *data) subCodebook() (*coding.Codebook, error) {
 	return coding.NewCodebook(codes)
 }
 
+// SegmentsCounts says, in lang, what a row of Segments holds.
+func SegmentsCounts(lang string) []string {
+	return []string{View{Lang: lang}.word(
+		"Kukin rivi on yksi koodaus (kunkin koodaajan omansa): koodi, dokumentti ja sen attribuutit, puheenvuoro, puhuja, alku- ja loppukohta (merkkeinä NFC-muotoisessa tekstissä), koodaaja, muistio ja koodattu teksti.",
+		"Each row is one coding (each coder's their own): the code, the document and its attributes, the turn, the speaker, the start and end (characters of the NFC text), the coder, the memo and the coded text.")}
+}
+
 // Segments lays out every coded passage o selects, grouped by code in
 // codebook order, then by the --by attributes, document and position:
 // document, attributes, turn, speaker, offsets (code points), code path,

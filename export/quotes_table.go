@@ -7,9 +7,17 @@ import "strings"
 // theme), text, document, speaker, turn or time, cited attributes,
 // coders and memos; no ids. With --by, the group each quotation was
 // picked for follows the code, as freq names it ("laji = asiakas (n = 6)").
+// The notes say what was selected; a people table, its text cells are
+// defused when written.
 func QuotesTable(r *QuoteReport, lang string) Table {
 	l := labelsFor(lang)
-	out := Table{Name: l.title, Header: []string{l.theme, l.code}}
+	out := Table{Name: l.title, Header: []string{l.theme, l.code}, People: true, Lang: lang}
+	for _, s := range l.selection(r) { // the project and the coders are said by About's lines
+		if s[0] != l.project && s[0] != l.codersSel {
+			r := []rune(s[0])
+			out.Notes = append(out.Notes, strings.ToUpper(string(r[:1]))+string(r[1:])+": "+s[1])
+		}
+	}
 	if len(r.By) > 0 { // which group a quotation was picked for
 		out.Header = append(out.Header, l.group)
 	}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // uncodedDemo makes the demo project with no codings in a temporary folder.
@@ -116,5 +119,40 @@ func TestSegmentsPeopleXLSXCutWarns(t *testing.T) {
 	code, _, errs := avain(t, "export", proj, "segments", "-o", out)
 	if code != 0 || !strings.Contains(errs, "warning: "+out+": 1 quotation longer than an Excel cell holds (32767 characters) is cut") {
 		t.Errorf("export segments -o q.xlsx of a 40,000-character quotation: %d %q", code, errs)
+	}
+}
+
+// TestSegmentsSayHowMade: the quotation report's CSV and TSV end, after a
+// blank row, with what was selected and how the file was made, as the
+// theme table's do; the data layout's workbook starts with an About sheet.
+func TestSegmentsSayHowMade(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "d.avain")
+	mustRun(t, "demo", proj)
+	for _, name := range []string{"q.csv", "q.tsv"} {
+		out := filepath.Join(dir, name)
+		mustRun(t, "export", proj, "segments", "--per-code", "1", "-o", out)
+		text := read(t, out)
+		for _, want := range []string{"Projekti: d.avain", "Koodaajat: aino, ville", "avain, versio ", "\nKoodit: kaikki", "Enintään koodia kohden: 1"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s lacks %q; it ends %q", name, want, text[max(0, len(text)-300):])
+			}
+		}
+	}
+	out := filepath.Join(dir, "data.xlsx")
+	mustRun(t, "export", proj, "segments", "--layout", "data", "--lang", "en", "-o", out)
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 2 || sheets[0] != "About" || sheets[1] != "Segments" {
+		t.Fatalf("sheets %v, want About, Segments", sheets)
+	}
+	rows, err := f.GetRows("About")
+	if err != nil || len(rows) < 3 || rows[0][0] != "Coded segments" || !strings.Contains(fmt.Sprint(rows), "Each row is one coding") ||
+		!strings.Contains(fmt.Sprint(rows), "Project: d.avain") {
+		t.Errorf("About sheet: %v %v", rows, err)
 	}
 }

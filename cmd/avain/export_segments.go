@@ -166,7 +166,11 @@ func writeSegments(ctx context.Context, e *env, a segmentsArgs, format string, o
 		case "xlsx":
 			return export.WriteQuotesXLSX(w, r, a.lang)
 		}
-		return export.Write(w, format, export.QuotesTable(r, a.lang))
+		about, err := segmentsAbout(ctx, p, a)
+		if err != nil {
+			return err
+		}
+		return export.WriteAbout(w, format, about, export.QuotesTable(r, a.lang))
 	}
 	record := func() error {
 		return p.Log(ctx, coderIn(p.Store, ""), "export", "segments",

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/toituavain/avain/export"
 	"github.com/toituavain/avain/project"
@@ -27,7 +29,13 @@ func writeSegmentsDataXLSX(ctx context.Context, e *env, a segmentsArgs) error {
 		return err
 	}
 	cut := export.CutForXLSX(t)
-	write := func(w io.Writer) error { return export.Write(w, "xlsx", t) }
+	about, err := segmentsAbout(ctx, p, a)
+	if err != nil {
+		return err
+	}
+	about.Counts = export.SegmentsCounts(a.lang)
+	write := func(w io.Writer) error { return export.WriteAbout(w, "xlsx", about, t) } // an About sheet first, as the tables'
+
 	record := func() error {
 		return p.Log(ctx, coderIn(p.Store, ""), "export", "segments",
 			fmt.Sprintf("format=xlsx rows=%d by=%s", len(t.Rows), strings.Join(a.by, ",")))
@@ -66,4 +74,20 @@ func cutSaid(n int, thing string) string {
 		verb = "is"
 	}
 	return fmt.Sprintf("%s longer than an Excel cell holds (%d characters) %s cut, ending in …", pluralS(n, thing, thing+"s"), export.MaxCellChars, verb)
+}
+
+// segmentsAbout says how an export of segments was made: the project, the
+// date, the coders (the project's, unless --coder chose some), the
+// options and avain's version.
+func segmentsAbout(ctx context.Context, p *project.Project, a segmentsArgs) (*export.About, error) {
+	view := export.View{Lang: a.lang}
+	about := &export.About{Title: view.Title("segments"), Project: filepath.Base(a.proj), Made: time.Now(), Coders: a.coders,
+		Version: version, Lang: a.lang, Filters: filterArgs(map[string][]string{"--by": a.by, "--code": a.codes, "--coder": a.coders}, "", false)}
+	if len(a.coders) == 0 {
+		var err error
+		if about.Coders, err = export.Coders(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	return about, nil
 }

@@ -30,7 +30,7 @@ func TestSegmentsDataXLSXCutsLongText(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(f.GetSheetList()[0])
+	rows, err := f.GetRows("Segments") // after the About sheet
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("rows: %d %v", len(rows), err)
 	}
