@@ -115,10 +115,14 @@ func checkPrint(t *testing.T, b *browser, path, page string, width int) {
   paper: document.documentElement.clientWidth,
   page: getComputedStyle(document.getElementById("themes")).page,
   codebook: getComputedStyle(document.getElementById("codebook")).breakBefore,
+  keep: [...document.querySelectorAll("figure.chart, section#cooccurrence, div.keep")].map(e => getComputedStyle(e).breakInside),
+  intros: [...document.querySelectorAll("h2 + p, h3 + p")].map(e => getComputedStyle(e).breakAfter),
+  charts: getComputedStyle(document.querySelector("div.charts")).display,
 })`, &raw)
 	var p struct {
-		Nav, Page, Codebook string
-		Table, Paper        float64
+		Nav, Page, Codebook, Charts string
+		Table, Paper                float64
+		Keep, Intros                []string
 	}
 	if err := json.Unmarshal([]byte(raw), &p); err != nil {
 		t.Fatal(err)
@@ -129,6 +133,16 @@ func checkPrint(t *testing.T, b *browser, path, page string, width int) {
 	if p.Nav != "none" || p.Table > p.Paper || p.Table < 0.8*p.Paper || p.Page != page || p.Codebook != "page" {
 		t.Errorf("%s printed: contents list %q, themes table %.0f px on %.0f px of paper, on page %q, codebook break %q",
 			filepath.Base(path), p.Nav, p.Table, p.Paper, p.Page, p.Codebook)
+	}
+	// no heading or introduction alone at a page foot, no chart split
+	// between pages: the rules are checked here, where they fall on the
+	// pages is not (Chromium lays pages out only when it prints)
+	for _, v := range append(p.Keep, p.Intros...) {
+		if v != "avoid" || p.Charts != "block" || len(p.Keep) < 3 || len(p.Intros) < 3 {
+			t.Errorf("%s printed: charts and sections keep together %q, introductions stay with what follows %q, charts laid out %q",
+				filepath.Base(path), p.Keep, p.Intros, p.Charts)
+			break
+		}
 	}
 }
 
