@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,19 +11,31 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/xuri/excelize/v2"
 )
 
-// avainCLI builds the real avain binary, for a test that compares the
-// UI's outputs with the command line's.
-func avainCLI(t *testing.T) string {
+// avainCLI starts building the real avain binary, for a test that
+// compares the UI's outputs with the command line's, and returns the
+// function that waits for it: the build runs while the UI is driven.
+func avainCLI(t *testing.T) func() string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "avain")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/toituavain/avain/cmd/avain").CombinedOutput(); err != nil {
-		t.Fatalf("building avain: %v\n%s", err, out)
+	var out bytes.Buffer
+	build := exec.Command("go", "build", "-o", bin, "github.com/toituavain/avain/cmd/avain")
+	build.Stdout, build.Stderr = &out, &out
+	if err := build.Start(); err != nil {
+		t.Fatalf("building avain: %v", err)
 	}
-	return bin
+	t.Cleanup(func() { _ = build.Wait() }) // a test that stopped early
+	return func() string {
+		t.Helper()
+		if err := build.Wait(); err != nil {
+			t.Fatalf("building avain: %v\n%s", err, out.String())
+		}
+		return bin
+	}
 }
 
 // withoutDate drops the line that says when a table was made, the one
@@ -58,7 +71,7 @@ func workbookRows(t *testing.T, path string) []string {
 // "laji = asiakas", decimal commas, the coders named, avain's version;
 // only the line with the date differs.
 func TestThemesSaveIsTheExport(t *testing.T) {
-	bin := avainCLI(t)
+	built := avainCLI(t)
 	p := countsDemo(t)
 	dir := t.TempDir()
 	tm := teatest.NewTestModel(t, New(p, "demo", "aino"), teatest.WithInitialTermSize(160, 40))
@@ -80,6 +93,7 @@ func TestThemesSaveIsTheExport(t *testing.T) {
 	}
 	hit(tm, "ctrl+c")
 	tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	bin := built()
 
 	for _, ext := range exts {
 		cli := filepath.Join(dir, "cli."+ext)
@@ -151,6 +165,9 @@ func TestThemesNameFieldReplacesTheSuggestion(t *testing.T) {
 			}
 			if got := m.themes.input.Value(); got != tt.want {
 				t.Errorf("after %q the field holds %q, want %q", tt.keys, got, tt.want)
+			}
+			if v := ansi.Strip(m.View().Content); !strings.Contains(v, "Write the table to: "+tt.want) {
+				t.Errorf("after %q the prompt does not show %q:\n%s", tt.keys, tt.want, v)
 			}
 		})
 	}
