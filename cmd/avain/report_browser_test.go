@@ -95,9 +95,32 @@ func testReportInChromium(t *testing.T, proj string) {
 	if code, _, stderr := avain(t, "report", proj, "-o", wide, "--by", "region", "--quotes", "0"); code != 0 {
 		t.Fatalf("report --by region: %d %s", code, stderr)
 	}
+	checkScreenFits(t, b, wide)
 	b.call(b.session, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil)
 	checkPrint(t, b, out, "", 703)            // A4: 186 mm between the margins
 	checkPrint(t, b, wide, "landscape", 1032) // seven groups: A4 across, 273 mm
+}
+
+// checkScreenFits opens the page at path in the 1200 pixels wide window:
+// each themes table (four groups at most) fits in the page's width, no
+// group's heading cut off behind a sideways scroll.
+func checkScreenFits(t *testing.T, b *browser, path string) {
+	t.Helper()
+	b.open(path)
+	var raw string
+	b.eval(`JSON.stringify([...document.querySelectorAll("div.wide")].map(d => [d.scrollWidth, d.clientWidth]))`, &raw)
+	var sizes [][2]float64
+	if err := json.Unmarshal([]byte(raw), &sizes); err != nil {
+		t.Fatal(err)
+	}
+	if len(sizes) < 2 {
+		t.Errorf("%s: %d themes tables, want two of four groups", filepath.Base(path), len(sizes))
+	}
+	for i, s := range sizes {
+		if s[0] > s[1] {
+			t.Errorf("%s on screen: themes table %d is %.0f px wide in %.0f px", filepath.Base(path), i+1, s[0], s[1])
+		}
+	}
 }
 
 // checkPrint lays the page at path out for print on paper of the given
