@@ -303,16 +303,7 @@ func MergeSpans(spans []Span) []Span {
 	}
 	s := slices.Clone(spans)
 	slices.SortFunc(s, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
-	out := s[:1]
-	for _, x := range s[1:] {
-		last := &out[len(out)-1]
-		if x.Start <= last.End {
-			last.End = max(last.End, x.End)
-			continue
-		}
-		out = append(out, x)
-	}
-	return out
+	return mergeSorted(s)
 }
 
 // Co-occurrence units.
