@@ -188,16 +188,21 @@ func cellValue(c coding.FreqCell, m coding.Measure) float64 {
 // beside the legend, and tall enough for the legend, or for every
 // group's row when the bars lie.
 func (l *freqLayout) minSize() (w, h float64) {
-	names := make([]string, len(l.series))
-	for i, s := range l.series {
-		names[i] = s.name
-	}
-	w = float64(legendWidth(names)) + plotRoom
+	w = float64(legendWidth(l.seriesNames())) + plotRoom
 	h = legendHeight(len(l.series)) + 3*titleSize + 40
 	if l.lying {
 		h = max(h, float64(len(l.groups))*rowHeight(len(l.series))+3*titleSize+70)
 	}
 	return w, h
+}
+
+// seriesNames are the names of the series, as the legend shows them.
+func (l *freqLayout) seriesNames() []string {
+	names := make([]string, len(l.series))
+	for i, s := range l.series {
+		names[i] = s.name
+	}
+	return names
 }
 
 // plotRoom is the least width of the bars beside a legend, in points.
@@ -212,10 +217,7 @@ func (l *freqLayout) draw(dc draw.Canvas) {
 		l.drawLying(dc)
 		return
 	}
-	names := make([]string, len(l.series))
-	for i, s := range l.series {
-		names[i] = s.name
-	}
+	names := l.seriesNames()
 	lw := legendWidth(names)
 	area := draw.Crop(dc, 0, -lw, 0, 0)
 	p := newPlot()

@@ -19,10 +19,7 @@ func rowHeight(n int) float64 { return math.Max(tickSize*1.6, 1.8*float64(n)/0.8
 // at the right: many groups stay readable where upright clusters' names
 // would pile on each other.
 func (l *freqLayout) drawLying(dc draw.Canvas) {
-	names := make([]string, len(l.series))
-	for i, s := range l.series {
-		names[i] = s.name
-	}
+	names := l.seriesNames()
 	lw := legendWidth(names)
 	area := draw.Crop(dc, 0, -lw, 0, 0)
 	p := newPlot()
