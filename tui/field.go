@@ -3,7 +3,9 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 )
 
 // newField returns a focused one-line text field holding value, at most
@@ -58,4 +60,33 @@ func fieldView(in *textinput.Model, w int) string {
 		in.SetCursor(p)
 	}
 	return strings.TrimRight(in.View(), " ")
+}
+
+// typeOver passes msg to a field whose value is a suggested name while
+// *fresh: what is typed or pasted first replaces the suggestion and a
+// delete clears it, as a selected name would be; once the cursor moves,
+// or after that first key, the field is edited in place.
+func typeOver(in *textinput.Model, fresh *bool, msg tea.Msg) {
+	if *fresh {
+		*fresh = false
+		km, isKey := msg.(tea.KeyPressMsg)
+		_, paste := msg.(tea.PasteMsg)
+		del := isKey && key.Matches(km, in.KeyMap.DeleteCharacterBackward, in.KeyMap.DeleteCharacterForward)
+		if paste || del || (isKey && km.Text != "") {
+			in.SetValue("")
+		}
+		if del {
+			return
+		}
+	}
+	*in, _ = in.Update(msg)
+}
+
+// suggestedView draws a field as fieldView does, or, while its value is
+// still the suggested one, that value as selected.
+func suggestedView(s *Styles, in *textinput.Model, fresh bool, w int) string {
+	if fresh {
+		return s.Selected.Render(in.Value())
+	}
+	return fieldView(in, w)
 }

@@ -27,6 +27,7 @@ type RetrievalView struct {
 	filtering bool   // the filter is being typed
 	input     *textinput.Model
 	naming    bool // the export's file name is being typed
+	fresh     bool // the name is still the suggested one: what is typed first replaces it
 	name      *textinput.Model
 }
 
@@ -159,7 +160,7 @@ func (v RetrievalView) updateKeys(msg tea.KeyPressMsg) (RetrievalView, tea.Cmd) 
 			return v, func() tea.Msg { return openAtMsg{DocID: p.docID, Pos: p.start} }
 		}
 	case key.Matches(msg, rk.Export):
-		v.naming, v.name = true, newField(v.exportName(), 0)
+		v.naming, v.name, v.fresh = true, newField(v.exportName(), 0), true
 		v.scroll()
 	default:
 		v.cursor, _ = moveCursor(&k, msg, v.cursor, len(v.shown), v.page())

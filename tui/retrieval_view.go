@@ -138,7 +138,7 @@ func (v RetrievalView) View() string {
 	}
 	body := fit(strings.Join(lines, "\n"), w, h-boolInt(v.naming))
 	if v.naming {
-		body += "\n" + st.Filter.Render(ansi.Truncate("Write the passages to: "+fieldView(v.name, w-23), w, "…"))
+		body += "\n" + st.Filter.Render(ansi.Truncate("Write the passages to: "+suggestedView(v.c.Styles, v.name, v.fresh, w-23), w, "…"))
 	}
 	return body
 }
@@ -171,7 +171,7 @@ func (v RetrievalView) updateName(msg tea.Msg) (RetrievalView, tea.Cmd) {
 			return v, v.export(name)
 		}
 	default:
-		*v.name, _ = v.name.Update(msg)
+		typeOver(v.name, &v.fresh, msg)
 	}
 	v.scroll()
 	return v, nil

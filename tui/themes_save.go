@@ -37,18 +37,7 @@ func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 		v.asking = false
 		return v, v.save(strings.TrimSpace(v.input.Value()))
 	default:
-		if v.fresh {
-			v.fresh = false
-			_, paste := msg.(tea.PasteMsg)
-			del := isKey && key.Matches(km, v.input.KeyMap.DeleteCharacterBackward, v.input.KeyMap.DeleteCharacterForward)
-			if paste || del || (isKey && km.Text != "") {
-				v.input.SetValue("")
-			}
-			if del {
-				break
-			}
-		}
-		*v.input, _ = v.input.Update(msg)
+		typeOver(v.input, &v.fresh, msg)
 	}
 	v.scroll()
 	return v, nil
@@ -57,10 +46,7 @@ func (v ThemesView) updateName(msg tea.Msg) (ThemesView, tea.Cmd) {
 // nameView draws the file name field in w cells; the suggested name,
 // until something is typed, as selected.
 func (v ThemesView) nameView(w int) string {
-	if v.fresh {
-		return v.c.Styles.Selected.Render(v.input.Value())
-	}
-	return fieldView(v.input, w)
+	return suggestedView(v.c.Styles, v.input, v.fresh, w)
 }
 
 // save returns the command that writes the table to name, in the format
