@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -27,6 +28,17 @@ func (l *listFlag) Set(v string) error {
 		}
 	}
 	return nil
+}
+
+// selection is the --by, --coder and --code flags that export and report
+// share.
+type selection struct{ by, coders, codes listFlag }
+
+// declare adds the flags to fs; byUsage says what --by splits.
+func (s *selection) declare(fs *flag.FlagSet, byUsage string) {
+	fs.Var(&s.by, "by", byUsage)
+	fs.Var(&s.coders, "coder", "only these coders' codings (repeatable)")
+	fs.Var(&s.codes, "code", "only this code and its child codes (repeatable)")
 }
 
 func exportCmd() *command {
@@ -86,10 +98,8 @@ type tableExport struct {
 // the project as a REFI-QDA project.
 func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	fs := flagSet(e, c)
-	var by, coders, codes listFlag
-	fs.Var(&by, "by", "split by these attributes (repeat or comma-separate)")
-	fs.Var(&coders, "coder", "only these coders' codings (repeatable)")
-	fs.Var(&codes, "code", "only this code and its child codes (repeatable)")
+	var sel selection
+	sel.declare(fs, "split by these attributes (repeat or comma-separate)")
 	format := fs.String("format", "", "csv, tsv, md, json or xlsx (default: from -o, else csv)")
 	out := fs.String("o", "", "write to this file (- for standard output)")
 	unit := fs.String("unit", "turn", "co-occurrence unit: turn or overlap")
@@ -100,6 +110,7 @@ func runExport(ctx context.Context, e *env, c *command, args []string) error {
 	if err != nil {
 		return err
 	}
+	by, coders, codes := sel.by, sel.coders, sel.codes
 	if err := exactly(pos, 2, "PROJECT and what to export (freq, cooccur, segments or qdpx)"); err != nil {
 		return err
 	}

@@ -38,10 +38,8 @@ whole, and recorded in the project's audit log.`
 // runReport checks the arguments, builds the report and writes it.
 func runReport(ctx context.Context, e *env, c *command, args []string) error {
 	fs := flagSet(e, c)
-	var by, coders, codes listFlag
-	fs.Var(&by, "by", "split the themes by these attributes (default kind)")
-	fs.Var(&coders, "coder", "only these coders' codings (repeatable)")
-	fs.Var(&codes, "code", "only this code and its child codes (repeatable)")
+	var sel selection
+	sel.declare(fs, "split the themes by these attributes (default kind)")
 	out := fs.String("o", "", "the HTML file to write (- for standard output)")
 	lang := fs.String("lang", "fi", "language of the labels and code names: fi or en")
 	quotes := fs.Int("quotes", 3, "quotations per code (0: none)")
@@ -50,6 +48,7 @@ func runReport(ctx context.Context, e *env, c *command, args []string) error {
 	if err != nil {
 		return err
 	}
+	by, coders, codes := sel.by, sel.coders, sel.codes
 	if err := exactly(pos, 1, "PROJECT"); err != nil {
 		return err
 	}
