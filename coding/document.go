@@ -201,13 +201,23 @@ func IndexWords(text string) Words {
 // In returns how many words sp covers at least part of: CountWords of the
 // span's text, in logarithmic time.
 func (w Words) In(sp Span) int {
-	if sp.End <= sp.Start {
-		return 0
-	}
-	// Words ending after sp.Start, less those starting at or after sp.End.
+	r := w.Range(sp)
+	return r.End - r.Start
+}
+
+// Range returns the words sp covers at least part of as a range of word
+// numbers, [first, past the last), counted from 0: the words ending after
+// sp.Start up to those starting at or after sp.End. An empty span, or one
+// between two words, is an empty range. Where spans sorted by start are
+// merged, the merged span's range runs from the first one's start to the
+// furthest end of theirs: In of the merged span is its length.
+func (w Words) Range(sp Span) Span {
 	first, _ := slices.BinarySearch(w.end, int32(sp.Start)+1)
+	if sp.End <= sp.Start {
+		return Span{Start: first, End: first}
+	}
 	last, _ := slices.BinarySearch(w.start, int32(sp.End))
-	return max(0, last-first)
+	return Span{Start: first, End: max(first, last)}
 }
 
 // Validate checks d's invariants: a name, a known kind, non-empty text, and

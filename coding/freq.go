@@ -95,10 +95,13 @@ func Frequencies(cb *Codebook, lang string, docs []FreqDoc, codings []*Coding, b
 	return fc.Table(lang)
 }
 
-// CodedSpan is a coding as the counts see it: its code and its span.
+// CodedSpan is a coding as the counts see it: its code and its span, and
+// the words the span covers as a range of word numbers (Words.Range), for
+// a counter not given the text's words.
 type CodedSpan struct {
 	CodeID string
 	Span
+	Words Span
 }
 
 // FreqCounter counts a theme table one document at a time, so that a
@@ -113,7 +116,8 @@ type FreqCounter struct {
 	known   map[string]bool  // the documents counted
 	rowsOf  map[string][]int // code id -> the rows that count it: its own, its ancestors', the totals'
 	cells   [][]FreqCell     // row -> group
-	spans   [][]Span         // row -> this document's spans (scratch)
+	spans   [][]CodedSpan    // row -> this document's codings (scratch)
+	merged  []Span           // a row's passages (scratch)
 	touched []int            // rows with spans in this document (scratch)
 }
 
@@ -141,7 +145,7 @@ func NewFreqCounter(cb *Codebook, docs []FreqDoc, by []string) *FreqCounter {
 	for i := range fc.cells {
 		fc.cells[i] = make([]FreqCell, len(fc.groups))
 	}
-	fc.spans = make([][]Span, total+1)
+	fc.spans = make([][]CodedSpan, total+1)
 	return fc
 }
 
@@ -149,7 +153,8 @@ func NewFreqCounter(cb *Codebook, docs []FreqDoc, by []string) *FreqCounter {
 // Codings of codes not in the codebook, and a document not among the
 // counter's, are left out. cs is sorted in place. words counts the words
 // inside a row's passages (sorted, neither overlapping nor touching); nil
-// counts none.
+// counts them from the codings' word ranges (CodedSpan.Words), which is
+// the same number.
 func (fc *FreqCounter) Document(docID string, cs []CodedSpan, words func([]Span) int) {
 	if !fc.known[docID] || len(cs) == 0 {
 		return
@@ -163,15 +168,16 @@ func (fc *FreqCounter) Document(docID string, cs []CodedSpan, words func([]Span)
 			if len(fc.spans[r]) == 0 {
 				fc.touched = append(fc.touched, r)
 			}
-			fc.spans[r] = append(fc.spans[r], c.Span)
+			fc.spans[r] = append(fc.spans[r], c)
 		}
 	}
 	g, split := fc.groupOf[docID], len(fc.by) > 0
 	for _, r := range fc.touched {
 		spans := fc.spans[r]
 		n := len(spans)
-		merged := mergeSorted(spans)
-		w := 0
+		var w int
+		fc.merged, w = passages(fc.merged[:0], spans)
+		merged := fc.merged
 		if words != nil {
 			w = words(merged)
 		}
@@ -187,6 +193,29 @@ func (fc *FreqCounter) Document(docID string, cs []CodedSpan, words func([]Span)
 		}
 		fc.spans[r] = spans[:0]
 	}
+}
+
+// passages appends to out the passages of codings sorted by start (their
+// spans merged as mergeSorted merges them) and returns them with the
+// words inside them by the codings' word ranges: a passage's words run
+// from its first coding's first word to the furthest last word of its
+// codings (see Words.Range).
+func passages(out []Span, cs []CodedSpan) ([]Span, int) {
+	words, last := 0, Span{}
+	for i, c := range cs {
+		if i > 0 && c.Start <= out[len(out)-1].End {
+			p := &out[len(out)-1]
+			p.End = max(p.End, c.End)
+			last.End = max(last.End, c.Words.End)
+			continue
+		}
+		if i > 0 {
+			words += last.End - last.Start
+		}
+		out = append(out, c.Span)
+		last = c.Words
+	}
+	return out, words + last.End - last.Start
 }
 
 // mergeSorted merges spans sorted by start, in place, into spans that

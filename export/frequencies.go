@@ -3,16 +3,14 @@ package export
 import (
 	"context"
 	"slices"
-	"sync"
 
 	"github.com/toituavain/avain/coding"
 )
 
 // codedTexts is what a Source offers to count a theme table quickly;
-// *project.Project has it (its store's CodedSpans and EachWords).
+// *project.Project has it (its store's CodedSpans).
 type codedTexts interface {
-	CodedSpans(ctx context.Context, coders []string) (map[string][]coding.CodedSpan, error)
-	EachWords(ctx context.Context, ids []string, fn func(id string, w *coding.Words) error) error
+	CodedSpans(ctx context.Context, docs, coders []string) (map[string][]coding.CodedSpan, error)
 }
 
 // Frequencies computes the theme table o selects: the codes' numbers as
@@ -57,48 +55,26 @@ func Frequencies(ctx context.Context, src Source, o Options) (coding.FreqTable, 
 	return t, d.cb, nil
 }
 
-// countCoded counts the table from the codings' spans and the texts'
-// words, the documents with codings shared between two workers, one a
-// core: each reads its documents' words one at a time (their recorded
-// positions, or else the text) and counts into a counter of its own.
+// countCoded counts the table from the codings' spans and the word ranges
+// they cover.
 func countCoded(ctx context.Context, src codedTexts, cb *coding.Codebook, d *data, docs []coding.FreqDoc, o Options) (coding.FreqTable, error) {
-	spans, err := src.CodedSpans(ctx, o.Coders)
+	ids := make([]string, len(d.docs))
+	for i, s := range d.docs {
+		ids[i] = s.ID
+	}
+	spans, err := src.CodedSpans(ctx, ids, o.Coders)
 	if err != nil {
 		return coding.FreqTable{}, err
 	}
-	var shares [2][]string // the documents with codings, dealt in turn
-	n := 0
-	for _, s := range d.docs {
+	fc := coding.NewFreqCounter(cb, docs, o.By)
+	for _, id := range ids {
+		cs := spans[id]
 		if cb.Len() < d.cb.Len() { // a --code selection: its codings alone
-			spans[s.ID] = slices.DeleteFunc(spans[s.ID], func(c coding.CodedSpan) bool { return cb.Code(c.CodeID) == nil })
+			cs = slices.DeleteFunc(cs, func(c coding.CodedSpan) bool { return cb.Code(c.CodeID) == nil })
 		}
-		if len(spans[s.ID]) > 0 {
-			shares[n%2] = append(shares[n%2], s.ID)
-			n++
-		}
+		fc.Document(id, cs, nil)
 	}
-	var counters [2]*coding.FreqCounter
-	var errs [2]error
-	var wg sync.WaitGroup
-	for i := range shares {
-		counters[i] = coding.NewFreqCounter(cb, docs, o.By)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = src.EachWords(ctx, shares[i], func(id string, w *coding.Words) error {
-				counters[i].Document(id, spans[id], w.InAll)
-				return nil
-			})
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return coding.FreqTable{}, err
-		}
-	}
-	counters[0].Add(counters[1])
-	return counters[0].Table(d.lang), nil
+	return fc.Table(d.lang), nil
 }
 
 // wordCounter counts words in spans of documents, reading each document

@@ -2,10 +2,14 @@ package export
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/project"
+	"github.com/toituavain/avain/store"
 )
 
 // generic hides a project's fast counting reads, leaving the Source
@@ -13,16 +17,22 @@ import (
 type generic struct{ Source }
 
 // TestFreqCountsAsTheGenericPath: the table counted from the codings'
-// spans and the texts, in two workers, is the one counted from the
-// codings and documents one by one, whatever the split, coders and code
-// selection; also with codings of a code merged into another in another
-// copy (resolved to the code merged into), a deleted code's codings
-// (left out) and a deleted document (left out).
+// packed spans and word ranges is the one counted from the codings and
+// documents one by one, whatever the split, coders and code selection;
+// also after a first count kept the packed rows and the project changed:
+// codings of a code merged into another in another copy (resolved to the
+// code merged into), a deleted code's codings (left out) and a deleted
+// document (left out).
 func TestFreqCountsAsTheGenericPath(t *testing.T) {
 	ctx := context.Background()
 	p := coded(t, nil)
 	if _, ok := Source(p).(codedTexts); !ok {
 		t.Fatal("a project does not offer the fast reads")
+	}
+	// A first count keeps each document's codings packed; the changes
+	// below must drop the rows they make stale.
+	if _, _, err := Frequencies(ctx, p, Options{}); err != nil {
+		t.Fatal(err)
 	}
 	cb, err := p.Codebook(ctx)
 	if err != nil {
@@ -157,5 +167,67 @@ func TestFreqWordsAreThoseOfThePassages(t *testing.T) {
 	}
 	if ft.Rows[len(ft.Rows)-1].Cells[0].Words == 0 {
 		t.Fatal("no words counted")
+	}
+}
+
+// TestFreqAfterATeamMerge: the codings a team merge brings into a project
+// whose counts were kept are counted: the merge drops the kept rows of
+// the documents it codes.
+func TestFreqAfterATeamMerge(t *testing.T) {
+	ctx := context.Background()
+	p := coded(t, nil)
+	copyPath := filepath.Join(t.TempDir(), "ville.avain")
+	if err := p.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(p.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copyPath, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _, err := Frequencies(ctx, p, Options{}) // keeps the packed rows
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := project.Open(ctx, copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := other.Codebook(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := other.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		c := &coding.Coding{Record: coding.Record{Coder: "ville"}, DocumentID: d.ID, CodeID: cb.Codes()[i%cb.Len()].ID, Start: 5, End: 40}
+		if _, err := other.AddCoding(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := p.Merge(ctx, []string{copyPath}, project.MergeOptions{NoBackup: true, MergeOptions: store.MergeOptions{Coder: "test"}}); err != nil {
+		t.Fatal(err)
+	}
+	fast, _, err := Frequencies(ctx, p, Options{By: []string{"kind"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, _, err := Frequencies(ctx, generic{p}, Options{By: []string{"kind"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("after the merge the fast path counts\n%+v\nthe generic path\n%+v", fast, slow)
+	}
+	total := func(t coding.FreqTable) int { return t.Rows[len(t.Rows)-1].Cells[0].Codings }
+	if total(fast) != total(before)+len(docs) {
+		t.Errorf("%d codings after the merge, want %d + %d", total(fast), total(before), len(docs))
 	}
 }

@@ -70,6 +70,11 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			problems = append(problems, "codebook: "+coding.Escape(p))
 		}
 	}
+	if n, of, err := s.staleCodedSpans(ctx); err != nil {
+		return nil, err
+	} else if n > 0 {
+		problems = append(problems, fmt.Sprintf("the theme tables' kept counts differ from the codings in %d of %d documents (avain check --reindex drops them; the next count rebuilds them)", n, of))
+	}
 	if v, err := s.Version(ctx); err != nil {
 		return nil, translate(err)
 	} else if v != SchemaVersion() {

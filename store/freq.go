@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
-	"strings"
-
-	"github.com/toituavain/avain/coding"
 )
 
 // The reads that count theme tables over every coding (export freq, the
@@ -30,53 +27,4 @@ func (s *Store) mapped(ctx context.Context, fn func(*sql.Conn) error) error {
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA mmap_size = 0")
 	return fn(conn)
-}
-
-// CodedSpans returns the live codings as the counts see them, by
-// document id: each coding's code, resolved as Codings resolves it (a
-// merged code's codings counted as the code's it was merged into, a
-// deleted code's left out), and its span. Only coders' codings are read
-// when coders names any. Codings of deleted documents are included: the
-// counts leave out documents they do not list.
-func (s *Store) CodedSpans(ctx context.Context, coders []string) (map[string][]coding.CodedSpan, error) {
-	final, err := s.finalCodes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	q := `SELECT document_id, code_id, start, end FROM codings WHERE deleted = 0`
-	var args []any
-	if len(coders) > 0 {
-		q += ` AND coder IN (?` + strings.Repeat(", ?", len(coders)-1) + `)`
-		for _, c := range coders {
-			args = append(args, c)
-		}
-	}
-	byDoc := map[string][]coding.CodedSpan{}
-	err = s.mapped(ctx, func(conn *sql.Conn) error {
-		rows, err := conn.QueryContext(ctx, q, args...)
-		if err != nil {
-			return translate(err)
-		}
-		defer rows.Close()
-		docs := map[string]string{} // each document id once, not once a coding
-		var doc, code sql.RawBytes
-		var start, end int
-		for rows.Next() {
-			if err := rows.Scan(&doc, &code, &start, &end); err != nil {
-				return translate(err)
-			}
-			codeID, ok := final[string(code)]
-			if !ok {
-				continue
-			}
-			docID, ok := docs[string(doc)]
-			if !ok {
-				docID = string(doc)
-				docs[docID] = docID
-			}
-			byDoc[docID] = append(byDoc[docID], coding.CodedSpan{CodeID: codeID, Span: coding.Span{Start: start, End: end}})
-		}
-		return translate(rows.Err())
-	})
-	return byDoc, err
 }

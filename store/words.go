@@ -18,51 +18,58 @@ func insertWordSpans(ctx context.Context, exec func(context.Context, string, ...
 	return err
 }
 
-// EachWords calls fn with the words of each document of ids, in their
-// order, one at a time, in w (reused: fn must not keep it). They are read
-// from the positions recorded with the text, or found in the text of a
-// document that has none (imported before they were recorded, merged in,
-// or its text changed since). It stops at fn's first error; a document
-// not in the project is ErrNotFound.
-func (s *Store) EachWords(ctx context.Context, ids []string, fn func(id string, w *coding.Words) error) error {
-	return s.mapped(ctx, func(conn *sql.Conn) error {
-		spans, err := conn.PrepareContext(ctx, `SELECT spans FROM document_words WHERE document_id = ?`)
-		if err != nil {
-			return translate(err)
-		}
-		defer spans.Close()
-		texts, err := conn.PrepareContext(ctx, `SELECT text FROM documents WHERE id = ?`)
-		if err != nil {
-			return translate(err)
-		}
-		defer texts.Close()
-		var w coding.Words
-		var b []byte
-		var text string
-		for _, id := range ids {
-			err := spans.QueryRowContext(ctx, id).Scan(&b)
-			if err == nil && w.Decode(b) != nil {
-				err = sql.ErrNoRows // positions that do not decode: count from the text
-			}
-			switch {
-			case err == nil:
-			case errors.Is(err, sql.ErrNoRows):
-				if err := texts.QueryRowContext(ctx, id).Scan(&text); err != nil {
-					if errors.Is(err, sql.ErrNoRows) {
-						return fmt.Errorf("document %q: %w", id, coding.ErrNotFound)
-					}
-					return translate(err)
-				}
-				w.Index(text)
-			default:
-				return translate(err)
-			}
-			if err := fn(id, &w); err != nil {
-				return err
-			}
-		}
+// wordReader reads documents' words one at a time: their positions
+// recorded with the text, or else found in the text (a document imported
+// before they were recorded, merged in, or whose text changed since, or
+// whose positions do not decode).
+type wordReader struct {
+	spans, texts *sql.Stmt
+	b            []byte
+	text         string
+}
+
+// newWordReader prepares the reads with prepare (a connection's or a
+// transaction's PrepareContext); close it when done.
+func newWordReader(ctx context.Context, prepare func(context.Context, string) (*sql.Stmt, error)) (*wordReader, error) {
+	spans, err := prepare(ctx, `SELECT spans FROM document_words WHERE document_id = ?`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	texts, err := prepare(ctx, `SELECT text FROM documents WHERE id = ?`)
+	if err != nil {
+		spans.Close()
+		return nil, translate(err)
+	}
+	return &wordReader{spans: spans, texts: texts}, nil
+}
+
+func (r *wordReader) close() {
+	r.spans.Close()
+	r.texts.Close()
+}
+
+// read sets w to the words of document id; a document not in the project
+// is ErrNotFound.
+func (r *wordReader) read(ctx context.Context, id string, w *coding.Words) error {
+	err := r.spans.QueryRowContext(ctx, id).Scan(&r.b)
+	if err == nil && w.Decode(r.b) != nil {
+		err = sql.ErrNoRows // positions that do not decode: count from the text
+	}
+	switch {
+	case err == nil:
 		return nil
-	})
+	case errors.Is(err, sql.ErrNoRows):
+		if err := r.texts.QueryRowContext(ctx, id).Scan(&r.text); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("document %q: %w", id, coding.ErrNotFound)
+			}
+			return translate(err)
+		}
+		w.Index(r.text)
+		return nil
+	default:
+		return translate(err)
+	}
 }
 
 // RecordWords records the word positions of every document that has none

@@ -23,18 +23,25 @@ func sameWords(t *testing.T, what string, w *coding.Words, text string) {
 	}
 }
 
-// wordsOf returns the words EachWords gives for one document.
+// wordsOf returns the words the counts read for one document.
 func wordsOf(t *testing.T, s *Store, id string) *coding.Words {
 	t.Helper()
 	var got coding.Words
-	err := s.EachWords(context.Background(), []string{id}, func(_ string, w *coding.Words) error {
-		got = *w
-		return nil
-	})
-	if err != nil {
+	if err := readWords(s, id, &got); err != nil {
 		t.Fatal(err)
 	}
 	return &got
+}
+
+// readWords reads document id's words as the counts do.
+func readWords(s *Store, id string, w *coding.Words) error {
+	ctx := context.Background()
+	r, err := newWordReader(ctx, s.DB().PrepareContext)
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	return r.read(ctx, id, w)
 }
 
 // recorded reports whether the document has recorded word positions.
@@ -48,7 +55,7 @@ func recorded(t *testing.T, s *Store, id string) bool {
 }
 
 // TestWordsRecordedOnImport: an imported document's word positions are
-// recorded with its text and read back by EachWords (not found again in
+// recorded with its text and read back by the counts (not found again in
 // the text); a pseudonymised text drops them and its new words are read
 // from the text; an unknown document is ErrNotFound.
 func TestWordsRecordedOnImport(t *testing.T) {
@@ -65,13 +72,13 @@ func TestWordsRecordedOnImport(t *testing.T) {
 	sameWords(t, "imported", wordsOf(t, s, d.ID), text)
 
 	// The recorded positions are what is read: others recorded in their
-	// place are what EachWords gives.
+	// place are what the counts read.
 	if _, err := s.DB().Exec(`UPDATE document_words SET spans = ? WHERE document_id = ?`,
 		coding.AppendWordSpans(nil, "yksi kaksi"), d.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := wordsOf(t, s, d.ID); got.In(coding.Span{Start: 0, End: 100}) != 2 {
-		t.Errorf("EachWords did not read the recorded positions: %d words", got.In(coding.Span{Start: 0, End: 100}))
+		t.Errorf("the counts did not read the recorded positions: %d words", got.In(coding.Span{Start: 0, End: 100}))
 	}
 
 	pseudo := "H: Äänestitkö [vuosi]?\nV: En — [organisaatio] ja [luku] muuta..."
@@ -85,7 +92,7 @@ func TestWordsRecordedOnImport(t *testing.T) {
 	}
 	sameWords(t, "pseudonymised", wordsOf(t, s, d.ID), pseudo)
 
-	if err := s.EachWords(ctx, []string{"nosuch"}, func(string, *coding.Words) error { return nil }); !errors.Is(err, coding.ErrNotFound) {
+	if err := readWords(s, "nosuch", new(coding.Words)); !errors.Is(err, coding.ErrNotFound) {
 		t.Errorf("an unknown document: %v, want ErrNotFound", err)
 	}
 }

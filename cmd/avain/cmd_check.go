@@ -11,11 +11,12 @@ func checkCmd() *command {
 	c := &command{name: "check", args: "PROJECT [--reindex]", summary: "check the project's integrity and its search index"}
 	c.help = `Runs SQLite's integrity and foreign-key checks and avain's own, and verifies
 that every speaker turn is in the search index. The index is derived data:
---reindex rebuilds it from the project, and records the word positions of
-documents imported before avain recorded them (freq then counts faster).`
+--reindex rebuilds it from the project, records the word positions of
+documents imported before avain recorded them, and drops the counts kept
+for theme tables (the next count rebuilds them from the codings).`
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := flagSet(e, c)
-		reindex := fs.Bool("reindex", false, "rebuild the search index from the project (and record missing word positions)")
+		reindex := fs.Bool("reindex", false, "rebuild the search index from the project (and record missing word positions, and drop the theme tables' kept counts)")
 		pos, err := parse(fs, args)
 		if err != nil {
 			return err
@@ -41,6 +42,11 @@ documents imported before avain recorded them (freq then counts faster).`
 			}
 			if n > 0 {
 				fmt.Fprintf(e.stdout, "word positions recorded for %d documents\n", n)
+			}
+			if n, err = p.DropCodedSpans(ctx); err != nil {
+				return err
+			} else if n > 0 {
+				fmt.Fprintf(e.stdout, "theme tables' kept counts dropped for %d documents (the next count rebuilds them)\n", n)
 			}
 		}
 		rep, err := p.Check(ctx)
