@@ -68,7 +68,7 @@ func Agreement(ctx context.Context, src Source, o AgreementOptions) (*AgreementR
 	if unit != UnitTurn && unit != UnitChar {
 		return nil, fmt.Errorf("unknown unit %q (use turn or char)", unit)
 	}
-	d, err := load(ctx, src, Options{Coders: []string{o.A, o.B}, Codes: o.Codes, Lang: o.Lang}, false)
+	d, err := load(ctx, src, Options{Coders: []string{o.A, o.B}, Codes: o.Codes, Lang: o.Lang}, true)
 	if err != nil {
 		return nil, err
 	}

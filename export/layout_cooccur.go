@@ -16,7 +16,7 @@ func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMa
 	if err := noSplit(o); err != nil {
 		return coding.CoMatrix{}, nil, err
 	}
-	d, err := load(ctx, src, o, false)
+	d, err := load(ctx, src, o, true)
 	if err != nil {
 		return coding.CoMatrix{}, nil, err
 	}
@@ -34,13 +34,26 @@ func CooccurrenceMatrix(ctx context.Context, src Source, o Options) (coding.CoMa
 	}
 	turns := map[string][]coding.Turn{}
 	for _, s := range d.docs {
-		doc, err := src.Document(ctx, s.ID)
-		if err != nil {
+		if turns[s.ID], err = turnsOf(ctx, src, s.ID); err != nil {
 			return coding.CoMatrix{}, nil, err
 		}
-		turns[s.ID] = doc.Turns
 	}
 	return coding.CooccurrenceTree(cb, turns, d.codings, unit), d.cb, nil
+}
+
+// turnsOf reads the turns of document id: without its text from a source
+// that can (*project.Project), else with it.
+func turnsOf(ctx context.Context, src Source, id string) ([]coding.Turn, error) {
+	if t, ok := src.(interface {
+		Turns(context.Context, string) ([]coding.Turn, error)
+	}); ok {
+		return t.Turns(ctx, id)
+	}
+	doc, err := src.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return doc.Turns, nil
 }
 
 // ErrNoSplit refuses --by where the numbers are not split by group.

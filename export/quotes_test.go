@@ -42,6 +42,30 @@ func spansInSQL(t *testing.T, p *project.Project) map[spanKey][]string {
 	return out
 }
 
+// memosInSQL reads the coding memos of each coded span, "coder: memo",
+// sorted, as SQL has them.
+func memosInSQL(t *testing.T, p *project.Project) map[spanKey][]string {
+	t.Helper()
+	rows, err := p.DB().Query(`SELECT d.name, c.code_id, c.start, c.end, c.coder, m.text FROM codings c
+		JOIN documents d ON d.id = c.document_id JOIN memos m ON m.target = 'coding' AND m.target_id = c.id
+		WHERE c.deleted = 0 AND d.deleted = 0 AND m.deleted = 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[spanKey][]string{}
+	for rows.Next() {
+		var k spanKey
+		var coder, text string
+		if err := rows.Scan(&k.doc, &k.code, &k.start, &k.end, &coder, &text); err != nil {
+			t.Fatal(err)
+		}
+		out[k] = append(out[k], coder+": "+text)
+		slices.Sort(out[k])
+	}
+	return out
+}
+
 // quoteSpan finds the span of q (a quotation of code) in doc: the text
 // at the start of a coding of that code by q's coders.
 func quoteSpan(t *testing.T, docs map[string]*coding.Document, spans map[spanKey][]string, code string, q Quote) spanKey {
@@ -82,6 +106,7 @@ func TestQuotationsGroupAndCite(t *testing.T) {
 	cb, _ := p.Codebook(ctx)
 	docs := documentsByName(t, p)
 	spans := spansInSQL(t, p)
+	memosOf := memosInSQL(t, p)
 	perCode := map[string]int{}
 	for k := range spans {
 		perCode[k.code]++
@@ -138,11 +163,39 @@ func TestQuotationsGroupAndCite(t *testing.T) {
 					t.Errorf("%q: attributes %v, want kind %s", q.Text, q.Attrs, doc.Kind)
 				}
 				memos += len(q.Memos)
+				if !slices.Equal(q.Memos, memosOf[k]) {
+					t.Errorf("%q: memos %q, SQL %q", q.Text, q.Memos, memosOf[k])
+				}
 			}
 		}
 	}
 	if quotes != len(spans) || merged == 0 || timed == 0 || memos == 0 {
 		t.Fatalf("%d quotations of %d spans, %d merged, %d timed, %d memos", quotes, len(spans), merged, timed, memos)
+	}
+	// One coder's quotations carry that coder's memos alone.
+	coders, err := p.Coders(ctx)
+	if err != nil || len(coders) < 2 {
+		t.Fatalf("coders %q, %v", coders, err)
+	}
+	one, err := Quotations(ctx, p, QuoteOptions{Options: Options{Coders: coders[:1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	memos = 0
+	for _, th := range one.Themes {
+		for _, c := range th.Codes {
+			for _, q := range c.Quotes {
+				k := quoteSpan(t, docs, spans, c.Code.ID, q)
+				want := slices.DeleteFunc(slices.Clone(memosOf[k]), func(m string) bool { return !strings.HasPrefix(m, coders[0]+": ") })
+				if !slices.Equal(q.Memos, want) {
+					t.Errorf("%s's %q: memos %q, want %q", coders[0], q.Text, q.Memos, want)
+				}
+				memos += len(q.Memos)
+			}
+		}
+	}
+	if memos == 0 {
+		t.Errorf("%s's quotations carry no memo", coders[0])
 	}
 }
 

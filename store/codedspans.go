@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/toituavain/avain/coding"
 )
@@ -111,17 +112,24 @@ func packCodings(buf []byte, cs []rawCoding, n *names) []byte {
 	return buf
 }
 
-// unpackCodings appends to cs the codings of a packed row, in its order,
-// that code and keep let through: code gives the id a coding of the code
-// named is counted under, or false to leave it out; keep says whether a
-// coder's codings are counted. The names they are given are only valid
-// during the call. A row that does not unpack is ErrInvalid, and cs is
-// returned as it was.
-func unpackCodings(cs []coding.CodedSpan, b []byte, code func(name []byte) (string, bool), keep func(coder []byte) bool) ([]coding.CodedSpan, error) {
-	from := len(cs)
-	bad := func(what string) ([]coding.CodedSpan, error) {
-		return cs[:from], fmt.Errorf("%w: packed codings: %s", coding.ErrInvalid, what)
-	}
+// packedRow is a packed row read back: its names, which point into the
+// row's bytes, and its codings, which number them.
+type packedRow struct {
+	codes, coders [][]byte
+	codings       []packedCoding
+}
+
+// packedCoding is one coding of a packed row.
+type packedCoding struct {
+	code, coder int
+	span, words coding.Span
+}
+
+// unpack sets r to the packed row b, reusing r's memory; r's names point
+// into b. A row that does not unpack is ErrInvalid.
+func (r *packedRow) unpack(b []byte) error {
+	r.codes, r.coders, r.codings = r.codes[:0], r.coders[:0], r.codings[:0]
+	bad := func(what string) error { return fmt.Errorf("%w: packed codings: %s", coding.ErrInvalid, what) }
 	if len(b) == 0 || b[0] != packedFormat {
 		return bad("another format")
 	}
@@ -134,12 +142,7 @@ func unpackCodings(cs []coding.CodedSpan, b []byte, code func(name []byte) (stri
 		b = b[n:]
 		return int(v), true
 	}
-	type name struct {
-		id   string
-		keep bool
-	}
-	var names [2][]name // codes, coders
-	for i := range names {
+	for _, list := range []*[][]byte{&r.codes, &r.coders} {
 		n, ok := next()
 		if !ok {
 			return bad("a truncated list of names")
@@ -149,13 +152,7 @@ func unpackCodings(cs []coding.CodedSpan, b []byte, code func(name []byte) (stri
 			if !ok || size > len(b) {
 				return bad("a truncated name")
 			}
-			var x name
-			if i == 0 {
-				x.id, x.keep = code(b[:size])
-			} else {
-				x.keep = keep(b[:size])
-			}
-			names[i] = append(names[i], x)
+			*list = append(*list, b[:size])
 			b = b[size:]
 		}
 	}
@@ -163,7 +160,6 @@ func unpackCodings(cs []coding.CodedSpan, b []byte, code func(name []byte) (stri
 	if !ok {
 		return bad("no count")
 	}
-	cs = slices.Grow(cs, n)
 	var at, word int
 	for range n {
 		var v [6]int
@@ -172,19 +168,87 @@ func unpackCodings(cs []coding.CodedSpan, b []byte, code func(name []byte) (stri
 				return bad("a truncated coding")
 			}
 		}
-		if v[0] >= len(names[0]) || v[1] >= len(names[1]) {
+		if v[0] >= len(r.codes) || v[1] >= len(r.coders) {
 			return bad("a code or coder out of range")
 		}
 		at, word = at+v[2], word+v[4]
-		if c := names[0][v[0]]; c.keep && names[1][v[1]].keep {
-			cs = append(cs, coding.CodedSpan{CodeID: c.id, Span: coding.Span{Start: at, End: at + v[3]},
-				Words: coding.Span{Start: word, End: word + v[5]}})
-		}
+		r.codings = append(r.codings, packedCoding{v[0], v[1], coding.Span{Start: at, End: at + v[3]}, coding.Span{Start: word, End: word + v[5]}})
 	}
 	if len(b) > 0 {
 		return bad("bytes after the codings")
 	}
-	return cs, nil
+	return nil
+}
+
+// pointReads is up to how many documents eachPacked reads their rows one
+// by one rather than all the kept rows in one scan.
+const pointReads = 64
+
+// eachPacked calls fn with the packed row of each document of docs that
+// is in the project, once each: the row kept, or rebuilt where there is
+// none (or one that does not unpack). r and its names are valid only
+// during the call.
+func (s *Store) eachPacked(ctx context.Context, docs []string, fn func(doc string, r *packedRow)) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	want := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		want[d] = true
+	}
+	done := make(map[string]bool, len(docs))
+	var r packedRow
+	err := s.mapped(ctx, func(conn *sql.Conn) error {
+		q, args := `SELECT document_id, spans FROM coded_spans`, []any{}
+		if len(docs) <= pointReads {
+			q = `SELECT document_id, spans FROM coded_spans WHERE document_id IN (?` + strings.Repeat(", ?", max(0, len(docs)-1)) + `)`
+			for _, d := range docs {
+				args = append(args, d)
+			}
+		}
+		rows, err := conn.QueryContext(ctx, q, args...)
+		if err != nil {
+			return translate(err)
+		}
+		defer rows.Close()
+		var doc, b sql.RawBytes
+		for rows.Next() {
+			if err := rows.Scan(&doc, &b); err != nil {
+				return translate(err)
+			}
+			if id := string(doc); want[id] && !done[id] && r.unpack(b) == nil {
+				done[id] = true
+				fn(id, &r)
+			}
+		}
+		return translate(rows.Err())
+	})
+	if err != nil {
+		return err
+	}
+	var missing []string
+	for _, d := range docs {
+		if !done[d] {
+			missing = append(missing, d)
+			done[d] = true // each once
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	packed, err := s.rebuild(ctx, missing)
+	if err != nil {
+		return err
+	}
+	for _, d := range missing {
+		if b, ok := packed[d]; ok {
+			if err := r.unpack(b); err != nil {
+				return err
+			}
+			fn(d, &r)
+		}
+	}
+	return nil
 }
 
 // CodedSpans returns the live codings of the documents docs as the counts
@@ -202,62 +266,29 @@ func (s *Store) CodedSpans(ctx context.Context, docs, coders []string) (map[stri
 	for _, c := range coders {
 		only[c] = true
 	}
-	code := func(name []byte) (string, bool) {
-		id, ok := final[string(name)]
-		return id, ok
-	}
-	keep := func(coder []byte) bool { return len(only) == 0 || only[string(coder)] }
 	out := make(map[string][]coding.CodedSpan, len(docs))
-	add := func(doc string, b []byte) error {
-		cs, err := unpackCodings(nil, b, code, keep)
-		if err == nil && len(cs) > 0 {
+	var codes []string // the row's codes resolved, "" for none
+	var keep []bool    // the row's coders counted
+	err = s.eachPacked(ctx, docs, func(doc string, r *packedRow) {
+		codes, keep = codes[:0], keep[:0]
+		for _, name := range r.codes {
+			codes = append(codes, final[string(name)])
+		}
+		for _, name := range r.coders {
+			keep = append(keep, len(only) == 0 || only[string(name)])
+		}
+		cs := make([]coding.CodedSpan, 0, len(r.codings))
+		for _, c := range r.codings {
+			if codes[c.code] != "" && keep[c.coder] {
+				cs = append(cs, coding.CodedSpan{CodeID: codes[c.code], Span: c.span, Words: c.words})
+			}
+		}
+		if len(cs) > 0 {
 			out[doc] = cs
 		}
-		return err
-	}
-	want := make(map[string]bool, len(docs))
-	for _, d := range docs {
-		want[d] = true
-	}
-	done := make(map[string]bool, len(docs))
-	err = s.mapped(ctx, func(conn *sql.Conn) error {
-		rows, err := conn.QueryContext(ctx, `SELECT document_id, spans FROM coded_spans`)
-		if err != nil {
-			return translate(err)
-		}
-		defer rows.Close()
-		var doc, b sql.RawBytes
-		for rows.Next() {
-			if err := rows.Scan(&doc, &b); err != nil {
-				return translate(err)
-			}
-			if id := string(doc); want[id] && !done[id] && add(id, b) == nil {
-				done[id] = true
-			}
-		}
-		return translate(rows.Err())
 	})
 	if err != nil {
 		return nil, err
-	}
-	var missing []string
-	for _, d := range docs {
-		if !done[d] {
-			missing = append(missing, d)
-			done[d] = true // each once
-		}
-	}
-	if len(missing) == 0 {
-		return out, nil
-	}
-	packed, err := s.rebuild(ctx, missing)
-	if err != nil {
-		return nil, err
-	}
-	for doc, b := range packed {
-		if err := add(doc, b); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }

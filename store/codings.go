@@ -278,9 +278,10 @@ func (s *Store) Codings(ctx context.Context, f coding.CodingFilter) ([]*coding.C
 	return out, nil
 }
 
-// bareCodings is Codings with f.Bare.
+// bareCodings is Codings with f.Bare: read from the codings each document
+// keeps packed for counting (codedspans.go), not from every coding.
 func (s *Store) bareCodings(ctx context.Context, f coding.CodingFilter, final map[string]string) ([]*coding.Coding, error) {
-	live := map[string]bool{}
+	var docs []string
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE deleted = 0`)
 	if err != nil {
 		return nil, translate(err)
@@ -291,42 +292,52 @@ func (s *Store) bareCodings(ctx context.Context, f coding.CodingFilter, final ma
 			rows.Close()
 			return nil, err
 		}
-		live[id] = true
+		if f.DocumentID == "" || id == f.DocumentID {
+			docs = append(docs, id)
+		}
 	}
 	rows.Close()
-	q := `SELECT document_id, code_id, start, end, coder FROM codings WHERE deleted = 0`
-	var args []any
-	if f.DocumentID != "" {
-		q += " AND document_id = ?"
-		args = append(args, f.DocumentID)
-	}
-	if f.Coder != "" {
-		q += " AND coder = ?"
-		args = append(args, f.Coder)
-	}
-	if rows, err = s.db.QueryContext(ctx, q, args...); err != nil {
+	if err := rows.Err(); err != nil {
 		return nil, translate(err)
 	}
-	defer rows.Close()
 	var out []*coding.Coding
-	var slab []coding.Coding // allocated a thousand at a time
-	for rows.Next() {
-		if len(slab) == 0 {
-			slab = make([]coding.Coding, 1024)
+	var slab []coding.Coding      // allocated a thousand at a time
+	coders := map[string]string{} // each coder's name held once
+	var codes, names []string     // the row's codes resolved and coders, "" for none
+	err = s.eachPacked(ctx, docs, func(doc string, r *packedRow) {
+		codes, names = codes[:0], names[:0]
+		for _, b := range r.codes {
+			code := final[string(b)]
+			if len(f.CodeIDs) > 0 && !slices.Contains(f.CodeIDs, code) {
+				code = ""
+			}
+			codes = append(codes, code)
 		}
-		c := &slab[0]
-		if err := rows.Scan(&c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder); err != nil {
-			return nil, err
+		for _, b := range r.coders {
+			name, ok := coders[string(b)]
+			if !ok {
+				name = string(b)
+				coders[name] = name
+			}
+			if f.Coder != "" && name != f.Coder {
+				name = ""
+			}
+			names = append(names, name)
 		}
-		code, ok := final[c.CodeID]
-		if !ok || !live[c.DocumentID] || len(f.CodeIDs) > 0 && !slices.Contains(f.CodeIDs, code) {
-			continue
+		for _, c := range r.codings {
+			if codes[c.code] == "" || names[c.coder] == "" {
+				continue
+			}
+			if len(slab) == 0 {
+				slab = make([]coding.Coding, 1024)
+			}
+			x := &slab[0]
+			slab = slab[1:]
+			x.DocumentID, x.CodeID, x.Coder, x.Start, x.End = doc, codes[c.code], names[c.coder], c.span.Start, c.span.End
+			out = append(out, x)
 		}
-		c.CodeID = code
-		slab = slab[1:]
-		out = append(out, c)
-	}
-	return out, translate(rows.Err())
+	})
+	return out, err
 }
 
 // finalCodes maps each code to the live code its codings count for, as the

@@ -340,7 +340,7 @@ func (s *Store) loadDocuments(ctx context.Context, where string, args []any, id 
 		if err := s.db.QueryRowContext(ctx, `SELECT text FROM documents WHERE id = ?`, d.ID).Scan(&d.Text); err != nil {
 			return translate(err)
 		}
-		if d.Turns, err = s.turns(ctx, d.ID); err != nil {
+		if d.Turns, err = s.Turns(ctx, d.ID); err != nil {
 			return err
 		}
 		if err := fn(d); err != nil {
@@ -351,7 +351,8 @@ func (s *Store) loadDocuments(ctx context.Context, where string, args []any, id 
 	return nil
 }
 
-func (s *Store) turns(ctx context.Context, docID string) ([]coding.Turn, error) {
+// Turns returns the turns of document docID in order, without its text.
+func (s *Store) Turns(ctx context.Context, docID string) ([]coding.Turn, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT n, speaker, start, end, time_ms, time_end_ms FROM turns WHERE document_id = ? ORDER BY n`, docID)
 	if err != nil {
 		return nil, translate(err)

@@ -148,6 +148,30 @@ func TestCodingsAgreeWithLiveView(t *testing.T) {
 	if !slices.Equal(gotBare, wantBare) || len(wantBare) == 0 {
 		t.Errorf("bare codings of code 3 (with 1 and 2 merged in): %d, want %d", len(gotBare), len(wantBare))
 	}
+	// Bare by document and by coder, read again from the rows the first
+	// read kept packed: the view's, in any order.
+	for _, f := range []coding.CodingFilter{{Bare: true}, {Bare: true, DocumentID: docs[1].ID}, {Bare: true, Coder: want[0].coder},
+		{Bare: true, DocumentID: docs[2].ID, Coder: want[0].coder, CodeIDs: []string{codes[3].ID, want[0].code}}} {
+		bare, err := s.Codings(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantBare, gotBare []string
+		for _, r := range want {
+			if (f.DocumentID == "" || r.doc == f.DocumentID) && (f.Coder == "" || r.coder == f.Coder) &&
+				(len(f.CodeIDs) == 0 || slices.Contains(f.CodeIDs, r.code)) {
+				wantBare = append(wantBare, key(r.doc, r.code, r.coder, r.start, r.end))
+			}
+		}
+		for _, c := range bare {
+			gotBare = append(gotBare, key(c.DocumentID, c.CodeID, c.Coder, c.Start, c.End))
+		}
+		slices.Sort(wantBare)
+		slices.Sort(gotBare)
+		if !slices.Equal(gotBare, wantBare) || len(wantBare) == 0 {
+			t.Errorf("bare codings %+v: %d, want %d", f, len(gotBare), len(wantBare))
+		}
+	}
 
 	// Documents: turns, codings and coded turns as the view counts them.
 	sums, err := s.Documents(ctx)
