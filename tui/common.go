@@ -58,6 +58,7 @@ type Common struct {
 	Keys          *KeyMap // shared by every screen; never edited (the root keeps the global keys' state)
 	Svc           Services
 	Coder         string // who the codings made here are by
+	Lang          string // the language of the tables the UI counts and saves, and of their code names: fi or en
 }
 
 // errMsg reports a failed command; the root shows it in the status line.

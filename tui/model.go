@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/search"
 )
 
@@ -44,8 +45,18 @@ type Model struct {
 // New returns the workspace for a project read and written through svc,
 // coding as coder.
 func New(svc Services, projectName, coder string) Model {
+	return NewIn(svc, projectName, coder, coding.LangFinnish)
+}
+
+// NewIn is New whose theme tables, and the tables it saves, are in lang
+// (coding.LangFinnish or coding.LangEnglish; any other is Finnish), as
+// avain export --lang writes them.
+func NewIn(svc Services, projectName, coder, lang string) Model {
+	if lang != coding.LangEnglish {
+		lang = coding.LangFinnish
+	}
 	keys := DefaultKeyMap()
-	c := Common{Styles: DefaultStyles(true), Keys: &keys, Svc: displayed(svc), Coder: coder}
+	c := Common{Styles: DefaultStyles(true), Keys: &keys, Svc: displayed(svc), Coder: coder, Lang: lang}
 	h := help.New()
 	h.Styles = c.Styles.Help
 	m := Model{c: c, keys: keys, project: projectName, docs: NewDocuments(c), reader: NewReader(c),

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,7 +71,13 @@ func retrievalProject(t *testing.T) (*project.Project, []*coding.Document) {
 // retrieving returns the workspace at w×h on project p's codebook tree.
 func retrieving(t *testing.T, p *project.Project, w, h int) Model {
 	t.Helper()
-	m := New(p, "haku", "virta")
+	return retrievingIn(t, p, w, h, coding.LangFinnish)
+}
+
+// retrievingIn is retrieving in a UI whose tables are in lang.
+func retrievingIn(t *testing.T, p *project.Project, w, h int, lang string) Model {
+	t.Helper()
+	m := NewIn(p, "haku", "virta", lang)
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	m = listDocuments(t, m, p)
 	m = do(t, m, "B")
@@ -234,6 +242,28 @@ func TestRetrievalExport(t *testing.T) {
 	m = do(t, m, "x", "esc")
 	if m.typing() || m.focus != screenRetrieval {
 		t.Errorf("x esc: typing %v, focus %v", m.typing(), m.focus)
+	}
+}
+
+// TestRetrievalExportInEnglish: a UI whose tables are in English writes
+// the passages with the codes' English paths.
+func TestRetrievalExportInEnglish(t *testing.T) {
+	p, _ := retrievalProject(t)
+	m := do(t, retrievingIn(t, p, 100, 30, coding.LangEnglish), "enter") // Asiointi
+	m = do(t, typeText(t, do(t, m, "f"), "region:Kuopio coder:eero"), "enter")
+	path := filepath.Join(t.TempDir(), "waiting.csv")
+	m = do(t, typeText(t, do(t, m, "x"), path), "enter")
+	assertStatus(t, m, "wrote "+path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("exported CSV: %q %v", recs, err)
+	}
+	if i := slices.Index(recs[0], "code_path"); i < 0 || recs[1][i] != "Dealings/Waiting" {
+		t.Errorf("the code's path in an English UI: %q", recs)
 	}
 }
 

@@ -197,10 +197,10 @@ func (v RetrievalView) export(name string) tea.Cmd {
 		ids = v.data.cb.Subtree(v.req.codeID)
 	}
 	f := parsePassageFilter(v.filter)
-	svc, coder, codeID := v.c.Svc, v.c.Coder, v.req.codeID
+	svc, coder, codeID, lang := v.c.Svc, v.c.Coder, v.req.codeID, v.c.Lang
 	return func() tea.Msg {
 		ctx := context.Background()
-		all, err := export.Segments(ctx, svc, export.Options{Codes: []string{codeID}})
+		all, err := export.Segments(ctx, svc, export.Options{Codes: []string{codeID}, Lang: lang})
 		if err != nil {
 			return themesSavedMsg{path: name, err: err}
 		}

@@ -46,7 +46,7 @@ const (
 var metricCount = metric(len(coding.Measures))
 
 // themesLang is the language the view's own words are in (the UI's,
-// English); the table it saves is in savedLang.
+// English); the table it counts and saves is in Common.Lang.
 const themesLang = coding.LangEnglish
 
 // ThemesView shows the coded frequencies of the codes, overall or split
@@ -104,7 +104,7 @@ func (v *ThemesView) Load() tea.Cmd {
 	svc, by := v.c.Svc, v.by
 	return func() tea.Msg {
 		ctx := context.Background()
-		o := export.Options{Lang: savedLang}
+		o := export.Options{Lang: v.c.Lang}
 		if by != "" {
 			o.By = []string{by}
 		}

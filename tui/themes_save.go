@@ -15,11 +15,6 @@ import (
 	"github.com/toituavain/avain/export"
 )
 
-// savedLang is the language of the table the themes view saves: the one
-// the workspace names codes in (Finnish), which is avain export's default,
-// so that the saved table is the one `avain export PROJECT freq` writes.
-const savedLang = coding.LangFinnish
-
 // Version is avain's version, named in the tables the workspace saves as
 // avain export names it; the command sets it.
 var Version = "dev"
@@ -64,7 +59,7 @@ func (v ThemesView) save(name string) tea.Cmd {
 	if !known {
 		format, name = "csv", name+".csv"
 	}
-	view := export.View{Layout: export.LayoutPeople, Lang: savedLang}
+	view := export.View{Layout: export.LayoutPeople, Lang: v.c.Lang} // as avain export freq --lang writes it
 	if format == "json" {
 		view.Layout = export.LayoutData
 	}

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/toituavain/avain/coding"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -66,21 +67,36 @@ func workbookRows(t *testing.T, path string) []string {
 }
 
 // TestThemesSaveIsTheExport: the themes view split by kind, saved as CSV,
-// TSV, Markdown, JSON and XLSX, writes what avain export PROJECT freq --by kind writes, in
-// the language the UI names the codes in (Finnish, the export's default):
-// "laji = asiakas", decimal commas, the coders named, avain's version;
-// only the line with the date differs.
+// TSV, Markdown, JSON and XLSX, writes what avain export PROJECT freq --by
+// kind writes, in the language the UI names the codes in (Finnish, the
+// export's default): "laji = asiakas", decimal commas, the coders named,
+// avain's version; only the line with the date differs.
 func TestThemesSaveIsTheExport(t *testing.T) {
+	saveIsTheExport(t, coding.LangFinnish, []string{"csv", "tsv", "md", "json", "xlsx"},
+		[]string{"laji = asiakas", "Koodaajat: aino, ville", "avain, versio ", "koodaukset"}, "90,0", "# Tietoja")
+}
+
+// TestThemesSaveInEnglish: a UI opened with --lang en saves the table
+// avain export freq --lang en writes: English labels and code names.
+func TestThemesSaveInEnglish(t *testing.T) {
+	saveIsTheExport(t, coding.LangEnglish, []string{"csv", "xlsx"},
+		[]string{"kind = client", "Coders: aino, ville", "avain, version ", "codings", "Waiting"}, "90.0", "# About")
+}
+
+// saveIsTheExport saves the themes view split by kind from a UI in lang
+// as each of exts and compares each file with avain export freq --by kind
+// --lang lang; each must hold words, the CSV-like ones also number and a
+// workbook also sheet.
+func saveIsTheExport(t *testing.T, lang string, exts, words []string, number, sheet string) {
 	built := avainCLI(t)
 	p := countsDemo(t)
 	dir := t.TempDir()
-	tm := teatest.NewTestModel(t, New(p, "demo", "aino"), teatest.WithInitialTermSize(160, 40))
+	tm := teatest.NewTestModel(t, NewIn(p, "demo", "aino", lang), teatest.WithInitialTermSize(160, 40))
 	waitFor(t, tm, "Documents")
 	hit(tm, "T")
 	waitFor(t, tm, "all n=10") // the table, counted
 	hit(tm, "s")
 	waitFor(t, tm, "n=6") // split by kind: its six client interviews
-	exts := []string{"csv", "tsv", "md", "json", "xlsx"}
 	for _, ext := range exts {
 		hit(tm, "x")
 		out := filepath.Join(dir, "tui."+ext)
@@ -97,7 +113,7 @@ func TestThemesSaveIsTheExport(t *testing.T) {
 
 	for _, ext := range exts {
 		cli := filepath.Join(dir, "cli."+ext)
-		if out, err := exec.Command(bin, "export", p.Path(), "freq", "--by", "kind", "-o", cli).CombinedOutput(); err != nil {
+		if out, err := exec.Command(bin, "export", p.Path(), "freq", "--by", "kind", "--lang", lang, "-o", cli).CombinedOutput(); err != nil {
 			t.Fatalf("avain export: %v\n%s", err, out)
 		}
 		var got, want []string
@@ -115,20 +131,20 @@ func TestThemesSaveIsTheExport(t *testing.T) {
 			got, want = workbookRows(t, filepath.Join(dir, "tui.xlsx")), workbookRows(t, cli)
 		}
 		if !slices.Equal(withoutDate(got), withoutDate(want)) {
-			t.Errorf("%s saved from the themes view:\n%s\n\navain export freq --by kind:\n%s", ext,
-				strings.Join(got, "\n"), strings.Join(want, "\n"))
+			t.Errorf("%s saved from the themes view:\n%s\n\navain export freq --by kind --lang %s:\n%s", ext,
+				strings.Join(got, "\n"), lang, strings.Join(want, "\n"))
 		}
 		text := strings.Join(got, "\n")
-		words := []string{"laji = asiakas", "Koodaajat: aino, ville", "avain, versio "}
+		want = slices.Clone(words)
 		switch ext {
 		case "json": // the data layout: numbers for programs, values as they are
 			continue
 		case "csv", "tsv", "md":
-			words = append(words, "90,0") // a workbook holds numbers, shown in the reader's own way
+			want = append(want, number) // a workbook holds numbers, shown in the reader's own way
 		default:
-			words = append(words, "# Tietoja")
+			want = append(want, sheet)
 		}
-		for _, w := range words {
+		for _, w := range want {
 			if !strings.Contains(text, w) {
 				t.Errorf("the %s saved from the themes view lacks %q:\n%s", ext, w, text)
 			}

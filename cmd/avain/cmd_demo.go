@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/toituavain/avain/codebooks"
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/project"
 )
 
@@ -68,7 +69,7 @@ it is kept.`
 		}
 		defer p.Close()
 		if e.ttyOut && e.ttyIn {
-			return runTUI(ctx, e, p, coderIn(p.Store, *coder), "")
+			return runTUI(ctx, e, p, coderIn(p.Store, *coder), "", coding.LangFinnish)
 		}
 		docs, err := p.Store.Documents(ctx)
 		if err != nil {

@@ -40,3 +40,16 @@ func TestOpenHelpNamesTheKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenRefusesAnUnknownLanguage: --lang names the language of the
+// tables the UI saves, fi or en; anything else is a usage error before
+// the project is opened (so a mistyped path is not what is reported).
+func TestOpenRefusesAnUnknownLanguage(t *testing.T) {
+	code, out, errOut := avain(t, "open", "nosuch.avain", "--lang", "sv")
+	if code != 2 || !strings.Contains(errOut, "--lang is fi or en") || strings.Contains(errOut, "nosuch") {
+		t.Errorf("open --lang sv: exit %d, %q %q", code, out, errOut)
+	}
+	if code, out, _ := avain(t, "open", "--help"); code != 0 || !strings.Contains(out, "--lang") {
+		t.Errorf("open --help does not name --lang:\n%s", out)
+	}
+}
