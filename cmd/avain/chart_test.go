@@ -83,11 +83,16 @@ func testChartFiles(t *testing.T, proj string) {
 		args   []string
 		has    string     // a text the SVG holds
 		colour color.RGBA // a colour the PNG shows
+		said   string     // what the line saying it was written says it holds
 	}{
-		{"freq", []string{"freq", "--by", "kind"}, "Byrokratialoukut", color.RGBA{0xc0, 0x39, 0x2b, 0xff}},
-		{"freq-codes", []string{"freq", "--level", "codes", "--measure", "share", "--lang", "en"}, "Repeated requests for attachments", color.RGBA{0xa9, 0x32, 0x26, 0xff}},
-		{"cooccur", []string{"cooccur"}, "Teemojen yhteisesiintyminen", color.RGBA{0x08, 0x30, 0x6b, 0xff}},
-		{"agreement", []string{"agreement", "--coders", "aino,ville"}, "Toistuvat liitepyynnöt", color.RGBA{0xa9, 0x32, 0x26, 0xff}},
+		{"freq", []string{"freq", "--by", "kind"}, "Byrokratialoukut", color.RGBA{0xc0, 0x39, 0x2b, 0xff},
+			"bars of the themes by kind, counting codings: coded segments, each coder's counted"},
+		{"freq-codes", []string{"freq", "--level", "codes", "--measure", "share", "--lang", "en"}, "Repeated requests for attachments", color.RGBA{0xa9, 0x32, 0x26, 0xff},
+			"bars of the codes over all documents, counting documents %: the share of the group's documents with a coding"},
+		{"cooccur", []string{"cooccur"}, "Teemojen yhteisesiintyminen", color.RGBA{0x08, 0x30, 0x6b, 0xff},
+			"a heat map of how often 8 themes occur together, in one turn"},
+		{"agreement", []string{"agreement", "--coders", "aino,ville"}, "Toistuvat liitepyynnöt", color.RGBA{0xa9, 0x32, 0x26, 0xff},
+			"bars of aino's and ville's agreement on "},
 	} {
 		for _, f := range []string{"svg", "png", "pdf"} {
 			t.Run(tc.name+"/"+f, func(t *testing.T) {
@@ -96,8 +101,8 @@ func testChartFiles(t *testing.T, proj string) {
 				if code != 0 {
 					t.Fatalf("exit %d: %s", code, errs)
 				}
-				if !strings.Contains(errs, "wrote "+out+": ") {
-					t.Errorf("stderr %q", errs)
+				if !strings.Contains(errs, "wrote "+out+": "+tc.said) {
+					t.Errorf("stderr %q, want it to say the file holds %s", errs, tc.said)
 				}
 				info, err := os.Stat(out)
 				if err != nil {

@@ -90,7 +90,7 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 		return err
 	}
 	defer p.Close()
-	drawChart, detail, err := a.build(ctx, p, o)
+	drawChart, detail, said, err := a.build(ctx, p, o)
 	prog.clear()
 	if err != nil {
 		return err
@@ -101,7 +101,7 @@ func runChart(ctx context.Context, e *env, c *command, args []string) error {
 	if err := project.WriteRecorded(a.out, p.Path(), drawChart, record); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wrote %s: %s\n", a.out, detail)
+	fmt.Fprintf(e.stderr, "wrote %s: %s\n", a.out, said)
 	return nil
 }
 
@@ -151,31 +151,41 @@ func (a *chartArgs) check(proj string) (chart.Options, error) {
 }
 
 // build computes the chart's numbers and returns what draws it, with a
-// few words on what it holds.
-func (a *chartArgs) build(ctx context.Context, p *project.Project, o chart.Options) (func(io.Writer) error, string, error) {
+// few words on what it holds for the audit trail, and a phrase saying it
+// to the user.
+func (a *chartArgs) build(ctx context.Context, p *project.Project, o chart.Options) (draw func(io.Writer) error, detail, said string, err error) {
 	eo := export.Options{By: a.by, Coders: a.coders, Codes: a.codes, Lang: a.lang, Unit: a.unit}
 	switch a.what {
 	case "freq":
 		t, cb, err := export.Frequencies(ctx, p, eo)
 		if err != nil {
-			return nil, "", err
+			return nil, "", "", err
 		}
 		if total := t.Rows[len(t.Rows)-1].Cells; len(total) == 0 || total[0].Codings == 0 {
-			return nil, "", a.noCodings()
+			return nil, "", "", a.noCodings()
 		}
 		detail := fmt.Sprintf("%s by %s, %s", a.level, orAll(a.by), a.measure)
-		return func(w io.Writer) error { return chart.FreqBars(w, t, cb, o) }, detail, nil
+		over := "over all documents"
+		if len(a.by) > 0 {
+			over = "by " + strings.Join(a.by, " and ")
+		}
+		said := fmt.Sprintf("bars of the %s %s, counting %s", a.level, over, o.Measure.Brief(coding.LangEnglish))
+		return func(w io.Writer) error { return chart.FreqBars(w, t, cb, o) }, detail, said, nil
 	case "cooccur":
 		m, err := cooccurMatrix(ctx, p, eo, a.level)
 		if err != nil {
-			return nil, "", err
+			return nil, "", "", err
 		}
 		if !anyCount(m.Counts) {
-			return nil, "", a.noCodings()
+			return nil, "", "", a.noCodings()
 		}
 		o.Note = chart.CooccurrenceNote(a.lang, a.unit)
 		detail := fmt.Sprintf("%d × %d %s, unit %s", len(m.Labels), len(m.Labels), a.level, a.unit)
-		return func(w io.Writer) error { return chart.Heatmap(w, m, o) }, detail, nil
+		said := fmt.Sprintf("a heat map of how often %d %s occur together, in one %s", len(m.Labels), a.level, a.unit)
+		if a.unit == coding.UnitOverlap {
+			said = fmt.Sprintf("a heat map of how often the codings of %d %s overlap", len(m.Labels), a.level)
+		}
+		return func(w io.Writer) error { return chart.Heatmap(w, m, o) }, detail, said, nil
 	default:
 		return a.agreement(ctx, p, o)
 	}
@@ -204,18 +214,18 @@ func cooccurMatrix(ctx context.Context, p *project.Project, o export.Options, le
 }
 
 // agreement computes the agreement of the two coders per code.
-func (a *chartArgs) agreement(ctx context.Context, p *project.Project, o chart.Options) (func(io.Writer) error, string, error) {
+func (a *chartArgs) agreement(ctx context.Context, p *project.Project, o chart.Options) (draw func(io.Writer) error, detail, said string, err error) {
 	res, err := export.Agreement(ctx, p, export.AgreementOptions{A: a.coders[0], B: a.coders[1],
 		Codes: a.codes, Docs: a.docs, Unit: a.unit, Lang: a.lang})
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	if len(res.Documents) == 0 {
-		return nil, "", fmt.Errorf("%s and %s have not both coded any document", a.coders[0], a.coders[1])
+		return nil, "", "", fmt.Errorf("%s and %s have not both coded any document", a.coders[0], a.coders[1])
 	}
 	cb, err := p.Codebook(ctx)
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	ids := make([]string, len(res.Rows))
 	for i, r := range res.Rows {
@@ -233,8 +243,10 @@ func (a *chartArgs) agreement(ctx context.Context, p *project.Project, o chart.O
 		o.Title = chart.AgreementTitle(a.lang, a.coders[0], a.coders[1])
 	}
 	o.Note = chart.AgreementNote(a.lang, len(res.Documents), a.unit)
-	detail := fmt.Sprintf("%s and %s, %d codes over %d documents", a.coders[0], a.coders[1], len(bars), len(res.Documents))
-	return func(w io.Writer) error { return chart.AgreementBars(w, bars, o) }, detail, nil
+	detail = fmt.Sprintf("%s and %s, %d codes over %d documents", a.coders[0], a.coders[1], len(bars), len(res.Documents))
+	said = fmt.Sprintf("bars of %s's and %s's agreement on %s, over the %s both coded", a.coders[0], a.coders[1],
+		pluralS(len(bars), "code", "codes"), pluralS(len(res.Documents), "document", "documents"))
+	return func(w io.Writer) error { return chart.AgreementBars(w, bars, o) }, detail, said, nil
 }
 
 // noCodings refuses a chart of no codings (not drawn as empty axes or
