@@ -2,13 +2,18 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/toituavain/avain/coding"
+	"github.com/toituavain/avain/project"
 )
 
 // layoutJS measures the laid-out page: every chart's box and its drawn
@@ -100,6 +105,73 @@ func testReportInChromium(t *testing.T, proj string) {
 	b.call(b.session, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil)
 	checkPrint(t, b, out, "", 703)            // A4: 186 mm between the margins
 	checkPrint(t, b, wide, "landscape", 1032) // seven groups: A4 across, 273 mm
+	checkTallChartPrints(t, b, proj)
+}
+
+// checkTallChartPrints: a per-code agreement chart of 60 codes, taller
+// than a page of A4, is printed shrunk to fit one page with its heading
+// (it was split between two), and stays as wide as it was drawn on
+// screen.
+func checkTallChartPrints(t *testing.T, b *browser, proj string) {
+	t.Helper()
+	ctx := context.Background()
+	many := filepath.Join(t.TempDir(), "monta.avain")
+	if err := os.WriteFile(many, []byte(read(t, proj)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Open(ctx, many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := p.DocumentList(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theme := &coding.Code{NameFi: "Monta koodia", Color: "#3c78d8"}
+	if err := p.AddCode(ctx, theme, "aino"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		c := &coding.Code{NameFi: fmt.Sprintf("Koodi %02d", i+1), ParentID: theme.ID}
+		if err := p.AddCode(ctx, c, "aino"); err != nil {
+			t.Fatal(err)
+		}
+		for j, coder := range []string{"aino", "ville"} {
+			start := 3 + i + j
+			if _, err := p.AddCoding(ctx, &coding.Coding{Record: coding.Record{Coder: coder}, DocumentID: docs[i%len(docs)].ID,
+				CodeID: c.ID, Start: start, End: start + 20}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "monta.html")
+	if code, _, stderr := avain(t, "report", many, "-o", out, "--quotes", "0"); code != 0 {
+		t.Fatalf("report: %d %s", code, stderr)
+	}
+	const paper = 703 // A4: 186 mm between the margins
+	b.call(b.session, "Emulation.setDeviceMetricsOverride", map[string]any{"width": paper, "height": 1000, "deviceScaleFactor": 1, "mobile": false}, nil)
+	b.open(out)
+	var raw string
+	b.eval(`JSON.stringify((() => {
+  const s = document.querySelector("section#agreement figure.chart svg"), r = s.getBoundingClientRect(), v = s.viewBox.baseVal;
+  const k = s.closest("div.keep").getBoundingClientRect();
+  return {w: r.width, h: r.height, drawnW: v.width * 4 / 3, drawnH: v.height * 4 / 3, keep: k.height};
+})())`, &raw)
+	var c struct{ W, H, DrawnW, DrawnH, Keep float64 }
+	if err := json.Unmarshal([]byte(raw), &c); err != nil {
+		t.Fatal(err)
+	}
+	const page = (297 - 2*14) * 96 / 25.4 // A4 between the top and bottom margins, in CSS pixels
+	if c.DrawnH <= page {
+		t.Fatalf("the agreement chart of 60 codes is drawn %.0f px high: no taller than a page (%.0f px), it checks nothing", c.DrawnH, page)
+	}
+	if c.Keep > page || c.H/c.W < 0.99*c.DrawnH/c.DrawnW || c.H/c.W > 1.01*c.DrawnH/c.DrawnW {
+		t.Errorf("printed, the agreement chart with its heading is %.0f px high on a page of %.0f px (the chart %.0f × %.0f px, drawn %.0f × %.0f)",
+			c.Keep, page, c.W, c.H, c.DrawnW, c.DrawnH)
+	}
 }
 
 // checkScreenFits opens the page at path in the 1200 pixels wide window:
