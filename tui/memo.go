@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/pseudo"
 )
 
@@ -177,14 +179,49 @@ func saveMemo(c Common, m editMemoMsg, text string, err error) tea.Msg {
 	if err == nil && before != text {
 		err = c.Svc.SetMemo(ctx, m.Target, m.ID, text, c.Coder)
 	}
+	moved := false
+	if errors.Is(err, coding.ErrNotFound) && m.Target == coding.MemoCoding {
+		// The coding was replaced while the memo was written: a recode
+		// made just before the editor opened, whose result the reader had
+		// not shown yet. The memo goes to the coding that took its place.
+		if id, ok := replacement(ctx, c, m); ok {
+			m.ID, moved = id, true
+			if before, err = c.Svc.Memo(ctx, m.Target, m.ID); err == nil && before != text {
+				err = c.Svc.SetMemo(ctx, m.Target, m.ID, text, c.Coder)
+			}
+		}
+	}
 	if err != nil {
 		err = fmt.Errorf("saving the memo: %w", err)
 	}
-	saved := memoSavedMsg{Target: m.Target, ID: m.ID, Text: text, Err: err}
+	saved := memoSavedMsg{Target: m.Target, ID: m.ID, Text: text, Err: err, Moved: moved}
 	if err == nil && before != text {
 		saved.step = memoStep(ctx, c, m, before, text)
 	}
 	return saved
+}
+
+// replacement finds the coding that took the place of the coding of m,
+// which is gone: the newest live coding of this UI's coder (a recode makes
+// its coding by the one recoding) on the same span of the same document.
+func replacement(ctx context.Context, c Common, m editMemoMsg) (string, bool) {
+	if m.Doc == "" {
+		return "", false
+	}
+	cs, err := c.Svc.Codings(ctx, coding.CodingFilter{DocumentID: m.Doc, Coder: c.Coder})
+	if err != nil {
+		return "", false
+	}
+	var found *coding.Coding
+	for _, x := range cs {
+		if x.Span() == m.Span && x.ID != m.ID && (found == nil || !x.Created.Before(found.Created)) {
+			found = x
+		}
+	}
+	if found == nil {
+		return "", false
+	}
+	return found.ID, true
 }
 
 // Update takes a key: esc or ctrl+s saves and closes, anything else edits;

@@ -148,9 +148,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.hist.record(codedMsg{step: msg.step}) // memos are undoable (undo.go)
-		if msg.Text == "" {
+		switch {
+		case msg.Text == "":
 			m.report("memo removed")
-		} else {
+		case msg.Moved:
+			m.report("memo saved on the recoded coding")
+		default:
 			m.report("memo saved")
 		}
 		return m, m.changed(msg)

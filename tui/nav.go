@@ -27,6 +27,11 @@ type editMemoMsg struct {
 	ID     string
 	Title  string
 	Text   string
+	// A coding's document and span: a memo saved after the coding was
+	// recoded (just before the editor opened, its result not yet shown)
+	// goes to the coding that took its place.
+	Doc  string
+	Span coding.Span
 }
 
 // statusMsg is a message for the status line (a turn asked for that the
@@ -39,5 +44,6 @@ type memoSavedMsg struct {
 	ID     string
 	Text   string
 	Err    error
+	Moved  bool // saved on the coding that took the place of the one the editor opened on
 	step   step // the memo's change, for undo (undo.go); none when it stayed as it was
 }

@@ -147,7 +147,7 @@ func (r Reader) editCodingMemo(c *coding.Coding) tea.Cmd {
 		return nil
 	}
 	m := editMemoMsg{Target: coding.MemoCoding, ID: c.ID, Text: c.Memo,
-		Title: "Memo on " + r.where(c.Span()) + ": " + r.codeName(c.CodeID)}
+		Title: "Memo on " + r.where(c.Span()) + ": " + r.codeName(c.CodeID), Doc: c.DocumentID, Span: c.Span()}
 	return func() tea.Msg { return m }
 }
 

@@ -174,6 +174,45 @@ func TestMemosOnCodingAndDocument(t *testing.T) {
 	}
 }
 
+// TestMemoFollowsARecode: a memo opened on a coding whose recode was
+// written before the reader showed it (the key pressed right after the
+// recode) is saved on the coding the recode made, says so, and is undone
+// there; it was refused as the memo of a coding not found, and what was
+// typed was lost.
+func TestMemoFollowsARecode(t *testing.T) {
+	m, s, queue := coder(t, 80, 24)
+	ctx := context.Background()
+	m = do(t, m, "]", "m")
+	if !m.memo.IsOpen() {
+		t.Fatal("m did not open the memo editor")
+	}
+	old := m.reader.newestHere()
+	// The recode, as the reader's r writes it: the new coding by this UI's
+	// coder, then the old one removed.
+	e := coding.Engine{Repo: s}
+	doc, err := s.Document(ctx, old.DocumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	made, _, err := e.ApplyTo(ctx, doc, queue, coding.Selection{Span: old.Span()}, "testaaja", old.Memo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Remove(ctx, old.ID, "testaaja"); err != nil {
+		t.Fatal(err)
+	}
+	m = typeText(t, m, "Jono vai odotus?")
+	m = do(t, m, "esc")
+	assertStatus(t, m, "memo saved on the recoded coding")
+	if c, err := s.Coding(ctx, made.ID); err != nil || c.Memo != "Jono vai odotus?" {
+		t.Fatalf("the recoded coding's memo %q (%v)", c.Memo, err)
+	}
+	m = do(t, m, "u")
+	if c, err := s.Coding(ctx, made.ID); err != nil || c.Memo != old.Memo {
+		t.Errorf("after undo the recoded coding's memo is %q (%v), want %q", c.Memo, err, old.Memo)
+	}
+}
+
 func TestPositionSurvivesRestart(t *testing.T) {
 	m, s, _ := coder(t, 80, 24)
 	m = do(t, m, ":", "7", "enter", "w", "w")
