@@ -50,6 +50,8 @@ func main() {
 		err = exportOnly(os.Args[2:])
 	} else if os.Args[1] == "gen" {
 		os.Exit(genMain(os.Stdout, os.Stderr, os.Args[2:]))
+	} else if os.Args[1] == "measure" {
+		os.Exit(measure(os.Args[2:]))
 	} else if path := os.Getenv("AVAIN_CPUPROFILE"); path != "" {
 		// A stage profiled: go tool pprof avain-bench FILE.
 		f, ferr := os.Create(path)
@@ -188,17 +190,30 @@ func (b *bench) step(format string, a ...any) {
 }
 
 // run runs a child process and returns its figures (its stdout's JSON, when
-// it printed any), wall time and peak RSS.
+// it printed any), wall time and peak RSS. It runs it through measure, a
+// small process of avain-bench of its own, which times it and reads its
+// peak RSS: a child started by this process would count this process's
+// own peak as its own (Linux keeps the largest resident set of the
+// memory a process had until it ran exec, and Go starts a child in the
+// parent's memory).
 func (b *bench) run(bin string, args ...string) (child, error) {
-	cmd := exec.Command(bin, args...)
+	f, err := os.CreateTemp(b.dir, "measure-*.json")
+	if err != nil {
+		return child{}, err
+	}
+	f.Close()
+	defer os.Remove(f.Name())
+	cmd := exec.Command(b.self, append([]string{"measure", f.Name(), bin}, args...)...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	cmd.Env = append(os.Environ(), "AVAIN_CODER=bench")
-	start := time.Now()
-	err := cmd.Run()
-	c := child{secs: time.Since(start).Seconds()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		c.rssMB = float64(ru.Maxrss) / 1024 // Linux reports KiB
+	err = cmd.Run()
+	var c child
+	var m measured
+	if raw, rerr := os.ReadFile(f.Name()); rerr == nil && json.Unmarshal(raw, &m) == nil {
+		c.secs, c.rssMB = m.Secs, float64(m.MaxRSSKiB)/1024
+	} else if err == nil {
+		return c, fmt.Errorf("%s %s: no measure: %v", filepath.Base(bin), strings.Join(args, " "), rerr)
 	}
 	if err != nil {
 		return c, fmt.Errorf("%s %s: %v: %s", filepath.Base(bin), strings.Join(args, " "), err, strings.TrimSpace(errOut.String()))
@@ -514,4 +529,38 @@ func (b *bench) print(w io.Writer, took time.Duration) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.what, r.ours, r.limit, r.ratio, r.target, r.verdict, rss)
 	}
 	tw.Flush()
+}
+
+// measured is what measure writes of the process it ran.
+type measured struct {
+	Secs      float64 `json:"secs"`
+	MaxRSSKiB int64   `json:"maxrss_kib"`
+}
+
+// measure runs a command (args: OUTFILE BIN ARGS...) with this process's
+// standard input and outputs, writes its wall time and peak RSS to OUTFILE
+// as JSON, and returns its exit code.
+func measure(args []string) int {
+	if len(args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: avain-bench measure OUTFILE BIN [ARGS...]")
+		return 2
+	}
+	cmd := exec.Command(args[1], args[2:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	m := measured{Secs: time.Since(start).Seconds()}
+	if cmd.ProcessState == nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.MaxRSSKiB = ru.Maxrss // Linux reports KiB
+	}
+	raw, _ := json.Marshal(m)
+	if werr := os.WriteFile(args[0], raw, 0o600); werr != nil {
+		fmt.Fprintln(os.Stderr, werr)
+		return 1
+	}
+	return cmd.ProcessState.ExitCode()
 }
