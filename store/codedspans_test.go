@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -431,4 +432,69 @@ func FuzzUnpackCodings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// triggers counts the triggers that keep coded_spans in step.
+func triggers(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'coded\_spans\_%' ESCAPE '\'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestBulkWritesWithoutTriggers: a bulk write (a merge, a .qdpx import)
+// runs without the per-coding triggers and drops every kept row instead;
+// the triggers are there again once it commits, and after a rollback the
+// triggers and the rows are as they were.
+func TestBulkWritesWithoutTriggers(t *testing.T) {
+	s, docs, codes := spansProject(t)
+	ctx := context.Background()
+	if n := triggers(t, s); n != 5 {
+		t.Fatalf("%d triggers, want 5", n)
+	}
+	keep := func() {
+		t.Helper()
+		if _, err := s.CodedSpans(ctx, docs, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keep()
+	boom := errors.New("boom")
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		return withoutCodedSpansTriggers(ctx, tx, func() error { return boom })
+	})
+	if !errors.Is(err, boom) || triggers(t, s) != 5 || len(keptRows(t, s)) != 2 {
+		t.Fatalf("rolled back: %v, %d triggers, rows of %q", err, triggers(t, s), keptRows(t, s))
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		return withoutCodedSpansTriggers(ctx, tx, func() error {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'coded\_spans\_%' ESCAPE '\'`).Scan(&n); err != nil || n != 0 {
+				return fmt.Errorf("%d triggers during the bulk write (%v)", n, err)
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO codings(id, document_id, code_id, start, end, coder, created, updated)
+				VALUES ('bulk-1', ?, ?, 0, 2, 'aino', 0, 0)`, docs[1], codes[0].ID)
+			return err
+		})
+	})
+	if err != nil || triggers(t, s) != 5 || len(keptRows(t, s)) != 0 {
+		t.Fatalf("committed: %v, %d triggers, rows of %q", err, triggers(t, s), keptRows(t, s))
+	}
+	keep()
+	got, err := s.CodedSpans(ctx, docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fromScratch(t, s, docs); !reflect.DeepEqual(sorted(got), sorted(want)) || len(got[docs[1]]) != 3 {
+		t.Errorf("after the bulk write: %+v, want %+v", got, want)
+	}
+	// The triggers made again work: a coding added drops its row.
+	if _, err := s.AddCoding(ctx, &coding.Coding{Record: coding.Record{Coder: "aino"}, DocumentID: docs[0], CodeID: codes[0].ID, Start: 0, End: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if kept := keptRows(t, s); len(kept) != 1 || kept[0] != docs[1] {
+		t.Errorf("after a coding added to the first document, rows of %q", kept)
+	}
 }

@@ -133,8 +133,10 @@ func (s *Store) ImportProject(ctx context.Context, imp ProjectImport) (ProjectIm
 		}
 		coders := map[string]bool{}
 		if imp.Documents != nil {
-			err := imp.Documents(func(d *DocumentImport) error {
-				return s.importDocumentTx(ctx, tx, &ps, same, imp.Coder, d, &res, coders)
+			err := withoutCodedSpansTriggers(ctx, tx, func() error {
+				return imp.Documents(func(d *DocumentImport) error {
+					return s.importDocumentTx(ctx, tx, &ps, same, imp.Coder, d, &res, coders)
+				})
 			})
 			if err != nil {
 				return err

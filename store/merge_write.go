@@ -19,11 +19,17 @@ func (s *Store) writeMerge(ctx context.Context, rep *MergeReport, before mstate,
 		indexed := false
 		ps := prepared{tx: tx, stmts: map[string]*sql.Stmt{}}
 		defer ps.close()
-		for _, ch := range changes {
-			if err := ch.write(ctx, &ps, before, m.newDocs); err != nil {
-				return err
+		err := withoutCodedSpansTriggers(ctx, tx, func() error {
+			for _, ch := range changes {
+				if err := ch.write(ctx, &ps, before, m.newDocs); err != nil {
+					return err
+				}
+				indexed = indexed || ch.table.name == "documents" || ch.table.name == "doc_attributes"
 			}
-			indexed = indexed || ch.table.name == "documents" || ch.table.name == "doc_attributes"
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		for _, e := range m.audits {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log(id, at, coder, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)`,
