@@ -396,40 +396,40 @@ func (s *Store) TurnCounts(ctx context.Context) (map[string]int, error) {
 }
 
 // countCoded fills in the turns, codings and coded turns of docs (index:
-// position by id) from one read of the turns and one of the live codings.
+// position by id) from the codings each document keeps packed
+// (codedspans.go) and one read of the turns.
 func (s *Store) countCoded(ctx context.Context, docs []coding.DocSummary, index map[string]int) error {
 	final, err := s.finalCodes(ctx)
 	if err != nil {
 		return err
 	}
 	codings := make([][]coding.Span, len(docs))
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, code_id, start, end FROM codings WHERE deleted = 0`)
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	var live []bool // the row's codes that are live
+	err = s.eachPacked(ctx, ids, func(doc string, r *packedRow) {
+		live = live[:0]
+		for _, name := range r.codes {
+			_, ok := final[string(name)]
+			live = append(live, ok)
+		}
+		i := index[doc]
+		for _, c := range r.codings {
+			if live[c.code] {
+				codings[i] = append(codings[i], c.span)
+			}
+		}
+	})
 	if err != nil {
-		return translate(err)
-	}
-	for rows.Next() {
-		var id, code string
-		var sp coding.Span
-		if err := rows.Scan(&id, &code, &sp.Start, &sp.End); err != nil {
-			rows.Close()
-			return err
-		}
-		if _, live := final[code]; !live {
-			continue
-		}
-		if i, ok := index[id]; ok {
-			codings[i] = append(codings[i], sp)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return translate(err)
+		return err
 	}
 	for i := range codings {
 		docs[i].Codings = len(codings[i])
 		codings[i] = coding.MergeSpans(codings[i])
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT document_id, start, end FROM turns`)
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, start, end FROM turns`)
 	if err != nil {
 		return translate(err)
 	}
