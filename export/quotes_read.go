@@ -51,9 +51,9 @@ func readQuotes(ctx context.Context, src Source, d *data, qs []*quoteAt) error {
 }
 
 // readMemos adds to each quotation the memos of the codings it quotes (of
-// coders, when it names any), "coder: memo", sorted: the codings of each
-// document quoted are read again, with their memos, one document at a
-// time.
+// coders, when it names any), "coder: memo", sorted: from the codings
+// with memos, when src lists them (a project), else from the codings of
+// each document quoted, read again with their memos.
 func readMemos(ctx context.Context, src Source, coders []string, qs []*quoteAt) error {
 	type key struct {
 		code, doc  string
@@ -69,16 +69,29 @@ func readMemos(ctx context.Context, src Source, coders []string, qs []*quoteAt) 
 		}
 		byKey[key{q.code, q.docID, q.start, q.end}] = q
 	}
-	for _, doc := range docs {
-		cs, err := src.Codings(ctx, coding.CodingFilter{DocumentID: doc})
-		if err != nil {
-			return err
-		}
+	add := func(cs []*coding.Coding) {
 		for _, c := range cs {
 			q := byKey[key{c.CodeID, c.DocumentID, c.Start, c.End}]
 			if q != nil && c.Memo != "" && (len(coders) == 0 || slices.Contains(coders, c.Coder)) {
 				q.Memos = append(q.Memos, c.Coder+": "+c.Memo)
 			}
+		}
+	}
+	if m, ok := src.(interface {
+		CodedMemos(context.Context) ([]*coding.Coding, error)
+	}); ok {
+		cs, err := m.CodedMemos(ctx)
+		if err != nil {
+			return err
+		}
+		add(cs)
+	} else {
+		for _, doc := range docs {
+			cs, err := src.Codings(ctx, coding.CodingFilter{DocumentID: doc})
+			if err != nil {
+				return err
+			}
+			add(cs)
 		}
 	}
 	for _, q := range qs {

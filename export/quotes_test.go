@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -171,6 +172,11 @@ func TestQuotationsGroupAndCite(t *testing.T) {
 	}
 	if quotes != len(spans) || merged == 0 || timed == 0 || memos == 0 {
 		t.Fatalf("%d quotations of %d spans, %d merged, %d timed, %d memos", quotes, len(spans), merged, timed, memos)
+	}
+	// A source that cannot list the codings with memos gives the same
+	// report, each document's codings read with their memos.
+	if slow, err := Quotations(ctx, generic{p}, QuoteOptions{}); err != nil || !reflect.DeepEqual(slow, r) {
+		t.Errorf("the generic path's report differs (%v)", err)
 	}
 	// One coder's quotations carry that coder's memos alone.
 	coders, err := p.Coders(ctx)

@@ -390,6 +390,46 @@ func (s *Store) finalCodes(ctx context.Context) (map[string]string, error) {
 
 // codingMemos returns the live memo of each coding (of document docID, or
 // of all when "") that has one: the newest, when a team merge brought two.
+// CodedMemos returns the live codings of live documents that have a memo,
+// each with its memo (the newest, when a team merge left several), its
+// code resolved as Codings resolves it, in no order: a few rows, where
+// Codings reads every coding.
+func (s *Store) CodedMemos(ctx context.Context) ([]*coding.Coding, error) {
+	final, err := s.finalCodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.document_id, c.code_id, c.start, c.end, c.coder, m.text
+		FROM memos m JOIN codings c ON c.id = m.target_id JOIN documents d ON d.id = c.document_id
+		WHERE m.target = 'coding' AND m.deleted = 0 AND c.deleted = 0 AND d.deleted = 0
+		ORDER BY m.updated, m.id`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	byID := map[string]*coding.Coding{}
+	var out []*coding.Coding
+	for rows.Next() {
+		c := &coding.Coding{}
+		var memo string
+		if err := rows.Scan(&c.ID, &c.DocumentID, &c.CodeID, &c.Start, &c.End, &c.Coder, &memo); err != nil {
+			return nil, err
+		}
+		code, ok := final[c.CodeID]
+		if !ok {
+			continue
+		}
+		if prev := byID[c.ID]; prev != nil { // newer ones last
+			prev.Memo = memo
+			continue
+		}
+		c.CodeID, c.Memo = code, memo
+		byID[c.ID] = c
+		out = append(out, c)
+	}
+	return out, translate(rows.Err())
+}
+
 func (s *Store) codingMemos(ctx context.Context, docID string) (map[string]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT m.target_id, m.text FROM memos m
 		WHERE m.target = 'coding' AND m.deleted = 0
