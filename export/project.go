@@ -62,6 +62,43 @@ func load(ctx context.Context, src Source, o Options, bare bool) (*data, error) 
 	return d, nil
 }
 
+// codedMemos is what a Source offers to give codings their memos without
+// reading every coding whole; *project.Project has it.
+type codedMemos interface {
+	CodedMemos(ctx context.Context) ([]*coding.Coding, error)
+}
+
+// loadWithMemos is load of the codings with their memos: the bare
+// codings and the few with memos, from a source that lists those, else
+// every coding whole. A memo goes to the coding of its document, code,
+// span and coder.
+func loadWithMemos(ctx context.Context, src Source, o Options) (*data, error) {
+	m, ok := src.(codedMemos)
+	if !ok {
+		return load(ctx, src, o, false)
+	}
+	d, err := load(ctx, src, o, true)
+	if err != nil {
+		return nil, err
+	}
+	memos, err := m.CodedMemos(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type key struct {
+		doc, code, coder string
+		start, end       int
+	}
+	byKey := make(map[key]string, len(memos))
+	for _, c := range memos {
+		byKey[key{c.DocumentID, c.CodeID, c.Coder, c.Start, c.End}] = c.Memo
+	}
+	for _, c := range d.codings {
+		c.Memo = byKey[key{c.DocumentID, c.CodeID, c.Coder, c.Start, c.End}]
+	}
+	return d, nil
+}
+
 // loadMeta reads the codebook and the documents, and resolves the codes
 // o selects; it refuses a --by attribute no document has.
 func loadMeta(ctx context.Context, src Source, o Options) (*data, error) {
@@ -211,7 +248,7 @@ func SegmentsCounts(lang string) []string {
 // coder, memo and the quoted text. The documents are read one at a time;
 // each document's attributes and each code's path are made once.
 func Segments(ctx context.Context, src Source, o Options) (Table, error) {
-	d, err := load(ctx, src, o, false)
+	d, err := loadWithMemos(ctx, src, o)
 	if err != nil {
 		return Table{}, err
 	}

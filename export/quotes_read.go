@@ -77,9 +77,7 @@ func readMemos(ctx context.Context, src Source, coders []string, qs []*quoteAt) 
 			}
 		}
 	}
-	if m, ok := src.(interface {
-		CodedMemos(context.Context) ([]*coding.Coding, error)
-	}); ok {
+	if m, ok := src.(codedMemos); ok {
 		cs, err := m.CodedMemos(ctx)
 		if err != nil {
 			return err
