@@ -233,20 +233,6 @@ func mergeSorted(s []Span) []Span {
 	return out
 }
 
-// Add adds the counts of other, a counter of the same codebook,
-// documents and split that was given other documents.
-func (fc *FreqCounter) Add(other *FreqCounter) {
-	for r, cells := range other.cells {
-		for g, c := range cells {
-			x := &fc.cells[r][g]
-			x.Codings += c.Codings
-			x.Passages += c.Passages
-			x.Documents += c.Documents
-			x.Words += c.Words
-		}
-	}
-}
-
 // Table returns the table counted so far, paths in lang.
 func (fc *FreqCounter) Table(lang string) FreqTable {
 	t := FreqTable{By: fc.by, Groups: fc.groups}

@@ -19,52 +19,34 @@ type spanKey struct {
 	start, end int
 }
 
-// spansInSQL reads, for each coded span of p, its coders and memos
-// straight from the database.
-func spansInSQL(t *testing.T, p *project.Project) map[spanKey][]string {
+// spansInSQL reads, as SQL has them, the coders of each coded span (by
+// document name, code and offsets), and the coding memos of each, "coder:
+// memo", sorted.
+func spansInSQL(t *testing.T, p *project.Project) (coders, memos map[spanKey][]string) {
 	t.Helper()
-	rows, err := p.DB().Query(`SELECT d.name, c.code_id, c.start, c.end, c.coder FROM codings c
-		JOIN documents d ON d.id = c.document_id WHERE c.deleted = 0 AND d.deleted = 0`)
+	rows, err := p.DB().Query(`SELECT d.name, c.code_id, c.start, c.end, c.coder, coalesce(m.text, '') FROM codings c
+		JOIN documents d ON d.id = c.document_id LEFT JOIN memos m ON m.target = 'coding' AND m.target_id = c.id AND m.deleted = 0
+		WHERE c.deleted = 0 AND d.deleted = 0`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	out := map[spanKey][]string{}
+	coders, memos = map[spanKey][]string{}, map[spanKey][]string{}
 	for rows.Next() {
 		var k spanKey
-		var coder string
-		if err := rows.Scan(&k.doc, &k.code, &k.start, &k.end, &coder); err != nil {
+		var coder, memo string
+		if err := rows.Scan(&k.doc, &k.code, &k.start, &k.end, &coder, &memo); err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Contains(out[k], coder) {
-			out[k] = append(out[k], coder)
+		if !slices.Contains(coders[k], coder) {
+			coders[k] = append(coders[k], coder)
+		}
+		if memo != "" {
+			memos[k] = append(memos[k], coder+": "+memo)
+			slices.Sort(memos[k])
 		}
 	}
-	return out
-}
-
-// memosInSQL reads the coding memos of each coded span, "coder: memo",
-// sorted, as SQL has them.
-func memosInSQL(t *testing.T, p *project.Project) map[spanKey][]string {
-	t.Helper()
-	rows, err := p.DB().Query(`SELECT d.name, c.code_id, c.start, c.end, c.coder, m.text FROM codings c
-		JOIN documents d ON d.id = c.document_id JOIN memos m ON m.target = 'coding' AND m.target_id = c.id
-		WHERE c.deleted = 0 AND d.deleted = 0 AND m.deleted = 0`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[spanKey][]string{}
-	for rows.Next() {
-		var k spanKey
-		var coder, text string
-		if err := rows.Scan(&k.doc, &k.code, &k.start, &k.end, &coder, &text); err != nil {
-			t.Fatal(err)
-		}
-		out[k] = append(out[k], coder+": "+text)
-		slices.Sort(out[k])
-	}
-	return out
+	return coders, memos
 }
 
 // quoteSpan finds the span of q (a quotation of code) in doc: the text
@@ -106,8 +88,7 @@ func TestQuotationsGroupAndCite(t *testing.T) {
 	}
 	cb, _ := p.Codebook(ctx)
 	docs := documentsByName(t, p)
-	spans := spansInSQL(t, p)
-	memosOf := memosInSQL(t, p)
+	spans, memosOf := spansInSQL(t, p)
 	perCode := map[string]int{}
 	for k := range spans {
 		perCode[k.code]++
