@@ -20,18 +20,11 @@ import (
 // open a local page in headless Chromium at a window size, evaluate an
 // expression in it and take a screenshot, in one browser process.
 
-// needChromium returns the path of Debian's chromium; without it the test
-// fails under CI and skips outside it.
+// needChromium returns the path of Debian's chromium (with
+// fonts-dejavu-core, which .ci/run installs beside it).
 func needChromium(t *testing.T) string {
 	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed (apt-get install chromium fonts-dejavu-core; scripts/deps does it)")
-		}
-		t.Skip("chromium is not installed (apt-get install chromium); CI runs this test")
-	}
-	return path
+	return needTool(t, "chromium", "chromium")
 }
 
 // browser is a headless Chromium driven through its pipe.

@@ -13,20 +13,6 @@ import (
 	"time"
 )
 
-// needOffice returns LibreOffice's soffice, which CI installs (Debian's
-// libreoffice-calc-nogui): a test skips without it only outside CI.
-func needOffice(t *testing.T) string {
-	t.Helper()
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("soffice (libreoffice-calc-nogui) is not installed; CI installs it (.ci/run)")
-		}
-		t.Skip("soffice (libreoffice-calc-nogui) is not installed: the workbooks are not opened in a spreadsheet (scripts/deps installs it)")
-	}
-	return bin
-}
-
 // office converts each of files with LibreOffice into dir, to filter
 // (every sheet of a workbook to a CSV file of its own, "BOOK-SHEET.csv",
 // its cells as the spreadsheet shows them; or another format).
@@ -95,7 +81,7 @@ func TestExportsOpenInLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts LibreOffice (about 10 s)")
 	}
-	bin := needOffice(t)
+	bin := needTool(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	proj := filepath.Join(dir, "demo.avain")
 	if code, _, errs := avain(t, "demo", proj); code != 0 {

@@ -10,19 +10,26 @@ import (
 	"github.com/toituavain/avain/store"
 )
 
-// needPrlimit returns the path of prlimit (util-linux), with which tests
-// stand a file-size limit in for a full disk. Missing, it fails the test
-// in CI and skips it elsewhere.
-func needPrlimit(t *testing.T) string {
+// needTool returns the path of the program bin, from Debian's package
+// pkg. Missing, it fails the test in CI, which installs it (.ci/run), and
+// skips it elsewhere, saying so.
+func needTool(t *testing.T, bin, pkg string) string {
 	t.Helper()
-	prlimit, err := exec.LookPath("prlimit")
+	path, err := exec.LookPath(bin)
 	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatal("prlimit (util-linux) is not installed")
+			t.Fatalf("%s (Debian's %s) is not installed; CI installs it (.ci/run)", bin, pkg)
 		}
-		t.Skip("prlimit is not installed")
+		t.Skipf("%s is not installed (apt-get install %s, or scripts/deps); CI runs this test", bin, pkg)
 	}
-	return prlimit
+	return path
+}
+
+// needPrlimit returns the path of prlimit (util-linux), with which tests
+// stand a file-size limit in for a full disk.
+func needPrlimit(t *testing.T) string {
+	t.Helper()
+	return needTool(t, "prlimit", "util-linux")
 }
 
 // holdWriteLock takes the write lock of the project at proj, as another
