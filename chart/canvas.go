@@ -6,6 +6,9 @@ import (
 	"io"
 	"regexp"
 
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
@@ -64,24 +67,85 @@ func render(w io.Writer, format string, width, height float64, drawOn func(draw.
 // the UTF-8 bytes on as they are, which a PDF reader shows as "Ã¤".
 type pdfCanvas struct{ *vgpdf.Canvas }
 
-// FillString draws s, its letters in Windows-1252 (a letter outside it
-// as "?").
+// FillString draws s as text in Windows-1252 when every letter of it is
+// there; a text with a letter outside it (the Sámi č, ŋ, đ, or ≥) is
+// drawn as the outlines of its letters in the same face, which a reader
+// shows alike but cannot select or search.
 func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
-	c.Canvas.FillString(f, pt, toCP1252(s))
+	b, ok := toCP1252(s)
+	if ok || f.Face == nil {
+		c.Canvas.FillString(f, pt, b)
+		return
+	}
+	c.outline(f, pt, s)
 }
 
-// toCP1252 encodes s letter by letter, "?" for a letter Windows-1252
-// lacks.
-func toCP1252(s string) string {
+// outline fills the outlines of the glyphs of s in f, from pt on the
+// baseline, kerned as f kerns them; a letter f has no glyph for is left
+// out (the glyph check names it).
+func (c pdfCanvas) outline(f font.Face, pt vg.Point, s string) {
+	var buf sfnt.Buffer
+	ppem := fixed.Int26_6(f.Font.Size.Points() * 64)
+	at := func(x vg.Length, p fixed.Point26_6) vg.Point {
+		return vg.Point{X: x + vg.Length(p.X)/64, Y: pt.Y - vg.Length(p.Y)/64}
+	}
+	x := pt.X
+	var prev sfnt.GlyphIndex
+	for _, r := range s {
+		g, err := f.Face.GlyphIndex(&buf, r)
+		if err != nil || g == 0 {
+			continue
+		}
+		if prev != 0 {
+			if k, err := f.Face.Kern(&buf, prev, g, ppem, xfont.HintingNone); err == nil {
+				x += vg.Length(k) / 64
+			}
+		}
+		prev = g
+		segs, err := f.Face.LoadGlyph(&buf, g, ppem, nil)
+		if err != nil {
+			continue
+		}
+		var path vg.Path
+		for i, seg := range segs {
+			a := seg.Args
+			switch seg.Op {
+			case sfnt.SegmentOpMoveTo:
+				if i > 0 {
+					path.Close()
+				}
+				path.Move(at(x, a[0]))
+			case sfnt.SegmentOpLineTo:
+				path.Line(at(x, a[0]))
+			case sfnt.SegmentOpQuadTo:
+				path.QuadTo(at(x, a[0]), at(x, a[1]))
+			case sfnt.SegmentOpCubeTo:
+				path.CubeTo(at(x, a[0]), at(x, a[1]), at(x, a[2]))
+			}
+		}
+		if len(path) > 0 {
+			path.Close()
+			c.Fill(path)
+		}
+		if adv, err := f.Face.GlyphAdvance(&buf, g, ppem, xfont.HintingNone); err == nil {
+			x += vg.Length(adv) / 64
+		}
+	}
+}
+
+// toCP1252 encodes s letter by letter, and says whether Windows-1252 has
+// every letter ("?" for one it lacks).
+func toCP1252(s string) (string, bool) {
 	var b []byte
+	all := true
 	for _, r := range s {
 		if c, ok := charmap.Windows1252.EncodeRune(r); ok {
 			b = append(b, c)
 		} else {
-			b = append(b, '?')
+			b, all = append(b, '?'), false
 		}
 	}
-	return string(b)
+	return string(b), all
 }
 
 var (

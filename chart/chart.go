@@ -100,7 +100,7 @@ func write(w io.Writer, o Options, l layout) error {
 	}
 	var check *glyphCheck
 	err := render(w, o.Format, width, height, func(dc draw.Canvas) {
-		check = newGlyphCheck(dc.Canvas, o.Format)
+		check = newGlyphCheck(dc.Canvas)
 		dc.Canvas = check
 		l.draw(dc)
 	})

@@ -6,25 +6,22 @@ import (
 	"unicode"
 
 	"golang.org/x/image/font/sfnt"
-	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
 
 // glyphCheck is a canvas that notes the letters of its texts that its
 // format cannot show in the chart's face: a letter the face has no glyph
-// for (a PNG leaves it blank, an SVG leaves it to the browser) or, in a
-// PDF, one outside Windows-1252 (printed as "?").
+// for (a PNG or a PDF leaves it blank, an SVG leaves it to the browser).
 type glyphCheck struct {
 	vg.Canvas
-	pdf     bool
 	missing map[rune]bool
 	order   []rune // the missing letters as first met
 	buf     *sfnt.Buffer
 }
 
-func newGlyphCheck(c vg.Canvas, format string) *glyphCheck {
-	return &glyphCheck{Canvas: c, pdf: format == "pdf", missing: map[rune]bool{}, buf: &sfnt.Buffer{}}
+func newGlyphCheck(c vg.Canvas) *glyphCheck {
+	return &glyphCheck{Canvas: c, missing: map[rune]bool{}, buf: &sfnt.Buffer{}}
 }
 
 // FillString notes the letters of s it cannot show and draws s.
@@ -33,8 +30,7 @@ func (c *glyphCheck) FillString(f font.Face, pt vg.Point, s string) {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || c.missing[r] {
 			continue
 		}
-		_, ok := charmap.Windows1252.EncodeRune(r)
-		if c.pdf && !ok || f.Face != nil && !c.hasGlyph(f, r) {
+		if f.Face != nil && !c.hasGlyph(f, r) {
 			c.missing[r] = true
 			c.order = append(c.order, r)
 		}
@@ -65,10 +61,8 @@ func (c *glyphCheck) warning(format string) string {
 	}
 	lack := fmt.Sprintf("the chart's font (Liberation Sans) cannot show %s", strings.Join(letters, " "))
 	switch format {
-	case "png":
-		return lack + ": they are left blank in the PNG; an SVG shows them in a browser's own fonts"
-	case "pdf":
-		return lack + ": they are printed as ? in the PDF; an SVG shows them in a browser's own fonts"
+	case "png", "pdf":
+		return lack + ": they are left blank in the " + strings.ToUpper(format) + "; an SVG shows them in a browser's own fonts"
 	default:
 		return lack + ": a browser draws them in a font of its own system, so their labels may be wider or narrower than laid out"
 	}
