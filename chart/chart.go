@@ -20,6 +20,7 @@ type Options struct {
 	Level   string         // LevelThemes (top-level codes) or LevelCodes (codes without child codes); "" = themes
 	Title   string         // "" = a title saying what is drawn
 	Note    string         // a line under the title; FreqBars: "" = what the measure counts
+	Coders  []string       // FreqBars, Heatmap: the coders whose codings alone are counted (a --coder selection), named under the title
 	// Warn, when set, is told in one line what the chart could not show
 	// as asked: letters its font lacks, a legend of too many codes.
 	Warn func(line string)

@@ -129,6 +129,9 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 		l.series = append(l.series, s)
 	}
 	what := word(o.Lang, o.Level)
+	if id, ok := SoleTheme(t); ok && o.Level == LevelThemes {
+		what = word(o.Lang, "themeCodes", CodeLabels(cb, []string{id}, o.Lang)[0])
+	}
 	if o.Level == LevelThemes {
 		l.note += " " + capitalized(coding.SubtreeBrief(o.Lang)) + "."
 	}
@@ -148,6 +151,7 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 	if o.Note != "" {
 		l.note = o.Note
 	}
+	l.note += codersNote(o)
 	return l, nil
 }
 
@@ -155,17 +159,25 @@ func freqLayoutOf(t coding.FreqTable, cb *coding.Codebook, o Options) (*freqLayo
 // codes; or 1 when there is one alone with child codes (a --code
 // selection of one theme), so that its child codes are drawn.
 func themeDepth(t coding.FreqTable) int {
+	if _, ok := SoleTheme(t); ok {
+		return 1
+	}
+	return 0
+}
+
+// SoleTheme returns the one top-level code of t when t has only one and
+// it has child codes (a --code selection of one theme): a chart of the
+// themes draws its codes in its place.
+func SoleTheme(t coding.FreqTable) (string, bool) {
+	var root string
 	roots, parent := 0, false
 	for _, r := range t.Rows {
 		if r.CodeID != "" && r.Depth == 0 {
 			roots++
-			parent = r.Parent
+			root, parent = r.CodeID, r.Parent
 		}
 	}
-	if roots == 1 && parent {
-		return 1
-	}
-	return 0
+	return root, roots == 1 && parent
 }
 
 // cellValue is the number of c that m counts (a share as a percentage).

@@ -18,13 +18,14 @@ import (
 type Matrix struct {
 	Labels []string
 	Counts [][]int
+	Theme  string // the theme whose codes are drawn in its place (a --code selection of one theme), named in the title
 }
 
 // Heatmap draws m as a heat map: a cell per pair of codes, darker for
 // higher counts, each with its count. The diagonal (a code with itself)
 // is grey and kept off the colour scale, which runs from 0 to the highest
-// count of two different codes. The title names the codes, or the themes
-// when o.Level is LevelThemes; o.Title replaces it;
+// count of two different codes. The title names the codes, the themes
+// when o.Level is LevelThemes, or the codes of m.Theme; o.Title replaces it;
 // o.Note, under it, should say what a cell counts.
 func Heatmap(w io.Writer, m Matrix, o Options) error {
 	themes := o.Level == LevelThemes // codes unless said
@@ -33,7 +34,10 @@ func Heatmap(w io.Writer, m Matrix, o Options) error {
 		return err
 	}
 	title := word(o.Lang, "cooccur")
-	if themes {
+	switch {
+	case m.Theme != "":
+		title = word(o.Lang, "cooccur.of", m.Theme)
+	case themes:
 		title = word(o.Lang, "cooccur.themes")
 	}
 	n := len(m.Labels)
@@ -52,7 +56,7 @@ func Heatmap(w io.Writer, m Matrix, o Options) error {
 	if o.Title != "" {
 		l.title = o.Title
 	}
-	l.note = o.Note
+	l.note = o.Note + codersNote(o)
 	return write(w, o, l)
 }
 

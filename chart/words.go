@@ -13,6 +13,10 @@ var words = map[string]map[string]string{
 	coding.LangEnglish: {
 		"themes":         "Themes",
 		"codes":          "Codes",
+		"themeCodes":     "Codes of %s",
+		"coder":          "Codings by %s only.",
+		"coders":         "Codings by %s only.",
+		"and":            " and ",
 		"by":             "%s by %s",
 		"all":            "all documents",
 		"none":           "(none)",
@@ -21,6 +25,7 @@ var words = map[string]map[string]string{
 		"n":              "n = %d",
 		"cooccur":        "Co-occurrence of codes",
 		"cooccur.themes": "Co-occurrence of themes",
+		"cooccur.of":     "Co-occurrence of the codes of %s",
 		"agreementBy":    "Inter-coder agreement by code",
 		"agreement":      "Agreement of %s and %s by code",
 		"turn":           "a speaker turn",
@@ -36,6 +41,10 @@ var words = map[string]map[string]string{
 	coding.LangFinnish: {
 		"themes":         "Teemat",
 		"codes":          "Koodit",
+		"themeCodes":     "Teeman %s koodit",
+		"coder":          "Vain koodaajan %s koodaukset.",
+		"coders":         "Vain koodaajien %s koodaukset.",
+		"and":            " ja ",
 		"by":             "%s ryhmittäin: %s",
 		"all":            "kaikki dokumentit",
 		"none":           "(ei arvoa)",
@@ -44,6 +53,7 @@ var words = map[string]map[string]string{
 		"n":              "n = %d",
 		"cooccur":        "Koodien yhteisesiintyminen",
 		"cooccur.themes": "Teemojen yhteisesiintyminen",
+		"cooccur.of":     "Teeman %s koodien yhteisesiintyminen",
 		"agreementBy":    "Koodaajien yhtäpitävyys koodeittain",
 		"agreement":      "Koodaajien %s ja %s yhtäpitävyys koodeittain",
 		"turn":           "puheenvuoro",
@@ -56,6 +66,24 @@ var words = map[string]map[string]string{
 		"undefined":      "–",
 		"pct":            "%.0f %%",
 	},
+}
+
+// codersNote says, after a note, whose codings alone a chart counts
+// when o names coders: " Codings by aino and ville." ("" when none).
+func codersNote(o Options) string {
+	n := len(o.Coders)
+	if n == 0 {
+		return ""
+	}
+	names := o.Coders[0]
+	if n > 1 {
+		names = strings.Join(o.Coders[:n-1], ", ") + word(o.Lang, "and") + o.Coders[n-1]
+	}
+	key := "coder"
+	if n > 1 {
+		key = "coders"
+	}
+	return " " + word(o.Lang, key, names)
 }
 
 // word returns the word key in lang, formatted with a when a is given.

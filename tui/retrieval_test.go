@@ -251,8 +251,12 @@ func TestRetrievalExportInEnglish(t *testing.T) {
 	p, _ := retrievalProject(t)
 	m := do(t, retrievingIn(t, p, 100, 30, coding.LangEnglish), "enter") // Asiointi
 	m = do(t, typeText(t, do(t, m, "f"), "region:Kuopio coder:eero"), "enter")
+	m = do(t, m, "x")
+	if !strings.Contains(ansi.Strip(m.View().Content), "Write the passages to: segments-Dealings.csv") {
+		t.Errorf("x in an English UI suggests no English file name:\n%s", ansi.Strip(m.View().Content))
+	}
 	path := filepath.Join(t.TempDir(), "waiting.csv")
-	m = do(t, typeText(t, do(t, m, "x"), path), "enter")
+	m = do(t, typeText(t, m, path), "enter")
 	assertStatus(t, m, "wrote "+path)
 	b, err := os.ReadFile(path)
 	if err != nil {

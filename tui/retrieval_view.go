@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/toituavain/avain/coding"
 	"github.com/toituavain/avain/export"
 )
 
@@ -145,14 +146,14 @@ func (v RetrievalView) View() string {
 
 // exportName is the file name offered for the export.
 func (v RetrievalView) exportName() string {
-	name := "segmentit"
-	if c := v.data.cb.Code(v.req.codeID); c != nil {
+	name := map[string]string{coding.LangFinnish: "segmentit", coding.LangEnglish: "segments"}[v.c.Lang]
+	if c := v.data.cb.Code(v.req.codeID); c != nil { // in the language of the table
 		name += "-" + strings.Map(func(r rune) rune {
 			if strings.ContainsRune(`/\:*?"<>| `, r) {
 				return '_'
 			}
 			return r
-		}, c.NameFi)
+		}, c.Name(v.c.Lang))
 	}
 	return name + ".csv"
 }

@@ -206,10 +206,11 @@ func (v ThemesView) updateKeys(msg tea.KeyPressMsg) (ThemesView, tea.Cmd) {
 			return v, func() tea.Msg { return req }
 		}
 	case key.Matches(msg, k.Export):
-		name := "teemat.csv"
+		name := map[string]string{coding.LangFinnish: "teemat", coding.LangEnglish: "themes"}[v.c.Lang]
 		if v.by != "" {
-			name = "teemat-" + v.by + ".csv"
+			name += "-" + v.by
 		}
+		name += ".csv" // in the language of the table
 		v.asking, v.input, v.fresh = true, newField(name, 0), true
 		v.scroll()
 	default:

@@ -97,8 +97,12 @@ func saveIsTheExport(t *testing.T, lang string, exts, words []string, number, sh
 	waitFor(t, tm, "all n=10") // the table, counted
 	hit(tm, "s")
 	waitFor(t, tm, "n=6") // split by kind: its six client interviews
-	for _, ext := range exts {
+	suggested := map[string]string{coding.LangFinnish: "teemat-kind.csv", coding.LangEnglish: "themes-kind.csv"}[lang]
+	for i, ext := range exts {
 		hit(tm, "x")
+		if i == 0 {
+			waitFor(t, tm, suggested) // in the language of the table
+		}
 		out := filepath.Join(dir, "tui."+ext)
 		tm.Type(out) // typed over the suggested name, not after it
 		hit(tm, "enter")

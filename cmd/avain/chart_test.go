@@ -23,6 +23,40 @@ func TestChart(t *testing.T) {
 	t.Run("binary", func(t *testing.T) { testChartBinary(t, proj) })
 	t.Run("full disk", func(t *testing.T) { testChartFullDisk(t, proj) })
 	t.Run("notes and warnings", func(t *testing.T) { testChartNotes(t, proj) })
+	t.Run("what it holds", func(t *testing.T) { testChartSaysWhat(t, proj) })
+}
+
+// testChartSaysWhat checks that a chart of one theme's codes (--code
+// THEME) says so in its title and in the line saying it was written, and
+// that a chart of some coders' codings (--coder) names them under its
+// title and in that line.
+func testChartSaysWhat(t *testing.T, proj string) {
+	out := filepath.Join(t.TempDir(), "c.svg")
+	for _, tc := range []struct {
+		args        []string
+		title, note string // texts of the SVG
+		said        string
+	}{
+		{[]string{"freq", "--code", "Byrokratialoukut", "--lang", "en"}, "Codes of Bureaucracy traps", "",
+			"bars of the codes of Bureaucracy traps over all documents: codings"},
+		{[]string{"freq", "--code", "Byrokratialoukut", "--coder", "aino"}, "Teeman Byrokratialoukut koodit", "Vain koodaajan aino koodaukset.",
+			"bars of the codes of Byrokratialoukut over all documents: codings, aino's codings only"},
+		{[]string{"cooccur", "--code", "Byrokratialoukut", "--lang", "en"}, "Co-occurrence of the codes of Bureaucracy traps", "",
+			"a heat map of how often the 8 codes of Bureaucracy traps occur together, in one turn"},
+		{[]string{"cooccur", "--unit", "overlap", "--coder", "aino,ville", "--lang", "en"}, "Co-occurrence of themes", "Codings by aino and ville only.",
+			"a heat map of how often the codings of 8 themes overlap, aino's and ville's codings only"},
+		{[]string{"agreement", "--coders", "aino,ville", "--unit", "char"}, "Koodaajien aino ja ville yhtäpitävyys koodeittain", "",
+			"bars of aino's and ville's agreement on 22 codes, over the 10 documents both coded, by character"},
+	} {
+		code, _, errs := avain(t, append(append([]string{"chart", proj}, tc.args...), "-o", out)...)
+		if code != 0 || !strings.Contains(errs, "wrote "+out+": "+tc.said+"\n") {
+			t.Errorf("%v: exit %d, %q; want it to say %q", tc.args, code, errs, tc.said)
+		}
+		svg := strings.Join(strings.Fields(read(t, out)), " ")
+		if !strings.Contains(svg, ">"+tc.title+"<") || !strings.Contains(svg, tc.note) {
+			t.Errorf("%v: the chart has no title %q or note %q", tc.args, tc.title, tc.note)
+		}
+	}
 }
 
 // testChartNotes checks what a chart says of its numbers and what it
@@ -86,13 +120,13 @@ func testChartFiles(t *testing.T, proj string) {
 		said   string     // what the line saying it was written says it holds
 	}{
 		{"freq", []string{"freq", "--by", "kind"}, "Byrokratialoukut", color.RGBA{0xc0, 0x39, 0x2b, 0xff},
-			"bars of the themes by kind, counting codings: coded segments, each coder's counted"},
+			"bars of the themes by kind: codings"},
 		{"freq-codes", []string{"freq", "--level", "codes", "--measure", "share", "--lang", "en"}, "Repeated requests for attachments", color.RGBA{0xa9, 0x32, 0x26, 0xff},
-			"bars of the codes over all documents, counting documents %: the share of the group's documents with a coding"},
+			"bars of the codes over all documents: documents %"},
 		{"cooccur", []string{"cooccur"}, "Teemojen yhteisesiintyminen", color.RGBA{0x08, 0x30, 0x6b, 0xff},
 			"a heat map of how often 8 themes occur together, in one turn"},
 		{"agreement", []string{"agreement", "--coders", "aino,ville"}, "Toistuvat liitepyynnöt", color.RGBA{0xa9, 0x32, 0x26, 0xff},
-			"bars of aino's and ville's agreement on "},
+			"bars of aino's and ville's agreement on 22 codes, over the 10 documents both coded, by speaker turn"},
 	} {
 		for _, f := range []string{"svg", "png", "pdf"} {
 			t.Run(tc.name+"/"+f, func(t *testing.T) {

@@ -146,8 +146,12 @@ func (a *chartArgs) check(proj string) (chart.Options, error) {
 		return o, usagef("unknown --unit %q: use turn or overlap", a.unit)
 	}
 	const pointsPerCm = 72 / 2.54
-	return chart.Options{Format: format, Width: a.width * pointsPerCm, Height: a.height * pointsPerCm,
-		Lang: a.lang, Measure: coding.Measures[m], Level: a.level, Title: a.title}, nil
+	o = chart.Options{Format: format, Width: a.width * pointsPerCm, Height: a.height * pointsPerCm,
+		Lang: a.lang, Measure: coding.Measures[m], Level: a.level, Title: a.title}
+	if a.what != "agreement" { // agreement's two coders are its title
+		o.Coders = a.coders
+	}
+	return o, nil
 }
 
 // build computes the chart's numbers and returns what draws it, with a
@@ -165,11 +169,15 @@ func (a *chartArgs) build(ctx context.Context, p *project.Project, o chart.Optio
 			return nil, "", "", a.noCodings()
 		}
 		detail := fmt.Sprintf("%s by %s, %s", a.level, orAll(a.by), a.measure)
+		what := "the " + a.level
+		if id, ok := chart.SoleTheme(t); ok && a.level == chart.LevelThemes {
+			what = "the codes of " + cb.Code(id).Name(a.lang)
+		}
 		over := "over all documents"
 		if len(a.by) > 0 {
 			over = "by " + strings.Join(a.by, " and ")
 		}
-		said := fmt.Sprintf("bars of the %s %s, counting %s", a.level, over, o.Measure.Brief(coding.LangEnglish))
+		said := fmt.Sprintf("bars of %s %s: %s%s", what, over, o.Measure.Label(coding.LangEnglish), a.whose())
 		return func(w io.Writer) error { return chart.FreqBars(w, t, cb, o) }, detail, said, nil
 	case "cooccur":
 		m, err := cooccurMatrix(ctx, p, eo, a.level)
@@ -181,14 +189,32 @@ func (a *chartArgs) build(ctx context.Context, p *project.Project, o chart.Optio
 		}
 		o.Note = chart.CooccurrenceNote(a.lang, a.unit)
 		detail := fmt.Sprintf("%d × %d %s, unit %s", len(m.Labels), len(m.Labels), a.level, a.unit)
-		said := fmt.Sprintf("a heat map of how often %d %s occur together, in one %s", len(m.Labels), a.level, a.unit)
+		what := fmt.Sprintf("%d %s", len(m.Labels), a.level)
+		if m.Theme != "" {
+			what = fmt.Sprintf("the %d codes of %s", len(m.Labels), m.Theme)
+		}
+		said := fmt.Sprintf("a heat map of how often %s occur together, in one turn%s", what, a.whose())
 		if a.unit == coding.UnitOverlap {
-			said = fmt.Sprintf("a heat map of how often the codings of %d %s overlap", len(m.Labels), a.level)
+			said = fmt.Sprintf("a heat map of how often the codings of %s overlap%s", what, a.whose())
 		}
 		return func(w io.Writer) error { return chart.Heatmap(w, m, o) }, detail, said, nil
 	default:
 		return a.agreement(ctx, p, o)
 	}
+}
+
+// whose says whose codings a chart counts when --coder chose some: ",
+// aino's codings only".
+func (a *chartArgs) whose() string {
+	switch len(a.coders) {
+	case 0:
+		return ""
+	case 1:
+		return ", " + a.coders[0] + "'s codings only"
+	case 2:
+		return ", " + a.coders[0] + "'s and " + a.coders[1] + "'s codings only"
+	}
+	return ", the codings of " + strings.Join(a.coders[:len(a.coders)-1], ", ") + " and " + a.coders[len(a.coders)-1] + " only"
 }
 
 // orAll names the split, or all documents.
@@ -200,7 +226,8 @@ func orAll(by []string) string {
 }
 
 // cooccurMatrix is the co-occurrence of the themes or of every code o
-// selects, labelled in o.Lang.
+// selects, labelled in o.Lang, and the name of the theme whose codes it
+// holds in its place when o selects one theme ("" otherwise).
 func cooccurMatrix(ctx context.Context, p *project.Project, o export.Options, level string) (chart.Matrix, error) {
 	cooccur := export.ThemeCooccurrence
 	if level == chart.LevelCodes {
@@ -210,7 +237,18 @@ func cooccurMatrix(ctx context.Context, p *project.Project, o export.Options, le
 	if err != nil {
 		return chart.Matrix{}, err
 	}
-	return chart.Matrix{Labels: chart.CodeLabels(cb, m.Codes, o.Lang), Counts: m.Counts}, nil
+	out := chart.Matrix{Labels: chart.CodeLabels(cb, m.Codes, o.Lang), Counts: m.Counts}
+	if level == chart.LevelThemes && len(m.Codes) > 0 {
+		parent := cb.Code(m.Codes[0]).ParentID
+		same := parent != ""
+		for _, id := range m.Codes {
+			same = same && cb.Code(id).ParentID == parent
+		}
+		if same {
+			out.Theme = cb.Code(parent).Name(o.Lang)
+		}
+	}
+	return out, nil
 }
 
 // agreement computes the agreement of the two coders per code.
@@ -244,8 +282,9 @@ func (a *chartArgs) agreement(ctx context.Context, p *project.Project, o chart.O
 	}
 	o.Note = chart.AgreementNote(a.lang, len(res.Documents), a.unit)
 	detail = fmt.Sprintf("%s and %s, %d codes over %d documents", a.coders[0], a.coders[1], len(bars), len(res.Documents))
-	said = fmt.Sprintf("bars of %s's and %s's agreement on %s, over the %s both coded", a.coders[0], a.coders[1],
-		pluralS(len(bars), "code", "codes"), pluralS(len(res.Documents), "document", "documents"))
+	unit := map[string]string{export.UnitTurn: "speaker turn", export.UnitChar: "character"}[a.unit]
+	said = fmt.Sprintf("bars of %s's and %s's agreement on %s, over the %s both coded, by %s", a.coders[0], a.coders[1],
+		pluralS(len(bars), "code", "codes"), pluralS(len(res.Documents), "document", "documents"), unit)
 	return func(w io.Writer) error { return chart.AgreementBars(w, bars, o) }, detail, said, nil
 }
 
