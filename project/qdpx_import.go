@@ -229,12 +229,17 @@ func clashByName(have *coding.Codebook, in []*coding.Code) bool {
 	return false
 }
 
-// newCodes returns the codes of in that have no code here.
+// newCodes returns the codes of in that have no code here, each without
+// its shortcut, for the check of the codebook they make: a shortcut a
+// code here (or an earlier one of the file) holds is no reason to refuse
+// the file; the store drops it and reports it.
 func newCodes(have *coding.Codebook, in []*coding.Code) []*coding.Code {
 	var out []*coding.Code
 	for _, c := range in {
 		if have.Code(c.ID) == nil {
-			out = append(out, c)
+			bare := *c
+			bare.Shortcut = ""
+			out = append(out, &bare)
 		}
 	}
 	return out

@@ -170,3 +170,56 @@ func TestMatchCodesByNameRemapsForeignDescriptions(t *testing.T) {
 		t.Errorf("foreign descriptions %v", q.ForeignDescriptions)
 	}
 }
+
+// A .qdpx of a project whose codebook gives its codes the shortcuts the
+// codes here hold (two teams' codebooks each using 0–9) is imported: its
+// new codes come without those shortcuts, each reported, and the codes
+// here keep theirs. The import was refused whole.
+func TestQDPXImportTakenShortcuts(t *testing.T) {
+	ctx := context.Background()
+	theirs := codedDemo(t)
+	out := filepath.Join(t.TempDir(), "theirs.qdpx")
+	if _, err := theirs.ExportQDPX(ctx, out, "fi", "aino"); err != nil {
+		t.Fatal(err)
+	}
+	ours, _, err := CreateWithCodebook(ctx, filepath.Join(t.TempDir(), "ours.avain"), "generic", "ville")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ours.Close()
+	before, err := ours.Codebook(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := map[string]string{} // shortcut -> code here
+	for _, c := range before.Codes() {
+		if c.Shortcut != "" {
+			held[c.Shortcut] = c.ID
+		}
+	}
+	rep, err := ours.ImportQDPX(ctx, out, "ville")
+	if err != nil {
+		t.Fatalf("a file whose codes use the shortcuts held here: %v", err)
+	}
+	after, err := ours.Codebook(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, id := range held {
+		if c := after.Code(id); c == nil || c.Shortcut != s {
+			t.Errorf("the code here lost its shortcut %q: %+v", s, c)
+		}
+	}
+	shortcuts := 0
+	for _, c := range rep.Conflicts {
+		if c.Kind == "shortcut" && c.Resolution == "added without a shortcut" {
+			shortcuts++
+		}
+	}
+	if len(held) == 0 || shortcuts != len(held) || rep.Codings == 0 {
+		t.Errorf("%d shortcuts held here, %d reported taken, %d codings imported: %+v", len(held), shortcuts, rep.Codings, rep.Conflicts)
+	}
+	if problems, err := ours.Store.Check(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("check after the import: %q %v", problems, err)
+	}
+}

@@ -122,6 +122,7 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 	}
 	// Insert without parents first, so a child may precede its parent.
 	parents := map[string]string{} // new code -> its parent
+	added := map[string]*coding.Code{}
 	for _, c := range codes {
 		o := byID[c.ID]
 		if o == nil {
@@ -132,10 +133,27 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 				parent = ""
 			}
 			parents[c.ID] = parent
+			// A shortcut a code here (or one added before it) holds: the
+			// new code comes without it, and the import goes on.
+			shortcut := c.Shortcut
+			if holder, taken := shortcuts[shortcut]; shortcut != "" && taken {
+				name := holder
+				if h := byID[holder]; h != nil {
+					name = nameOf(h)
+				} else if h := added[holder]; h != nil {
+					name = nameOf(h) + " (from the file)"
+				}
+				res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "shortcut", Record: nameOf(c),
+					Detail: fmt.Sprintf("the file gives it %q, which code %s has here", shortcut, name), Resolution: "added without a shortcut"})
+				shortcut = ""
+			} else if shortcut != "" {
+				shortcuts[shortcut] = c.ID
+			}
+			added[c.ID] = c
 			who, created, updated := madeBy(c.Record, coder, now)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO codes(id, name_fi, name_en, color, shortcut, not_codable, short_def, definition,
 				when_use, when_not, example, position, coder, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-				c.ID, c.NameFi, c.NameEn, c.Color, c.Shortcut, c.NotCodable, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
+				c.ID, c.NameFi, c.NameEn, c.Color, shortcut, c.NotCodable, c.ShortDef, c.Definition, c.WhenToUse, c.WhenNotUse, c.Example,
 				c.Position+after[c.ParentID], who, created, updated); err != nil {
 				return res, err
 			}
