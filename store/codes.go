@@ -133,21 +133,9 @@ func (s *Store) importCodes(ctx context.Context, tx *sql.Tx, codes []*coding.Cod
 				parent = ""
 			}
 			parents[c.ID] = parent
-			// A shortcut a code here (or one added before it) holds: the
-			// new code comes without it, and the import goes on.
-			shortcut := c.Shortcut
-			if holder, taken := shortcuts[shortcut]; shortcut != "" && taken {
-				name := holder
-				if h := byID[holder]; h != nil {
-					name = nameOf(h)
-				} else if h := added[holder]; h != nil {
-					name = nameOf(h) + " (from the file)"
-				}
-				res.Conflicts = append(res.Conflicts, MergeConflict{Kind: "shortcut", Record: nameOf(c),
-					Detail: fmt.Sprintf("the file gives it %q, which code %s has here", shortcut, name), Resolution: "added without a shortcut"})
-				shortcut = ""
-			} else if shortcut != "" {
-				shortcuts[shortcut] = c.ID
+			shortcut, clash := newShortcut(c, shortcuts, byID, added)
+			if clash != nil {
+				res.Conflicts = append(res.Conflicts, *clash)
 			}
 			added[c.ID] = c
 			who, created, updated := madeBy(c.Record, coder, now)
@@ -301,6 +289,29 @@ func codeNames(c *coding.Code) string {
 }
 
 // nameOf is a code's Finnish name, else its English one.
+// newShortcut is the shortcut a new code of an import takes: its own,
+// unless a code here (byID) or one added before it (added) holds it
+// (shortcuts: shortcut -> holder), when it comes without one and the
+// clash is reported; the import goes on either way.
+func newShortcut(c *coding.Code, shortcuts map[string]string, byID, added map[string]*coding.Code) (string, *MergeConflict) {
+	holder, taken := shortcuts[c.Shortcut]
+	switch {
+	case c.Shortcut == "":
+		return "", nil
+	case !taken:
+		shortcuts[c.Shortcut] = c.ID
+		return c.Shortcut, nil
+	}
+	name := holder
+	if h := byID[holder]; h != nil {
+		name = nameOf(h)
+	} else if h := added[holder]; h != nil {
+		name = nameOf(h) + " (from the file)"
+	}
+	return "", &MergeConflict{Kind: "shortcut", Record: nameOf(c),
+		Detail: fmt.Sprintf("the file gives it %q, which code %s has here", c.Shortcut, name), Resolution: "added without a shortcut"}
+}
+
 func nameOf(c *coding.Code) string {
 	if c.NameFi != "" {
 		return c.NameFi
