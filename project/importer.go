@@ -326,14 +326,7 @@ func (p *Project) indexDocs(ctx context.Context, docs []indexed) error {
 	if !stale {
 		return nil // another process indexed them already
 	}
-	v := w.Version()
-	if v == "" && strings.HasSuffix(docs[0].before, ":0") {
-		// A new (or recreated) index is empty, as a project that never
-		// held a document: the first import into a new project indexes
-		// its documents as they are, not read back from the project.
-		v = docs[0].before
-	}
-	if !follows(v, docs) {
+	if !follows(w.Version(), docs) {
 		return p.rebuild(ctx, w, version)
 	}
 	ds := make([]*coding.Document, len(docs))
