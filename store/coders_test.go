@@ -11,26 +11,10 @@ import (
 // TestCoders: the coders Coders lists are those of the codings Codings
 // gives (live codings of live documents whose code counts), sorted.
 func TestCoders(t *testing.T) {
-	s, _ := newProject(t)
+	s, d1, d2, a, b, add := twoCoded(t)
 	ctx := context.Background()
-	d1, d2 := sampleDoc("a.txt", "H: Miten meni?\nV: Hyvin meni."), sampleDoc("b.txt", "H: Entä sitten?\nV: Kela soitti.")
-	for _, d := range []*coding.Document{d1, d2} {
-		if err := s.ImportDocument(ctx, d, "aino"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a, b := &coding.Code{NameFi: "A"}, &coding.Code{NameFi: "B"}
-	for _, c := range []*coding.Code{a, b} {
-		if err := s.AddCode(ctx, c, "aino"); err != nil {
-			t.Fatal(err)
-		}
-	}
 	code := func(doc, code string, start int, coder string) *coding.Coding {
-		c := &coding.Coding{Record: coding.Record{Coder: coder}, DocumentID: doc, CodeID: code, Start: start, End: start + 3}
-		if _, err := s.AddCoding(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-		return c
+		return add(doc, code, start, start+3, coder)
 	}
 	code(d1.ID, a.ID, 0, "ville")
 	code(d1.ID, a.ID, 4, "Aino") // another coder than aino

@@ -12,31 +12,12 @@ import (
 // span and words by document (a code merged into another counts as that
 // one; a removed coding and another coder's are left out).
 func TestCodedSpans(t *testing.T) {
-	s, _ := newProject(t)
+	s, d1, d2, a, b, code := twoCoded(t)
 	ctx := context.Background()
-	d1, d2 := sampleDoc("a.txt", "H: Miten meni?\nV: Hyvin meni."), sampleDoc("b.txt", "H: Entä sitten?\nV: Kela soitti.")
-	for _, d := range []*coding.Document{d1, d2} {
-		if err := s.ImportDocument(ctx, d, "aino"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	a, b := &coding.Code{NameFi: "A"}, &coding.Code{NameFi: "B"}
-	for _, c := range []*coding.Code{a, b} {
-		if err := s.AddCode(ctx, c, "aino"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	code := func(doc, code *string, start, end int, coder string) *coding.Coding {
-		c := &coding.Coding{Record: coding.Record{Coder: coder}, DocumentID: *doc, CodeID: *code, Start: start, End: end}
-		if _, err := s.AddCoding(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	code(&d1.ID, &a.ID, 3, 8, "aino")
-	code(&d1.ID, &b.ID, 0, 4, "ville")
-	gone := code(&d2.ID, &b.ID, 3, 9, "aino")
-	code(&d2.ID, &a.ID, 18, 22, "aino")
+	code(d1.ID, a.ID, 3, 8, "aino")
+	code(d1.ID, b.ID, 0, 4, "ville")
+	gone := code(d2.ID, b.ID, 3, 9, "aino")
+	code(d2.ID, a.ID, 18, 22, "aino")
 	if _, err := s.SetCodingDeleted(ctx, gone.ID, "aino", true); err != nil {
 		t.Fatal(err)
 	}

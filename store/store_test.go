@@ -311,3 +311,33 @@ func TestCheckNamesACodebookTooDeep(t *testing.T) {
 		t.Errorf("Check: %q, want the code 17 levels deep named", problems)
 	}
 }
+
+// twoCoded makes a project of two short documents and two codes, A and B
+// (made by aino), and returns it with them and a function that adds a
+// coding of a code to a document, span [start, end), by coder.
+func twoCoded(t *testing.T) (s *Store, d1, d2 *coding.Document, a, b *coding.Code, code func(doc, code string, start, end int, coder string) *coding.Coding) {
+	t.Helper()
+	s, _ = newProject(t)
+	ctx := context.Background()
+	d1, d2 = sampleDoc("a.txt", "H: Miten meni?\nV: Hyvin meni."), sampleDoc("b.txt", "H: Entä sitten?\nV: Kela soitti.")
+	for _, d := range []*coding.Document{d1, d2} {
+		if err := s.ImportDocument(ctx, d, "aino"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b = &coding.Code{NameFi: "A"}, &coding.Code{NameFi: "B"}
+	for _, c := range []*coding.Code{a, b} {
+		if err := s.AddCode(ctx, c, "aino"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code = func(doc, code string, start, end int, coder string) *coding.Coding {
+		t.Helper()
+		c := &coding.Coding{Record: coding.Record{Coder: coder}, DocumentID: doc, CodeID: code, Start: start, End: end}
+		if _, err := s.AddCoding(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	return s, d1, d2, a, b, code
+}
