@@ -118,17 +118,25 @@ func TestLongLegendGrowsTheChart(t *testing.T) {
 	}
 }
 
+// svgHeight is the height of an SVG vgsvg wrote, in points.
 func svgHeight(t *testing.T, b []byte) float64 {
 	t.Helper()
-	m := regexp.MustCompile(`height="([0-9.]+)pt"`).FindSubmatch(b)
+	return svgSize(t, b, "height")
+}
+
+// svgSize is the attribute dim ("width" or "height") of the first element
+// of an SVG that gives it in points: the SVG's own.
+func svgSize(t *testing.T, b []byte, dim string) float64 {
+	t.Helper()
+	m := regexp.MustCompile(dim + `="([0-9.]+)pt"`).FindSubmatch(b)
 	if m == nil {
-		t.Fatal("no height")
+		t.Fatalf("no %s", dim)
 	}
-	h, err := strconv.ParseFloat(string(m[1]), 64)
+	v, err := strconv.ParseFloat(string(m[1]), 64)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return h
+	return v
 }
 
 // TestRefusals checks that what cannot be drawn is refused with an error

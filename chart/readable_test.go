@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -218,15 +217,8 @@ func TestLongNamesKept(t *testing.T) {
 	}
 }
 
+// svgWidth is the width of an SVG vgsvg wrote, in points.
 func svgWidth(t *testing.T, b []byte) float64 {
 	t.Helper()
-	m := regexp.MustCompile(`width="([0-9.]+)pt"`).FindSubmatch(b)
-	if m == nil {
-		t.Fatal("no width")
-	}
-	w, err := strconv.ParseFloat(string(m[1]), 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return w
+	return svgSize(t, b, "width")
 }
