@@ -102,7 +102,7 @@ func Quotations(ctx context.Context, src Source, o QuoteOptions) (*QuoteReport, 
 	if err != nil {
 		return nil, err
 	}
-	d, err := load(ctx, src, o.Options, true) // the memos of the quotations picked are read with their texts
+	d, err := loadWithMemos(ctx, src, o.Options)
 	if err != nil {
 		return nil, err
 	}
@@ -153,9 +153,6 @@ func Quotations(ctx context.Context, src Source, o QuoteOptions) (*QuoteReport, 
 	if err := readQuotes(ctx, src, d, picked); err != nil {
 		return nil, err
 	}
-	if err := readMemos(ctx, src, o.Coders, picked); err != nil {
-		return nil, err
-	}
 	n := map[placed]int{}
 	for j, q := range picked {
 		r.Themes[at[j].theme].Codes[at[j].code].Quotes[n[at[j]]] = q.Quote
@@ -178,7 +175,6 @@ func codeInfo(d *data, id string) QuoteCodeInfo {
 type quoteAt struct {
 	Quote
 	docID      string
-	code       string            // the code it quotes
 	name       string            // the document's name
 	start, end int               // its span in the document
 	attrs      map[string]string // the document's kind, lang and attributes
@@ -187,8 +183,9 @@ type quoteAt struct {
 }
 
 // mergeSpans makes the quotations of each code from d's codings, before
-// any text or memo is read: one per document and span, naming every coder
-// who coded it, in order of the --by values, document name and position.
+// any text is read: one per document and span, naming every coder who
+// coded it and their memos, in order of the --by values, document name
+// and position.
 func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 	type span struct {
 		code, doc  string
@@ -221,10 +218,14 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 		if !slices.Contains(q.Coders, c.Coder) {
 			q.Coders = append(q.Coders, c.Coder)
 		}
+		if c.Memo != "" {
+			q.Memos = append(q.Memos, c.Coder+": "+c.Memo)
+		}
 	}
 	for _, qs := range out {
 		for _, q := range qs {
 			sort.Strings(q.Coders)
+			sort.Strings(q.Memos)
 		}
 		sort.SliceStable(qs, func(i, j int) bool {
 			a, b := qs[i], qs[j]
@@ -245,7 +246,7 @@ func mergeSpans(d *data, cite, by []string) map[string][]*quoteAt {
 // newQuote is the quotation of c's span in the document s (of split
 // values a), its text and turn not yet read.
 func newQuote(s coding.DocSummary, a map[string]string, c *coding.Coding, cite, by []string) *quoteAt {
-	q := &quoteAt{docID: s.ID, code: c.CodeID, name: s.Name, start: c.Start, end: c.End, attrs: a, Quote: Quote{Document: s.Name}}
+	q := &quoteAt{docID: s.ID, name: s.Name, start: c.Start, end: c.End, attrs: a, Quote: Quote{Document: s.Name}}
 	for _, name := range cite {
 		if v := a[name]; v != "" {
 			q.Attrs = append(q.Attrs, [2]string{name, v})

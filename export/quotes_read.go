@@ -3,7 +3,6 @@ package export
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -48,54 +47,6 @@ func readQuotes(ctx context.Context, src Source, d *data, qs []*quoteAt) error {
 			p := citeSpan(doc, text, coding.Span{Start: qs[i].start, End: qs[i].end})
 			qs[i].Text, qs[i].Turn, qs[i].Speaker, qs[i].Time = p.text, p.turn, p.speaker, p.time
 		})
-}
-
-// readMemos adds to each quotation the memos of the codings it quotes (of
-// coders, when it names any), "coder: memo", sorted: from the codings
-// with memos, when src lists them (a project), else from the codings of
-// each document quoted, read again with their memos.
-func readMemos(ctx context.Context, src Source, coders []string, qs []*quoteAt) error {
-	type key struct {
-		code, doc  string
-		start, end int
-	}
-	byKey := make(map[key]*quoteAt, len(qs))
-	var docs []string
-	seen := map[string]bool{}
-	for _, q := range qs {
-		if !seen[q.docID] {
-			seen[q.docID] = true
-			docs = append(docs, q.docID)
-		}
-		byKey[key{q.code, q.docID, q.start, q.end}] = q
-	}
-	add := func(cs []*coding.Coding) {
-		for _, c := range cs {
-			q := byKey[key{c.CodeID, c.DocumentID, c.Start, c.End}]
-			if q != nil && c.Memo != "" && (len(coders) == 0 || slices.Contains(coders, c.Coder)) {
-				q.Memos = append(q.Memos, c.Coder+": "+c.Memo)
-			}
-		}
-	}
-	if m, ok := src.(codedMemos); ok {
-		cs, err := m.CodedMemos(ctx)
-		if err != nil {
-			return err
-		}
-		add(cs)
-	} else {
-		for _, doc := range docs {
-			cs, err := src.Codings(ctx, coding.CodingFilter{DocumentID: doc})
-			if err != nil {
-				return err
-			}
-			add(cs)
-		}
-	}
-	for _, q := range qs {
-		slices.Sort(q.Memos)
-	}
-	return nil
 }
 
 // readSpans reads each of the documents (in their order) that one of n
